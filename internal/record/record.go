@@ -1,0 +1,155 @@
+// Package record defines fond's document record: the public contract that every
+// ingest format produces, every store keeps and every output (JSON, citations, pages)
+// reads. docs/record.md documents the JSON form; keep the two in step.
+package record
+
+import "time"
+
+// Category separates the documents historians cite as evidence from writing about them.
+const (
+	Primary   = "primary"
+	Secondary = "secondary"
+)
+
+// Date qualifiers: how much the archive trusts a record's date.
+const (
+	Exact       = "exact"
+	Approximate = "approximate"
+	Inferred    = "inferred"
+	Uncertain   = "uncertain"
+)
+
+// Record is one document. Fields the source does not give stay empty; nothing is
+// invented to fill them.
+type Record struct {
+	ID string `json:"id"`
+	// Key is the identity an extractor gives a record before it has an id: the
+	// source's own identifier (a TEI xml:id, a Digital Archive record id) or a
+	// position inside the original file. The ingest pipeline derives ID from it.
+	Key            string    `json:"-"`
+	Title          string    `json:"title"`
+	Summary        string    `json:"summary"`
+	Type           string    `json:"type"`
+	Category       string    `json:"category"`
+	Date           Date      `json:"date"`
+	Place          string    `json:"place,omitempty"`
+	Classification string    `json:"classification"`
+	Languages      Languages `json:"languages"`
+	Sources        []Source  `json:"sources"`
+	Authors        []string  `json:"authors"`
+	Recipients     []string  `json:"recipients"`
+	Participants   []string  `json:"participants"`
+	Translators    []string  `json:"translators"`
+	Donors         []string  `json:"donors"`
+	Rights         string    `json:"rights"`
+	RecordID       string    `json:"record_id"`
+	Uploaded       string    `json:"uploaded"`
+	Notes          []Note    `json:"notes"`
+	Body           string    `json:"body"`
+	// Publisher is who published this text (the Digital Archive, a FRUS volume's
+	// printer, a mailing list): the "published in" part of a citation.
+	Publisher  string      `json:"publisher,omitempty"`
+	Collection *Collection `json:"collection,omitempty"`
+	URL        string      `json:"url,omitempty"`
+	SourceFile string      `json:"source_file"`
+	Checksum   string      `json:"checksum"`
+	Format     string      `json:"format"`
+	IngestedAt time.Time   `json:"ingested_at"`
+	Parent     string      `json:"parent,omitempty"`
+	Contains   []string    `json:"contains"`
+	Editions   []string    `json:"editions"`
+}
+
+// Date is a document's date as EDTF plus the bounds that range queries use.
+type Date struct {
+	EDTF      string `json:"edtf"`
+	Display   string `json:"display"`
+	Earliest  string `json:"earliest"`
+	Latest    string `json:"latest"`
+	Qualifier string `json:"qualifier"`
+	Note      string `json:"note"`
+}
+
+// IsZero reports whether no date is known.
+func (d Date) IsZero() bool { return d.EDTF == "" && d.Earliest == "" && d.Display == "" }
+
+// Languages are ISO 639-1 codes: the language of the text we hold, and of the original
+// when the text is a translation.
+type Languages struct {
+	Text     string `json:"text"`
+	Original string `json:"original"`
+}
+
+// Source is one archival reference. Reference keeps the string as the source wrote
+// it; the other fields are parsed from it and stay empty where the reference is silent
+// or says a part is "not given".
+type Source struct {
+	Repository   string `json:"repository"`
+	Abbreviation string `json:"abbreviation"`
+	Fond         string `json:"fond"`
+	Opis         string `json:"opis"`
+	Delo         string `json:"delo"`
+	Papka        string `json:"papka"`
+	Folios       string `json:"folios"`
+	// File is the identifier of a file where an archive does not use the
+	// fond/opis/delo hierarchy (a State Department decimal file, "PRC FMA 106-00021-08").
+	File      string `json:"file,omitempty"`
+	Reference string `json:"reference"`
+}
+
+// Note is editorial matter kept apart from the document's own words.
+type Note struct {
+	Kind string `json:"kind"`
+	N    string `json:"n,omitempty"`
+	Text string `json:"text"`
+}
+
+// Note kinds used by the extractors.
+const (
+	NoteTranslator = "translator"
+	NoteMarginalia = "marginalia"
+	NoteEditor     = "editor"
+	NoteForwarder  = "forwarder"
+	NoteFootnote   = "footnote"
+	NoteReceived   = "received"
+)
+
+// Collection is a published grouping such as a FRUS volume.
+type Collection struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Series    string `json:"series,omitempty"`
+	Publisher string `json:"publisher,omitempty"`
+	Year      string `json:"year,omitempty"`
+}
+
+// Names returns every personal name the record carries, for indexing and facets.
+func (r *Record) Names() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, list := range [][]string{r.Authors, r.Recipients, r.Participants, r.Translators} {
+		for _, n := range list {
+			if n != "" && !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// Normalize turns nil slices into empty ones so JSON output always has arrays, never
+// null: consumers of the contract should not need to special-case absence.
+func (r *Record) Normalize() {
+	for _, p := range []*[]string{&r.Authors, &r.Recipients, &r.Participants, &r.Translators, &r.Donors, &r.Contains, &r.Editions} {
+		if *p == nil {
+			*p = []string{}
+		}
+	}
+	if r.Sources == nil {
+		r.Sources = []Source{}
+	}
+	if r.Notes == nil {
+		r.Notes = []Note{}
+	}
+}
