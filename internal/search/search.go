@@ -1,0 +1,56 @@
+// Package search defines what a search asks and answers, independent of the store
+// that executes it, so the CLI, the JSON API and the web pages share one contract.
+package search
+
+import "fond/internal/record"
+
+// Sort orders.
+const (
+	SortRelevance = "relevance"
+	SortDateAsc   = "date"
+	SortDateDesc  = "-date"
+)
+
+// Query is a parsed search request.
+type Query struct {
+	Text   string // the user's query in fond's query syntax
+	Limit  int
+	Offset int
+	Sort   string
+}
+
+// Hit is one matching record, with enough to render a result line.
+type Hit struct {
+	ID      string      `json:"id"`
+	Title   string      `json:"title"`
+	Date    record.Date `json:"date"`
+	Type    string      `json:"type"`
+	Summary string      `json:"summary"`
+	Snippet string      `json:"snippet"`
+	Score   float64     `json:"score,omitempty"`
+}
+
+// Result is one page of hits and the size of the whole result set.
+type Result struct {
+	Total int   `json:"total"`
+	Hits  []Hit `json:"hits"`
+}
+
+// DefaultLimit is the page size when a query gives none.
+const DefaultLimit = 20
+
+// Normalize fills defaults so stores need not.
+func (q *Query) Normalize() {
+	if q.Limit <= 0 {
+		q.Limit = DefaultLimit
+	}
+	if q.Limit > 1000 {
+		q.Limit = 1000
+	}
+	if q.Offset < 0 {
+		q.Offset = 0
+	}
+	if q.Sort == "" {
+		q.Sort = SortRelevance
+	}
+}

@@ -1,0 +1,68 @@
+-- Originals are kept byte for byte so records can be re-derived (fond reindex).
+CREATE TABLE originals (
+    checksum  TEXT PRIMARY KEY,
+    name      TEXT NOT NULL,
+    size      INTEGER NOT NULL,
+    data      BLOB NOT NULL,
+    added_at  TEXT NOT NULL
+);
+
+-- One row per ingested path: what it held when last ingested.
+CREATE TABLE files (
+    path        TEXT PRIMARY KEY,
+    checksum    TEXT NOT NULL REFERENCES originals(checksum),
+    format      TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+
+CREATE TABLE records (
+    rid         INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    checksum    TEXT NOT NULL REFERENCES originals(checksum),
+    path        TEXT NOT NULL,
+    position    INTEGER NOT NULL,
+    parent      TEXT NOT NULL DEFAULT '',
+    title       TEXT NOT NULL,
+    type        TEXT NOT NULL,
+    category    TEXT NOT NULL,
+    earliest    TEXT NOT NULL,
+    latest      TEXT NOT NULL,
+    doc         TEXT NOT NULL, -- the record as JSON, without derived links
+    ingested_at TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+CREATE INDEX records_path ON records(path, position);
+CREATE INDEX records_checksum ON records(checksum);
+CREATE INDEX records_date ON records(earliest, latest);
+
+-- Structured archival references, for edition grouping and repository filters.
+CREATE TABLE sources (
+    rid        INTEGER NOT NULL REFERENCES records(rid) ON DELETE CASCADE,
+    repository TEXT NOT NULL,
+    fond       TEXT NOT NULL,
+    opis       TEXT NOT NULL,
+    delo       TEXT NOT NULL,
+    papka      TEXT NOT NULL,
+    folios     TEXT NOT NULL,
+    file       TEXT NOT NULL
+);
+CREATE INDEX sources_key ON sources(repository, fond, opis, delo, file);
+CREATE INDEX sources_rid ON sources(rid);
+
+CREATE TABLE editions (
+    a      TEXT NOT NULL,
+    b      TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (a, b)
+);
+
+-- Ids of records replaced by a changed file point at their successors.
+CREATE TABLE aliases (
+    old TEXT PRIMARY KEY,
+    new TEXT NOT NULL
+);
+
+CREATE VIRTUAL TABLE records_fts USING fts5(
+    title, summary, body, notes, names,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);

@@ -1,0 +1,86 @@
+// Package store defines the one storage interface every backend (SQLite, PostgreSQL)
+// implements; storetest holds the conformance suite they all must pass.
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"fond/internal/record"
+	"fond/internal/search"
+)
+
+// ErrNotFound is returned when an id or checksum is not in the store.
+var ErrNotFound = errors.New("not found")
+
+// Record statuses reported by PutFile.
+const (
+	Added     = "added"
+	Updated   = "updated"
+	Unchanged = "unchanged"
+)
+
+// Original is an input file's bytes as received, kept so records can be re-derived
+// when extraction improves.
+type Original struct {
+	Checksum string // "sha256:<hex>"
+	Name     string // base name at first ingest
+	Size     int64
+	Data     []byte
+	AddedAt  time.Time
+}
+
+// File is one ingested input: where it came from and what was derived from it.
+type File struct {
+	Path     string
+	Original Original
+	Format   string
+	// Records in document order, ids already assigned. Records derived earlier from
+	// the same Path but absent now are removed; their ids become aliases of the
+	// record now at the same position, so old permalinks keep resolving.
+	Records []record.Record
+}
+
+// PutResult says what happened to one record.
+type PutResult struct {
+	ID     string
+	Title  string
+	Status string
+}
+
+// EditionLink joins two records of the same archival document.
+type EditionLink struct {
+	A, B   string
+	Reason string
+}
+
+// ListQuery pages through records in a stable order.
+type ListQuery struct {
+	Limit  int
+	Offset int
+}
+
+// Store is fond's persistence. Every method takes a context; implementations are
+// safe for concurrent use.
+type Store interface {
+	// PutFile stores one file's original and records in one transaction: either all
+	// of it is visible afterwards or none of it.
+	PutFile(ctx context.Context, f File) ([]PutResult, error)
+	// FileChecksum returns the checksum last ingested from path, or ErrNotFound.
+	FileChecksum(ctx context.Context, path string) (string, error)
+	// HasOriginal reports whether records derived from this checksum are stored.
+	HasOriginal(ctx context.Context, checksum string) (bool, error)
+	Get(ctx context.Context, id string) (record.Record, error)
+	List(ctx context.Context, q ListQuery) ([]record.Record, int, error)
+	Delete(ctx context.Context, id string) error
+	Search(ctx context.Context, q search.Query) (search.Result, error)
+	Original(ctx context.Context, checksum string) (Original, error)
+	// Files lists every ingested path with its checksum, for reindexing.
+	Files(ctx context.Context) ([]File, error)
+	// SameFile returns primary records whose sources share repository and file parts
+	// with src (candidates for edition grouping).
+	SameFile(ctx context.Context, src record.Source) ([]record.Record, error)
+	LinkEditions(ctx context.Context, links []EditionLink) error
+	Close() error
+}

@@ -1,0 +1,296 @@
+// Package storetest is the conformance suite every store.Store implementation runs,
+// so that SQLite and PostgreSQL behave the same to everything above them.
+package storetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"fond/internal/record"
+	"fond/internal/search"
+	"fond/internal/store"
+)
+
+// Opener returns a fresh, empty store for one test.
+type Opener func(t *testing.T) store.Store
+
+// Run runs the whole suite against stores made by open.
+func Run(t *testing.T, open Opener) {
+	tests := []struct {
+		name string
+		fn   func(t *testing.T, s store.Store)
+	}{
+		{"PutGetRoundTrip", testRoundTrip},
+		{"ReputUnchanged", testReputUnchanged},
+		{"ChangedRecordUpdated", testUpdated},
+		{"ChangedFileAliasesOldIDs", testAliases},
+		{"FailedPutWritesNothing", testAtomic},
+		{"SearchFindsAndRanks", testSearch},
+		{"SearchSeesDeletesAndUpdates", testSearchFreshness},
+		{"SearchHostileQueries", testHostileQueries},
+		{"Editions", testEditions},
+		{"ListAndOriginals", testList},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := open(t)
+			t.Cleanup(func() { s.Close() })
+			tc.fn(t, s)
+		})
+	}
+}
+
+func file(path, checksum string, recs ...record.Record) store.File {
+	return store.File{
+		Path:     path,
+		Original: store.Original{Checksum: checksum, Name: path, Data: []byte("original bytes of " + path)},
+		Format:   "test",
+		Records:  recs,
+	}
+}
+
+func rec(id, title, body string) record.Record {
+	return record.Record{
+		ID: id, Title: title, Body: body, Type: "Letter", Category: record.Primary,
+		Date: record.Date{EDTF: "1949-03-05", Earliest: "1949-03-05", Latest: "1949-03-05", Qualifier: record.Exact},
+	}
+}
+
+func statuses(res []store.PutResult) string {
+	var s []string
+	for _, r := range res {
+		s = append(s, r.Status)
+	}
+	return strings.Join(s, ",")
+}
+
+func mustPut(t *testing.T, s store.Store, f store.File) []store.PutResult {
+	t.Helper()
+	res, err := s.PutFile(context.Background(), f)
+	if err != nil {
+		t.Fatalf("PutFile(%s): %v", f.Path, err)
+	}
+	return res
+}
+
+func testRoundTrip(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	r := rec("a1", "Meeting between Stalin and Kim Il Sung", "Stalin asks the members of the delegation.")
+	r.Sources = []record.Source{{Repository: "Archive of the Foreign Policy of the Russian Federation", Abbreviation: "AVP RF", Fond: "059a", Opis: "5a", Delo: "3", Papka: "11", Folios: "10-20", Reference: "AVP RF, f. 059a"}}
+	r.Notes = []record.Note{{Kind: record.NoteTranslator, Text: "date inferred"}}
+	r.Participants = []string{"Stalin", "Kim Il Sung"}
+	if got := statuses(mustPut(t, s, file("/in/a.txt", "sha256:a", r))); got != "added" {
+		t.Fatalf("status = %s, want added", got)
+	}
+	got, err := s.Get(ctx, "a1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != r.Title || got.Sources[0].Papka != "11" || got.Notes[0].Kind != "translator" || len(got.Participants) != 2 {
+		t.Errorf("round trip lost fields: %+v", got)
+	}
+	if got.Checksum != "sha256:a" || got.IngestedAt.IsZero() {
+		t.Errorf("checksum %q ingested_at %v not stamped", got.Checksum, got.IngestedAt)
+	}
+	if got.Editions == nil || got.Contains == nil {
+		t.Errorf("empty lists must be [], not null")
+	}
+	if _, err := s.Get(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Get(missing) error = %v, want ErrNotFound", err)
+	}
+}
+
+func testReputUnchanged(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	f := file("/in/a.txt", "sha256:a", rec("a1", "One", "x"), rec("a2", "Two", "y"))
+	mustPut(t, s, f)
+	before, _ := s.Get(ctx, "a1")
+	if got := statuses(mustPut(t, s, f)); got != "unchanged,unchanged" {
+		t.Fatalf("re-put statuses = %s", got)
+	}
+	after, _ := s.Get(ctx, "a1")
+	if !after.IngestedAt.Equal(before.IngestedAt) {
+		t.Errorf("unchanged re-put rewrote ingested_at")
+	}
+	if c, err := s.FileChecksum(ctx, "/in/a.txt"); err != nil || c != "sha256:a" {
+		t.Errorf("FileChecksum = %q, %v", c, err)
+	}
+	if ok, _ := s.HasOriginal(ctx, "sha256:a"); !ok {
+		t.Errorf("HasOriginal false after put")
+	}
+}
+
+func testUpdated(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	mustPut(t, s, file("/in/a.txt", "sha256:a", rec("a1", "One", "x")))
+	if got := statuses(mustPut(t, s, file("/in/a.txt", "sha256:a", rec("a1", "One corrected", "x")))); got != "updated" {
+		t.Fatalf("status = %s, want updated", got)
+	}
+	r, _ := s.Get(ctx, "a1")
+	if r.Title != "One corrected" {
+		t.Errorf("title = %q", r.Title)
+	}
+}
+
+func testAliases(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	mustPut(t, s, file("/in/a.txt", "sha256:a", rec("old1", "Draft", "x")))
+	res := mustPut(t, s, file("/in/a.txt", "sha256:b", rec("new1", "Final", "x")))
+	if statuses(res) != "added" {
+		t.Fatalf("status = %s", statuses(res))
+	}
+	r, err := s.Get(ctx, "old1")
+	if err != nil || r.ID != "new1" {
+		t.Fatalf("old id should resolve to new1, got %q, %v", r.ID, err)
+	}
+	if _, total, _ := s.List(ctx, store.ListQuery{}); total != 1 {
+		t.Errorf("replaced record still listed: total %d", total)
+	}
+}
+
+func testAtomic(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	bad := file("/in/bad.txt", "sha256:bad", rec("b1", "Good", "x"), rec("", "No id", "y"))
+	if _, err := s.PutFile(ctx, bad); err == nil {
+		t.Fatal("PutFile with an id-less record succeeded")
+	}
+	if _, err := s.Get(ctx, "b1"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("half-written file: b1 present after failed put (%v)", err)
+	}
+	if _, err := s.FileChecksum(ctx, "/in/bad.txt"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("file row written by failed put")
+	}
+}
+
+func testSearch(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	a := rec("s1", "Ciphered Telegram, Shtykov to Vyshinsky", "Kim Il Sung asked about a loan.")
+	b := rec("s2", "Report on trade", "A telegram about cotton was sent by Shtykov.")
+	c := rec("s3", "Letter on Tümen river", "Nothing about the others.")
+	c.Date = record.Date{EDTF: "1950-04", Earliest: "1950-04-01", Latest: "1950-04-30"}
+	mustPut(t, s, file("/in/s.txt", "sha256:s", a, b, c))
+	cases := []struct {
+		q    string
+		want []string
+	}{
+		{"telegram", []string{"s1", "s2"}},  // title match ranks first
+		{"telegrams", []string{"s1", "s2"}}, // English inflection
+		{"Tumen", []string{"s3"}},           // diacritics
+		{"Shtyk*", []string{"s1", "s2"}},
+		{`"asked about a loan"`, []string{"s1"}},
+		{"cotton OR river", []string{"s2", "s3"}},
+		{"telegram NOT cotton", []string{"s1"}},
+		{"zzzz", nil},
+	}
+	for _, tc := range cases {
+		res, err := s.Search(ctx, search.Query{Text: tc.q})
+		if err != nil {
+			t.Errorf("Search(%q): %v", tc.q, err)
+			continue
+		}
+		var ids []string
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		if res.Total != len(tc.want) {
+			t.Errorf("Search(%q) total = %d, want %d (%v)", tc.q, res.Total, len(tc.want), ids)
+		}
+		if tc.q == "telegram" && (len(ids) == 0 || ids[0] != "s1") {
+			t.Errorf("title match not ranked first: %v", ids)
+		}
+		if tc.q == "cotton OR river" || tc.q == "telegram" {
+			continue
+		}
+		if fmt.Sprint(ids) != fmt.Sprint(tc.want) && !(len(ids) == 0 && len(tc.want) == 0) {
+			t.Errorf("Search(%q) = %v, want %v", tc.q, ids, tc.want)
+		}
+	}
+	res, _ := s.Search(ctx, search.Query{Text: "loan"})
+	if len(res.Hits) != 1 || !strings.Contains(res.Hits[0].Snippet, "<mark>loan</mark>") {
+		t.Errorf("snippet not highlighted: %+v", res.Hits)
+	}
+	res, _ = s.Search(ctx, search.Query{Text: "telegram", Sort: search.SortDateDesc, Limit: 1, Offset: 1})
+	if res.Total != 2 || len(res.Hits) != 1 {
+		t.Errorf("paged search: total %d hits %d", res.Total, len(res.Hits))
+	}
+}
+
+func testSearchFreshness(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	mustPut(t, s, file("/in/f.txt", "sha256:f", rec("f1", "Uranium report", "x"), rec("f2", "Other", "y")))
+	if err := s.Delete(ctx, "f1"); err != nil {
+		t.Fatal(err)
+	}
+	if res, _ := s.Search(ctx, search.Query{Text: "uranium"}); res.Total != 0 {
+		t.Errorf("deleted record still found")
+	}
+	mustPut(t, s, file("/in/f.txt", "sha256:f", rec("f2", "Thorium report", "y")))
+	if res, _ := s.Search(ctx, search.Query{Text: "Other"}); res.Total != 0 {
+		t.Errorf("stale title still found after update")
+	}
+	if res, _ := s.Search(ctx, search.Query{Text: "thorium"}); res.Total != 1 {
+		t.Errorf("updated title not found")
+	}
+}
+
+func testHostileQueries(t *testing.T, s store.Store) {
+	mustPut(t, s, file("/in/h.txt", "sha256:h", rec("h1", "Title", "body")))
+	for _, q := range []string{`"`, `(`, `)`, `AND`, `NOT NOT`, `*`, `title:`, `a OR`, `"unterminated`, `'; DROP TABLE records; --`, `<script>alert(1)</script>`, "\x00"} {
+		if _, err := s.Search(context.Background(), search.Query{Text: q}); err != nil {
+			t.Errorf("Search(%q) error: %v", q, err)
+		}
+	}
+}
+
+func testEditions(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	src := record.Source{Repository: "Archive of the Foreign Policy of the Russian Federation", Fond: "059a", Opis: "5a", Delo: "3", Papka: "11", Folios: "10-20"}
+	a, b := rec("e1", "One translation", "x"), rec("e2", "Another translation", "y")
+	a.Sources, b.Sources = []record.Source{src}, []record.Source{src}
+	mustPut(t, s, file("/in/e1.txt", "sha256:e1", a))
+	mustPut(t, s, file("/in/e2.txt", "sha256:e2", b))
+	same, err := s.SameFile(ctx, src)
+	if err != nil || len(same) != 2 {
+		t.Fatalf("SameFile = %d records, %v", len(same), err)
+	}
+	if err := s.LinkEditions(ctx, []store.EditionLink{{A: "e2", B: "e1", Reason: "same reference"}}); err != nil {
+		t.Fatal(err)
+	}
+	r1, _ := s.Get(ctx, "e1")
+	r2, _ := s.Get(ctx, "e2")
+	if fmt.Sprint(r1.Editions) != "[e2]" || fmt.Sprint(r2.Editions) != "[e1]" {
+		t.Errorf("editions not symmetric: %v %v", r1.Editions, r2.Editions)
+	}
+	// Re-putting e1 unchanged must keep the derived link.
+	mustPut(t, s, file("/in/e1.txt", "sha256:e1", a))
+	if r1, _ = s.Get(ctx, "e1"); len(r1.Editions) != 1 {
+		t.Errorf("re-put dropped editions link")
+	}
+}
+
+func testList(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	late, early, undated := rec("l1", "Late", ""), rec("l2", "Early", ""), rec("l3", "Undated", "")
+	late.Date = record.Date{Earliest: "1950-01-01", Latest: "1950-12-31", EDTF: "1950"}
+	early.Date = record.Date{Earliest: "1901-01-01", Latest: "1901-12-31", EDTF: "1901"}
+	undated.Date = record.Date{}
+	mustPut(t, s, file("/in/l.txt", "sha256:l", late, early, undated))
+	recs, total, err := s.List(ctx, store.ListQuery{})
+	if err != nil || total != 3 {
+		t.Fatalf("List total %d err %v", total, err)
+	}
+	if recs[0].ID != "l2" || recs[2].ID != "l3" {
+		t.Errorf("List order: %s %s %s", recs[0].ID, recs[1].ID, recs[2].ID)
+	}
+	o, err := s.Original(ctx, "sha256:l")
+	if err != nil || string(o.Data) != "original bytes of /in/l.txt" {
+		t.Errorf("Original = %q, %v", o.Data, err)
+	}
+	files, err := s.Files(ctx)
+	if err != nil || len(files) != 1 || files[0].Original.Checksum != "sha256:l" {
+		t.Errorf("Files = %+v, %v", files, err)
+	}
+}
