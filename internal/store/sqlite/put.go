@@ -78,7 +78,8 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO files(path, checksum, format, ingested_at) VALUES (?,?,?,?)
-		ON CONFLICT(path) DO UPDATE SET checksum = excluded.checksum, format = excluded.format, ingested_at = excluded.ingested_at`,
+		ON CONFLICT(path) DO UPDATE SET checksum = excluded.checksum, format = excluded.format, ingested_at = excluded.ingested_at
+		WHERE files.checksum <> excluded.checksum OR files.format <> excluded.format`,
 		f.Path, f.Original.Checksum, f.Format, now); err != nil {
 		return nil, err
 	}

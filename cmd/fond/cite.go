@@ -1,0 +1,36 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fond/internal/cite"
+)
+
+func runCite(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("cite")
+	style := fs.String("style", "chicago", "citation style: "+strings.Join(cite.Styles(), ", "))
+	ids, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(ids) != 1 {
+		return fmt.Errorf("%w: name exactly one record id", errUsage)
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	r, err := st.Get(ctx, ids[0])
+	if err != nil {
+		return err
+	}
+	out, err := cite.Format(*style, &r)
+	if err != nil {
+		return fmt.Errorf("%w: %w", errUsage, err)
+	}
+	fmt.Fprintln(e.stdout, strings.TrimRight(out, "\r\n"))
+	return nil
+}

@@ -1,0 +1,149 @@
+// Command fond is the archive: ingest documents, search, read and cite them, and
+// serve the reading room. Run "fond help" for the subcommands.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+)
+
+// command is one subcommand; run gets the arguments after its name.
+type command struct {
+	summary string
+	run     func(ctx context.Context, env *env, args []string) error
+}
+
+var commands = map[string]command{
+	"ingest":  {"store files or folders of documents: fond ingest [--json] PATH...", runIngest},
+	"extract": {"show the records a file would produce, without storing: fond extract --json FILE", runExtract},
+	"show":    {"print one record: fond show [--json] ID", runShow},
+	"list":    {"list records in date order: fond list [--json] [--limit N] [--offset N]", runList},
+	"search":  {"full-text search: fond search [--json] [--limit N] [--offset N] [--sort relevance|date|-date] QUERY", runSearch},
+	"cite":    {"print a citation: fond cite --style chicago|bibtex|ris|csl-json ID", runCite},
+	"serve":   {"serve the reading room: fond serve [--addr 127.0.0.1:8080] [PATH...]", runServe},
+	"reindex": {"re-derive every record from its stored original: fond reindex [--json]", runReindex},
+}
+
+// env carries what every subcommand shares.
+type env struct {
+	dbPath string
+	stdout io.Writer
+	stderr io.Writer
+	log    *slog.Logger
+}
+
+// errFailed means the command reported its own failures and should exit 1.
+var errFailed = errors.New("some inputs failed")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	global := flag.NewFlagSet("fond", flag.ContinueOnError)
+	global.SetOutput(stderr)
+	defaultDB := os.Getenv("FOND_DB")
+	if defaultDB == "" {
+		defaultDB = "fond.db"
+	}
+	db := global.String("db", defaultDB, "database file (default $FOND_DB, else ./fond.db)")
+	verbose := global.Bool("v", false, "log debug messages")
+	global.Usage = func() { usage(stderr) }
+	if err := global.Parse(args); err != nil {
+		return 2
+	}
+	rest := global.Args()
+	if len(rest) == 0 || rest[0] == "help" || rest[0] == "-h" {
+		usage(stdout)
+		return 0
+	}
+	cmd, ok := commands[rest[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "fond: unknown command %q\n", rest[0])
+		usage(stderr)
+		return 2
+	}
+	level := slog.LevelInfo
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	e := &env{dbPath: *db, stdout: stdout, stderr: stderr, log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))}
+	// Subcommands accept --db after their name too ("fond ingest --db x.db ...").
+	err := cmd.run(ctx, e, rest[1:])
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errFailed):
+		return 1
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(stderr, "fond %s: %v\n", rest[0], err)
+		return 2
+	default:
+		fmt.Fprintf(stderr, "fond %s: %v\n", rest[0], err)
+		return 1
+	}
+}
+
+var errUsage = errors.New("usage")
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "fond: an archive of declassified historical documents")
+	fmt.Fprintln(w, "\nusage: fond [--db PATH] COMMAND [flags] [args]")
+	fmt.Fprintln(w, "\ncommands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nThe database defaults to $FOND_DB, else ./fond.db.")
+}
+
+// flags makes a subcommand's flag set with the shared --db flag.
+func (e *env) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("fond "+name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.StringVar(&e.dbPath, "db", e.dbPath, "database file")
+	return fs
+}
+
+// parseInterspersed parses flags that may come after positional arguments
+// ("fond search stalin --json"), which the flag package alone does not allow.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+		for len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+			pos = append(pos, args[0])
+			args = args[1:]
+		}
+		if len(args) == 0 {
+			return pos, nil
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"fond/internal/ingest"
+	"fond/internal/web"
+)
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("serve")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if len(paths) > 0 {
+		// Serving a folder ingests it first, so one command shows a folder's documents.
+		in := &ingest.Ingester{Store: st, Log: e.log}
+		n := 0
+		failed, err := in.Paths(ctx, paths, func(o ingest.Outcome) {
+			if o.Error != "" {
+				e.log.Warn("not ingested", "error", o.Error)
+			} else {
+				n++
+			}
+		})
+		if err != nil {
+			return err
+		}
+		e.log.Info("ingested", "records", n, "failed_files", failed)
+	}
+	srv, err := web.New(st, e.log)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Addr: *addr, Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.ListenAndServe() }()
+	fmt.Fprintf(e.stderr, "fond: serving %s on http://%s/\n", e.dbPath, *addr)
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := hs.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	}
+}

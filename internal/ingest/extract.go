@@ -1,0 +1,147 @@
+// Package ingest turns input files into records: it checks that a file is readable
+// text, detects its format, runs that format's reader, gives the records ids, and
+// stores each file's original and records in one transaction.
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fond/internal/extract"
+	"fond/internal/ingest/article"
+	"fond/internal/ingest/dacapture"
+	"fond/internal/ingest/dahtml"
+	"fond/internal/ingest/mail"
+	"fond/internal/ingest/plaintext"
+	"fond/internal/ingest/tei"
+	"fond/internal/record"
+)
+
+// Formats fond recognises, in the order detection tries them.
+const (
+	FormatTEI           = "tei"
+	FormatHTML          = "html"
+	FormatMail          = "mail"
+	FormatDigitalArchve = "digital-archive"
+	FormatArticle       = "article"
+	FormatText          = "text"
+)
+
+// Result is what one file yields.
+type Result struct {
+	Format   string
+	Checksum string
+	Records  []record.Record
+}
+
+// Extract reads one file's bytes into records with ids, without touching a store.
+// name is used in records (source_file) and in error messages.
+func Extract(ctx context.Context, name string, data []byte) (Result, error) {
+	res := Result{Checksum: Checksum(data)}
+	if len(data) > MaxFileSize {
+		return res, fmt.Errorf("%s: file is %d bytes, over the %d-byte limit", name, len(data), MaxFileSize)
+	}
+	text, err := Decode(data)
+	if err != nil {
+		return res, fmt.Errorf("%s: %w", name, err)
+	}
+	recs, format, err := extractText(ctx, text)
+	if err != nil {
+		return res, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(recs) == 0 {
+		return res, fmt.Errorf("%s: no document found in the file", name)
+	}
+	res.Format = format
+	base := filepath.Base(name)
+	for i := range recs {
+		recs[i].SourceFile = base
+		recs[i].Checksum = res.Checksum
+		if recs[i].Format == "" {
+			recs[i].Format = format
+		}
+		if strings.TrimSpace(recs[i].Title) == "" {
+			recs[i].Title = "Untitled"
+		}
+		recs[i].Normalize()
+	}
+	if err := assignIDs(res.Checksum, recs); err != nil {
+		return res, fmt.Errorf("%s: %w", name, err)
+	}
+	res.Records = recs
+	return res, nil
+}
+
+func extractText(ctx context.Context, text string) ([]record.Record, string, error) {
+	head := strings.TrimSpace(text[:min(len(text), 4096)])
+	switch {
+	case strings.HasPrefix(head, "<?xml") && strings.Contains(head, "<TEI") || strings.HasPrefix(head, "<TEI"):
+		_, docs, err := tei.Read(ctx, strings.NewReader(text), "")
+		if err != nil {
+			return nil, "", err
+		}
+		recs := make([]record.Record, 0, len(docs))
+		for i := range docs {
+			recs = append(recs, docs[i].Record())
+		}
+		return recs, FormatTEI, nil
+	case dahtml.Detect([]byte(head)):
+		page, err := dahtml.Parse([]byte(text))
+		if err != nil {
+			return nil, "", err
+		}
+		return fromHTML(page), FormatHTML, nil
+	case mail.Detect(text):
+		recs, err := mail.Extract(text)
+		return recs, FormatMail, err
+	}
+	blocks := extract.Blocks(text)
+	switch {
+	case dacapture.Detect(blocks):
+		return []record.Record{dacapture.Extract(dacapture.Page{Blocks: blocks})}, FormatDigitalArchve, nil
+	case article.Detect(blocks):
+		return article.Extract(blocks), FormatArticle, nil
+	}
+	return []record.Record{plaintext.Extract(text)}, FormatText, nil
+}
+
+// fromHTML routes a saved page to the reader of its layout, passing the page's
+// citation_* and description metadata as hints.
+func fromHTML(p *dahtml.Page) []record.Record {
+	meta := func(keys ...string) string {
+		for _, k := range keys {
+			if v := p.Meta[k]; v != "" {
+				return v
+			}
+		}
+		return ""
+	}
+	title := meta("citation_title", "dc.title", "og:title")
+	if title == "" {
+		title = strings.TrimSpace(strings.SplitN(p.Title, " | ", 2)[0])
+	}
+	if dacapture.Detect(p.Blocks) || meta("citation_publisher") != "" && strings.Contains(meta("citation_publisher"), "Digital Archive") {
+		r := dacapture.Extract(dacapture.Page{
+			Blocks: p.Blocks, Title: title, Summary: meta("description", "og:description", "dc.description"),
+			Date: meta("citation_date", "citation_publication_date", "dc.date"), Publisher: meta("citation_publisher"),
+			URL: meta("citation_public_url", "citation_abstract_html_url", "og:url"),
+		})
+		r.Format = "digital-archive-html"
+		return []record.Record{r}
+	}
+	if article.Detect(p.Blocks) {
+		recs := article.Extract(p.Blocks)
+		if len(recs[0].Authors) == 0 && meta("author", "citation_author") != "" {
+			recs[0].Authors = []string{meta("author", "citation_author")}
+		}
+		return recs
+	}
+	r := plaintext.Extract(p.Text())
+	if title != "" {
+		r.Title = title
+	}
+	return []record.Record{r}
+}
+

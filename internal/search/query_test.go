@@ -1,0 +1,55 @@
+package search
+
+import "testing"
+
+func TestParse(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"stalin", "stalin"},
+		{"stalin kim", "(stalin AND kim)"},
+		{`"exact phrase" Shtyk*`, `("exact phrase" AND Shtyk*)`},
+		{"a OR b c", "(a OR (b AND c))"},
+		{"a AND (b OR c)", "(a AND (b OR c))"},
+		{"NOT a b", "(NOT a AND b)"},
+		{"-a b", "(NOT a AND b)"},
+		{`person:"Pak Hon-yong" type:telegram`, `(person:"Pak Hon-yong" AND type:telegram)`},
+		{"1949..1950-06", "1949-01-01..1950-06-30"},
+		{"date:1950-04", "1950-04-01..1950-04-30"},
+		{"((a", "a"},
+		{"a)) b", "(a AND b)"},
+		{"AND OR NOT", ""},
+		{"", ""},
+		{"unknown:field", "unknown:field"},
+	}
+	for _, c := range cases {
+		n := Parse(c.in)
+		got := ""
+		if n != nil {
+			got = n.String()
+		}
+		if got != c.want {
+			t.Errorf("Parse(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"a OR (b", `"x`, "date:1950..", "-", "title:\"", "NOT NOT ((", "1949..1950-06"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := Parse(s)
+		if n != nil {
+			_ = n.String()
+		}
+	})
+}
+
+func TestParseDateRangeValidity(t *testing.T) {
+	if _, ok := Parse("..1950-02-29").(Term); !ok {
+		t.Errorf("1950-02-29 is no date (1950 is not a leap year): want a plain term")
+	}
+	d, ok := Parse("..1952-02-29").(DateRange)
+	if !ok || d.From != "" || d.To != "1952-02-29" {
+		t.Errorf("open range: %#v", d)
+	}
+}
