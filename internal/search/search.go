@@ -17,6 +17,27 @@ type Query struct {
 	Limit  int
 	Offset int
 	Sort   string
+	// DateMode says how a date range matches a record's [earliest, latest]:
+	// "overlap" (default: "April 1950" is found by 1950-04-15..1950-05-31) or
+	// "within" (the record's whole span lies inside the range).
+	DateMode string
+	// Facets asks for counts over the whole result set.
+	Facets bool
+}
+
+// Date modes.
+const (
+	DateOverlap = "overlap"
+	DateWithin  = "within"
+)
+
+// FacetNames are the facets a store computes, in display order.
+var FacetNames = []string{"type", "category", "repository", "language", "person", "place", "collection", "decade", "year"}
+
+// FacetCount is one value of a facet and how many results have it.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
 }
 
 // Hit is one matching record, with enough to render a result line.
@@ -32,8 +53,9 @@ type Hit struct {
 
 // Result is one page of hits and the size of the whole result set.
 type Result struct {
-	Total int   `json:"total"`
-	Hits  []Hit `json:"hits"`
+	Total  int                     `json:"total"`
+	Hits   []Hit                   `json:"hits"`
+	Facets map[string][]FacetCount `json:"facets,omitempty"`
 }
 
 // DefaultLimit is the page size when a query gives none.
@@ -52,5 +74,8 @@ func (q *Query) Normalize() {
 	}
 	if q.Sort == "" {
 		q.Sort = SortRelevance
+	}
+	if q.DateMode != DateWithin {
+		q.DateMode = DateOverlap
 	}
 }

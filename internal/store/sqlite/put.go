@@ -107,8 +107,8 @@ func putRecord(ctx context.Context, tx *sql.Tx, f store.File, pos int, r record.
 	err = tx.QueryRowContext(ctx, `SELECT rid, doc, ingested_at FROM records WHERE id = ?`, r.ID).Scan(&rid, &oldDoc, &ingestedAt)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		res, err := tx.ExecContext(ctx, `INSERT INTO records(id, checksum, path, position, parent, title, type, category, earliest, latest, doc, ingested_at, updated_at)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, doc, now, now)
+		res, err := tx.ExecContext(ctx, `INSERT INTO records(id, checksum, path, position, parent, title, type, category, earliest, latest, lang, collection, doc, ingested_at, updated_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, now, now)
 		if err != nil {
 			return "", err
 		}
@@ -127,8 +127,8 @@ func putRecord(ctx context.Context, tx *sql.Tx, f store.File, pos int, r record.
 		_, err := tx.ExecContext(ctx, `UPDATE records SET path = ?, position = ? WHERE rid = ? AND (path <> ? OR position <> ?)`, f.Path, pos, rid, f.Path, pos)
 		return store.Unchanged, err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE records SET checksum=?, path=?, position=?, parent=?, title=?, type=?, category=?, earliest=?, latest=?, doc=?, updated_at=? WHERE rid=?`,
-		r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, doc, now, rid); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE records SET checksum=?, path=?, position=?, parent=?, title=?, type=?, category=?, earliest=?, latest=?, lang=?, collection=?, doc=?, updated_at=? WHERE rid=?`,
+		r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, now, rid); err != nil {
 		return "", err
 	}
 	if err := unindexRecord(ctx, tx, rid); err != nil {
@@ -146,17 +146,28 @@ func encodeDoc(r record.Record) (string, error) {
 	return string(b), err
 }
 
+func collectionID(r record.Record) string {
+	if r.Collection == nil {
+		return ""
+	}
+	return r.Collection.ID
+}
+
 func indexRecord(ctx context.Context, tx *sql.Tx, rid int64, r record.Record) error {
-	var notes []string
+	var notes, archive []string
 	for _, n := range r.Notes {
 		notes = append(notes, n.Text)
 	}
-	names := append(r.Names(), r.Place)
 	for _, s := range r.Sources {
-		names = append(names, s.Repository, s.Abbreviation)
+		archive = append(archive, s.Repository, s.Abbreviation, s.Reference)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO records_fts(rowid, title, summary, body, notes, names) VALUES (?,?,?,?,?,?)`,
-		rid, r.Title, r.Summary, r.Body, strings.Join(notes, "\n"), strings.Join(names, "\n")); err != nil {
+	people := r.Names()
+	var places []string
+	if r.Place != "" {
+		places = append(places, r.Place)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO records_fts(rowid, title, summary, body, notes, people, places, archive) VALUES (?,?,?,?,?,?,?,?)`,
+		rid, r.Title, r.Summary, r.Body, strings.Join(notes, "\n"), strings.Join(people, "\n"), strings.Join(places, "\n"), strings.Join(archive, "\n")); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
 	for _, src := range r.Sources {
@@ -165,11 +176,21 @@ func indexRecord(ctx context.Context, tx *sql.Tx, rid int64, r record.Record) er
 			return fmt.Errorf("index sources: %w", err)
 		}
 	}
+	for kind, names := range map[string][]string{"person": people, "place": places} {
+		for _, n := range names {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO record_names(rid, kind, name) VALUES (?,?,?)`, rid, kind, n); err != nil {
+				return fmt.Errorf("index names: %w", err)
+			}
+		}
+	}
 	return nil
 }
 
 func unindexRecord(ctx context.Context, tx *sql.Tx, rid int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM records_fts WHERE rowid = ?`, rid); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM record_names WHERE rid = ?`, rid); err != nil {
 		return err
 	}
 	_, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE rid = ?`, rid)

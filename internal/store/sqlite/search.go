@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"html"
 	"strings"
@@ -15,49 +14,122 @@ import (
 // FTS5's snippet() and are swapped for <mark> after the text is HTML-escaped.
 const markOpen, markClose = "\x02", "\x03"
 
-// Search implements store.Store with FTS5. Title and summary weigh more than body.
+// bm25 weights follow the FTS column order: title and summary weigh most.
+const rankFn = `bm25(records_fts, 10.0, 5.0, 1.0, 1.0, 3.0, 2.0, 1.0)`
+
+// ftsColumn maps query fields onto FTS columns.
+var ftsColumn = map[string]string{
+	"": "", "title": "title", "summary": "summary", "body": "body", "notes": "notes",
+	"person": "people", "place": "places", "repository": "archive",
+}
+
+// Search implements store.Store. The query tree becomes one SQL condition over
+// records, each text term a semi-join on the FTS index, so AND/OR/NOT combine text
+// and metadata filters exactly; relevance comes from bm25 over the positive terms.
 func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, error) {
 	q.Normalize()
-	match := ftsExpr(q.Text)
 	res := search.Result{Hits: []search.Hit{}}
-	if match == "" {
-		return res, nil
+	b := &builder{mode: q.DateMode}
+	node := search.Parse(q.Text)
+	where := "1"
+	if node != nil {
+		where = b.where(node, false)
 	}
-	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM records_fts WHERE records_fts MATCH ?`, match).Scan(&res.Total); err != nil {
+	rank := strings.Join(b.rank, " OR ")
+
+	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM records r WHERE `+where, b.args...).Scan(&res.Total); err != nil {
 		return res, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	order := "rank"
-	switch q.Sort {
-	case search.SortDateAsc:
-		order = "r.earliest = '', r.earliest, r.id"
-	case search.SortDateDesc:
+	if res.Total == 0 {
+		if q.Facets {
+			res.Facets = map[string][]search.FacetCount{}
+		}
+		return res, nil
+	}
+
+	var query string
+	var args []any
+	order := "r.earliest = '', r.earliest, r.id"
+	if q.Sort == search.SortDateDesc {
 		order = "r.earliest DESC, r.id"
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT r.id, r.doc, r.ingested_at,
-			snippet(records_fts, -1, ?, ?, '…', 24), bm25(records_fts, 10.0, 5.0, 1.0, 1.0, 3.0) AS rank
-		FROM records_fts JOIN records r ON r.rid = records_fts.rowid
-		WHERE records_fts MATCH ? ORDER BY `+order+` LIMIT ? OFFSET ?`,
-		markOpen, markClose, match, q.Limit, q.Offset)
+	if rank != "" {
+		query = `WITH m AS (SELECT rowid AS rid, ` + rankFn + ` AS score FROM records_fts WHERE records_fts MATCH ?)
+			SELECT r.rid, r.doc, r.ingested_at, m.score FROM records r LEFT JOIN m ON m.rid = r.rid WHERE ` + where
+		args = append([]any{rank}, b.args...)
+		if q.Sort == search.SortRelevance {
+			order = "m.score IS NULL, m.score, r.id"
+		}
+	} else {
+		query = `SELECT r.rid, r.doc, r.ingested_at, NULL FROM records r WHERE ` + where
+		args = append(args, b.args...)
+	}
+	rows, err := s.read.QueryContext(ctx, query+` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, q.Limit, q.Offset)...)
 	if err != nil {
 		return res, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	defer rows.Close()
+	var rids []int64
 	for rows.Next() {
-		var id, doc, ingested, snip string
-		var rank sql.NullFloat64
-		if err := rows.Scan(&id, &doc, &ingested, &snip, &rank); err != nil {
+		var rid int64
+		var doc, ingested string
+		var score *float64
+		if err := rows.Scan(&rid, &doc, &ingested, &score); err != nil {
+			rows.Close()
 			return res, err
 		}
 		r, err := decodeDoc(doc, ingested)
 		if err != nil {
+			rows.Close()
 			return res, err
 		}
-		res.Hits = append(res.Hits, search.Hit{
-			ID: r.ID, Title: r.Title, Date: r.Date, Type: r.Type, Summary: r.Summary,
-			Snippet: markSnippet(snip), Score: -rank.Float64,
-		})
+		h := search.Hit{ID: r.ID, Title: r.Title, Date: r.Date, Type: r.Type, Summary: r.Summary}
+		if score != nil {
+			h.Score = -*score
+		}
+		res.Hits = append(res.Hits, h)
+		rids = append(rids, rid)
 	}
-	return res, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return res, err
+	}
+	for i, rid := range rids {
+		res.Hits[i].Snippet, err = s.snippet(ctx, rid, rank)
+		if err != nil {
+			return res, err
+		}
+	}
+	if q.Facets {
+		if res.Facets, err = s.facets(ctx, where, b.args); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// snippet highlights the best passage of one record; records matched by filters
+// alone get the start of their summary or body.
+func (s *Store) snippet(ctx context.Context, rid int64, rank string) (string, error) {
+	var snip string
+	if rank != "" {
+		err := s.read.QueryRowContext(ctx, `SELECT snippet(records_fts, -1, ?, ?, '…', 24) FROM records_fts WHERE records_fts MATCH ? AND rowid = ?`,
+			markOpen, markClose, rank, rid).Scan(&snip)
+		if err == nil && strings.Contains(snip, markOpen) {
+			return markSnippet(snip), nil
+		}
+	}
+	var summary, body string
+	if err := s.read.QueryRowContext(ctx, `SELECT summary, substr(body, 1, 400) FROM records_fts WHERE rowid = ?`, rid).Scan(&summary, &body); err != nil {
+		return "", err
+	}
+	if summary == "" {
+		summary = body
+	}
+	if len(summary) > 240 {
+		cut := strings.LastIndex(summary[:240], " ")
+		summary = summary[:max(cut, 1)] + "…"
+	}
+	return html.EscapeString(summary), nil
 }
 
 func markSnippet(s string) string {
@@ -66,105 +138,152 @@ func markSnippet(s string) string {
 	return strings.ReplaceAll(s, markClose, "</mark>")
 }
 
-// ftsExpr turns a user query into a safe FTS5 expression: words and phrases are
-// quoted (so punctuation cannot be read as FTS5 syntax), a trailing * keeps prefix
-// search, and AND/OR/NOT and parentheses pass through when balanced.
-func ftsExpr(text string) string {
-	var out []string
-	depth := 0
-	rs := []rune(text)
-	for i := 0; i < len(rs); {
-		c := rs[i]
-		switch {
-		case unicode.IsSpace(c):
-			i++
-		case c == '(':
-			out = append(out, "(")
-			depth++
-			i++
-		case c == ')':
-			if depth > 0 {
-				out = append(out, ")")
-				depth--
-			}
-			i++
-		case c == '"':
-			j := i + 1
-			for j < len(rs) && rs[j] != '"' {
-				j++
-			}
-			if phrase := quote(string(rs[i+1 : min(j, len(rs))])); phrase != "" {
-				out = append(out, phrase)
-			}
-			i = j + 1
-		default:
-			j := i
-			for j < len(rs) && !unicode.IsSpace(rs[j]) && rs[j] != '(' && rs[j] != ')' && rs[j] != '"' {
-				j++
-			}
-			word := string(rs[i:j])
-			i = j
-			switch word {
-			case "AND", "OR", "NOT":
-				out = append(out, word)
-				continue
-			}
-			prefix := strings.HasSuffix(word, "*")
-			if q := quote(strings.TrimRight(word, "*")); q != "" {
-				if prefix {
-					q += "*"
-				}
-				out = append(out, q)
-			}
-		}
-	}
-	for ; depth > 0; depth-- {
-		out = append(out, ")")
-	}
-	return tidyOperators(out)
+// builder turns a query tree into SQL, collecting arguments and the positive text
+// terms that rank results.
+type builder struct {
+	args []any
+	rank []string
+	mode string
 }
 
-// quote makes an FTS5 string from words, dropping characters the tokenizer would
-// ignore anyway; "" when nothing searchable is left.
-func quote(s string) string {
+func (b *builder) where(n search.Node, negated bool) string {
+	switch n := n.(type) {
+	case search.And:
+		return b.join(n.Nodes, " AND ", negated)
+	case search.Or:
+		return b.join(n.Nodes, " OR ", negated)
+	case search.Not:
+		return "NOT (" + b.where(n.Node, !negated) + ")"
+	case search.DateRange:
+		return b.dateRange(n)
+	case search.Term:
+		return b.term(n, negated)
+	}
+	return "1"
+}
+
+func (b *builder) join(nodes []search.Node, op string, negated bool) string {
+	parts := make([]string, 0, len(nodes))
+	for _, n := range nodes {
+		parts = append(parts, "("+b.where(n, negated)+")")
+	}
+	return strings.Join(parts, op)
+}
+
+func (b *builder) dateRange(d search.DateRange) string {
+	from, to := d.From, d.To
+	if from == "" {
+		from = "0000-01-01"
+	}
+	if to == "" {
+		to = "9999-12-31"
+	}
+	b.args = append(b.args, to, from)
+	if b.mode == search.DateWithin {
+		b.args[len(b.args)-2], b.args[len(b.args)-1] = from, to
+		return "r.earliest <> '' AND r.earliest >= ? AND r.latest <= ?"
+	}
+	return "r.earliest <> '' AND r.earliest <= ? AND r.latest >= ?"
+}
+
+func (b *builder) term(t search.Term, negated bool) string {
+	if col, ok := ftsColumn[t.Field]; ok {
+		expr := ftsPhrase(t.Text, t.Prefix)
+		if expr == "" {
+			return "1"
+		}
+		if col != "" {
+			expr = col + " : " + expr
+		}
+		if !negated {
+			b.rank = append(b.rank, expr)
+		}
+		b.args = append(b.args, expr)
+		return "r.rid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)"
+	}
+	v := strings.TrimSpace(t.Text)
+	switch t.Field {
+	case "type":
+		b.args = append(b.args, "%"+v+"%")
+		return "r.type LIKE ?"
+	case "category":
+		b.args = append(b.args, v)
+		return "r.category = ? COLLATE NOCASE"
+	case "language":
+		b.args = append(b.args, v, v)
+		return "(r.lang = ? COLLATE NOCASE OR json_extract(r.doc, '$.languages.original') = ? COLLATE NOCASE)"
+	case "collection":
+		b.args = append(b.args, v, "%"+v+"%")
+		return "(r.collection = ? OR json_extract(r.doc, '$.collection.title') LIKE ?)"
+	case "fond":
+		b.args = append(b.args, v)
+		return "EXISTS (SELECT 1 FROM sources s WHERE s.rid = r.rid AND s.fond = ? COLLATE NOCASE)"
+	case "id":
+		b.args = append(b.args, v)
+		return "r.id = ?"
+	}
+	return "1"
+}
+
+// ftsPhrase makes an FTS5 string from words, dropping characters the tokenizer
+// would ignore anyway, so nothing a user types is read as FTS5 syntax.
+func ftsPhrase(s string, prefix bool) string {
 	f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
 	if len(f) == 0 {
 		return ""
 	}
-	return `"` + strings.Join(f, " ") + `"`
+	q := `"` + strings.Join(f, " ") + `"`
+	if prefix {
+		q += "*"
+	}
+	return q
 }
 
-// tidyOperators drops operators that would make FTS5 reject the expression (leading,
-// trailing, doubled, or next to a parenthesis) rather than failing the user's search.
-func tidyOperators(toks []string) string {
-	isOp := func(t string) bool { return t == "AND" || t == "OR" || t == "NOT" }
-	var out []string
-	for _, t := range toks {
-		if isOp(t) && (len(out) == 0 || isOp(out[len(out)-1]) || out[len(out)-1] == "(") {
-			continue
+// facetSQL computes one facet over the rows the condition selects.
+var facetSQL = map[string]string{
+	"type":       `SELECT r.type, count(*) FROM records r WHERE r.type <> '' AND (%s) GROUP BY 1`,
+	"category":   `SELECT r.category, count(*) FROM records r WHERE (%s) GROUP BY 1`,
+	"language":   `SELECT r.lang, count(*) FROM records r WHERE r.lang <> '' AND (%s) GROUP BY 1`,
+	"collection": `SELECT r.collection, count(*) FROM records r WHERE r.collection <> '' AND (%s) GROUP BY 1`,
+	"decade":     `SELECT substr(r.earliest, 1, 3) || '0s', count(*) FROM records r WHERE r.earliest <> '' AND (%s) GROUP BY 1`,
+	"year":       `SELECT substr(r.earliest, 1, 4), count(*) FROM records r WHERE r.earliest <> '' AND (%s) GROUP BY 1`,
+	"repository": `SELECT s.repository, count(DISTINCT r.rid) FROM records r JOIN sources s ON s.rid = r.rid WHERE s.repository <> '' AND (%s) GROUP BY 1`,
+	"person":     `SELECT n.name, count(DISTINCT r.rid) FROM records r JOIN record_names n ON n.rid = r.rid AND n.kind = 'person' WHERE (%s) GROUP BY 1`,
+	"place":      `SELECT n.name, count(DISTINCT r.rid) FROM records r JOIN record_names n ON n.rid = r.rid AND n.kind = 'place' WHERE (%s) GROUP BY 1`,
+}
+
+// facetLimit bounds long facets (people); years and decades are kept whole so a
+// histogram can be drawn.
+var facetLimit = map[string]int{"person": 30, "place": 30, "repository": 30, "type": 30, "collection": 30}
+
+func (s *Store) facets(ctx context.Context, where string, args []any) (map[string][]search.FacetCount, error) {
+	out := map[string][]search.FacetCount{}
+	for _, name := range search.FacetNames {
+		order := " ORDER BY 2 DESC, 1"
+		if name == "year" || name == "decade" {
+			order = " ORDER BY 1"
 		}
-		if t == ")" && len(out) > 0 && isOp(out[len(out)-1]) {
-			out = out[:len(out)-1]
+		if n := facetLimit[name]; n > 0 {
+			order += fmt.Sprintf(" LIMIT %d", n)
 		}
-		if t == ")" && len(out) > 0 && out[len(out)-1] == "(" {
-			out = out[:len(out)-1]
-			continue
+		rows, err := s.read.QueryContext(ctx, fmt.Sprintf(facetSQL[name], where)+order, args...)
+		if err != nil {
+			return nil, fmt.Errorf("facet %s: %w", name, err)
 		}
-		out = append(out, t)
-	}
-	for len(out) > 0 && isOp(out[len(out)-1]) {
-		out = out[:len(out)-1]
-	}
-	// FTS5 accepts implicit AND between phrases but not next to a parenthesis.
-	var joined []string
-	for i, t := range out {
-		if i > 0 {
-			prev := out[i-1]
-			if (t == "(" || prev == ")") && !isOp(prev) && prev != "(" && !isOp(t) && t != ")" {
-				joined = append(joined, "AND")
+		counts := []search.FacetCount{}
+		for rows.Next() {
+			var c search.FacetCount
+			if err := rows.Scan(&c.Value, &c.Count); err != nil {
+				rows.Close()
+				return nil, err
 			}
+			counts = append(counts, c)
 		}
-		joined = append(joined, t)
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		out[name] = counts
 	}
-	return strings.Join(joined, " ")
+	return out, nil
 }

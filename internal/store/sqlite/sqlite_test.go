@@ -19,20 +19,21 @@ func TestConformance(t *testing.T) {
 	})
 }
 
-func TestFTSExpr(t *testing.T) {
-	cases := map[string]string{
-		"stalin kim":          `"stalin" "kim"`,
-		`"exact phrase" word`: `"exact phrase" "word"`,
-		"Shtyk*":              `"Shtyk"*`,
-		"a OR (b NOT c":       `"a" OR ( "b" NOT "c" )`,
-		"x (y) z":             `"x" AND ( "y" ) AND "z"`,
-		"AND x OR":            `"x"`,
-		"()":                  ``,
-		`O'Brien`:             `"O Brien"`,
+func TestFTSPhrase(t *testing.T) {
+	cases := []struct {
+		in     string
+		prefix bool
+		want   string
+	}{
+		{"stalin", false, `"stalin"`},
+		{"Shtyk", true, `"Shtyk"*`},
+		{"Pak Hon-yong", false, `"Pak Hon yong"`},
+		{`O'Brien"; DROP`, false, `"O Brien DROP"`},
+		{"()*", false, ``},
 	}
-	for in, want := range cases {
-		if got := ftsExpr(in); got != want {
-			t.Errorf("ftsExpr(%q) = %q, want %q", in, got, want)
+	for _, c := range cases {
+		if got := ftsPhrase(c.in, c.prefix); got != c.want {
+			t.Errorf("ftsPhrase(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }

@@ -31,6 +31,9 @@ func Run(t *testing.T, open Opener) {
 		{"SearchFindsAndRanks", testSearch},
 		{"SearchSeesDeletesAndUpdates", testSearchFreshness},
 		{"SearchHostileQueries", testHostileQueries},
+		{"FieldFilters", testFilters},
+		{"DateRanges", testDateRanges},
+		{"Facets", testFacets},
 		{"Editions", testEditions},
 		{"ListAndOriginals", testList},
 	}

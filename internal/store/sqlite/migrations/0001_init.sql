@@ -27,6 +27,8 @@ CREATE TABLE records (
     category    TEXT NOT NULL,
     earliest    TEXT NOT NULL,
     latest      TEXT NOT NULL,
+    lang        TEXT NOT NULL DEFAULT '',
+    collection  TEXT NOT NULL DEFAULT '',
     doc         TEXT NOT NULL, -- the record as JSON, without derived links
     ingested_at TEXT NOT NULL,
     updated_at  TEXT NOT NULL
@@ -62,7 +64,18 @@ CREATE TABLE aliases (
     new TEXT NOT NULL
 );
 
+-- People and places a record names, for filters and facets.
+CREATE TABLE record_names (
+    rid  INTEGER NOT NULL REFERENCES records(rid) ON DELETE CASCADE,
+    kind TEXT NOT NULL, -- person | place
+    name TEXT NOT NULL
+);
+CREATE INDEX record_names_rid ON record_names(rid);
+CREATE INDEX record_names_name ON record_names(kind, name);
+
+-- Porter stemming makes "telegrams" find "telegram"; remove_diacritics 2 makes
+-- "Tumen" find "Tümen". Column order is fixed: bm25() weights follow it.
 CREATE VIRTUAL TABLE records_fts USING fts5(
-    title, summary, body, notes, names,
+    title, summary, body, notes, people, places, archive,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
