@@ -46,7 +46,10 @@ func CleanName(s string) (name string, variants []string) {
 		}
 		s = s[:i] + s[i+j+1:]
 	}
-	s = strings.Trim(Clean(s), " ,;:.")
+	s = strings.Trim(Clean(s), " ,;:")
+	if f := strings.Fields(s); len(f) > 0 && len(strings.Trim(f[len(f)-1], ".")) > 2 || strings.HasSuffix(s, "..") {
+		s = strings.TrimRight(s, ".") // a sentence's period, not an initial's
+	}
 	s = honorifics.ReplaceAllString(s, "")
 	return strings.TrimSpace(s), variants
 }
@@ -111,7 +114,8 @@ func NameList(s string) []string {
 	var out []string
 	for _, part := range splitList(s) {
 		name, _ := CleanName(part)
-		if name = trailingName(name); name != "" && isNameLike(name) {
+		name = strings.TrimSpace(honorifics.ReplaceAllString(trailingName(name), ""))
+		if name != "" && isNameLike(name) {
 			out = append(out, name)
 		}
 	}
@@ -149,7 +153,7 @@ func splitList(s string) []string {
 
 var (
 	titleBetween      = regexp.MustCompile(`(?i)\b(?:between|of)\s+(.+?)(?:\s+with\s+(.+?))?(?:,|$|\s+(?:in|at|on|regarding|about|concerning)\s+[a-z0-9])`)
-	presentList       = regexp.MustCompile(`(?i)\b(?:present (?:were|was|are)|present:|participants?:|attended by|also present:?)\s*:?\s*([^.]*(?:\.[A-Z][a-z]?\.)*[^.]*)\.`)
+	presentList       = regexp.MustCompile(`(?i)\b(?:present (?:were|was|are)|present:|participants?:|attended by|also present:?)\s*:?\s*`)
 	sideList          = regexp.MustCompile(`(?i)\bon the [\p{L} -]+ side(?: were| was)?\s*:\s*([^\]]+?)(?:\.\s|\.?\]|\.$)`)
 	possessiveMeeting = regexp.MustCompile(`^(.+?)['’]s\s+(?i:meeting|conversation|talks?|discussion)\s+with\s+(.+?)(?:,|$)`)
 	fromTo            = regexp.MustCompile(`^(?:(?:[\p{L} ]+?),\s+|(?:[\p{L} ]+?\s+)?from\s+)?(.+?)\s+to\s+(.+?)$`)
@@ -191,12 +195,39 @@ func TitleFromTo(title string) (from, to []string) {
 // PresentLists finds names in "Present were …" and "On the Korean side: …".
 func PresentLists(text string) []string {
 	var out []string
-	for _, re := range []*regexp.Regexp{presentList, sideList} {
-		for _, m := range re.FindAllStringSubmatch(text, -1) {
-			out = append(out, NameList(m[1])...)
-		}
+	for _, loc := range presentList.FindAllStringIndex(text, -1) {
+		rest := text[loc[1]:]
+		out = append(out, NameList(rest[:sentenceEnd(rest)])...)
+	}
+	for _, m := range sideList.FindAllStringSubmatch(text, -1) {
+		out = append(out, NameList(m[1])...)
 	}
 	return out
+}
+
+// sentenceEnd finds the period that ends a sentence, skipping the periods of
+// initials ("A.Ia. Vyshinsky, T.F. Shtykov").
+func sentenceEnd(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '.' && s[i] != ']' {
+			continue
+		}
+		if s[i] == ']' {
+			return i
+		}
+		j := i
+		for j > 0 && s[j-1] != ' ' && s[j-1] != '.' && s[j-1] != '(' {
+			j--
+		}
+		word := s[j:i]
+		// "A." is an initial; "Ia." only inside a run of initials ("A.Ia."), since
+		// "Nam Il." ends a sentence.
+		if len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z' || len(word) == 2 && word[0] >= 'A' && word[0] <= 'Z' && j > 0 && s[j-1] == '.' {
+			continue
+		}
+		return i
+	}
+	return len(s)
 }
 
 var speechVerbs = `(?:asks?|asked|answers?|answered|says?|said|reports?|reported|indicates?|indicated|replies|replied|explains?|explained|thanks?|thanked|confirms?|confirmed|remembers?|suggests?|suggested|proposes?|proposed|notes?|noted|states?|stated|adds?|added|raises?|raised|turns?|turned|agrees?|agreed|objects?|declares?|declared|emphasizes?|emphasized|informs?|informed|responds?|responded|requests?|requested|points? out|pointed out|expresses?|expressed|gives|gave|appealed|appeals|communicated|communicates)`
@@ -205,7 +236,15 @@ var speakerRe = regexp.MustCompile(`(?:^|[.?!]\s+)((?:(?:Cde\.|Comrade)\s+)?[\p{
 
 // Speakers finds the people who speak in minutes of a conversation: names that
 // open a sentence followed by a verb of speech, seen at least twice.
-func Speakers(paragraphs []string) []string {
+func Speakers(paragraphs []string) []string { return SpeakersKnown(paragraphs, nil) }
+
+// SpeakersKnown is Speakers, also accepting a name seen once when it is the surname
+// of someone the document lists as present ("Vyshinsky" for "A.Ia. Vyshinsky").
+func SpeakersKnown(paragraphs []string, listed []string) []string {
+	known := map[string]bool{}
+	for _, n := range listed {
+		known[strings.ToLower(initials.ReplaceAllString(n, ""))] = true
+	}
 	counts := map[string]int{}
 	var order []string
 	for _, p := range paragraphs {
@@ -227,7 +266,7 @@ func Speakers(paragraphs []string) []string {
 	}
 	var out []string
 	for _, n := range order {
-		if counts[n] >= 2 {
+		if counts[n] >= 2 || known[strings.ToLower(n)] {
 			out = append(out, n)
 		}
 	}
@@ -258,9 +297,20 @@ func MergeNames(lists ...[]string) []string {
 			bare[strings.ToLower(n)] = true
 		}
 	}
+	firstWords := map[string]bool{}
+	for _, n := range all {
+		if w := strings.Fields(n); len(w) > 1 {
+			firstWords[strings.ToLower(w[0])] = true
+		}
+	}
 	var out []string
 	for _, n := range all {
 		if s := initials.ReplaceAllString(n, ""); s != n && bare[strings.ToLower(s)] {
+			continue
+		}
+		// "Kim" beside "Kim Il Sung": the short form is the same person, or too
+		// ambiguous to list on its own.
+		if !strings.Contains(n, " ") && firstWords[strings.ToLower(n)] {
 			continue
 		}
 		out = append(out, n)

@@ -119,9 +119,6 @@ func fromHTML(p *dahtml.Page) []record.Record {
 		return ""
 	}
 	title := meta("citation_title", "dc.title", "og:title")
-	if title == "" {
-		title = strings.TrimSpace(strings.SplitN(p.Title, " | ", 2)[0])
-	}
 	if dacapture.Detect(p.Blocks) || meta("citation_publisher") != "" && strings.Contains(meta("citation_publisher"), "Digital Archive") {
 		r := dacapture.Extract(dacapture.Page{
 			Blocks: p.Blocks, Title: title, Summary: meta("description", "og:description", "dc.description"),
@@ -141,7 +138,11 @@ func fromHTML(p *dahtml.Page) []record.Record {
 	r := plaintext.Extract(p.Text())
 	if title != "" {
 		r.Title = title
+	} else if r.Title == "" || strings.HasSuffix(r.Title, "…") {
+		// No heading in the page itself: the <title> minus its " | Site" suffix.
+		if t := strings.TrimSpace(strings.SplitN(p.Title, " | ", 2)[0]); t != "" {
+			r.Title = t
+		}
 	}
 	return []record.Record{r}
 }
-

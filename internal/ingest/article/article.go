@@ -235,7 +235,8 @@ func finishDocument(r *record.Record, body []string) {
 		if len(opening) > 1500 {
 			opening = opening[:1500]
 		}
-		r.Participants = extract.MergeNames(parties, extract.PresentLists(opening), extract.Speakers(kept))
+		present := extract.PresentLists(opening)
+		r.Participants = extract.MergeNames(parties, present, extract.SpeakersKnown(kept, present))
 	}
 	from, to := extract.TitleFromTo(r.Title)
 	r.Authors, r.Recipients = from, to

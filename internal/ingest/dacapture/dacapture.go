@@ -360,7 +360,8 @@ func finishPeople(r *record.Record, body []string) {
 	parties := extract.TitleParties(r.Title)
 	if strings.Contains(kind, "Conversation") || strings.Contains(kind, "Minutes") || len(parties) > 0 {
 		opening := strings.Join(body[:min(len(body), 3)], " ")
-		r.Participants = extract.MergeNames(parties, extract.PresentLists(opening), extract.Speakers(body))
+		present := extract.PresentLists(opening)
+		r.Participants = extract.MergeNames(parties, present, extract.SpeakersKnown(body, present))
 	}
 }
 
