@@ -25,7 +25,7 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 
 func queryFrom(r *http.Request) search.Query {
 	v := r.URL.Query()
-	q := search.Query{Text: v.Get("q"), Sort: v.Get("sort")}
+	q := search.Query{Text: v.Get("q"), Sort: v.Get("sort"), DateMode: v.Get("dates"), Facets: v.Get("facets") != ""}
 	q.Limit, _ = strconv.Atoi(v.Get("limit"))
 	page, _ := strconv.Atoi(v.Get("page"))
 	q.Normalize()

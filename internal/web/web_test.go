@@ -1,0 +1,130 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fond/internal/record"
+	"fond/internal/search"
+	"fond/internal/store"
+	"fond/internal/store/sqlite"
+)
+
+func newServer(t *testing.T) (*httptest.Server, store.Store) {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "fond.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	hostile := record.Record{
+		ID: "x1", Title: `<script>alert("title")</script> Telegram`, Type: "Telegram", Category: record.Primary,
+		Body:         "A paragraph about <b>loans</b> & credit.\n\nSecond <img src=x onerror=alert(1)> paragraph.",
+		Summary:      `Summary with "quotes" & <i>tags</i>`,
+		Date:         record.Date{EDTF: "1950-04", Display: "April 1950", Earliest: "1950-04-01", Latest: "1950-04-30", Qualifier: record.Inferred, Note: "inferred from context"},
+		Sources:      []record.Source{{Repository: "Archive of the President of the Russian Federation", Abbreviation: "APRF", Folios: "1-2", Reference: "APRF, listy 1-2"}},
+		Notes:        []record.Note{{Kind: "translator", Text: "a <note>"}},
+		Participants: []string{"Stalin"},
+	}
+	plain := record.Record{ID: "x2", Title: "Report on credit", Type: "Report", Category: record.Primary, Body: "Credit was discussed."}
+	_, err = st.PutFile(context.Background(), store.File{
+		Path: "/in/x.txt", Format: "text", Records: []record.Record{hostile, plain},
+		Original: store.Original{Checksum: "sha256:x", Name: "x.txt", Data: []byte("<script>original</script>")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return ts, st
+}
+
+func get(t *testing.T, u string) (int, http.Header, string) {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header, string(b)
+}
+
+func TestPagesEscapeUserContent(t *testing.T) {
+	ts, _ := newServer(t)
+	for _, path := range []string{"/", "/documents/x1", "/search?q=" + url.QueryEscape(`credit <script>alert("q")</script>`)} {
+		code, _, body := get(t, ts.URL+path)
+		if code != 200 {
+			t.Fatalf("%s: status %d", path, code)
+		}
+		if strings.Contains(body, "<script>alert") || strings.Contains(body, "<img src=x") || strings.Contains(body, "<b>loans") {
+			t.Errorf("%s: user content not escaped", path)
+		}
+		if !strings.HasPrefix(body, "<!DOCTYPE html>") || !strings.Contains(body, "</html>") {
+			t.Errorf("%s: not a whole HTML page", path)
+		}
+	}
+}
+
+func TestDocumentPage(t *testing.T) {
+	ts, _ := newServer(t)
+	code, h, body := get(t, ts.URL+"/documents/x1")
+	if code != 200 || !strings.Contains(h.Get("Content-Security-Policy"), "script-src 'self'") {
+		t.Fatalf("status %d, CSP %q", code, h.Get("Content-Security-Policy"))
+	}
+	for _, want := range []string{
+		"April 1950 (inferred)", "inferred from context", // the date says how it is known
+		"<p>A paragraph about &lt;b&gt;loans&lt;/b&gt; &amp; credit.</p>", // paragraphs kept
+		"APRF, listy 1-2", "folios 1-2", // source with its parts
+		"Editorial notes", "translator", // notes set apart
+		`<meta name="citation_title"`, "/documents/x1/cite/bibtex?download", "/documents/x1/original",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("document page lacks %q", want)
+		}
+	}
+	if code, _, _ := get(t, ts.URL+"/documents/nope"); code != 404 {
+		t.Errorf("missing document: %d", code)
+	}
+	code, h, orig := get(t, ts.URL+"/documents/x1/original")
+	if code != 200 || h.Get("Content-Type") != "application/octet-stream" || orig != "<script>original</script>" {
+		t.Errorf("original: %d %q %q", code, h.Get("Content-Type"), orig)
+	}
+}
+
+func TestSearchPageAndAPI(t *testing.T) {
+	ts, _ := newServer(t)
+	_, _, body := get(t, ts.URL+"/search?q=credit")
+	if !strings.Contains(body, "2 results") || !strings.Contains(body, "<mark>") {
+		t.Errorf("search page: %s", body)
+	}
+	_, _, body = get(t, ts.URL+"/search?q=credit&limit=1")
+	if !strings.Contains(body, `rel="next"`) {
+		t.Errorf("no next link on a partial page")
+	}
+	code, h, body := get(t, ts.URL+"/api/search?q=credit&facets=1")
+	var res search.Result
+	if err := json.Unmarshal([]byte(body), &res); err != nil || code != 200 || !strings.HasPrefix(h.Get("Content-Type"), "application/json") {
+		t.Fatalf("api: %d %v", code, err)
+	}
+	if res.Total != 2 || len(res.Hits) != 2 {
+		t.Errorf("api result %+v", res)
+	}
+	code, _, body = get(t, ts.URL+"/api/documents/x2")
+	var r record.Record
+	if json.Unmarshal([]byte(body), &r); code != 200 || r.Title != "Report on credit" {
+		t.Errorf("api document: %d %q", code, r.Title)
+	}
+}
