@@ -59,6 +59,8 @@ type EditionLink struct {
 type ListQuery struct {
 	Limit  int
 	Offset int
+	// Recent lists the most recently ingested first instead of in date order.
+	Recent bool
 }
 
 // Store is fond's persistence. Every method takes a context; implementations are

@@ -4,9 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
-	"net/url"
-	"strconv"
 
 	"fond/internal/cite"
 	"fond/internal/record"
@@ -14,47 +13,76 @@ import (
 	"fond/internal/store"
 )
 
-func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
-	recent, total, err := s.store.List(r.Context(), store.ListQuery{Limit: 50})
-	if err != nil {
-		s.serverError(w, err)
-		return
-	}
-	s.render(w, http.StatusOK, "home", map[string]any{"Title": "fond", "Total": total, "Records": recent})
-}
-
-func queryFrom(r *http.Request) search.Query {
-	v := r.URL.Query()
-	q := search.Query{Text: v.Get("q"), Sort: v.Get("sort"), DateMode: v.Get("dates"), Facets: v.Get("facets") != ""}
-	q.Limit, _ = strconv.Atoi(v.Get("limit"))
-	page, _ := strconv.Atoi(v.Get("page"))
-	q.Normalize()
-	if page > 1 {
-		q.Offset = (page - 1) * q.Limit
-	}
-	return q
-}
-
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
-	q := queryFrom(r)
+	p := parseParams(r.URL.Query())
+	q := p.query()
 	res, err := s.store.Search(r.Context(), q)
 	if err != nil {
 		s.serverError(w, err)
 		return
 	}
-	page := q.Offset/q.Limit + 1
-	link := func(p int) string {
-		v := url.Values{"q": {q.Text}, "sort": {q.Sort}, "page": {strconv.Itoa(p)}}
-		return "/search?" + v.Encode()
+	data := map[string]any{
+		"Title": "Search", "Params": p, "Query": q, "Result": res, "Page": p.Page,
+		"Permalink": p.url(), "Active": p.activeFilters(), "Facets": facetGroups(p, res),
+		"Histogram": histogram(p, res.Facets["year"]),
 	}
-	data := map[string]any{"Title": "Search: " + q.Text, "Query": q, "Result": res, "Page": page}
-	if q.Offset > 0 {
-		data["Prev"] = link(page - 1)
+	if p.Q != "" {
+		data["Title"] = "Search: " + p.Q
+	}
+	if p.Page > 1 {
+		data["Prev"] = p.withPage(p.Page - 1)
 	}
 	if q.Offset+len(res.Hits) < res.Total {
-		data["Next"] = link(page + 1)
+		data["Next"] = p.withPage(p.Page + 1)
 	}
 	s.render(w, http.StatusOK, "search", data)
+}
+
+// facetGroup is one facet as the search page shows it.
+type facetGroup struct {
+	Name, Label string
+	Links       []facetLink
+}
+
+var facetLabels = map[string]string{
+	"type": "Type", "category": "Category", "repository": "Archive", "language": "Language",
+	"person": "People", "place": "Places", "collection": "Collection",
+}
+
+func facetGroups(p searchParams, res search.Result) []facetGroup {
+	var out []facetGroup
+	for _, name := range filterParams {
+		counts := res.Facets[name]
+		if len(counts) == 0 {
+			continue
+		}
+		g := facetGroup{Name: name, Label: facetLabels[name]}
+		for _, c := range counts {
+			g.Links = append(g.Links, facetLink{Field: name, Value: c.Value, Label: c.Value, Count: c.Count, URL: p.toggle(name, c.Value), Active: p.active(name, c.Value)})
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// bar is one year of the result histogram; clicking it narrows to that year.
+type bar struct {
+	Year    string
+	Count   int
+	Percent int
+	URL     string
+}
+
+func histogram(p searchParams, years []search.FacetCount) []bar {
+	peak := 0
+	for _, y := range years {
+		peak = max(peak, y.Count)
+	}
+	var out []bar
+	for _, y := range years {
+		out = append(out, bar{Year: y.Value, Count: y.Count, Percent: max(2, y.Count*100/max(peak, 1)), URL: p.withDates(y.Value, y.Value)})
+	}
+	return out
 }
 
 func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
@@ -92,7 +120,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		parent = related([]string{rec.Parent})
 	}
 	s.render(w, http.StatusOK, "document", map[string]any{
-		"Title": rec.Title, "R": rec, "Citations": citations, "Styles": cite.Styles(),
+		"Title": rec.Title, "R": rec, "Citations": citations, "Styles": cite.Styles(), "JSONLD": jsonLD(&rec),
 		"Editions": related(rec.Editions), "Contains": related(rec.Contains), "Parent": parent,
 	})
 }
@@ -149,7 +177,10 @@ func (s *Server) handleCite(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleAPISearch(w http.ResponseWriter, r *http.Request) {
-	res, err := s.store.Search(r.Context(), queryFrom(r))
+	p := parseParams(r.URL.Query())
+	q := p.query()
+	q.Facets = r.URL.Query().Get("facets") != "" && r.URL.Query().Get("facets") != "0"
+	res, err := s.store.Search(r.Context(), q)
 	if err != nil {
 		writeJSONError(w, http.StatusInternalServerError, err.Error())
 		return
@@ -186,4 +217,38 @@ func writeJSONError(w http.ResponseWriter, status int, msg string) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(map[string]string{"error": msg})
+}
+
+// jsonLD describes the document in schema.org terms for search engines. json.Marshal
+// escapes <, > and &, so the result is safe inside a script element.
+func jsonLD(r *record.Record) template.JS {
+	person := func(names []string) []map[string]string {
+		var out []map[string]string
+		for _, n := range names {
+			out = append(out, map[string]string{"@type": "Person", "name": n})
+		}
+		return out
+	}
+	doc := map[string]any{
+		"@context": "https://schema.org", "@type": "ArchiveComponent", "name": r.Title,
+		"identifier": r.ID, "genre": r.Type, "description": r.Summary, "inLanguage": r.Languages.Text,
+	}
+	if r.Date.EDTF != "" {
+		doc["dateCreated"] = r.Date.EDTF
+	}
+	if a := person(r.Authors); a != nil {
+		doc["author"] = a
+	}
+	if t := person(r.Translators); t != nil {
+		doc["translator"] = t
+	}
+	if r.Place != "" {
+		doc["locationCreated"] = map[string]string{"@type": "Place", "name": r.Place}
+	}
+	for _, s := range r.Sources {
+		doc["holdingArchive"] = map[string]string{"@type": "ArchiveOrganization", "name": s.Repository}
+		break
+	}
+	b, _ := json.Marshal(doc)
+	return template.JS(b)
 }

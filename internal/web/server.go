@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"fond/internal/record"
@@ -60,7 +61,12 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /documents/{id}/cite/{style}", s.handleCite)
 	mux.HandleFunc("GET /api/search", s.handleAPISearch)
 	mux.HandleFunc("GET /api/documents/{id}", s.handleAPIDocument)
+	mux.HandleFunc("GET /people/{name}", s.handleName("person"))
+	mux.HandleFunc("GET /places/{name}", s.handleName("place"))
+	mux.HandleFunc("GET /collections", s.handleCollections)
+	mux.HandleFunc("GET /timeline", s.handleTimeline)
 	mux.HandleFunc("GET /robots.txt", s.handleRobots)
+	mux.HandleFunc("GET /sitemap.xml", s.handleSitemap)
 	return securityHeaders(mux)
 }
 
@@ -69,7 +75,7 @@ func (s *Server) Handler() http.Handler {
 func securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
+		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "same-origin")
 		next.ServeHTTP(w, r)
@@ -104,6 +110,7 @@ func (s *Server) serverError(w http.ResponseWriter, err error) {
 
 var funcs = template.FuncMap{
 	"join": strings.Join,
+	"pathEscape": url.PathEscape,
 	// snippet marks up a store snippet: stores return it HTML-escaped with only
 	// <mark> elements added, so it is safe to render as HTML.
 	"snippet": func(s string) template.HTML { return template.HTML(s) },

@@ -79,8 +79,11 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) ([]record.Record, i
 	if limit <= 0 {
 		limit = -1
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT id, doc, ingested_at FROM records
-		ORDER BY earliest = '', earliest, id LIMIT ? OFFSET ?`, limit, max(0, q.Offset))
+	order := "earliest = '', earliest, id"
+	if q.Recent {
+		order = "ingested_at DESC, rid DESC"
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT id, doc, ingested_at FROM records ORDER BY `+order+` LIMIT ? OFFSET ?`, limit, max(0, q.Offset))
 	if err != nil {
 		return nil, 0, err
 	}

@@ -1,0 +1,193 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+
+	"fond/internal/record"
+	"fond/internal/search"
+	"fond/internal/store"
+)
+
+// handleHome shows what the archive holds: counts by type, archive and decade,
+// collections, the latest additions, and a search box.
+func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
+	all, err := s.store.Search(r.Context(), search.Query{Facets: true, Limit: 1})
+	if err != nil {
+		s.serverError(w, err)
+		return
+	}
+	recent, _, err := s.store.List(r.Context(), store.ListQuery{Limit: 10, Recent: true})
+	if err != nil {
+		s.serverError(w, err)
+		return
+	}
+	p := searchParams{Filters: map[string][]string{}}
+	s.render(w, http.StatusOK, "home", map[string]any{
+		"Title": "fond", "Total": all.Total, "Recent": recent,
+		"Facets": facetGroups(p, all), "Decades": decadeLinks(all.Facets["decade"]),
+	})
+}
+
+func decadeLinks(decades []search.FacetCount) []facetLink {
+	var out []facetLink
+	for _, d := range decades {
+		y := strings.TrimSuffix(d.Value, "0s")
+		out = append(out, facetLink{Label: d.Value, Count: d.Count, URL: "/timeline?from=" + y + "0&to=" + y + "9"})
+	}
+	return out
+}
+
+// handleName is a person's or place's page: documents in date order and who
+// appears with them most.
+func (s *Server) handleName(kind string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		name := r.PathValue("name")
+		p := searchParams{Filters: map[string][]string{kind: {name}}, Sort: search.SortDateAsc, Page: 1}
+		q := p.query()
+		q.Limit = 200
+		res, err := s.store.Search(r.Context(), q)
+		if err != nil {
+			s.serverError(w, err)
+			return
+		}
+		if res.Total == 0 {
+			s.notFound(w, "No document naming “"+name+"”")
+			return
+		}
+		var with []facetLink
+		for _, c := range res.Facets["person"] {
+			if !strings.EqualFold(c.Value, name) && len(with) < 15 {
+				with = append(with, facetLink{Label: c.Value, Count: c.Count, URL: "/people/" + url.PathEscape(c.Value)})
+			}
+		}
+		s.render(w, http.StatusOK, "name", map[string]any{
+			"Title": name, "Kind": kind, "Name": name, "Result": res, "With": with, "SearchURL": p.url(),
+		})
+	}
+}
+
+// handleCollections lists collections (FRUS volumes and the like).
+func (s *Server) handleCollections(w http.ResponseWriter, r *http.Request) {
+	res, err := s.store.Search(r.Context(), search.Query{Facets: true, Limit: 1})
+	if err != nil {
+		s.serverError(w, err)
+		return
+	}
+	var links []facetLink
+	for _, c := range res.Facets["collection"] {
+		links = append(links, facetLink{Label: c.Value, Count: c.Count, URL: "/search?" + url.Values{"collection": {c.Value}, "sort": {"date"}}.Encode()})
+	}
+	s.render(w, http.StatusOK, "collections", map[string]any{"Title": "Collections", "Collections": links})
+}
+
+// span is one record on the timeline, positioned as a percentage of the range so
+// that uncertain dates show as bars as wide as their uncertainty.
+type span struct {
+	R            record.Record
+	Left, Width  float64
+	Approximate  bool
+}
+
+// handleTimeline draws records in a date range on a time axis; decades link to
+// years, years to months: zooming is following links.
+func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
+	from, to := r.URL.Query().Get("from"), r.URL.Query().Get("to")
+	p := searchParams{Filters: map[string][]string{}, From: from, To: to, Sort: search.SortDateAsc, Page: 1}
+	q := p.query()
+	q.Limit = 500
+	res, err := s.store.Search(r.Context(), q)
+	if err != nil {
+		s.serverError(w, err)
+		return
+	}
+	lo, hi := rangeBounds(from, to, res.Hits)
+	var spans []span
+	for _, h := range res.Hits {
+		if h.Date.Earliest == "" {
+			continue
+		}
+		a, b := dayNumber(h.Date.Earliest), dayNumber(h.Date.Latest)
+		left := 100 * float64(a-lo) / float64(max(hi-lo, 1))
+		width := 100 * float64(b-a+1) / float64(max(hi-lo, 1))
+		spans = append(spans, span{R: record.Record{ID: h.ID, Title: h.Title, Date: h.Date, Type: h.Type}, Left: left, Width: max(width, 0.4), Approximate: h.Date.Qualifier != record.Exact && h.Date.Qualifier != ""})
+	}
+	zoom := zoomLinks(res.Facets, from, to)
+	s.render(w, http.StatusOK, "timeline", map[string]any{
+		"Title": "Timeline", "From": from, "To": to, "Spans": spans, "Total": res.Total, "Zoom": zoom,
+		"Shown": len(spans), "SearchURL": p.url(),
+	})
+}
+
+// zoomLinks offers the next level down: decades, then years, then nothing finer
+// than the documents themselves.
+func zoomLinks(f map[string][]search.FacetCount, from, to string) []facetLink {
+	var out []facetLink
+	if from == "" && to == "" || len(from) < 4 || len(to) < 4 || from[:3] != to[:3] {
+		for _, d := range f["decade"] {
+			y := strings.TrimSuffix(d.Value, "0s")
+			out = append(out, facetLink{Label: d.Value, Count: d.Count, URL: "/timeline?from=" + y + "0&to=" + y + "9"})
+		}
+		if len(out) > 1 || from == "" {
+			return out
+		}
+		out = nil
+	}
+	for _, y := range f["year"] {
+		out = append(out, facetLink{Label: y.Value, Count: y.Count, URL: "/timeline?from=" + y.Value + "&to=" + y.Value})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Label < out[j].Label })
+	return out
+}
+
+func rangeBounds(from, to string, hits []search.Hit) (int, int) {
+	lo, hi := 0, 0
+	if d, ok := search.ParseDateRange(from + ".." + to); ok && d.From != "" && d.To != "" {
+		return dayNumber(d.From), dayNumber(d.To)
+	}
+	for _, h := range hits {
+		if h.Date.Earliest == "" {
+			continue
+		}
+		a, b := dayNumber(h.Date.Earliest), dayNumber(h.Date.Latest)
+		if lo == 0 || a < lo {
+			lo = a
+		}
+		hi = max(hi, b)
+	}
+	return lo, hi
+}
+
+// dayNumber counts days from year 0 well enough to place dates on an axis.
+func dayNumber(ymd string) int {
+	var y, m, d int
+	if len(ymd) < 10 {
+		return 0
+	}
+	for _, c := range ymd[0:4] {
+		y = y*10 + int(c-'0')
+	}
+	m = int(ymd[5]-'0')*10 + int(ymd[6]-'0')
+	d = int(ymd[8]-'0')*10 + int(ymd[9]-'0')
+	return y*372 + (m-1)*31 + d
+}
+
+// handleSitemap lists every document's permanent address for search engines.
+func (s *Server) handleSitemap(w http.ResponseWriter, r *http.Request) {
+	recs, _, err := s.store.List(r.Context(), store.ListQuery{Limit: 50000})
+	if err != nil {
+		s.serverError(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+	base := "http://" + r.Host
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, rec := range recs {
+		b.WriteString("<url><loc>" + base + "/documents/" + url.PathEscape(rec.ID) + "</loc></url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	w.Write([]byte(b.String()))
+}

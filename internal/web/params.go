@@ -1,0 +1,163 @@
+package web
+
+import (
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fond/internal/search"
+)
+
+// filterParams are the facet filters a search URL may carry, each a field of the
+// query syntax. Keeping them as separate parameters (not folded into q) lets a
+// facet link toggle one filter and keeps permalinks readable.
+var filterParams = []string{"type", "category", "repository", "language", "person", "place", "collection"}
+
+// searchParams is one search as its URL says it.
+type searchParams struct {
+	Q       string
+	Filters map[string][]string
+	From    string // date range bounds as typed: 1949, 1950-04, 1950-04-15
+	To      string
+	Dates   string // overlap | within
+	Sort    string
+	Page    int
+	Limit   int
+}
+
+func parseParams(v url.Values) searchParams {
+	p := searchParams{Q: strings.TrimSpace(v.Get("q")), Filters: map[string][]string{}, From: v.Get("from"), To: v.Get("to"),
+		Dates: v.Get("dates"), Sort: v.Get("sort")}
+	for _, f := range filterParams {
+		for _, val := range v[f] {
+			if val = strings.TrimSpace(val); val != "" {
+				p.Filters[f] = append(p.Filters[f], val)
+			}
+		}
+	}
+	p.Page, _ = strconv.Atoi(v.Get("page"))
+	p.Page = max(p.Page, 1)
+	p.Limit, _ = strconv.Atoi(v.Get("limit"))
+	return p
+}
+
+// query turns the parameters into fond's query syntax.
+func (p searchParams) query() search.Query {
+	parts := []string{}
+	if p.Q != "" {
+		parts = append(parts, "("+p.Q+")")
+	}
+	for _, f := range filterParams {
+		for _, val := range p.Filters[f] {
+			parts = append(parts, f+`:"`+strings.ReplaceAll(val, `"`, "")+`"`)
+		}
+	}
+	if p.From != "" || p.To != "" {
+		parts = append(parts, "date:"+p.From+".."+p.To)
+	}
+	q := search.Query{Text: strings.Join(parts, " "), Sort: p.Sort, DateMode: p.Dates, Limit: p.Limit, Facets: true}
+	q.Normalize()
+	q.Offset = (p.Page - 1) * q.Limit
+	return q
+}
+
+// values is the URL form of the parameters, for links.
+func (p searchParams) values() url.Values {
+	v := url.Values{}
+	if p.Q != "" {
+		v.Set("q", p.Q)
+	}
+	for f, vals := range p.Filters {
+		for _, val := range vals {
+			v.Add(f, val)
+		}
+	}
+	for k, val := range map[string]string{"from": p.From, "to": p.To, "dates": p.Dates} {
+		if val != "" {
+			v.Set(k, val)
+		}
+	}
+	if p.Sort != "" && p.Sort != search.SortRelevance {
+		v.Set("sort", p.Sort)
+	}
+	if p.Page > 1 {
+		v.Set("page", strconv.Itoa(p.Page))
+	}
+	return v
+}
+
+func (p searchParams) url() string {
+	if e := p.values().Encode(); e != "" {
+		return "/search?" + e
+	}
+	return "/search"
+}
+
+func (p searchParams) clone() searchParams {
+	c := p
+	c.Filters = map[string][]string{}
+	for k, v := range p.Filters {
+		c.Filters[k] = append([]string(nil), v...)
+	}
+	return c
+}
+
+// toggle returns the URL with one filter value added, or removed if present;
+// pagination restarts because the result set changes.
+func (p searchParams) toggle(field, value string) string {
+	c := p.clone()
+	c.Page = 1
+	vals := c.Filters[field]
+	for i, v := range vals {
+		if v == value {
+			c.Filters[field] = append(vals[:i], vals[i+1:]...)
+			return c.url()
+		}
+	}
+	c.Filters[field] = append(vals, value)
+	return c.url()
+}
+
+func (p searchParams) active(field, value string) bool {
+	for _, v := range p.Filters[field] {
+		if v == value {
+			return true
+		}
+	}
+	return false
+}
+
+func (p searchParams) withPage(n int) string {
+	c := p.clone()
+	c.Page = n
+	return c.url()
+}
+
+func (p searchParams) withDates(from, to string) string {
+	c := p.clone()
+	c.Page, c.From, c.To = 1, from, to
+	return c.url()
+}
+
+// activeFilters lists the filters in effect, each with the link that removes it.
+func (p searchParams) activeFilters() []facetLink {
+	var out []facetLink
+	fields := make([]string, 0, len(p.Filters))
+	for f := range p.Filters {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	for _, f := range fields {
+		for _, v := range p.Filters[f] {
+			out = append(out, facetLink{Field: f, Value: v, Label: v, URL: p.toggle(f, v), Active: true})
+		}
+	}
+	return out
+}
+
+type facetLink struct {
+	Field, Value, Label, URL string
+	Count                    int
+	Active                   bool
+}
