@@ -34,6 +34,7 @@ func Run(t *testing.T, open Opener) {
 		{"FieldFilters", testFilters},
 		{"DateRanges", testDateRanges},
 		{"Facets", testFacets},
+		{"BruteForce", testBruteForce},
 		{"Editions", testEditions},
 		{"ListAndOriginals", testList},
 	}
