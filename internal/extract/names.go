@@ -47,7 +47,7 @@ func CleanName(s string) (name string, variants []string) {
 		s = s[:i] + s[i+j+1:]
 	}
 	s = strings.Trim(Clean(s), " ,;:")
-	if f := strings.Fields(s); len(f) > 0 && len(strings.Trim(f[len(f)-1], ".")) > 2 || strings.HasSuffix(s, "..") {
+	if f := strings.Fields(s); len(f) > 0 && !initialsWord.MatchString(f[len(f)-1]) {
 		s = strings.TrimRight(s, ".") // a sentence's period, not an initial's
 	}
 	s = honorifics.ReplaceAllString(s, "")
@@ -154,7 +154,7 @@ func splitList(s string) []string {
 var (
 	titleBetween      = regexp.MustCompile(`(?i)\b(?:between|of)\s+(.+?)(?:\s+with\s+(.+?))?(?:,|$|\s+(?:in|at|on|regarding|about|concerning)\s+[a-z0-9])`)
 	presentList       = regexp.MustCompile(`(?i)\b(?:present (?:were|was|are)|present:|participants?:|attended by|also present:?)\s*:?\s*`)
-	sideList          = regexp.MustCompile(`(?i)\bon the [\p{L} -]+ side(?: were| was)?\s*:\s*([^\]]+?)(?:\.\s|\.?\]|\.$)`)
+	sideList          = regexp.MustCompile(`(?i)\bon the [\p{L} -]+ side(?: were| was)?\s*:\s*`)
 	possessiveMeeting = regexp.MustCompile(`^(.+?)['’]s\s+(?i:meeting|conversation|talks?|discussion)\s+with\s+(.+?)(?:,|$)`)
 	fromTo            = regexp.MustCompile(`^(?:(?:[\p{L} ]+?),\s+|(?:[\p{L} ]+?\s+)?from\s+)?(.+?)\s+to\s+(.+?)$`)
 )
@@ -195,12 +195,11 @@ func TitleFromTo(title string) (from, to []string) {
 // PresentLists finds names in "Present were …" and "On the Korean side: …".
 func PresentLists(text string) []string {
 	var out []string
-	for _, loc := range presentList.FindAllStringIndex(text, -1) {
-		rest := text[loc[1]:]
-		out = append(out, NameList(rest[:sentenceEnd(rest)])...)
-	}
-	for _, m := range sideList.FindAllStringSubmatch(text, -1) {
-		out = append(out, NameList(m[1])...)
+	for _, re := range []*regexp.Regexp{presentList, sideList} {
+		for _, loc := range re.FindAllStringIndex(text, -1) {
+			rest := text[loc[1]:]
+			out = append(out, NameList(rest[:sentenceEnd(rest)])...)
+		}
 	}
 	return out
 }
@@ -208,12 +207,23 @@ func PresentLists(text string) []string {
 // sentenceEnd finds the period that ends a sentence, skipping the periods of
 // initials ("A.Ia. Vyshinsky, T.F. Shtykov").
 func sentenceEnd(s string) int {
+	depth := 0
 	for i := 0; i < len(s); i++ {
-		if s[i] != '.' && s[i] != ']' {
+		switch s[i] {
+		case '[', '(':
+			depth++
+			continue
+		case ']', ')':
+			if depth--; depth < 0 {
+				return i // the bracket that encloses the whole list closes
+			}
+			continue
+		case '.':
+		default:
 			continue
 		}
-		if s[i] == ']' {
-			return i
+		if depth > 0 {
+			continue
 		}
 		j := i
 		for j > 0 && s[j-1] != ' ' && s[j-1] != '.' && s[j-1] != '(' {
@@ -272,6 +282,9 @@ func SpeakersKnown(paragraphs []string, listed []string) []string {
 	}
 	return out
 }
+
+// initialsWord is a word of initials such as "I.M." or "A.Ia.".
+var initialsWord = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}?\.)+$`)
 
 var initials = regexp.MustCompile(`^(?:\p{Lu}[\p{Ll}]?\.\s*)+`)
 
