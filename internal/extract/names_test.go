@@ -8,9 +8,9 @@ import (
 func TestNameList(t *testing.T) {
 	cases := map[string]string{
 		"A.Ia. Vyshinsky, T.F. Shtykov, Kim I.M. (Translator)":              "[A.Ia. Vyshinsky Shtykov Kim I.M.]",
-		"Pak Heon-yeong [Pak Hon Yong], Hong Myeong-hui [Hong Myung Hwi]":    "[Pak Heon-yeong Hong Myeong-hui]",
+		"Pak Heon-yeong [Pak Hon Yong], Hong Myeong-hui [Hong Myung Hwi]":   "[Pak Heon-yeong Hong Myeong-hui]",
 		"the Korean ambassador to the USSR Ju Yong-ha [Ju Yong Ha], Mun Il": "[Ju Yong-ha Mun Il]",
-		"Cde. Stalin and Comrade Molotov":                                    "[Stalin Molotov]",
+		"Cde. Stalin and Comrade Molotov":                                   "[Stalin Molotov]",
 	}
 	for in, want := range cases {
 		if got := fmt.Sprint(NameList(in)); got != want {
@@ -28,10 +28,10 @@ func TestCleanNameVariants(t *testing.T) {
 
 func TestTitleParties(t *testing.T) {
 	cases := map[string]string{
-		"Meeting between Stalin and Kim Il Sung":                                     "[Stalin Kim Il Sung]",
+		"Meeting between Stalin and Kim Il Sung":                                      "[Stalin Kim Il Sung]",
 		"Record of a Conversation of Cde. Stalin with Kim Il Sung and Pak Heon-yeong": "[Stalin Kim Il Sung Pak Heon-yeong]",
-		"Stalin's Meeting with Kim Il Sung":                                          "[Stalin Kim Il Sung]",
-		"Ciphered Telegram, Shtykov to Vyshinsky":                                    "[]",
+		"Stalin's Meeting with Kim Il Sung":                                           "[Stalin Kim Il Sung]",
+		"Ciphered Telegram, Shtykov to Vyshinsky":                                     "[]",
 	}
 	for in, want := range cases {
 		if got := fmt.Sprint(TitleParties(in)); got != want {

@@ -86,9 +86,9 @@ func (s *Server) handleCollections(w http.ResponseWriter, r *http.Request) {
 // span is one record on the timeline, positioned as a percentage of the range so
 // that uncertain dates show as bars as wide as their uncertainty.
 type span struct {
-	R            record.Record
-	Left, Width  float64
-	Approximate  bool
+	R           record.Record
+	Left, Width float64
+	Approximate bool
 }
 
 // handleTimeline draws records in a date range on a time axis; decades link to

@@ -109,7 +109,7 @@ func (s *Server) serverError(w http.ResponseWriter, err error) {
 }
 
 var funcs = template.FuncMap{
-	"join": strings.Join,
+	"join":       strings.Join,
 	"pathEscape": url.PathEscape,
 	// snippet marks up a store snippet: stores return it HTML-escaped with only
 	// <mark> elements added, so it is safe to render as HTML.
