@@ -131,6 +131,9 @@ func (in *Ingester) put(ctx context.Context, key, shown, name string, data []byt
 	if err := in.linkEditions(ctx, res.Records); err != nil {
 		return nil, fmt.Errorf("%s: editions: %w: %w", shown, errStore, err)
 	}
+	if err := in.linkDiscussions(ctx, res.Records); err != nil {
+		return nil, fmt.Errorf("%s: discussion links: %w: %w", shown, errStore, err)
+	}
 	outs := make([]Outcome, 0, len(put))
 	for _, p := range put {
 		outs = append(outs, Outcome{File: shown, ID: p.ID, Title: p.Title, Status: p.Status})

@@ -220,3 +220,36 @@ func check(t *testing.T, field, got, want string) {
 		t.Errorf("%s = %q, want %q", field, got, want)
 	}
 }
+
+func TestSeedLinksSecondaryToPrimary(t *testing.T) {
+	st := openStore(t)
+	in := &Ingester{Store: st}
+	var ids = map[string][]string{}
+	if _, err := in.Paths(context.Background(), []string{testutil.Shared(t, "seeds")}, func(o Outcome) {
+		if o.Error != "" {
+			t.Fatal(o.Error)
+		}
+		ids[o.File[len(o.File)-len("000_71c7697517efe16a.txt"):][:3]] = append(ids[o.File[len(o.File)-len("000_71c7697517efe16a.txt"):][:3]], o.ID)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	blog, err := st.Get(context.Background(), ids["003"][0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"000", "001", "004"} {
+		if !slices.Contains(blog.Discusses, ids[want][0]) {
+			t.Errorf("seed 003 should discuss seed %s (%s): discusses %q", want, ids[want][0], blog.Discusses)
+		}
+		prim, _ := st.Get(context.Background(), ids[want][0])
+		if !slices.Contains(prim.DiscussedIn, blog.ID) {
+			t.Errorf("seed %s discussed_in %q lacks the blog post", want, prim.DiscussedIn)
+		}
+	}
+	links, _ := st.Links(context.Background(), blog.ID)
+	for _, l := range links {
+		if l.To == ids["004"][0] && !strings.HasPrefix(l.Evidence, "In February 1950, Kim asked") {
+			t.Errorf("evidence for 004: %q", l.Evidence)
+		}
+	}
+}

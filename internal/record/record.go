@@ -58,6 +58,10 @@ type Record struct {
 	Parent     string      `json:"parent,omitempty"`
 	Contains   []string    `json:"contains"`
 	Editions   []string    `json:"editions"`
+	// Discusses (on a secondary record) and DiscussedIn (on a primary) are the
+	// asserted links between writing about documents and the documents.
+	Discusses   []string `json:"discusses"`
+	DiscussedIn []string `json:"discussed_in"`
 }
 
 // Date is a document's date as EDTF plus the bounds that range queries use.
@@ -141,7 +145,7 @@ func (r *Record) Names() []string {
 // Normalize turns nil slices into empty ones so JSON output always has arrays, never
 // null: consumers of the contract should not need to special-case absence.
 func (r *Record) Normalize() {
-	for _, p := range []*[]string{&r.Authors, &r.Recipients, &r.Participants, &r.Translators, &r.Donors, &r.Contains, &r.Editions} {
+	for _, p := range []*[]string{&r.Authors, &r.Recipients, &r.Participants, &r.Translators, &r.Donors, &r.Contains, &r.Editions, &r.Discusses, &r.DiscussedIn} {
 		if *p == nil {
 			*p = []string{}
 		}

@@ -55,6 +55,22 @@ type EditionLink struct {
 	Reason string
 }
 
+// Link joins a secondary record to a primary record it discusses. Links under the
+// assertion threshold are kept as suggestions (Asserted false).
+type Link struct {
+	From     string  `json:"from"`
+	To       string  `json:"to"`
+	Score    float64 `json:"score"`
+	Evidence string  `json:"evidence"`
+	Asserted bool    `json:"asserted"`
+}
+
+// Mention is a dated event a secondary record narrates, kept so that a primary
+// record ingested later can find the writing that discusses it.
+type Mention struct {
+	Earliest, Latest string
+}
+
 // ListQuery pages through records in a stable order.
 type ListQuery struct {
 	Limit  int
@@ -84,5 +100,11 @@ type Store interface {
 	// with src (candidates for edition grouping).
 	SameFile(ctx context.Context, src record.Source) ([]record.Record, error)
 	LinkEditions(ctx context.Context, links []EditionLink) error
+	// SetLinks replaces what secondary record from mentions and discusses.
+	SetLinks(ctx context.Context, from string, mentions []Mention, links []Link) error
+	// Links returns the links from and to a record, strongest first.
+	Links(ctx context.Context, id string) ([]Link, error)
+	// Mentioning returns secondary records with a mention overlapping [earliest, latest].
+	Mentioning(ctx context.Context, earliest, latest string) ([]string, error)
 	Close() error
 }

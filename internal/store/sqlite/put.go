@@ -139,7 +139,7 @@ func putRecord(ctx context.Context, tx *sql.Tx, f store.File, pos int, r record.
 
 // encodeDoc is the stored JSON: the record minus what the store derives or stamps.
 func encodeDoc(r record.Record) (string, error) {
-	r.Editions = nil
+	r.Editions, r.Discusses, r.DiscussedIn = nil, nil, nil
 	r.IngestedAt = time.Time{}
 	r.Normalize()
 	b, err := json.Marshal(r)
@@ -208,7 +208,12 @@ func deleteRecord(ctx context.Context, tx *sql.Tx, id string) error {
 	if err := unindexRecord(ctx, tx, rid); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM editions WHERE a = ? OR b = ?`, id, id); err != nil {
+	for _, q := range []string{`DELETE FROM editions WHERE a = ? OR b = ?`, `DELETE FROM links WHERE from_id = ? OR to_id = ?`} {
+		if _, err := tx.ExecContext(ctx, q, id, id); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE from_id = ?`, id); err != nil {
 		return err
 	}
 	_, err := tx.ExecContext(ctx, `DELETE FROM records WHERE rid = ?`, rid)

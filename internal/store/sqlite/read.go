@@ -38,7 +38,10 @@ func (s *Store) get(ctx context.Context, id string) (record.Record, error) {
 	if err != nil {
 		return r, fmt.Errorf("record %s: %w", id, err)
 	}
-	r.Editions, err = s.editions(ctx, id)
+	if r.Editions, err = s.editions(ctx, id); err != nil {
+		return r, err
+	}
+	r.Discusses, r.DiscussedIn, err = s.linked(ctx, id)
 	return r, err
 }
 

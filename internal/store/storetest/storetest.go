@@ -36,6 +36,7 @@ func Run(t *testing.T, open Opener) {
 		{"Facets", testFacets},
 		{"BruteForce", testBruteForce},
 		{"Editions", testEditions},
+		{"Links", testLinks},
 		{"ListAndOriginals", testList},
 	}
 	for _, tc := range tests {
@@ -296,5 +297,39 @@ func testList(t *testing.T, s store.Store) {
 	files, err := s.Files(ctx)
 	if err != nil || len(files) != 1 || files[0].Original.Checksum != "sha256:l" {
 		t.Errorf("Files = %+v, %v", files, err)
+	}
+}
+
+func testLinks(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	prim, sec := rec("p1", "Telegram", "x"), rec("s1", "Blog post", "y")
+	sec.Category = record.Secondary
+	mustPut(t, s, file("/in/p.txt", "sha256:p", prim, sec))
+	err := s.SetLinks(ctx, "s1", []store.Mention{{Earliest: "1950-02-01", Latest: "1950-02-28"}}, []store.Link{
+		{From: "s1", To: "p1", Score: 0.8, Evidence: "In February 1950, Kim asked…", Asserted: true},
+		{From: "s1", To: "zz", Score: 0.4, Evidence: "weak", Asserted: false},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := s.Get(ctx, "p1")
+	sr, _ := s.Get(ctx, "s1")
+	if fmt.Sprint(p.DiscussedIn) != "[s1]" || fmt.Sprint(sr.Discusses) != "[p1]" {
+		t.Errorf("discussed_in %v discusses %v", p.DiscussedIn, sr.Discusses)
+	}
+	links, _ := s.Links(ctx, "s1")
+	if len(links) != 2 || !links[0].Asserted || links[1].Asserted {
+		t.Errorf("links = %+v", links)
+	}
+	if ids, _ := s.Mentioning(ctx, "1950-02-07", "1950-02-07"); fmt.Sprint(ids) != "[s1]" {
+		t.Errorf("Mentioning = %v", ids)
+	}
+	if ids, _ := s.Mentioning(ctx, "1950-03-01", "1950-03-31"); len(ids) != 0 {
+		t.Errorf("Mentioning(March) = %v", ids)
+	}
+	// Replacing removes what was there.
+	s.SetLinks(ctx, "s1", nil, nil)
+	if p, _ = s.Get(ctx, "p1"); len(p.DiscussedIn) != 0 {
+		t.Errorf("stale link after SetLinks(nil)")
 	}
 }

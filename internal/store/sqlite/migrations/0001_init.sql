@@ -58,6 +58,25 @@ CREATE TABLE editions (
     PRIMARY KEY (a, b)
 );
 
+-- Secondary -> primary links (asserted or suggested) and the dated mentions they
+-- were computed from.
+CREATE TABLE links (
+    from_id  TEXT NOT NULL,
+    to_id    TEXT NOT NULL,
+    score    REAL NOT NULL,
+    evidence TEXT NOT NULL,
+    asserted INTEGER NOT NULL,
+    PRIMARY KEY (from_id, to_id)
+);
+CREATE INDEX links_to ON links(to_id);
+CREATE TABLE mentions (
+    from_id  TEXT NOT NULL,
+    earliest TEXT NOT NULL,
+    latest   TEXT NOT NULL
+);
+CREATE INDEX mentions_from ON mentions(from_id);
+CREATE INDEX mentions_date ON mentions(earliest, latest);
+
 -- Ids of records replaced by a changed file point at their successors.
 CREATE TABLE aliases (
     old TEXT PRIMARY KEY,
