@@ -119,9 +119,28 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 	if rec.Parent != "" {
 		parent = related([]string{rec.Parent})
 	}
+	allLinks, err := s.store.Links(r.Context(), rec.ID)
+	if err != nil {
+		s.serverError(w, err)
+		return
+	}
+	var offered []linkView
+	for _, l := range allLinks {
+		if l.Asserted {
+			continue
+		}
+		other := l.To
+		if other == rec.ID {
+			other = l.From
+		}
+		if x, err := s.store.Get(r.Context(), other); err == nil {
+			offered = append(offered, linkView{R: x, Score: l.Score, Evidence: l.Evidence})
+		}
+	}
 	s.render(w, http.StatusOK, "document", map[string]any{
 		"Title": rec.Title, "R": rec, "Citations": citations, "Styles": cite.Styles(), "JSONLD": jsonLD(&rec),
 		"Editions": related(rec.Editions), "Contains": related(rec.Contains), "Parent": parent,
+		"Discusses": related(rec.Discusses), "DiscussedIn": related(rec.DiscussedIn), "Offered": offered,
 	})
 }
 
@@ -186,6 +205,25 @@ func (s *Server) handleAPISearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, res)
+}
+
+// linkView is a suggested link as the document page shows it.
+type linkView struct {
+	R        record.Record
+	Score    float64
+	Evidence string
+}
+
+func (s *Server) handleAPILinks(w http.ResponseWriter, r *http.Request) {
+	links, err := s.store.Links(r.Context(), r.PathValue("id"))
+	if err != nil {
+		writeJSONError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	if links == nil {
+		links = []store.Link{}
+	}
+	writeJSON(w, links)
 }
 
 func (s *Server) handleAPIDocument(w http.ResponseWriter, r *http.Request) {

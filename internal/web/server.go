@@ -61,6 +61,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /documents/{id}/cite/{style}", s.handleCite)
 	mux.HandleFunc("GET /api/search", s.handleAPISearch)
 	mux.HandleFunc("GET /api/documents/{id}", s.handleAPIDocument)
+	mux.HandleFunc("GET /api/documents/{id}/links", s.handleAPILinks)
+	mux.HandleFunc("GET /compare", s.handleCompare)
 	mux.HandleFunc("GET /people/{name}", s.handleName("person"))
 	mux.HandleFunc("GET /places/{name}", s.handleName("place"))
 	mux.HandleFunc("GET /collections", s.handleCollections)

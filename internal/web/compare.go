@@ -1,0 +1,31 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"fond/internal/compare"
+	"fond/internal/names"
+	"fond/internal/record"
+	"fond/internal/store"
+)
+
+// handleCompare shows two editions side by side, sentence by sentence, with
+// word-level differences: changes, spelling variants of one name, and apparatus.
+func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
+	var recs [2]record.Record
+	for i, key := range []string{"a", "b"} {
+		rec, err := s.store.Get(r.Context(), r.URL.Query().Get(key))
+		if errors.Is(err, store.ErrNotFound) {
+			s.notFound(w, "Document "+r.URL.Query().Get(key))
+			return
+		}
+		if err != nil {
+			s.serverError(w, err)
+			return
+		}
+		recs[i] = rec
+	}
+	res := compare.Compare(recs[0].Body, recs[1].Body, names.Equivalent)
+	s.render(w, http.StatusOK, "compare", map[string]any{"Title": "Compare editions", "A": recs[0], "B": recs[1], "Result": res})
+}
