@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fond/internal/compare"
+	"fond/internal/names"
+)
+
+func runCompare(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("compare")
+	asJSON := fs.Bool("json", false, "print the alignment as JSON")
+	all := fs.Bool("all", false, "print identical sentence pairs too")
+	ids, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(ids) != 2 {
+		return fmt.Errorf("%w: name two record ids", errUsage)
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	a, err := st.Get(ctx, ids[0])
+	if err != nil {
+		return err
+	}
+	b, err := st.Get(ctx, ids[1])
+	if err != nil {
+		return err
+	}
+	res := compare.Compare(a.Body, b.Body, names.Equivalent)
+	if *asJSON {
+		return writeJSON(e, res)
+	}
+	fmt.Fprintf(e.stdout, "A: %s  %s\nB: %s  %s\n", a.ID, a.Title, b.ID, b.Title)
+	fmt.Fprintln(e.stdout, "Marks: [-A-]{+B+} changed; [~A|B~] same name, other spelling; <<…>> editorial apparatus")
+	for n, p := range res.Pairs {
+		var out []string
+		differs := false
+		for _, op := range p.Ops {
+			switch op.Kind {
+			case compare.Same:
+				out = append(out, strings.Join(op.A, " "))
+				continue
+			case compare.Variant:
+				out = append(out, "[~"+strings.Join(op.A, " ")+"|"+strings.Join(op.B, " ")+"~]")
+			case compare.Apparatus:
+				out = append(out, "<<"+strings.TrimSpace(strings.Join(op.A, " ")+" "+strings.Join(op.B, " "))+">>")
+			default:
+				if len(op.A) > 0 {
+					out = append(out, "[-"+strings.Join(op.A, " ")+"-]")
+				}
+				if len(op.B) > 0 {
+					out = append(out, "{+"+strings.Join(op.B, " ")+"+}")
+				}
+			}
+			differs = true
+		}
+		if differs || *all || len(p.AIdx) != 1 || len(p.BIdx) != 1 {
+			fmt.Fprintf(e.stdout, "\n%3d  A%v B%v  %s\n", n+1, p.AIdx, p.BIdx, strings.Join(out, " "))
+		}
+	}
+	fmt.Fprintf(e.stdout, "\n%d aligned units; words: %v\n", len(res.Pairs), res.Stats)
+	return nil
+}
