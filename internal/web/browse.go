@@ -96,6 +96,9 @@ type span struct {
 func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 	from, to := r.URL.Query().Get("from"), r.URL.Query().Get("to")
 	p := searchParams{Filters: map[string][]string{}, From: from, To: to, Sort: search.SortDateAsc, Page: 1}
+	if from == "" && to == "" {
+		p.From = "0001" // only dated records belong on a time axis
+	}
 	q := p.query()
 	q.Limit = 500
 	res, err := s.store.Search(r.Context(), q)

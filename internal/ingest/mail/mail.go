@@ -131,7 +131,7 @@ func fromRFC5322(msg string) ([]record.Record, error) {
 		post.Authors = []string{name}
 	}
 	if t, err := m.Header.Date(); err == nil {
-		post.Date = dayDate(t, m.Header.Get("Date"))
+		post.Date = dayDate(t)
 	}
 	if list := m.Header.Get("List-Id"); list != "" {
 		post.Publisher = strings.Trim(strings.SplitN(list, "<", 2)[0], " \"")
@@ -147,7 +147,7 @@ func fromRFC5322(msg string) ([]record.Record, error) {
 func mailDate(s string) record.Date {
 	for _, layout := range []string{"Mon Jan _2 15:04:05 MST 2006", "Mon Jan _2 15:04:05 2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return dayDate(t, s)
+			return dayDate(t)
 		}
 	}
 	return record.Date{Display: s}
@@ -155,9 +155,9 @@ func mailDate(s string) record.Date {
 
 // dayDate keeps the day as the sender's clock gave it: converting a Pacific
 // evening to UTC would move the post to the next day.
-func dayDate(t time.Time, display string) record.Date {
+func dayDate(t time.Time) record.Date {
 	d := t.Format("2006-01-02")
-	return record.Date{EDTF: d, Display: display, Earliest: d, Latest: d, Qualifier: record.Exact}
+	return record.Date{EDTF: d, Display: t.Format("January 2, 2006"), Earliest: d, Latest: d, Qualifier: record.Exact}
 }
 
 // split divides a post's blocks into its own text, the forwarder's bracketed

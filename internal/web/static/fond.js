@@ -8,6 +8,14 @@ document.querySelectorAll("button.copy[data-copy]").forEach(function (btn) {
     navigator.clipboard.writeText(target.textContent).then(function () {
       btn.textContent = "Copied";
       setTimeout(function () { btn.textContent = "Copy"; }, 2000);
+    }, function () {
+      // Without clipboard permission, select the text so Ctrl+C copies it.
+      var range = document.createRange();
+      range.selectNodeContents(target);
+      var sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+      btn.textContent = "Selected: press Ctrl+C";
     });
   });
 });

@@ -1,0 +1,181 @@
+package web
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+
+	"fond/internal/ingest"
+	"fond/internal/store/sqlite"
+	"fond/internal/testutil"
+)
+
+// chromium finds the browser, or skips (failing in CI, where .ci/run installs it).
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{os.Getenv("FOND_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"} {
+		if name == "" {
+			continue
+		}
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("chromium not found in CI: .ci/run should have installed it")
+	}
+	t.Skip("skipping browser test: chromium not installed (apt-get install chromium)")
+	return ""
+}
+
+// artifacts is where screenshots go: $FOND_ARTIFACTS, else testdata/screenshots.
+func artifacts(t *testing.T) string {
+	dir := os.Getenv("FOND_ARTIFACTS")
+	if dir == "" {
+		dir = filepath.Join(testutil.RepoRoot(t), "testdata", "screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestBrowserReadingRoom(t *testing.T) {
+	exe := chromium(t)
+	seeds := testutil.Shared(t, "seeds")
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "fond.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	in := &ingest.Ingester{Store: st}
+	sample := filepath.Join(testutil.RepoRoot(t), "testdata", "sample")
+	if _, err := in.Paths(ctx, []string{seeds, sample}, func(o ingest.Outcome) {
+		if o.Error != "" {
+			t.Errorf("ingest: %s", o.Error)
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+
+	actx, cancel := chromedp.NewExecAllocator(ctx, append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.WindowSize(1280, 1000))...)
+	defer cancel()
+	bctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	bctx, cancel = context.WithTimeout(bctx, 90*time.Second)
+	defer cancel()
+	shots := artifacts(t)
+	shot := func(name string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			png, err := chromedp.FullScreenshot(100)(ctx, tg)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644)
+		})
+	}
+	run := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(bctx, steps...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return s
+	}
+	location := func() string {
+		u, _ := chromedp.Run(bctx, chromedp.Location())
+		return u
+	}
+
+	run("home", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#hq")), shot("home"))
+
+	// Search from the home page.
+	run("search", chromedp.SendKeys(chromedp.CSS("#hq"), "Stalin"), chromedp.Submit(chromedp.CSS("#hq")),
+		chromedp.WaitVisible(chromedp.CSS(".results")), shot("search"))
+	if got := text(".total"); !strings.Contains(got, "results for") {
+		t.Fatalf("search page total: %q", got)
+	}
+	before := text(".total")
+
+	// Toggle a facet: the result count shrinks and the filter shows as active.
+	run("facet", chromedp.Click(chromedp.CSS(`.facets a[href*="type=Ciphered"]`)), chromedp.WaitVisible(chromedp.CSS(".facets a.active")))
+	if after := text(".total"); after == before || !strings.Contains(location(), "type=Ciphered") {
+		t.Errorf("facet did not narrow the search: %q -> %q at %s", before, after, location())
+	}
+	run("unfacet", chromedp.Click(chromedp.CSS(".facets a.active")), chromedp.WaitVisible(chromedp.CSS(".results")))
+	if text(".total") != before {
+		t.Errorf("removing the facet did not restore the results")
+	}
+
+	// Page through results.
+	run("paged", chromedp.Navigate(ts.URL+"/search?q=Kim&limit=2"), chromedp.WaitVisible(chromedp.CSS(`a[rel="next"]`)),
+		chromedp.Click(chromedp.CSS(`a[rel="next"]`)), chromedp.WaitVisible(chromedp.CSS(`a[rel="prev"]`)))
+	if !strings.Contains(text(".pages"), "Page 2") {
+		t.Errorf("next page not reached: %q", text(".pages"))
+	}
+
+	// Open a document, open the citation panel, copy a citation.
+	run("open document", chromedp.Navigate(ts.URL+"/search?q=%22Ciphered+Telegram%2C+Shtykov%22"), chromedp.WaitVisible(chromedp.CSS(".results h2 a")),
+		chromedp.Click(chromedp.CSS(".results h2 a")), chromedp.WaitVisible(chromedp.CSS("article.document h1")), shot("document"))
+	if got := text("article.document h1"); got != "Ciphered Telegram, Shtykov to Vyshinsky" {
+		t.Errorf("document title %q", got)
+	}
+	run("grant clipboard", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		for _, name := range []string{"clipboard-read", "clipboard-write"} {
+			if _, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
+				Permission: &browser.PermissionDescriptor{Name: name}, Setting: browser.PermissionSettingGranted, Origin: ts.URL,
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	run("cite", chromedp.Click(chromedp.CSS(`details:nth-of-type(2) summary`)),
+		chromedp.WaitVisible(chromedp.CSS("#cite-bibtex")), chromedp.Click(chromedp.CSS(`button[data-copy="cite-chicago"]`)))
+	if got := text("#cite-bibtex"); !strings.HasPrefix(strings.TrimSpace(got), "@") {
+		t.Errorf("bibtex panel: %q", got)
+	}
+	if _, err := chromedp.Run(bctx, chromedp.Poll[bool](`document.querySelector('button[data-copy="cite-chicago"]').textContent === "Copied"`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("copy button did not report a copy: %v", err)
+	}
+	copied, err := chromedp.Run(bctx, chromedp.Evaluate[string](`navigator.clipboard.readText()`, chromedp.EvalAwaitPromise))
+	if err != nil || !strings.HasPrefix(copied, `"Ciphered Telegram, Shtykov to Vyshinsky,"`) {
+		t.Errorf("clipboard holds %q, %v", copied, err)
+	}
+
+	// Follow a person link to the person's page.
+	run("person", chromedp.Click(chromedp.CSS(`.info a[href^="/people/"]`)), chromedp.WaitVisible(chromedp.CSS(".kind")), shot("person"))
+	if !strings.Contains(location(), "/people/") || !strings.Contains(text("main"), "documents, in date order") && !strings.Contains(text("main"), "Documents, in date order") {
+		t.Errorf("person page not reached: %s", location())
+	}
+
+	// The remaining pages render and are captured for a person to look at.
+	run("timeline", chromedp.Navigate(ts.URL+"/timeline"), chromedp.WaitVisible(chromedp.CSS(".timeline")), shot("timeline"))
+	run("phone", chromedp.EmulateViewport(390, 844), chromedp.Navigate(ts.URL+"/search?q=Stalin"), chromedp.WaitVisible(chromedp.CSS(".results")), shot("search-phone"))
+}
