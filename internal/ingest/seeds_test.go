@@ -3,11 +3,13 @@ package ingest
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"fond/internal/record"
+	"fond/internal/search"
 	"fond/internal/testutil"
 )
 
@@ -250,6 +252,48 @@ func TestSeedLinksSecondaryToPrimary(t *testing.T) {
 	for _, l := range links {
 		if l.To == ids["004"][0] && !strings.HasPrefix(l.Evidence, "In February 1950, Kim asked") {
 			t.Errorf("evidence for 004: %q", l.Evidence)
+		}
+	}
+}
+
+// TestRankingHandJudged checks relevance on questions a historian would ask of the
+// seeds, each with the record a reader would want first.
+func TestRankingHandJudged(t *testing.T) {
+	st := openStore(t)
+	in := &Ingester{Store: st}
+	byFile := map[string]string{}
+	if _, err := in.Paths(context.Background(), []string{testutil.Shared(t, "seeds")}, func(o Outcome) {
+		if _, seen := byFile[filepath.Base(o.File)[:3]]; !seen {
+			byFile[filepath.Base(o.File)[:3]] = o.ID
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// Seed 002 quotes another translation of seed 000's conversation: either
+	// edition of that conversation is the right first answer.
+	same := map[string]bool{}
+	if r, err := st.Get(context.Background(), byFile["000"]); err == nil {
+		for _, e := range r.Editions {
+			same[e] = true
+		}
+	}
+	cases := []struct{ q, want string }{
+		{"who asked Stalin for credit in 1949", "000"},
+		{"Shtykov telegram to Vyshinsky about the loan", "004"},
+		{"Kim Il Sung shipbuilding Bulganin", "001"},
+		{"Soviet-North Korean relations blog", "003"},
+	}
+	for _, c := range cases {
+		res, err := st.Search(context.Background(), search.Query{Text: c.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) == 0 || res.Hits[0].ID != byFile[c.want] && !(c.want == "000" && same[res.Hits[0].ID]) {
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, h.Title)
+			}
+			t.Errorf("%q: first should be seed %s, got %q", c.q, c.want, got)
 		}
 	}
 }

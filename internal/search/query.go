@@ -76,7 +76,7 @@ func Parse(q string) Node {
 			n = and(n, m)
 		}
 	}
-	return n
+	return dropStopwords(n)
 }
 
 type token struct {

@@ -8,17 +8,20 @@ func TestParse(t *testing.T) {
 		{"stalin kim", "(stalin AND kim)"},
 		{`"exact phrase" Shtyk*`, `("exact phrase" AND Shtyk*)`},
 		{"a OR b c", "(a OR (b AND c))"},
-		{"a AND (b OR c)", "(a AND (b OR c))"},
+		{"x AND (y OR z)", "(x AND (y OR z))"},
 		{"NOT a b", "(NOT a AND b)"},
 		{"-a b", "(NOT a AND b)"},
 		{`person:"Pak Hon-yong" type:telegram`, `(person:"Pak Hon-yong" AND type:telegram)`},
 		{"1949..1950-06", "1949-01-01..1950-06-30"},
 		{"date:1950-04", "1950-04-01..1950-04-30"},
 		{"((a", "a"},
-		{"a)) b", "(a AND b)"},
+		{"x)) y", "(x AND y)"},
 		{"AND OR NOT", ""},
 		{"", ""},
 		{"unknown:field", "unknown:field"},
+		{"who asked Stalin for credit in 1949", "(asked AND Stalin AND credit AND 1949)"},
+		{"who", "who"},
+		{`"the loan" of`, `"the loan"`},
 	}
 	for _, c := range cases {
 		n := Parse(c.in)

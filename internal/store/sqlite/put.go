@@ -161,6 +161,8 @@ func indexRecord(ctx context.Context, tx *sql.Tx, rid int64, r record.Record) er
 	for _, s := range r.Sources {
 		archive = append(archive, s.Repository, s.Abbreviation, s.Reference)
 	}
+	// The genre is searchable ("blog", "telegram") though it is not in the text.
+	archive = append(archive, r.Type)
 	people := r.Names()
 	var places []string
 	if r.Place != "" {

@@ -48,7 +48,7 @@ func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, erro
 	}
 
 	var query string
-	var args []any
+	var args, orderArgs []any
 	order := "r.earliest = '', r.earliest, r.id"
 	if q.Sort == search.SortDateDesc {
 		order = "r.earliest DESC, r.id"
@@ -58,13 +58,16 @@ func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, erro
 			SELECT r.rid, r.doc, r.ingested_at, m.score FROM records r LEFT JOIN m ON m.rid = r.rid WHERE ` + where
 		args = append([]any{rank}, b.args...)
 		if q.Sort == search.SortRelevance {
-			order = "m.score IS NULL, m.score, r.id"
+			boost, bargs := b.yearBoost()
+			order = "m.score IS NULL, m.score * " + boost + ", r.id"
+			orderArgs = bargs
 		}
 	} else {
 		query = `SELECT r.rid, r.doc, r.ingested_at, NULL FROM records r WHERE ` + where
 		args = append(args, b.args...)
 	}
-	rows, err := s.read.QueryContext(ctx, query+` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, q.Limit, q.Offset)...)
+	args = append(append(args, orderArgs...), q.Limit, q.Offset)
+	rows, err := s.read.QueryContext(ctx, query+` ORDER BY `+order+` LIMIT ? OFFSET ?`, args...)
 	if err != nil {
 		return res, fmt.Errorf("search %q: %w", q.Text, err)
 	}
@@ -144,6 +147,9 @@ type builder struct {
 	args []any
 	rank []string
 	mode string
+	// years are bare years in the query ("credit in 1949"): they match a record's
+	// text or its date, and records dated then rank higher.
+	years []string
 }
 
 func (b *builder) where(n search.Node, negated bool) string {
@@ -187,6 +193,14 @@ func (b *builder) dateRange(d search.DateRange) string {
 }
 
 func (b *builder) term(t search.Term, negated bool) string {
+	if t.Field == "" && !t.Phrase && !t.Prefix && isYear(t.Text) {
+		if !negated {
+			b.years = append(b.years, t.Text)
+			b.rank = append(b.rank, ftsPhrase(t.Text, false))
+		}
+		b.args = append(b.args, ftsPhrase(t.Text, false), t.Text+"-12-31", t.Text+"-01-01")
+		return "(r.rid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?) OR (r.earliest <> '' AND r.earliest <= ? AND r.latest >= ?))"
+	}
 	if col, ok := ftsColumn[t.Field]; ok {
 		expr := ftsPhrase(t.Text, t.Prefix)
 		if expr == "" {
@@ -223,6 +237,33 @@ func (b *builder) term(t search.Term, negated bool) string {
 		return "r.id = ?"
 	}
 	return "1"
+}
+
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s >= "1000" && s <= "2099"
+}
+
+// yearBoost is an ORDER BY factor: bm25 scores are negative (lower is better), so
+// doubling the score of records dated in a year the query names ranks them first.
+func (b *builder) yearBoost() (string, []any) {
+	if len(b.years) == 0 {
+		return "1.0", nil
+	}
+	var conds []string
+	var args []any
+	for _, y := range b.years {
+		conds = append(conds, "(r.earliest <> '' AND r.earliest <= ? AND r.latest >= ?)")
+		args = append(args, y+"-12-31", y+"-01-01")
+	}
+	return "(CASE WHEN " + strings.Join(conds, " OR ") + " THEN 2.0 ELSE 1.0 END)", args
 }
 
 // ftsPhrase makes an FTS5 string from words, dropping characters the tokenizer

@@ -134,6 +134,10 @@ func bfMatch(r *record.Record, n search.Node, mode string) bool {
 			return slices.ContainsFunc(r.Sources, func(s record.Source) bool { return s.Fond == n.Text })
 		}
 		want := tokens(n.Text)
+		if n.Field == "" && !n.Phrase && !n.Prefix && len(n.Text) == 4 && n.Text >= "1000" && n.Text <= "2099" &&
+			r.Date.Earliest != "" && r.Date.Earliest <= n.Text+"-12-31" && r.Date.Latest >= n.Text+"-01-01" {
+			return true // a bare year matches the record's date as well as its text
+		}
 		for _, hay := range bfColumns(r, n.Field) {
 			for i := 0; i+len(want) <= len(hay); i++ {
 				ok := true
@@ -164,7 +168,7 @@ func testBruteForce(t *testing.T, s store.Store) {
 		"loan", "loan cotton", `"loan cotton"`, "tung*", "ra*", "loan OR steel", "loan NOT cotton", "-loan",
 		"(loan OR rice) AND (harbor OR canal)", "title:treaty", "person:Stalin", `person:"Kim Il Sung"`, "place:Beijing",
 		"type:telegram", "category:secondary", "fond:2", "repository:President", "date:1949..1950-06", "..1946",
-		"credit date:1950", "embassy type:letter date:1947..1952 -place:Moscow", `"cipher embassy" OR title:ferry`, "",
+		"credit date:1950", "loan 1947", "1951 OR 1952", "embassy type:letter date:1947..1952 -place:Moscow", `"cipher embassy" OR title:ferry`, "",
 	}
 	for _, mode := range []string{search.DateOverlap, search.DateWithin} {
 		for _, q := range queries {

@@ -82,7 +82,7 @@ func testDateRanges(t *testing.T, s store.Store) {
 		{"1950-04-15..1950-05-31", "", "[q1]"}, // "April 1950" overlaps
 		{"1950-04-15..1950-05-31", search.DateWithin, "[]"},
 		{"date:1950", search.DateWithin, "[q1 q2]"},
-		{"1950", "", "[q3]"}, // a bare year is a word; ranges need ".." or date:
+		{"1950", "", "[q1 q2 q3]"}, // a bare year matches the text or the date
 		{"date:1950-02", "", "[q2]"},
 		{"..1950-03", "", "[q2]"},
 		{"1950-03..", "", "[q1]"},
