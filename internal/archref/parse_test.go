@@ -9,7 +9,7 @@ import (
 
 func TestParse(t *testing.T) {
 	cases := []struct {
-		in                                         string
+		in                                          string
 		abbr, fond, opis, delo, papka, folios, file string
 	}{
 		{"Archive of the Foreign Policy of the Russian Federation, Fond 059a, Opis 5a, Delo 3, Papka 11, listy 10-20", "AVP RF", "059a", "5a", "3", "11", "10-20", ""},
