@@ -15,6 +15,11 @@ func (d *Document) PlainText() string {
 	if d.Dateline != "" {
 		parts = append(parts, d.Dateline)
 	}
+	if d.Source != "" {
+		// Printed letters carry their file or despatch number ("No. 378.]",
+		// "710.1012 Anti-War/74: Telegram") as a line of its own under the dateline.
+		parts = append(parts, d.Source)
+	}
 	parts = append(parts, d.Paragraphs...)
 	if d.Closer != "" {
 		parts = append(parts, d.Closer)
@@ -26,10 +31,6 @@ func (d *Document) PlainText() string {
 		parts = append(parts, e.Paragraphs...)
 	}
 	var notes []string
-	if d.Source != "" {
-		// FRUS prints the file number as the heading's footnote.
-		notes = append(notes, d.Source)
-	}
 	for _, f := range d.Footnotes {
 		notes = append(notes, strings.TrimSpace(f.N+" "+f.Text))
 	}

@@ -45,7 +45,7 @@ func TestReadSmall(t *testing.T) {
 		t.Errorf("record 2: date %+v gold %q enclosures %+v body %q", r2.Date, docs[1].Gold().Date, docs[1].Enclosures, r2.Body)
 	}
 	pt := d.PlainText()
-	if !strings.HasPrefix(pt, "The Consul at Ostrava (Lind) to the Secretary of State\n\nOstrava, June 2, 1921—3 p.m. [Received June 3.]\n\n14.") {
+	if pt != "The Consul at Ostrava (Lind) to the Secretary of State\n\nOstrava, June 2, 1921—3 p.m. [Received June 3.]\n\n123.45/6: Telegram\n\n14. The mine strike continues. No violence reported.\n\nLind\n\n1 Not printed.\n" {
 		t.Errorf("plain text: %q", pt)
 	}
 }

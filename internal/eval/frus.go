@@ -1,0 +1,183 @@
+// Package eval measures extraction against ground truth. FRUS renders every TEI
+// document of the FRUS volumes as a printed page reads, runs the plain-text
+// extractor on that text (through ingest's ordinary format detection), and
+// compares each field with the TEI markup.
+package eval
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"fond/internal/archref"
+	"fond/internal/ingest"
+	"fond/internal/ingest/tei"
+	"fond/internal/record"
+)
+
+// Fields reported, in order.
+var Fields = []string{"date", "title", "place", "authors", "recipients", "reference"}
+
+// Failure is one wrong field, for reading.
+type Failure struct {
+	Field, Doc, Want, Got string
+}
+
+// Score counts one field.
+type Score struct {
+	Field   string  `json:"field"`
+	Checked int     `json:"checked"`
+	Correct int     `json:"correct"`
+	Rate    float64 `json:"accuracy"`
+}
+
+// Report is the whole evaluation.
+type Report struct {
+	Volumes   int                  `json:"volumes"`
+	Documents int                  `json:"documents"`
+	Scores    []Score              `json:"scores"`
+	Failures  map[string][]Failure `json:"-"`
+}
+
+// FRUS evaluates every volume (*.xml) in dir.
+func FRUS(ctx context.Context, dir string, samples int) (*Report, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.xml"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no TEI volumes (*.xml) in %s", dir)
+	}
+	sort.Strings(files)
+	rep := &Report{Volumes: len(files), Failures: map[string][]Failure{}}
+	counts := map[string]*Score{}
+	for _, f := range Fields {
+		counts[f] = &Score{Field: f}
+	}
+	for _, path := range files {
+		fh, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		_, docs, err := tei.Read(ctx, fh, filepath.Base(path))
+		fh.Close()
+		if err != nil {
+			return nil, err
+		}
+		for i := range docs {
+			d := &docs[i]
+			rep.Documents++
+			gold := d.Gold()
+			name := filepath.Base(path) + "#" + d.XMLID
+			res, err := ingest.Extract(ctx, name+".txt", []byte(d.PlainText()))
+			if err != nil || len(res.Records) == 0 {
+				for _, f := range Fields {
+					counts[f].Checked++
+				}
+				continue
+			}
+			got := res.Records[0]
+			check := func(field, want, have string, applies bool) {
+				if !applies {
+					return
+				}
+				c := counts[field]
+				c.Checked++
+				if normalize(want) == normalize(have) {
+					c.Correct++
+				} else if len(rep.Failures[field]) < samples {
+					rep.Failures[field] = append(rep.Failures[field], Failure{field, name, want, have})
+				}
+			}
+			check("date", gold.Date, exactDay(got.Date), gold.Date != "")
+			check("title", gold.Title, got.Title, gold.Title != "")
+			check("place", gold.Place, got.Place, gold.Place != "")
+			check("authors", names(gold.Authors), names(got.Authors), len(gold.Authors) > 0 || len(got.Authors) > 0)
+			check("recipients", names(gold.Recipients), names(got.Recipients), len(gold.Recipients) > 0 || len(got.Recipients) > 0)
+			check("reference", gold.Reference, reference(got), isReference(gold.Reference))
+		}
+	}
+	for _, f := range Fields {
+		c := counts[f]
+		if c.Checked > 0 {
+			c.Rate = float64(c.Correct) / float64(c.Checked)
+		}
+		rep.Scores = append(rep.Scores, *c)
+	}
+	return rep, nil
+}
+
+func exactDay(d record.Date) string {
+	if d.Earliest != "" && d.Earliest == d.Latest {
+		return d.Earliest
+	}
+	return d.EDTF
+}
+
+var despatch = regexp.MustCompile(`(?i)^(?:No|Nos)\.\s*\d+`)
+
+// isReference: source notes are also used for captions ("A.", "THE ALABAMA.") and
+// translation remarks; only file and despatch numbers are archival references.
+func isReference(s string) bool {
+	if s == "" {
+		return false
+	}
+	src := archref.Parse(s)
+	return src.File != "" || src.Repository != "" || despatch.MatchString(s)
+}
+
+func reference(r record.Record) string {
+	if len(r.Sources) == 0 {
+		return ""
+	}
+	return r.Sources[0].Reference
+}
+
+var honorific = regexp.MustCompile(`(?i)^(mr|mrs|messrs|m|mm|sir|señor|senor|don|dr|baron|count|general|gen|admiral|hon|president|the)\.?\s+`)
+
+// names compares people as sets, ignoring order and honorifics: the markup writes
+// "Mr. Dayton" in one volume and "Osborn" in another.
+func names(list []string) string {
+	var out []string
+	for _, n := range list {
+		n = strings.TrimSpace(n)
+		for {
+			m := honorific.ReplaceAllString(n, "")
+			if m == n {
+				break
+			}
+			n = m
+		}
+		out = append(out, normalize(n))
+	}
+	sort.Strings(out)
+	return strings.Join(out, "|")
+}
+
+// normalize folds case, whitespace and edge punctuation.
+func normalize(s string) string {
+	s = strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	return strings.Trim(s, " .,;:[]()")
+}
+
+// Print writes the report as a table with sample failures.
+func (r *Report) Print(w *strings.Builder) {
+	fmt.Fprintf(w, "FRUS evaluation: %d volumes, %d documents\n\n", r.Volumes, r.Documents)
+	fmt.Fprintf(w, "%-11s %8s %8s %9s\n", "field", "checked", "correct", "accuracy")
+	for _, s := range r.Scores {
+		fmt.Fprintf(w, "%-11s %8d %8d %8.1f%%\n", s.Field, s.Checked, s.Correct, 100*s.Rate)
+	}
+	for _, f := range Fields {
+		if len(r.Failures[f]) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\nsample %s failures:\n", f)
+		for _, x := range r.Failures[f] {
+			fmt.Fprintf(w, "  %s\n    want %q\n    got  %q\n", x.Doc, x.Want, x.Got)
+		}
+	}
+}
