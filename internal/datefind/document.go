@@ -1,69 +1,152 @@
 package datefind
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
+
+	"fond/internal/edtf"
 )
 
-// DocumentDate returns the document's own date: a dateline near the top (a short
-// line that is mostly a date, perhaps after a place: "Buenos Aires, April 21,
-// 1934—noon."), else the first full date in the opening lines. Received and sent
-// stamps and dates mentioned deep in the prose are never the document's date.
+// How far DocumentDate looks: datelines sit in a document's opening lines (or, in
+// letters, its closing ones); a date in the first few lines of prose is the best
+// guess when there is no dateline.
+const (
+	headLines  = 12
+	proseLines = 6
+	tailLines  = 4
+)
+
+// DocumentDate returns the document's own date as a reader would tell it, trying in
+// turn: a dateline in the opening lines (a short line that is a date, perhaps with
+// a place and a time: "Buenos Aires, April 21, 1934—noon."); a telegram's sent
+// stamp there; a dateline among the closing lines; the first complete date (to the
+// day) in the first lines of prose. A received stamp is never the document's date.
 func DocumentDate(text string) (Match, bool) {
-	lines := strings.Split(text, "\n")
-	offset := 0
-	seen := 0
-	var firstFull *Match
-	for _, line := range lines {
-		trimmed := strings.TrimSpace(line)
-		if trimmed == "" {
-			offset += len(line) + 1
-			continue
-		}
-		seen++
-		if seen > 15 {
+	lines := nonEmptyLines(text)
+	var sent, prose *Match
+	for i, ln := range lines {
+		if i >= headLines {
 			break
 		}
-		for _, m := range Find(line) {
-			if m.Role != "" {
-				continue
-			}
-			m.Start += offset
-			m.End += offset
-			if isDateline(line, m.Start-offset, m.End-offset) {
+		if m, ok := dateline(text, ln); ok {
+			if m.Role == "" {
 				return m, true
 			}
-			if firstFull == nil && seen <= 6 && len(m.Earliest) == 10 && m.Earliest[:7] == m.Latest[:7] {
-				mm := m
-				firstFull = &mm
+			if m.Role == "sent" && sent == nil {
+				sent = &m
+			}
+			continue
+		}
+		for _, m := range Find(text[ln.start:ln.end]) {
+			m = shift(m, ln.start)
+			switch {
+			case m.Role == "sent" && sent == nil:
+				sent = &m
+			case m.Role == "" && prose == nil && i < proseLines && toTheDay(m):
+				prose = &m
 			}
 		}
-		offset += len(line) + 1
 	}
-	if firstFull != nil {
-		return *firstFull, true
+	if sent != nil {
+		return *sent, true
+	}
+	if len(lines) > headLines {
+		for _, ln := range lines[max(headLines, len(lines)-tailLines):] {
+			if m, ok := dateline(text, ln); ok && m.Role == "" {
+				return m, true
+			}
+		}
+	}
+	if prose != nil {
+		return *prose, true
 	}
 	return Match{}, false
 }
 
-// isDateline: the line is short and, apart from the date, holds at most a place,
-// a time and punctuation.
-func isDateline(line string, start, end int) bool {
-	if len(line) > 120 {
-		return false
+type span struct{ start, end int }
+
+func nonEmptyLines(text string) []span {
+	var out []span
+	start := 0
+	for start <= len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if strings.TrimSpace(text[start:end]) != "" {
+			out = append(out, span{start, end})
+		}
+		start = end + 1
 	}
-	rest := line[:start] + " " + line[end:]
-	rest = timeTail.ReplaceAllString(strings.TrimLeft(line[end:], " "), "")
-	before := strings.TrimSpace(line[:start])
-	words := 0
-	for _, w := range strings.FieldsFunc(before+" "+rest, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if w == "" {
+	return out
+}
+
+func shift(m Match, by int) Match {
+	m.Start += by
+	m.End += by
+	return m
+}
+
+var (
+	notes     = regexp.MustCompile(`\[[^\[\]]*\]`)
+	smallWord = map[string]bool{"of": true, "the": true, "de": true, "du": true, "la": true, "le": true, "den": true, "am": true, "im": true,
+		"noon": true, "midnight": true, "a": true, "p": true, "m": true, "am.": true, "pm": true, "h": true, "hrs": true, "hours": true, "minutes": true,
+		"dated": true, "date": true, "г": true, "года": true, "в": true, "o'clock": true}
+)
+
+// dateline reads a line that is a date, with at most a place, a weekday, a time,
+// a bracketed note and punctuation around it. Received stamps in the same line
+// ("... April 21, 1934—noon. [Received 1:45 p.m.]") are notes, not the line.
+func dateline(text string, ln span) (Match, bool) {
+	line := text[ln.start:ln.end]
+	if len(line) > 120 {
+		return Match{}, false
+	}
+	// A line Parse takes wholly is a dateline; scan finds where in it the date is.
+	if m, ok := Parse(line); ok {
+		if fs := scan(line, true); len(fs) > 0 {
+			m.Start, m.End, m.Text = ln.start+fs[0].Start, ln.start+fs[0].End, fs[0].Text
+			m.Role = role(text, m.Start, m.End)
+			return m, true
+		}
+	}
+	var date Match
+	n := 0
+	for _, m := range Find(line) {
+		if m.Role == "received" {
 			continue
 		}
-		words++
-		if unicode.IsLower([]rune(w)[0]) && !strings.EqualFold(w, "noon") && !strings.EqualFold(w, "midnight") && w != "p" && w != "a" && w != "m" {
-			return false
+		date = m
+		n++
+	}
+	if n != 1 {
+		return Match{}, false
+	}
+	rest := line[:date.Start] + " " + timeAfter.ReplaceAllString(line[date.End:], "")
+	rest = notes.ReplaceAllString(rest, " ")
+	words := strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	if len(words) > 6 {
+		return Match{}, false
+	}
+	for _, w := range words {
+		if !unicode.IsUpper([]rune(w)[0]) && !smallWord[strings.ToLower(w)] {
+			return Match{}, false
 		}
 	}
-	return words <= 5
+	date = shift(date, ln.start)
+	date.Role = role(text, date.Start, date.End)
+	// "[Moscow, April 1950]": the editor supplied the whole dateline.
+	if t := trim(line); date.Role == "" && strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") && !strings.Contains(t[1:], "[") {
+		date = requalify(date, inferred)
+	}
+	return date, true
+}
+
+// toTheDay: a date that names its day, or a short run of days.
+func toTheDay(m Match) bool {
+	d, err := edtf.Parse(m.EDTF)
+	return err == nil && d.Precision() == edtf.DayPrecision
 }
