@@ -3,59 +3,87 @@ package tei
 import (
 	"encoding/xml"
 	"fmt"
-	"strings"
 )
 
 // node is an element held in memory while one document is read: a document is
 // small, a volume is not, so only one document's tree exists at a time.
 type node struct {
-	name  string
-	attr  map[string]string
-	kids  []*node
-	text  string // for text nodes (name == "")
-	bytes int
+	name string     // local name; "" for a text node
+	attr []xml.Attr // copied from the start tag
+	kids []*node
+	text string // text nodes only
 }
 
 func (n *node) isText() bool { return n.name == "" }
 
-// maxDocumentBytes bounds one document's text so a malformed or hostile file
-// cannot exhaust memory.
-const maxDocumentBytes = 16 << 20
-
-// readElement reads the element whose start tag was just consumed.
-func readElement(dec *xml.Decoder, start xml.StartElement) (*node, error) {
-	n := &node{name: start.Name.Local, attr: map[string]string{}}
-	for _, a := range start.Attr {
-		n.attr[a.Name.Local] = a.Value
+// get returns the attribute with the given local name, whatever its namespace:
+// FRUS mixes TEI, xml: and frus: attributes and none of the local names collide.
+func (n *node) get(name string) string {
+	for _, a := range n.attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
 	}
-	total := 0
+	return ""
+}
+
+// Limits on one document. The largest FRUS document in the corpus is a few
+// hundred kilobytes with nesting under 20 levels; these stop a hostile or broken
+// file from exhausting memory (input size, element count) or the stack (depth:
+// the tree is built and walked recursively).
+const (
+	maxDocumentBytes    = 16 << 20
+	maxDocumentElements = 1 << 20
+	maxDepth            = 256
+)
+
+// limitError is a document that exceeds one of the limits.
+type limitError struct{ what string }
+
+func (e *limitError) Error() string { return e.what }
+
+// tree builds the element whose start tag was just consumed, checking the limits
+// as it goes. start is the decoder's offset at the start tag.
+type tree struct {
+	dec      *xml.Decoder
+	start    int64
+	elements int
+}
+
+func (t *tree) read(se xml.StartElement, depth int) (*node, error) {
+	if depth > maxDepth {
+		return nil, &limitError{fmt.Sprintf("elements nested deeper than %d levels", maxDepth)}
+	}
+	t.elements++
+	if t.elements > maxDocumentElements {
+		return nil, &limitError{fmt.Sprintf("document has more than %d elements", maxDocumentElements)}
+	}
+	n := &node{name: se.Name.Local, attr: se.Attr}
 	for {
-		tok, err := dec.Token()
+		tok, err := t.dec.Token()
 		if err != nil {
 			return nil, err
 		}
-		switch t := tok.(type) {
+		if t.dec.InputOffset()-t.start > maxDocumentBytes {
+			return nil, &limitError{fmt.Sprintf("document larger than %d MiB", maxDocumentBytes>>20)}
+		}
+		switch tk := tok.(type) {
 		case xml.StartElement:
-			kid, err := readElement(dec, t)
+			kid, err := t.read(tk, depth+1)
 			if err != nil {
 				return nil, err
 			}
-			total += kid.bytes
 			n.kids = append(n.kids, kid)
 		case xml.CharData:
-			total += len(t)
-			n.kids = append(n.kids, &node{text: string(t)})
+			n.kids = append(n.kids, &node{text: string(tk)})
 		case xml.EndElement:
-			n.bytes = total
 			return n, nil
-		}
-		if total > maxDocumentBytes {
-			return nil, fmt.Errorf("document larger than %d bytes", maxDocumentBytes)
 		}
 	}
 }
 
-// walk visits n and its descendants; fn returns false to skip a subtree.
+// walk visits n and its descendants in document order; fn returns false to skip
+// an element's subtree.
 func (n *node) walk(fn func(*node) bool) {
 	if !fn(n) {
 		return
@@ -63,48 +91,4 @@ func (n *node) walk(fn func(*node) bool) {
 	for _, k := range n.kids {
 		k.walk(fn)
 	}
-}
-
-// find returns the first descendant element matching pred, not entering skip.
-func (n *node) find(pred func(*node) bool, skip func(*node) bool) *node {
-	var found *node
-	n.walk(func(x *node) bool {
-		if found != nil {
-			return false
-		}
-		if x != n && skip != nil && skip(x) {
-			return false
-		}
-		if !x.isText() && pred(x) {
-			found = x
-			return false
-		}
-		return true
-	})
-	return found
-}
-
-// text is the element's text, whitespace collapsed, footnotes and line-break
-// hyphenation handled as a printed page shows them (notes are not inline text).
-func (n *node) textContent() string {
-	var b strings.Builder
-	var rec func(*node)
-	rec = func(x *node) {
-		if x.isText() {
-			b.WriteString(x.text)
-			return
-		}
-		switch x.name {
-		case "note", "pb", "figure":
-			return
-		case "lb":
-			b.WriteString(" ")
-			return
-		}
-		for _, k := range x.kids {
-			rec(k)
-		}
-	}
-	rec(n)
-	return strings.Join(strings.Fields(b.String()), " ")
 }

@@ -1,61 +1,60 @@
 package tei
 
-import (
-	"strings"
-)
+import "strings"
 
-// PlainText renders the document the way a printed page reads: heading, dateline,
-// paragraphs, closing, then the footnotes. It carries nothing of the markup beyond
-// what a reader sees, so extraction from it can be checked against the markup.
+// PlainText renders the document the way the printed page reads, in the order the
+// page sets it: source notes where they stand (above the heading in the 1918-1934
+// volumes, below it in the 1880s), heading, dateline with any received stamp,
+// running text, closing, postscripts, enclosures, and the footnotes last as
+// "N text" lines. Blocks are separated by a blank line; a heading, dateline or
+// closing keeps its printed line breaks.
+//
+// It is the input of an evaluation that checks a plain-text extractor against
+// the markup, so it carries nothing the page does not show: no "[Untitled]"
+// placeholders, no marginal page numbers of the original edition, no labels.
 func (d *Document) PlainText() string {
-	var parts []string
-	if d.Head != "" {
-		parts = append(parts, d.Head)
-	}
-	if d.Dateline != "" {
-		parts = append(parts, d.Dateline)
-	}
-	if d.Source != "" {
-		// Printed letters carry their file or despatch number ("No. 378.]",
-		// "710.1012 Anti-War/74: Telegram") as a line of its own under the dateline.
-		parts = append(parts, d.Source)
-	}
-	parts = append(parts, d.Paragraphs...)
-	if d.Closer != "" {
-		parts = append(parts, d.Closer)
-	}
-	for _, e := range d.Enclosures {
-		if e.Head != "" {
-			parts = append(parts, e.Head)
+	var b strings.Builder
+	for i, p := range d.printed {
+		if i > 0 {
+			b.WriteString("\n\n")
 		}
-		parts = append(parts, e.Paragraphs...)
+		b.WriteString(p.text)
 	}
-	var notes []string
-	for _, f := range d.Footnotes {
-		notes = append(notes, strings.TrimSpace(f.N+" "+f.Text))
+	if len(d.Footnotes) > 0 {
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		for i, f := range d.Footnotes {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(strings.TrimSpace(f.N + " " + f.Text))
+		}
 	}
-	if len(notes) > 0 {
-		parts = append(parts, strings.Join(notes, "\n"))
-	}
-	return strings.Join(parts, "\n\n") + "\n"
+	b.WriteByte('\n')
+	return b.String()
 }
 
-// Gold is the markup's ground truth for one document.
+// Gold is the markup's ground truth for one document, what an extractor reading
+// PlainText should recover.
 type Gold struct {
-	Date       string // YYYY-MM-DD from @when, "" when the editors gave none
-	Title      string
+	Date       string // YYYY-MM-DD from the dateline's @when; "" when the editors gave no day
+	Title      string // the heading; "" where the book prints none
 	Place      string
 	Authors    []string
 	Recipients []string
-	Reference  string
+	Reference  string // the source notes as printed
 }
 
 // Gold returns the ground truth.
 func (d *Document) Gold() Gold {
 	g := Gold{Title: d.Head, Place: d.Place, Authors: d.From, Recipients: d.To, Reference: d.Source}
-	if d.DateWhen != "" && !strings.Contains(d.DateWhen, "/") {
-		if w := dayPart(d.DateWhen); len(w) == 10 {
-			g.Date = w
+	if g.Title == untitled {
+		g.Title = ""
+	}
+	if d.whenKind == "when" || d.whenKind == "" && d.DateWhen != "" {
+		if day := dayPart(d.DateWhen); len(day) == len("2006-01-02") {
+			g.Date = day
 		}
 	}
 	return g

@@ -1,8 +1,8 @@
 // Package tei reads TEI P5 editions in the markup of the Foreign Relations of the
-// United States series: one record per <div type="document">, with its heading,
-// dateline (place and date), senders and addressees, source note (the State
-// Department file number), paragraphs, footnotes and enclosures, and the volume
-// as a collection. It streams: a volume is never held in memory whole.
+// United States series: one Document per <div type="document">, with its heading,
+// dateline (place and date), senders and addressees, source notes, running text,
+// closing, footnotes and enclosures, and the volume it belongs to. It streams: a
+// volume is never held in memory whole, only the document being read.
 package tei
 
 import (
@@ -11,126 +11,127 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 )
 
-// Volume is the edition a document belongs to.
-type Volume struct {
-	ID, Title, Series, Subseries, VolumeTitle, Publisher, PubPlace, Year string
-}
-
-// Read reads every document of a volume. name is used in error messages.
+// Read reads every document of a volume. name (a file name) prefixes errors, which
+// give the line where reading stopped.
 func Read(ctx context.Context, r io.Reader, name string) (*Volume, []Document, error) {
+	if name == "" {
+		name = "TEI input"
+	}
 	dec := xml.NewDecoder(r)
 	dec.Strict = true
-	// Callers hand over text already decoded to UTF-8 (ingest decodes declared
-	// encodings first), so a declared charset needs no second conversion.
+	// Callers hand over UTF-8 (ingest decodes declared encodings first), so a
+	// declared charset needs no second conversion.
 	dec.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
-	vol := &Volume{}
+	fail := func(format string, args ...any) error {
+		line, _ := dec.InputPos()
+		return fmt.Errorf("%s: line %d: %s", name, line, fmt.Sprintf(format, args...))
+	}
+
+	var vol *Volume
 	var docs []Document
-	var path []string
-	sawTEI := false
+	tokens, depth := 0, 0
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			line, _ := dec.InputPos()
-			return nil, nil, fmt.Errorf("%s: line %d: malformed XML: %w", name, line, err)
+			return nil, nil, fail("malformed XML: %v", syntaxMessage(err))
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local == "TEI" {
-				sawTEI = true
-				for _, a := range t.Attr {
-					if a.Name.Local == "id" {
-						vol.ID = a.Value
-					}
+		// A volume's documents sit deep in front matter, indexes and tables of
+		// contents; cancellation is honoured there too, not only between documents.
+		if tokens++; tokens%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
+		}
+		if _, ok := tok.(xml.EndElement); ok {
+			depth--
+			continue
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if vol != nil && depth == 0 {
+			// encoding/xml reads on after the root closes; XML allows one root.
+			return nil, nil, fail("malformed XML: element <%s> after the </TEI> root", se.Name.Local)
+		}
+		if vol == nil {
+			if se.Name.Local != "TEI" {
+				return nil, nil, fail("not a TEI document: root element is <%s>, not <TEI>", se.Name.Local)
+			}
+			vol = &Volume{}
+			depth++
+			for _, a := range se.Attr {
+				if a.Name.Local == "id" {
+					vol.ID = a.Value
 				}
 			}
-			if t.Name.Local == "div" && attr(t, "type") == "document" {
-				if err := ctx.Err(); err != nil {
-					return nil, nil, err
-				}
-				line, _ := dec.InputPos()
-				n, err := readElement(dec, t)
-				if err != nil {
-					return nil, nil, fmt.Errorf("%s: document starting at line %d: %w", name, line, err)
-				}
-				docs = append(docs, newDocument(vol, n))
-				continue
+			continue
+		}
+		switch {
+		case se.Name.Local == "teiHeader":
+			line, _ := dec.InputPos()
+			h, err := readTree(dec, se)
+			if err != nil {
+				return nil, nil, fail("%s in the teiHeader starting at line %d: %v", kindOf(err), line, syntaxMessage(err))
 			}
-			if inHeader(path) {
-				if err := readHeader(dec, t, vol, path); err != nil {
-					line, _ := dec.InputPos()
-					return nil, nil, fmt.Errorf("%s: line %d: %w", name, line, err)
-				}
-				continue
+			vol.readHeader(h)
+		case se.Name.Local == "div" && attrOf(se, "type") == "document":
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
 			}
-			path = append(path, t.Name.Local)
-		case xml.EndElement:
-			if len(path) > 0 {
-				path = path[:len(path)-1]
+			line, _ := dec.InputPos()
+			n, err := readTree(dec, se)
+			if err != nil {
+				return nil, nil, fail("%s in document %q starting at line %d: %v", kindOf(err), attrOf(se, "id"), line, syntaxMessage(err))
 			}
+			docs = append(docs, newDocument(vol, n))
+		default:
+			depth++
 		}
 	}
-	if !sawTEI {
-		return nil, nil, fmt.Errorf("%s: not a TEI document (no <TEI> element)", name)
+	if vol == nil {
+		return nil, nil, fmt.Errorf("%s: empty input: no XML elements, so no <TEI> root", name)
 	}
 	return vol, docs, nil
 }
 
-func attr(t xml.StartElement, name string) string {
-	for _, a := range t.Attr {
+func readTree(dec *xml.Decoder, se xml.StartElement) (*node, error) {
+	t := &tree{dec: dec, start: dec.InputOffset()}
+	n, err := t.read(se, 0)
+	if errors.Is(err, io.EOF) {
+		return nil, errors.New("unexpected end of input inside the element")
+	}
+	return n, err
+}
+
+// syntaxMessage drops the line the decoder repeats in its own message, since
+// Read's prefix already gives it.
+func syntaxMessage(err error) string {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return se.Msg
+	}
+	return err.Error()
+}
+
+func kindOf(err error) string {
+	var le *limitError
+	if errors.As(err, &le) {
+		return "too large"
+	}
+	return "malformed XML"
+}
+
+func attrOf(se xml.StartElement, name string) string {
+	for _, a := range se.Attr {
 		if a.Name.Local == name {
 			return a.Value
 		}
 	}
 	return ""
-}
-
-func inHeader(path []string) bool {
-	for _, p := range path {
-		if p == "titleStmt" || p == "publicationStmt" {
-			return true
-		}
-	}
-	return false
-}
-
-// readHeader reads one element inside titleStmt or publicationStmt.
-func readHeader(dec *xml.Decoder, t xml.StartElement, vol *Volume, path []string) error {
-	n, err := readElement(dec, t)
-	if err != nil {
-		return err
-	}
-	text := n.textContent()
-	inPub := path[len(path)-1] == "publicationStmt"
-	switch {
-	case t.Name.Local == "title":
-		switch attr(t, "type") {
-		case "complete":
-			vol.Title = text
-		case "series":
-			vol.Series = text
-		case "subseries":
-			vol.Subseries = text
-		case "volume":
-			vol.VolumeTitle = text
-		case "":
-			if vol.Title == "" {
-				vol.Title = text
-			}
-		}
-	case inPub && t.Name.Local == "publisher":
-		vol.Publisher = text
-	case inPub && t.Name.Local == "pubPlace":
-		vol.PubPlace = text
-	case inPub && t.Name.Local == "date":
-		vol.Year = strings.TrimSpace(text)
-	case inPub && t.Name.Local == "idno" && attr(t, "type") == "frus" && vol.ID == "":
-		vol.ID = text
-	}
-	return nil
 }

@@ -1,91 +1,169 @@
 package tei
 
 import (
-	"regexp"
 	"strings"
 
-	"fond/internal/archref"
-	"fond/internal/datefind"
 	"fond/internal/edtf"
 	"fond/internal/record"
 )
 
-var genreInSource = regexp.MustCompile(`:\s*(Telegram|Despatch|Dispatch|Letter|Instruction|Memorandum|Note|Circular|Airgram|Cablegram)\.?\s*$`)
-
 // Record turns the document into fond's record.
 func (d *Document) Record() record.Record {
+	vol := d.Volume
+	if vol == nil {
+		vol = &Volume{}
+	}
 	r := record.Record{
-		Key: d.Volume.ID + "/" + d.XMLID, Title: d.Head, Category: record.Primary, Format: "tei",
-		Place: d.Place, Authors: d.From, Recipients: d.To, Publisher: d.Volume.Publisher,
-		Languages: record.Languages{Text: "en"},
-		Collection: &record.Collection{ID: d.Volume.ID, Title: d.Volume.Title, Series: d.Volume.Series,
-			Publisher: d.Volume.Publisher, Year: d.Volume.Year},
+		Key:        vol.ID + "/" + d.XMLID,
+		Title:      d.title(),
+		Type:       d.genre(),
+		Category:   record.Primary,
+		Date:       d.date(),
+		Place:      d.Place,
+		Languages:  record.Languages{Text: "en"},
+		Authors:    d.From,
+		Recipients: d.To,
+		Body:       d.body(),
+		Publisher:  vol.Publisher,
+		Collection: &record.Collection{ID: vol.ID, Title: vol.Title, Series: vol.Series, Publisher: vol.Publisher, Year: vol.Year},
+		Format:     "tei",
 	}
-	if r.Title == "" || r.Title == "[Untitled]" {
-		r.Title = strings.TrimSpace(d.Dateline)
-		if r.Title == "" {
-			r.Title = "Untitled document " + d.N
+	for _, n := range d.SourceNotes {
+		switch file, papers := fileNumber(n), collectionName(n); {
+		case file != "":
+			r.Sources = append(r.Sources, record.Source{Repository: "National Archives and Records Administration",
+				Abbreviation: "NARA", File: file, Reference: n})
+		case papers != "":
+			// Private papers (Wilson's, House's) are not at NARA, and the note does
+			// not say where they are.
+			r.Sources = append(r.Sources, record.Source{Reference: n})
+		default:
+			// "No. 380.]", "[Telegram.]", "[Translation.]": the printed description
+			// of the document, not an archival reference.
+			r.Notes = append(r.Notes, record.Note{Kind: record.NoteEditor, Text: n})
 		}
-	}
-	r.Date = d.date()
-	r.Type = d.genre()
-	if d.Source != "" {
-		src := archref.Parse(d.Source)
-		if src.Repository == "" {
-			src.Repository, src.Abbreviation = "National Archives and Records Administration", "NARA"
-		}
-		r.Sources = []record.Source{src}
 	}
 	for _, f := range d.Footnotes {
 		r.Notes = append(r.Notes, record.Note{Kind: record.NoteFootnote, N: f.N, Text: f.Text})
 	}
-	body := append([]string{}, d.Paragraphs...)
-	if d.Closer != "" {
-		body = append(body, d.Closer)
-	}
-	for _, e := range d.Enclosures {
-		body = append(body, "[Enclosure] "+e.Head)
-		body = append(body, e.Paragraphs...)
-	}
-	r.Body = strings.Join(body, "\n\n")
 	return r
 }
 
-// date prefers the dateline's @when; then the printed date; then the editors'
-// bounds on the whole document.
+// title is the heading; where the book prints none the record still needs a
+// name, so it is made from what the page does print, marked as the encoders
+// marked it.
+func (d *Document) title() string {
+	if d.Head != "" && d.Head != untitled {
+		return d.Head
+	}
+	for _, s := range []string{firstLine(d.Dateline), d.Source} {
+		if s != "" {
+			return untitled + " " + s
+		}
+	}
+	if d.N != "" {
+		return untitled + " document " + d.N
+	}
+	return untitled
+}
+
+func firstLine(s string) string {
+	first, _, _ := strings.Cut(s, "\n")
+	return first
+}
+
+// body is the document's text as printed after its heading and dateline.
+func (d *Document) body() string {
+	var parts []string
+	for _, b := range d.printed {
+		if b.kind >= kindText {
+			parts = append(parts, b.text)
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+func (d *Document) genre() string {
+	for _, n := range d.SourceNotes {
+		if g := sourceGenre(n); g != "" {
+			return g
+		}
+	}
+	if g := headGenre(d.Head); g != "" {
+		return g
+	}
+	return "Document"
+}
+
+// date takes, in order of trust: the editors' machine-readable date on the
+// dateline; the dateline's printed date; the editors' bounds on the document;
+// a date the heading prints ("Memorandum communicated …, May 30, 1872"); and
+// last, for an undated document, the day it was received as an upper bound.
 func (d *Document) date() record.Date {
-	display := strings.TrimRight(d.DateText, ". ")
+	display := d.DateText
 	if d.DateWhen != "" {
 		a, b, isRange := strings.Cut(d.DateWhen, "/")
-		a = dayPart(a)
-		s := a
-		qual := record.Exact
+		s, qual := dayPart(a), record.Exact
 		if isRange {
-			s = a + "/" + dayPart(b)
-			qual = record.Approximate
+			s = openEnd(dayPart(a)) + "/" + openEnd(dayPart(b))
+			if d.whenKind == "bounds" {
+				qual = record.Approximate
+			}
 		}
-		if e, err := edtf.Parse(s); err == nil {
-			return record.Date{EDTF: e.String(), Display: display, Earliest: e.Earliest(), Latest: e.Latest(), Qualifier: qual}
+		if r, ok := edtfDate(s, display, qual, ""); ok {
+			return r
 		}
 	}
 	if display != "" {
-		if m, ok := datefind.Parse(display); ok {
-			return record.Date{EDTF: m.EDTF, Display: display, Earliest: m.Earliest, Latest: m.Latest, Qualifier: m.Qualifier}
+		if ParseDate != nil {
+			if e, lo, hi, q, ok := ParseDate(display); ok && e != "" {
+				return record.Date{EDTF: e, Display: display, Earliest: lo, Latest: hi, Qualifier: q}
+			}
+		}
+		if ds := findDates(display); len(ds) > 0 && !ds[0].received {
+			if r, ok := edtfDate(ds[0].edtf(), display, record.Exact, "read from the printed dateline"); ok {
+				return r
+			}
 		}
 	}
-	if d.DateMin != "" && d.DateMax != "" {
+	if d.DateMin != "" || d.DateMax != "" {
 		lo, hi := dayPart(d.DateMin), dayPart(d.DateMax)
-		s := lo
-		if lo != hi {
-			s = lo + "/" + hi
+		s := openEnd(lo) + "/" + openEnd(hi)
+		if lo == hi {
+			s = lo
 		}
-		if e, err := edtf.Parse(s); err == nil {
-			return record.Date{EDTF: e.String(), Display: display, Earliest: e.Earliest(), Latest: e.Latest(), Qualifier: record.Inferred}
+		if r, ok := edtfDate(s, display, record.Inferred, "the editors' date for the document"); ok {
+			return r
+		}
+	}
+	for _, p := range findDates(d.Head) {
+		if !p.received {
+			if r, ok := edtfDate(p.edtf(), display, record.Inferred, "date printed in the heading"); ok {
+				return r
+			}
+			break
+		}
+	}
+	for _, p := range findDates(d.Dateline + "\n" + d.Head) {
+		if p.received {
+			if r, ok := edtfDate("../"+p.edtf(), display, record.Inferred, "undated; received "+p.edtf()); ok {
+				return r
+			}
 		}
 	}
 	return record.Date{Display: display}
 }
 
+func edtfDate(s, display, qualifier, note string) (record.Date, bool) {
+	e, err := edtf.Parse(s)
+	if err != nil || e.IsZero() {
+		return record.Date{}, false
+	}
+	return record.Date{EDTF: e.String(), Display: display, Earliest: e.Earliest(), Latest: e.Latest(),
+		Qualifier: qualifier, Note: note}, true
+}
+
+// dayPart drops the time of day: records are dated to the day.
 func dayPart(s string) string {
 	if i := strings.IndexByte(s, 'T'); i > 0 {
 		return s[:i]
@@ -93,18 +171,9 @@ func dayPart(s string) string {
 	return s
 }
 
-func (d *Document) genre() string {
-	if m := genreInSource.FindStringSubmatch(d.Source); m != nil {
-		return m[1]
+func openEnd(s string) string {
+	if s == "" {
+		return ".."
 	}
-	h := strings.ToLower(d.Head)
-	for _, g := range []struct{ word, genre string }{
-		{"memorandum", "Memorandum"}, {"telegram", "Telegram"}, {"letter", "Letter"}, {"instruction", "Instruction"},
-		{"despatch", "Despatch"}, {"note", "Note"}, {"report", "Report"}, {"circular", "Circular"},
-	} {
-		if strings.Contains(h, g.word) {
-			return g.genre
-		}
-	}
-	return "Document"
+	return s
 }
