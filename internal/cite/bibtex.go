@@ -3,110 +3,141 @@ package cite
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"fond/internal/record"
 )
 
-// BibTeX renders an entry: @misc for archival documents (archive and reference in
-// howpublished and note), @online for blog and mailing-list posts, @article for
-// articles. The title is wrapped in double braces so styles keep its capitals.
+// BibTeX renders one entry.
+//
+// Entry types: @misc for primary documents (BibTeX has no archival type; the
+// archival reference goes in note, the publisher or collection imprint in
+// howpublished), @online for blog and mailing-list posts and other web
+// writing, @article for writing in a named journal. @online is biblatex's;
+// classic BibTeX styles treat it as @misc.
+//
+// Fields carry both vocabularies: year and month (a bare month macro, so
+// styles print the month name) for BibTeX, date (the record's EDTF, which
+// biblatex reads natively, qualifiers and intervals included) and translator
+// for biblatex.
+//
+// The whole title is wrapped in an extra pair of braces: titles here are full
+// of proper names (Stalin, Kim Il Sung, Politburo) that sentence-casing styles
+// would lowercase, and guessing which words are names is riskier than keeping
+// the title exactly as the source has it. Names of several words are braced
+// too, so BibTeX does not split "Kim Il Sung" into given and family names
+// (the CSL-JSON output keeps names literal for the same reason). Non-ASCII text
+// stays UTF-8, which biber and any UTF-8 LaTeX read directly.
 func BibTeX(r *record.Record) string {
-	kind := "misc"
-	switch strings.ToLower(r.Type) {
-	case "blog post", "mailing list post":
-		kind = "online"
-	case "article", "journal article":
-		kind = "article"
+	k := kindOf(r)
+	entry := "misc"
+	switch k {
+	case blogPost, listPost, otherWriting:
+		entry = "online"
+	case journalArt:
+		entry = "article"
 	}
 	var fields [][2]string
-	add := func(k, v string) {
-		if strings.TrimSpace(v) != "" {
-			fields = append(fields, [2]string{k, v})
+	add := func(name, value string) {
+		if value != "" {
+			fields = append(fields, [2]string{name, value})
 		}
 	}
-	add("title", "{"+escape(r.Title)+"}")
-	add("author", escape(strings.Join(r.Authors, " and ")))
-	add("translator", escape(strings.Join(r.Translators, " and ")))
-	add("year", year(r))
-	if len(r.Date.Earliest) == 10 && r.Date.Earliest[:7] == r.Date.Latest[:7] {
-		add("month", strings.ToLower(monthNames[atoi(r.Date.Earliest[5:7])][:3]))
+	if t := oneLine(r.Title); t != "" {
+		add("title", "{"+bibEscape(t)+"}")
 	}
-	add("date", r.Date.EDTF)
-	publisher := r.Publisher
-	if r.Collection != nil && r.Collection.Title != "" {
-		publisher = r.Collection.Title
+	add("author", bibNames(r.Authors))
+	add("translator", bibNames(r.Translators))
+	add("year", year(r.Date))
+	month := bibMonth(r.Date)
+	if e := effectiveEDTF(r.Date); e != "" {
+		if _, ok := parseEDTF(e); ok {
+			// Only EDTF biblatex can parse; % is the one EDTF mark TeX reads as a comment.
+			add("date", strings.ReplaceAll(e, "%", `\%`))
+		}
 	}
-	if kind == "article" {
-		add("journal", escape(publisher))
-	} else {
-		add("howpublished", escape(publisher))
+	switch k {
+	case archival:
+		how := r.Publisher
+		if inCollection(r) {
+			how = "In " + r.Collection.Title
+			if imp := imprint(r.Collection); imp != "" {
+				how += " (" + imp + ")"
+			}
+			if n := docNumber(r); n != "" {
+				how += ", document " + n
+			}
+		}
+		add("howpublished", bibEscape(oneLine(how)))
+		add("note", bibEscape(oneLine(references(r))))
+		add("type", bibEscape(oneLine(r.Type)))
+	case journalArt:
+		add("journal", bibEscape(oneLine(r.Collection.Title)))
+		add("publisher", bibEscape(oneLine(r.Publisher)))
+	default:
+		if inCollection(r) {
+			add("titleaddon", bibEscape(oneLine(r.Collection.Title)))
+		}
+		add("organization", bibEscape(oneLine(r.Publisher)))
+		add("type", bibEscape(oneLine(r.Type)))
 	}
-	add("note", escape(references(r)))
-	add("type", escape(r.Type))
-	add("url", r.URL)
+	add("url", bibURL(r.URL))
 	var b strings.Builder
-	fmt.Fprintf(&b, "@%s{%s,\n", kind, Key(r))
+	fmt.Fprintf(&b, "@%s{%s,\n", entry, Key(r))
 	for i, f := range fields {
-		sep := ","
-		if i == len(fields)-1 {
-			sep = ""
+		fmt.Fprintf(&b, "  %s = {%s}", f[0], f[1])
+		if i < len(fields)-1 || month != "" {
+			b.WriteString(",")
 		}
-		fmt.Fprintf(&b, "  %s = {%s}%s\n", f[0], f[1], sep)
+		b.WriteString("\n")
+	}
+	if month != "" {
+		// A bare macro, not a braced string: only the macro lets a style print
+		// "April" or "Apr." as it likes.
+		fmt.Fprintf(&b, "  month = %s\n", month)
 	}
 	b.WriteString("}\n")
 	return b.String()
 }
 
-// Key is a stable ASCII citation key: a name, the year and the title's first word
-// ("stalin1949meeting"), falling back to the record id.
-func Key(r *record.Record) string {
-	who := ""
-	switch {
-	case len(r.Authors) > 0:
-		f := strings.Fields(r.Authors[0])
-		who = f[len(f)-1] // a Western surname comes last
-	case len(r.Participants) > 0:
-		who = strings.Fields(r.Participants[0])[0]
-	case len(r.Sources) > 0:
-		who = r.Sources[0].Abbreviation
+var monthMacros = [...]string{"", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+// bibMonth is the month macro when the date names a single month.
+func bibMonth(d record.Date) string {
+	p, ok := parseEDTF(effectiveEDTF(d))
+	if !ok || p.start.month < 1 || p.start.month > 12 {
+		return ""
 	}
-	first := ""
-	for _, w := range strings.Fields(r.Title) {
-		if a := ascii(w); len(a) > 3 && !titleStop[a] {
-			first = a
-			break
+	if p.interval && (p.end.month != p.start.month || p.end.year != p.start.year) {
+		return ""
+	}
+	return monthMacros[p.start.month]
+}
+
+func bibNames(names []string) string {
+	var out []string
+	for _, n := range nonEmpty(names) {
+		n = bibEscape(oneLine(n))
+		if strings.Contains(n, " ") {
+			n = "{" + n + "}"
 		}
+		out = append(out, n)
 	}
-	key := ascii(who) + year(r) + first
-	if key == "" || ascii(who) == "" && first == "" {
-		return "fond" + r.ID
-	}
-	return key
+	return strings.Join(out, " and ")
 }
 
-var titleStop = map[string]bool{"with": true, "from": true, "between": true, "about": true}
+var bibReplacer = strings.NewReplacer(
+	`\`, `\textbackslash{}`,
+	"{", `\{`, "}", `\}`,
+	"&", `\&`, "%", `\%`, "$", `\$`, "#", `\#`, "_", `\_`,
+	"~", `\textasciitilde{}`, "^", `\textasciicircum{}`,
+)
 
-func ascii(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// bibEscape makes text safe inside a braced BibTeX value.
+func bibEscape(s string) string { return bibReplacer.Replace(s) }
 
-// escape protects BibTeX's special characters.
-func escape(s string) string {
-	r := strings.NewReplacer(`\`, `\textbackslash{}`, "{", `\{`, "}", `\}`, "&", `\&`, "%", `\%`, "$", `\$`, "#", `\#`, "_", `\_`, "~", `\textasciitilde{}`, "^", `\textasciicircum{}`)
-	return r.Replace(s)
-}
-
-func atoi(s string) int {
-	n := 0
-	for _, c := range s {
-		n = n*10 + int(c-'0')
-	}
-	return n
+// bibURL leaves a URL verbatim (biblatex and hyperref read url fields
+// verbatim, so escaping % or # would corrupt them) except for the braces and
+// spaces that would break the entry itself.
+func bibURL(u string) string {
+	return strings.NewReplacer("{", "%7B", "}", "%7D", " ", "%20").Replace(strings.TrimSpace(u))
 }

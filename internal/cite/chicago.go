@@ -6,104 +6,112 @@ import (
 	"fond/internal/record"
 )
 
-// Chicago renders a note-style citation. For primary documents it reproduces the
-// Digital Archive's form:
+// Chicago renders a Chicago-style note as plain text (no italics: the same
+// string goes to terminals, HTML attributes and clipboards).
 //
-//	"Title," Date, Publisher, Archival reference. Translated by X. URL.
+// A primary document reproduces the Digital Archive's own citation line:
 //
-// A document in a published collection (a FRUS volume) cites the collection:
+//	"Title," Date, Publisher, Reference; Reference. Translated by A and B. URL.
 //
-//	"Title," Date, in Collection (Place: Publisher, Year), document N.
+// A primary document printed in a collection (a FRUS volume) cites the volume
+// where the Digital Archive names itself, the way Chicago cites a document in
+// a published collection, and names the document by the volume's own
+// identifier (which is also what its URL ends in); the archival file, which the
+// volume's source note gives, is left to the structured formats:
 //
-// Secondary sources take the author-first form:
+//	"Title," Date, in Collection Title (Washington: Publisher, Year), document d5.
 //
-//	Author, "Title," Publisher, Date.
+// Secondary writing takes Chicago's article / web-page note form, with the
+// translator after the title and the URL last:
+//
+//	Author, "Title," trans. X, Collection, Publisher, Date, URL.
+//
+// Missing parts are left out with their punctuation; an undated document reads
+// "n.d."; a title ending in ? or ! keeps its mark inside the quotes instead of
+// a comma; double quotes inside a title become single quotes.
 func Chicago(r *record.Record) string {
-	var parts []string
-	if r.Category == record.Secondary {
-		if a := names(r.Authors); a != "" {
-			parts = append(parts, a)
-		}
-		parts = append(parts, quoteTitle(r.Title))
-		if r.Publisher != "" {
-			parts = append(parts, r.Publisher)
-		}
-		if d := displayDate(r.Date); d != "n.d." {
-			parts = append(parts, d)
-		}
-		return finish(joinCommas(parts), r)
+	if kindOf(r) != archival {
+		return chicagoSecondary(r)
 	}
-	parts = append(parts, quoteTitle(r.Title), displayDate(r.Date))
-	switch {
-	case r.Collection != nil && r.Collection.Title != "":
-		c := "in " + r.Collection.Title
-		var imprint []string
-		if r.Collection.Publisher != "" {
-			imprint = append(imprint, r.Collection.Publisher)
+	rest := []string{displayDate(r.Date)}
+	if inCollection(r) {
+		c := "in " + oneLine(r.Collection.Title)
+		if imp := imprint(r.Collection); imp != "" {
+			c += " (" + imp + ")"
 		}
-		if r.Collection.Year != "" {
-			imprint = append(imprint, r.Collection.Year)
+		rest = append(rest, c)
+		if n := docNumber(r); n != "" {
+			rest = append(rest, "document "+n)
 		}
-		if len(imprint) > 0 {
-			c += " (" + strings.Join(imprint, ", ") + ")"
-		}
-		parts = append(parts, c)
-		if refs := references(r); refs != "" {
-			parts = append(parts, refs)
-		}
-	default:
-		if r.Publisher != "" {
-			parts = append(parts, r.Publisher)
-		}
-		if refs := references(r); refs != "" {
-			parts = append(parts, refs)
-		}
+	} else {
+		rest = append(rest, oneLine(r.Publisher), oneLine(references(r)))
 	}
-	return finish(joinCommas(parts), r)
-}
-
-// quoteTitle puts the title in quotes with its comma inside, as Chicago does; a
-// title ending in ? or ! keeps that mark instead of a comma.
-func quoteTitle(t string) string {
-	if t == "" {
-		return ""
+	s := endSentence(withTitle("", r.Title, joinNonEmpty(", ", rest...)))
+	if t := nameList(r.Translators); t != "" {
+		s += " Translated by " + t + "."
 	}
-	if strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") {
-		return "\"" + t + "\"\x00"
-	}
-	return "\"" + t + ",\"\x00"
-}
-
-// joinCommas joins parts with ", ", except after a quoted title, which carries its
-// own punctuation (marked with NUL by quoteTitle).
-func joinCommas(parts []string) string {
-	var b strings.Builder
-	for i, p := range parts {
-		if p == "" {
-			continue
-		}
-		if i > 0 && b.Len() > 0 {
-			if strings.HasSuffix(b.String(), "\x00") {
-				b.WriteString(" ")
-			} else {
-				b.WriteString(", ")
-			}
-		}
-		b.WriteString(p)
-	}
-	return strings.ReplaceAll(b.String(), "\x00", "")
-}
-
-func finish(s string, r *record.Record) string {
-	s = strings.TrimRight(strings.TrimSpace(s), ",")
-	if !strings.HasSuffix(s, `?"`) && !strings.HasSuffix(s, `!"`) {
-		s = strings.TrimSuffix(s, ".") + "."
-	}
-	if len(r.Translators) > 0 {
-		s += " Translated by " + names(r.Translators) + "."
-	}
-	if r.URL != "" {
-		s += " " + r.URL + "."
+	if u := strings.TrimSpace(r.URL); u != "" {
+		s += " " + u + "."
 	}
 	return s
+}
+
+func chicagoSecondary(r *record.Record) string {
+	var rest []string
+	if t := nameList(r.Translators); t != "" {
+		rest = append(rest, "trans. "+t)
+	}
+	if inCollection(r) {
+		rest = append(rest, oneLine(r.Collection.Title))
+	}
+	if r.Publisher != "" && (!inCollection(r) || r.Publisher != r.Collection.Title) {
+		rest = append(rest, oneLine(r.Publisher))
+	}
+	rest = append(rest, displayDate(r.Date), strings.TrimSpace(r.URL))
+	return endSentence(withTitle(noteAuthors(r.Authors), r.Title, joinNonEmpty(", ", rest...)))
+}
+
+// noteAuthors follows Chicago's note rule: up to three names in full, more
+// become the first and "et al.".
+func noteAuthors(names []string) string {
+	names = nonEmpty(names)
+	if len(names) > 3 {
+		return names[0] + " et al."
+	}
+	return nameList(names)
+}
+
+// withTitle assembles lead, the quoted title and what follows it. The comma
+// that separates the title from the rest goes inside the closing quote, as
+// American usage wants, unless the title ends in its own ? or !.
+func withTitle(lead, title, rest string) string {
+	title = oneLine(title)
+	title = strings.NewReplacer(`"`, "'", "“", "‘", "”", "’").Replace(title)
+	title = strings.TrimRight(title, ".,;: ")
+	if title == "" {
+		return joinNonEmpty(", ", lead, rest)
+	}
+	ownMark := strings.HasSuffix(title, "?") || strings.HasSuffix(title, "!")
+	var q string
+	switch {
+	case ownMark:
+		q = `"` + title + `"`
+	case rest == "":
+		q = `"` + title + `."`
+	default:
+		q = `"` + title + `,"`
+	}
+	return joinNonEmpty(", ", lead, joinNonEmpty(" ", q, rest))
+}
+
+// endSentence closes a note with one period, without doubling one that a date
+// ("n.d."), an abbreviation or a quoted title already supplies.
+func endSentence(s string) string {
+	s = strings.TrimRight(strings.TrimSpace(s), ",;: ")
+	for _, end := range []string{".", `."`, `?"`, `!"`, "?", "!"} {
+		if strings.HasSuffix(s, end) {
+			return s
+		}
+	}
+	return s + "."
 }

@@ -1,87 +1,180 @@
 package cite
 
 import (
+	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 
 	"fond/internal/record"
 )
 
-// CSLJSON renders an array with one CSL-JSON item, the form Zotero imports.
-// Types: "manuscript" for archival documents, "post-weblog" for blog posts,
-// "post" for mailing-list posts, "article-journal" for articles. Names are
-// literal: splitting "Kim Il Sung" into family and given names is not safe.
+// CSLJSON renders the record as a JSON array holding one CSL-JSON item: the
+// array is what Zotero, pandoc and citeproc-js import, and one shape for one
+// record or many keeps consumers simple.
+//
+// Types: "manuscript" for every primary document (a volume that prints it is
+// container-title, with publisher, publisher-place and the document's number);
+// "post-weblog" for blog posts; "post" for mailing-list posts;
+// "article-journal" for articles in a named journal; "article" for other
+// secondary writing. Names are {"literal": ...}: the archive's names mix
+// family-first and given-first orders ("Kim Il Sung", "Gary Goldberg"), and a
+// wrong split is worse than none. issued holds date-parts at the precision the
+// record knows, two date-parts for an interval or an unspecified decade,
+// season for EDTF seasons, and circa for approximate or uncertain dates;
+// inferred dates (CSL has no word for them) are said so in note.
 func CSLJSON(r *record.Record) ([]byte, error) {
-	typ := "manuscript"
-	switch strings.ToLower(r.Type) {
-	case "blog post":
-		typ = "post-weblog"
-	case "mailing list post":
-		typ = "post"
-	case "article", "journal article":
-		typ = "article-journal"
+	it := cslItem{
+		ID:         r.ID,
+		Type:       cslType(kindOf(r)),
+		Title:      oneLine(r.Title),
+		Author:     literals(r.Authors),
+		Recipient:  literals(r.Recipients),
+		Translator: literals(r.Translators),
+		Issued:     cslIssued(r.Date),
+		Genre:      oneLine(r.Type),
+		Publisher:  oneLine(r.Publisher),
+		Archive:    repositories(r),
+		Location:   oneLine(references(r)),
+		URL:        strings.TrimSpace(r.URL),
+		Language:   r.Languages.Text,
+		Abstract:   oneLine(r.Summary),
 	}
-	item := map[string]any{"id": r.ID, "type": typ, "title": r.Title}
-	lit := func(list []string) []map[string]string {
-		var out []map[string]string
-		for _, n := range list {
-			out = append(out, map[string]string{"literal": n})
+	if it.ID == "" {
+		it.ID = Key(r)
+	}
+	if inCollection(r) {
+		c := r.Collection
+		it.Container = oneLine(c.Title)
+		it.CollectionTitle = oneLine(c.Series)
+		if c.Publisher != "" {
+			it.Publisher = oneLine(c.Publisher)
 		}
-		return out
+		it.PublisherPlace = publisherPlace(it.Publisher)
+		it.Number = docNumber(r)
+	} else if kindOf(r) == listPost {
+		// A post's container is the list it went to, which is what fond
+		// records as its publisher.
+		it.Container, it.Publisher = it.Publisher, ""
 	}
-	if a := lit(r.Authors); a != nil {
-		item["author"] = a
+	var notes []string
+	if r.Date.Qualifier == record.Inferred {
+		notes = append(notes, "Date inferred: "+displayDate(r.Date)+".")
 	}
-	if t := lit(r.Translators); t != nil {
-		item["translator"] = t
+	if r.Date.Note != "" {
+		notes = append(notes, oneLine(r.Date.Note))
 	}
-	if issued := cslDate(r.Date); issued != nil {
-		item["issued"] = issued
+	it.Note = strings.Join(notes, " ")
+
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // titles with & and < should read as written
+	enc.SetIndent("", "  ")
+	if err := enc.Encode([]cslItem{it}); err != nil {
+		return nil, err
 	}
-	if r.Publisher != "" {
-		item["publisher"] = r.Publisher
-	}
-	if r.Collection != nil && r.Collection.Title != "" {
-		item["container-title"] = r.Collection.Title
-	}
-	if len(r.Sources) > 0 {
-		item["archive"] = r.Sources[0].Repository
-		item["archive_location"] = references(r)
-	}
-	if r.URL != "" {
-		item["URL"] = r.URL
-	}
-	if r.Summary != "" {
-		item["abstract"] = r.Summary
-	}
-	item["genre"] = r.Type
-	return json.MarshalIndent([]any{item}, "", "  ")
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
 
-func cslDate(d record.Date) map[string]any {
-	if len(d.Earliest) != 10 {
-		return nil
+// cslItem fixes the field order so the output diffs and reads well.
+type cslItem struct {
+	ID              string    `json:"id"`
+	Type            string    `json:"type"`
+	Title           string    `json:"title,omitempty"`
+	Author          []cslName `json:"author,omitempty"`
+	Recipient       []cslName `json:"recipient,omitempty"`
+	Translator      []cslName `json:"translator,omitempty"`
+	Issued          *cslDate  `json:"issued,omitempty"`
+	Genre           string    `json:"genre,omitempty"`
+	Container       string    `json:"container-title,omitempty"`
+	CollectionTitle string    `json:"collection-title,omitempty"`
+	Number          string    `json:"number,omitempty"`
+	Publisher       string    `json:"publisher,omitempty"`
+	PublisherPlace  string    `json:"publisher-place,omitempty"`
+	Archive         string    `json:"archive,omitempty"`
+	Location        string    `json:"archive_location,omitempty"`
+	URL             string    `json:"URL,omitempty"`
+	Language        string    `json:"language,omitempty"`
+	Abstract        string    `json:"abstract,omitempty"`
+	Note            string    `json:"note,omitempty"`
+}
+
+type cslName struct {
+	Literal string `json:"literal"`
+}
+
+type cslDate struct {
+	DateParts [][]int `json:"date-parts,omitempty"`
+	Season    int     `json:"season,omitempty"`
+	Circa     bool    `json:"circa,omitempty"`
+	Literal   string  `json:"literal,omitempty"`
+}
+
+func cslType(k kind) string {
+	switch k {
+	case blogPost:
+		return "post-weblog"
+	case listPost:
+		return "post"
+	case journalArt:
+		return "article-journal"
+	case otherWriting:
+		return "article"
 	}
-	parts := func(s string, prec int) []int {
-		out := []int{atoi(s[:4]), atoi(s[5:7]), atoi(s[8:10])}
-		return out[:prec]
-	}
-	prec := 3
-	if d.Earliest[:7] != d.Latest[:7] {
-		prec = 1
-	} else if d.Earliest != d.Latest {
-		prec = 2
-	}
-	dp := [][]int{parts(d.Earliest, prec)}
-	if strings.Contains(d.EDTF, "/") {
-		dp = [][]int{parts(d.Earliest, 3), parts(d.Latest, 3)}
-	}
-	out := map[string]any{"date-parts": dp}
-	if d.Qualifier == record.Approximate || d.Qualifier == record.Inferred || d.Qualifier == record.Uncertain {
-		out["circa"] = true
-	}
-	if d.Display != "" {
-		out["raw"] = d.Display
+	return "manuscript"
+}
+
+func literals(names []string) []cslName {
+	var out []cslName
+	for _, n := range nonEmpty(names) {
+		out = append(out, cslName{Literal: oneLine(n)})
 	}
 	return out
+}
+
+func cslIssued(d record.Date) *cslDate {
+	e := effectiveEDTF(d)
+	p, ok := parseEDTF(e)
+	if !ok {
+		// Unreadable dates still reach the reader, as the source wrote them.
+		if s := strings.TrimSpace(d.Display); s != "" {
+			return &cslDate{Literal: s}
+		}
+		if e != "" {
+			return &cslDate{Literal: e}
+		}
+		return nil
+	}
+	out := &cslDate{Circa: d.Qualifier == record.Approximate || d.Qualifier == record.Uncertain ||
+		p.start.qualified() || p.end.qualified()}
+	switch {
+	case !p.interval && strings.Contains(p.start.year, "X"):
+		lo := p.start.yearNumber()
+		hi, _ := strconv.Atoi(strings.ReplaceAll(p.start.year, "X", "9"))
+		out.DateParts = [][]int{{lo}, {hi}}
+	case !p.interval:
+		out.DateParts = [][]int{dateParts(p.start)}
+		if p.start.month > 12 {
+			out.Season = p.start.month - 20
+		}
+	case p.start.open || p.start.unknown:
+		// CSL cannot say "open"; the known end is kept, the rest is in RIS/BibTeX.
+		out.DateParts = [][]int{dateParts(p.end)}
+	case p.end.open || p.end.unknown:
+		out.DateParts = [][]int{dateParts(p.start)}
+	default:
+		out.DateParts = [][]int{dateParts(p.start), dateParts(p.end)}
+	}
+	return out
+}
+
+func dateParts(p point) []int {
+	parts := []int{p.yearNumber()}
+	if p.month >= 1 && p.month <= 12 {
+		parts = append(parts, p.month)
+		if p.day > 0 {
+			parts = append(parts, p.day)
+		}
+	}
+	return parts
 }
