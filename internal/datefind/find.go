@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"fond/internal/edtf"
 )
@@ -59,17 +60,9 @@ func matches(fs []found) []Match {
 // scan finds dates; bareOK accepts a lone year without context, for Parse.
 func scan(text string, bareOK bool) []found {
 	var cands []found
-	for _, f := range forms {
-		for _, loc := range f.re.FindAllStringSubmatchIndex(text, -1) {
-			g := groups(text, loc)
-			v, ok := f.build(g)
-			if !ok || !bounded(text, loc[0], loc[1]) {
-				continue
-			}
-			if c, ok := qualify(text, loc[0], loc[1], v, f.bare && !bareOK); ok {
-				cands = append(cands, c)
-			}
-		}
+	lower := fold(text)
+	for _, w := range yearWindows(text) {
+		cands = appendCandidates(cands, text, lower, w, bareOK)
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].Start != cands[j].Start {
@@ -87,6 +80,78 @@ func scan(text string, bareOK bool) []found {
 	}
 	out = joinRanges(text, out)
 	return stampsWithoutYear(text, out)
+}
+
+// appendCandidates runs every form over one window; groups are read from the
+// lowercased text, the match itself from the original.
+func appendCandidates(cands []found, text, lower string, w window, bareOK bool) []found {
+	months := monthWords(lower, w)
+	for _, f := range forms {
+		src := lower
+		if f.cased {
+			src = text
+		}
+		for _, loc := range formMatches(f, src, w, months) {
+			v, ok := f.build(groups(src, loc))
+			if !ok || !bounded(text, loc[0], loc[1]) {
+				continue
+			}
+			if c, ok := qualify(text, loc[0], loc[1], v, f.bare && !bareOK); ok {
+				cands = append(cands, c)
+			}
+		}
+	}
+	return cands
+}
+
+// formMatches gives the matches of one form in a window, as offsets into the
+// whole text.
+func formMatches(f form, src string, w window, months []int) [][]int {
+	var locs [][]int
+	shift := func(loc []int, by int) []int {
+		for i := range loc {
+			if loc[i] >= 0 {
+				loc[i] += by
+			}
+		}
+		return loc
+	}
+	if !f.monthFirst {
+		for _, loc := range f.re.FindAllStringSubmatchIndex(src[w.start:w.end], -1) {
+			locs = append(locs, shift(loc, w.start))
+		}
+		return locs
+	}
+	for _, at := range months {
+		if loc := f.re.FindStringSubmatchIndex(src[at:w.end]); loc != nil {
+			locs = append(locs, shift(loc, at))
+		}
+	}
+	return locs
+}
+
+// monthWords are the offsets of the words in lower[w] that name a month.
+func monthWords(lower string, w window) []int {
+	var out []int
+	start := -1
+	for i, r := range lower[w.start:w.end] {
+		letter := unicode.IsLetter(r)
+		switch {
+		case letter && start < 0:
+			start = i
+		case !letter && start >= 0:
+			if _, ok := monthNames[lower[w.start+start:w.start+i]]; ok {
+				out = append(out, w.start+start)
+			}
+			start = -1
+		}
+	}
+	if start >= 0 {
+		if _, ok := monthNames[lower[w.start+start:w.end]]; ok {
+			out = append(out, w.start+start)
+		}
+	}
+	return out
 }
 
 func groups(text string, loc []int) []string {

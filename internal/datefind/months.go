@@ -12,7 +12,7 @@ var monthNames = func() map[string]int {
 	names := map[string]int{}
 	add := func(m int, list ...string) {
 		for _, n := range list {
-			names[strings.ToLower(n)] = m
+			names[fold(n)] = m
 		}
 	}
 	add(1, "January", "Jan", "января", "январь", "январе", "янв", "Januar", "Jänner", "janvier", "janv", "enero", "gennaio", "janeiro")
@@ -47,7 +47,7 @@ var monthPattern = func() string {
 }()
 
 func monthNumber(s string) int {
-	return monthNames[strings.ToLower(strings.TrimSuffix(s, "."))]
+	return monthNames[fold(strings.TrimSuffix(s, "."))]
 }
 
 var romanMonths = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}

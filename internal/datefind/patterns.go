@@ -8,6 +8,18 @@ type form struct {
 	re    *regexp.Regexp
 	build func(g []string) (value, bool)
 	bare  bool
+	cased bool // match the original text, not the lowercased one
+	// monthFirst forms start with a month name; they run anchored at each month
+	// word (see monthWords) instead of trying the long alternation at every byte.
+	monthFirst bool
+}
+
+func init() {
+	for i := range forms {
+		if forms[i].monthFirst {
+			forms[i].re = regexp.MustCompile(`^(?:` + forms[i].re.String() + `)`)
+		}
+	}
 }
 
 // Fragments shared by the forms. Day numbers may carry ordinals (5th, 1er) or
@@ -22,8 +34,10 @@ const (
 	hanN    = `([〇零○Ｏ一二三四五六七八九十]{1,4})`
 )
 
+// compile builds a form's regexp. Forms match lowercased text (see fold), so the
+// expressions are written in lower case.
 func compile(expr string) *regexp.Regexp {
-	return regexp.MustCompile(`(?i)` + expandMonths(expr))
+	return regexp.MustCompile(expandMonths(expr))
 }
 
 func expandMonths(expr string) string {
@@ -41,7 +55,7 @@ func expandMonths(expr string) string {
 
 var forms = []form{
 	// March 30 - April 25, 1950
-	{re: compile(mo + `\s+` + dayN + rangeTo + mo + `\s+` + dayN + `,?\s+` + yearN),
+	{monthFirst: true, re: compile(mo + `\s+` + dayN + rangeTo + mo + `\s+` + dayN + `,?\s+` + yearN),
 		build: func(g []string) (value, bool) {
 			yr := number(g[5])
 			return value{from: ymd{yr, monthNumber(g[1]), number(g[2])}, to: ymd{yr, monthNumber(g[3]), number(g[4])}}, true
@@ -53,7 +67,7 @@ var forms = []form{
 			return value{from: ymd{yr, monthNumber(g[2]), number(g[1])}, to: ymd{yr, monthNumber(g[4]), number(g[3])}}, true
 		}},
 	// March 5-7, 1949
-	{re: compile(mo + `\s+` + dayN + shortTo + dayN + `,?\s+` + yearN),
+	{monthFirst: true, re: compile(mo + `\s+` + dayN + shortTo + dayN + `,?\s+` + yearN),
 		build: func(g []string) (value, bool) {
 			yr, m := number(g[4]), monthNumber(g[1])
 			return value{from: ymd{yr, m, number(g[2])}, to: ymd{yr, m, number(g[3])}}, true
@@ -65,22 +79,22 @@ var forms = []form{
 			return value{from: ymd{yr, m, number(g[1])}, to: ymd{yr, m, number(g[2])}}, true
 		}},
 	// March-April 1950
-	{re: compile(mo + `\s*[-–—/]\s*` + mo + `,?\s+` + yearN),
+	{monthFirst: true, re: compile(mo + `\s*[-–—/]\s*` + mo + `,?\s+` + yearN),
 		build: func(g []string) (value, bool) {
 			yr := number(g[3])
 			return value{from: ymd{yr, monthNumber(g[1]), 0}, to: ymd{yr, monthNumber(g[2]), 0}}, true
 		}},
 	// Fri Mar  2 09:14:05 EST 2001 (mail and Unix dates)
-	{re: compile(mo + `\s+(\d{1,2})\s+\d{1,2}:\d\d(?::\d\d)?(?:\s+[A-Z]{2,5})?\s+` + yearN),
+	{monthFirst: true, re: compile(mo + `\s+(\d{1,2})\s+\d{1,2}:\d\d(?::\d\d)?(?:\s+[a-z]{2,5})?\s+` + yearN),
 		build: func(g []string) (value, bool) { return single(number(g[3]), monthNumber(g[1]), number(g[2])), true }},
 	// March 05, 1949; Mar. 5, 1949
-	{re: compile(mo + `\s+` + dayN + `,?\s+` + yearN),
+	{monthFirst: true, re: compile(mo + `\s+` + dayN + `,?\s+` + yearN),
 		build: func(g []string) (value, bool) { return single(number(g[3]), monthNumber(g[1]), number(g[2])), true }},
 	// 5 March 1949; 12. Sept. 1996; 22 февраля 1946; the 5th of March, 1949; 5 de marzo de 1949
 	{re: compile(dayN + `\.?\s+(?:of\s+|de\s+)?` + mo + `,?\s+(?:de\s+|del\s+)?` + yearN),
 		build: func(g []string) (value, bool) { return single(number(g[3]), monthNumber(g[2]), number(g[1])), true }},
-	// 8.II.1950 (Roman months are upper case; (?-i) keeps "vi" in prose out)
-	{re: regexp.MustCompile(`(\d{1,2})\.\s?(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s?` + yearN),
+	// 8.II.1950 (Roman months are upper case, which keeps "vi" in prose out)
+	{re: regexp.MustCompile(`(\d{1,2})\.\s?(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s?` + yearN), cased: true,
 		build: func(g []string) (value, bool) { return single(number(g[3]), romanMonths[g[2]], number(g[1])), true }},
 	// 08.02.1950: day first, as Europe writes it
 	{re: compile(`(\d{1,2})\.\s?(\d{1,2})\.\s?` + yearN),
@@ -113,7 +127,7 @@ var forms = []form{
 			return v, v.from.m != -1 && v.from.d != -1
 		}},
 	// April 1950; March of 1950
-	{re: compile(mo + `,?\s+(?:of\s+|de\s+)?` + yearN),
+	{monthFirst: true, re: compile(mo + `,?\s+(?:of\s+|de\s+)?` + yearN),
 		build: func(g []string) (value, bool) { return single(number(g[2]), monthNumber(g[1]), 0), true }},
 	// 1950s, 1950's
 	{re: compile(`((?:1\d|20)\d)0'?s`),

@@ -19,9 +19,15 @@ var (
 // role tells a received or sent stamp from the document's own dates: a date inside
 // a bracket opened by "Received" is received; a date on a telegram's transmission
 // line, or in a note opened by "Sent", is sent.
+//
+// Stamps are short, so the search for their brackets and lines stays near the
+// date; that also keeps Find linear on long unbroken text.
 func role(text string, start, end int) string {
-	if open := strings.LastIndexByte(text[:start], '['); open >= 0 && !strings.ContainsRune(text[open:start], ']') {
-		if close := strings.IndexByte(text[end:], ']'); close >= 0 && !strings.ContainsRune(text[end:end+close], '[') {
+	near := max(0, start-stampReach)
+	after := text[end:min(len(text), end+stampReach)]
+	if open := strings.LastIndexByte(text[near:start], '['); open >= 0 && !strings.ContainsRune(text[near+open:start], ']') {
+		open += near
+		if close := strings.IndexByte(after, ']'); close >= 0 && !strings.ContainsRune(after[:close], '[') {
 			note := text[open+1 : start]
 			switch {
 			case receivedWord.MatchString(note):
@@ -33,7 +39,10 @@ func role(text string, start, end int) string {
 	}
 	// A line opened by "Received" or "Sent" is a stamp only when short; a long
 	// one is prose ("Received your telegram of April 12, 1934, and ...").
-	line := lineAround(text, start, end)
+	line, ok := lineAround(text, start, end)
+	if !ok {
+		return ""
+	}
 	short := len(line) <= 80
 	switch {
 	case short && receivedWord.MatchString(line):
@@ -44,13 +53,27 @@ func role(text string, start, end int) string {
 	return ""
 }
 
-func lineAround(text string, start, end int) string {
-	from := strings.LastIndexByte(text[:start], '\n') + 1
-	to := strings.IndexByte(text[end:], '\n')
-	if to < 0 {
-		return text[from:]
+// stampReach bounds how far a stamp's bracket or line may run from its date.
+const stampReach = 200
+
+// lineAround is the line holding text[start:end], if it is short enough to be a
+// stamp or a transmission line.
+func lineAround(text string, start, end int) (string, bool) {
+	near := max(0, start-stampReach)
+	from := strings.LastIndexByte(text[near:start], '\n')
+	if from < 0 && near > 0 {
+		return "", false
 	}
-	return text[from : end+to]
+	from += near + 1
+	rest := text[end:min(len(text), end+stampReach)]
+	to := strings.IndexByte(rest, '\n')
+	if to < 0 {
+		if end+len(rest) < len(text) {
+			return "", false
+		}
+		to = len(rest)
+	}
+	return text[from : end+to], true
 }
 
 var (
@@ -67,7 +90,7 @@ var (
 // the note falls in the next year, since a telegram arrives after it leaves.
 func stampsWithoutYear(text string, fs []found) []found {
 	for _, loc := range stampNote.FindAllStringIndex(text, -1) {
-		note := text[loc[0]+1 : loc[1]-1]
+		note := fold(text[loc[0]+1 : loc[1]-1])
 		r := ""
 		switch {
 		case receivedWord.MatchString(note):
