@@ -3,184 +3,161 @@ package archref
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"fond/internal/record"
 )
 
-// Boundaries: Go's \b is ASCII-only, so keywords in Cyrillic or Polish need their
-// own left edge.
-const edge = `(?:^|[\s,;:(])`
+// hereafter asides name an abbreviation the text will use; they are not part of
+// the reference's units and their words would be read as values.
+var hereafter = regexp.MustCompile(`(?i)[(\[]\s*(?:hereafter|hereinafter|henceforth|further|below)\b[^)\]]*[)\]]`)
 
-const (
-	value  = `([0-9][0-9A-Za-zА-Яа-яёЁ/.-]*?|[A-ZА-Я]{1,2}-\d[0-9A-Za-z/.-]*?|[IVXLC]+(?:-[0-9A-Za-z]+)*)`
-	folios = `(\d+\s*(?:ob\.?|об\.?|v\.?|r\.?)?(?:\s*[-–—]\s*\d+\s*(?:ob\.?|об\.?|v\.?|r\.?)?)?(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?)*)`
-	stop   = `(?:[\s,;.)]|$)`
-)
-
-var fields = []struct {
-	name string
-	re   *regexp.Regexp
-}{
-	{"fond", regexp.MustCompile(`(?i)` + edge + `(?:fond|f\.|ф\.|фонд|zespół|zesp\.|bestand)\s*(?:no\.\s*)?` + value + stop)},
-	{"opis", regexp.MustCompile(`(?i)` + edge + `(?:opis|op\.|оп\.|опись|wiązka|wiąz\.)\s*` + value + stop)},
-	{"delo", regexp.MustCompile(`(?i)` + edge + `(?:delo|d\.|д\.|дело|teczka|tecz\.|a\.\s?e\.|a\.\s?j\.|složka|sign\.|inv\.\s*č\.)\s*` + value + stop)},
-	{"papka", regexp.MustCompile(`(?i)` + edge + `(?:papka|p\.|п\.|папка|karton|kart\.|box|bd\.|sv\.)\s*` + value + stop)},
-	{"folios", regexp.MustCompile(`(?i)` + edge + `(?:listy|list|ll\.|l\.|лл\.|л\.|folios?|ff\.|fol\.|pp\.|pages?|str\.|s\.)\s*` + folios)},
-}
-
-var (
-	hereafter   = regexp.MustCompile(`(?i)\(\s*(?:hereafter|hereinafter|henceforth)[^)]*\)`)
-	decimalFile = regexp.MustCompile(`\b(\d{3}\.\d+[A-Z]?(?:\s+[A-Z][\w-]*)?/\d+(?:[-–]\d+)*|\d{3}\.\d+/\d+-\d+)`)
-	recordGroup = regexp.MustCompile(`(?i)\b(RG\s*\d+|record group\s*\d+)`)
-	fmaFile     = regexp.MustCompile(`\b(\d{3}-\d{5}-\d{2})\b`)
-	germanFile  = regexp.MustCompile(`\b((?:[A-Z]{1,4}|MfAA, [A-Z])\s?\d+(?:/\d+)*)\b`)
-	mofaFile    = regexp.MustCompile(`(?i)\bfile\s+([A-Z]'?[\d.-]+(?:-\d+)*)`)
-	doboz       = regexp.MustCompile(`(?i)(\d+)\.\s*doboz`)
-	hunSig      = regexp.MustCompile(`\b([IVXLC]+-[A-Z]-\d+(?:-[a-z])?)\b`)
-	tailFolios  = regexp.MustCompile(`,\s*(\d+\s*[-–]\s*\d+|\d+)\s*\.?\s*$`)
-	genreSuffix = regexp.MustCompile(`:\s*(?:Telegram|Despatch|Dispatch|Letter|Instruction|Memorandum|Note|Circular|Airgram)\.?$`)
-)
-
-// Parse reads one reference. It never fails: what it cannot read stays in
-// Reference and the parsed fields stay empty.
+// Parse reads one archival reference. It never fails: Reference is ref with the
+// white space around it trimmed, and whatever cannot be read is left there only.
 func Parse(ref string) record.Source {
 	ref = strings.TrimSpace(ref)
 	s := record.Source{Reference: ref}
 	if ref == "" {
 		return s
 	}
-	work := hereafter.ReplaceAllString(ref, "")
-	if repo, ok := findRepository(work); ok {
+	// Blank the aside rather than cut it, so byte positions still match ref.
+	work := hereafter.ReplaceAllStringFunc(ref, func(m string) string { return strings.Repeat(" ", len(m)) })
+	repo, at, found := findRepository(work)
+	if found {
 		s.Repository, s.Abbreviation = repo.Name, repo.Abbreviation
 	}
-	for _, f := range fields {
-		m := f.re.FindStringSubmatch(work)
-		if m == nil {
-			continue
+	switch {
+	case !found:
+		parseUnknown(&s, work)
+	case repo.Country == usa || usMarks(work) && (repo.Abbreviation == "NA" || repo.Abbreviation == "TNA"):
+		// "NA, RG 59" is the American National Archives, not the Czech one.
+		if repo.Country != usa {
+			setRepository(&s, "NARA")
 		}
-		v := strings.TrimRight(strings.TrimSpace(m[1]), ".,")
-		switch f.name {
-		case "fond":
-			s.Fond = v
-		case "opis":
-			s.Opis = v
-		case "delo":
-			s.Delo = v
-		case "papka":
-			s.Papka = v
-		case "folios":
-			s.Folios = strings.Join(strings.Fields(v), "")
-			s.Folios = strings.ReplaceAll(s.Folios, ",", ", ")
-		}
+		s.File = usFile(work)
+	case repo.Country == china:
+		chineseFile(&s, work, at)
+	case repo.Country == japan:
+		japaneseFile(&s, work, at)
+	case repo.Country == germany || repo.Country == uk:
+		signatureFile(&s, work, at)
+	case repo.Country == hungary:
+		hungarian(&s, work)
+	case repo.Country == poland:
+		hierarchy(&s, work, polishPatterns, false)
+	case repo.Country == czechia:
+		hierarchy(&s, work, czechPatterns, false)
+	case repo.Country == romania:
+		hierarchy(&s, work, romanianPatterns, true)
+	default:
+		hierarchy(&s, work, russianPatterns, false)
 	}
-	fileParts(&s, work)
 	return s
 }
 
-// fileParts reads the identifiers of archives that do not use fond/opis/delo.
-func fileParts(s *record.Source, work string) {
-	switch s.Abbreviation {
-	case "PRC FMA":
-		if m := fmaFile.FindString(work); m != "" {
-			s.File = m
-			if t := tailFolios.FindStringSubmatch(work); t != nil {
-				s.Folios = strings.ReplaceAll(t[1], " ", "")
+// parseUnknown reads a reference that names no archive: a bare decimal file is a
+// State Department file, "File A'0392" a Japanese one, "106-00021-08" a Chinese
+// one; otherwise the units are read as Russian ones.
+func parseUnknown(s *record.Source, work string) {
+	switch {
+	case decimalFile.MatchString(work) || recordGroup.MatchString(work):
+		setRepository(s, "NARA")
+		s.File = usFile(work)
+	case japaneseID.MatchString(work):
+		setRepository(s, "MOFA Japan")
+		japaneseFile(s, work, span{})
+	default:
+		hierarchy(s, work, anyPatterns, false)
+		// "p. 3" with no fond, opis or delo is a page of some book, not a papka.
+		if s.Fond == "" && s.Opis == "" && s.Delo == "" && s.Papka != "" {
+			if m := anyPatterns[papka].FindStringSubmatch(work); m != nil && strings.EqualFold(strings.TrimSpace(m[1]), "p.") {
+				if s.Folios == "" {
+					s.Folios = s.Papka
+				}
+				s.Papka = ""
 			}
-		}
-		return
-	case "BArch", "SAPMO-BArch", "PA AA":
-		rest := work
-		if i := strings.Index(strings.ToLower(rest), strings.ToLower(s.Abbreviation)); i >= 0 {
-			rest = rest[i+len(s.Abbreviation):]
-		}
-		if m := germanFile.FindString(rest); m != "" {
-			s.File = m
-			if t := tailFolios.FindStringSubmatch(rest); t != nil && !strings.HasSuffix(m, t[1]) {
-				s.Folios = strings.ReplaceAll(t[1], " ", "")
-			}
-		}
-		return
-	case "MNL OL":
-		if m := hunSig.FindString(work); m != "" {
-			s.Fond = m
-		}
-		if m := doboz.FindStringSubmatch(work); m != nil {
-			s.Papka = m[1]
-		}
-		return
-	}
-	if m := mofaFile.FindStringSubmatch(work); m != nil {
-		s.File = m[1]
-		if s.Repository == "" && strings.Contains(m[1], "'") {
-			r, _ := LookupRepository("MOFA Japan")
-			s.Repository, s.Abbreviation = r.Name, r.Abbreviation
-		}
-		return
-	}
-	if m := decimalFile.FindString(genreSuffix.ReplaceAllString(work, "")); m != "" && (s.Repository == "" || s.Abbreviation == "NARA") {
-		s.File = m
-		if s.Repository == "" {
-			r, _ := LookupRepository("NARA")
-			s.Repository, s.Abbreviation = r.Name, r.Abbreviation
-		}
-	}
-	if s.Abbreviation == "NARA" {
-		if m := recordGroup.FindString(work); m != "" {
-			s.Fond = strings.ToUpper(strings.Join(strings.Fields(m), " "))
-			s.Fond = strings.Replace(s.Fond, "RECORD GROUP", "RG", 1)
-			s.Fond = strings.Replace(s.Fond, "RG", "RG ", 1)
-			s.Fond = strings.Join(strings.Fields(s.Fond), " ")
 		}
 	}
 }
 
-// findRepository looks for an archive's name in the reference's comma- or
-// period-separated parts, whole or as their leading words ("BArch B 136/59748").
-func findRepository(ref string) (Repository, bool) {
-	parts := regexp.MustCompile(`[,;]|\.\s`).Split(ref, -1)
-	// Some names hold a comma ("Central State Archive, Sofia").
-	for i := 0; i+1 < len(parts); i++ {
-		if r, ok := LookupRepository(parts[i] + ", " + parts[i+1]); ok {
-			return r, true
-		}
-	}
-	for _, p := range parts {
-		words := strings.Fields(strings.Trim(strings.TrimSpace(p), ".()[]\""))
-		for n := min(len(words), 12); n >= 1; n-- {
-			if r, ok := LookupRepository(strings.Join(words[:n], " ")); ok {
-				return r, true
-			}
-		}
-		// A name at the end of a part: "…, Prepared by …, APRF."
-		for n := 1; n <= min(len(words), 4); n++ {
-			if r, ok := LookupRepository(strings.Join(words[len(words)-n:], " ")); ok && len(norm(strings.Join(words[len(words)-n:], ""))) >= 3 {
-				return r, true
-			}
-		}
-	}
-	return Repository{}, false
+func setRepository(s *record.Source, abbr string) {
+	r, _ := LookupRepository(abbr)
+	s.Repository, s.Abbreviation = r.Name, r.Abbreviation
 }
 
-var listSplit = regexp.MustCompile(`;\s*(?:and\s+)?`)
-
-// ParseList reads a text that names one or more sources. It splits on semicolons
-// ("X; and Y"), and on " and " where both sides name an archive; no text is lost.
-func ParseList(text string) []record.Source {
-	var out []record.Source
-	for _, piece := range listSplit.Split(text, -1) {
-		piece = strings.TrimSpace(piece)
-		if piece == "" {
+// hierarchy fills fond, opis, delo, papka and folios from unit words. The first
+// acceptable value for each field wins; a unit word with no number after it ("Fond
+// and Opis not given") fills nothing.
+func hierarchy(s *record.Source, work string, p patterns, namedFonds bool) {
+	dst := [nFields]*string{&s.Fond, &s.Opis, &s.Delo, &s.Papka, &s.Folios}
+	for f, re := range p {
+		if re == nil {
 			continue
 		}
-		if a, b, ok := strings.Cut(piece, " and "); ok {
-			ra, oka := findRepository(a)
-			rb, okb := findRepository(b)
-			if oka && okb && ra.Name != "" && rb.Name != "" && !strings.Contains(strings.ToLower(a), "not given") {
-				out = append(out, Parse(a), Parse(b))
+		for _, m := range re.FindAllStringSubmatchIndex(work, -1) {
+			v, ok := accept(field(f), work[m[2]:m[3]], work[m[4]:m[5]], namedFonds)
+			if !ok {
 				continue
 			}
+			if namedFonds && field(f) == fond && !strings.ContainsFunc(v, unicode.IsDigit) {
+				v = namedFond(work[m[4]:])
+			}
+			*dst[f] = v
+			break
 		}
-		out = append(out, Parse(piece))
 	}
-	return out
+}
+
+var roman = regexp.MustCompile(`^[IVXLC]+(?:-[\p{L}\p{N}]+)*$`)
+
+// stopValues are words that follow a unit word without being its value.
+var stopValues = map[string]bool{"and": true, "not": true, "of": true, "the": true, "is": true, "no": true, "and/or": true, "unknown": true, "number": true}
+
+func accept(f field, unit, v string, namedFonds bool) (string, bool) {
+	v = strings.TrimSpace(v)
+	if f == folios {
+		return folioList(v), v != ""
+	}
+	v = strings.TrimRight(v, ".")
+	if strings.ContainsFunc(v, unicode.IsDigit) || roman.MatchString(v) {
+		return v, true
+	}
+	// Named fonds ("Fond Coreea", "fond KSČ-ÚV") only after the whole word, never
+	// after "f.", which in English text is as likely an initial.
+	unit = strings.ToLower(strings.TrimSpace(unit))
+	word := f == fond && !strings.HasSuffix(unit, ".")
+	first := []rune(v)
+	if (word || namedFonds) && f == fond && len(first) > 1 && unicode.IsUpper(first[0]) && !stopValues[strings.ToLower(v)] {
+		return v, true
+	}
+	return "", false
+}
+
+// namedFond widens a Romanian fond name to the whole part: "Fond CC al PCR -
+// Secția Relații Externe, dosar 12" has a fond of several words.
+func namedFond(rest string) string {
+	if j := strings.IndexAny(rest, ",;"); j >= 0 {
+		rest = rest[:j]
+	}
+	return strings.TrimRight(strings.TrimSpace(rest), ".")
+}
+
+var (
+	dashSpace = regexp.MustCompile(`\s*([-–—])\s*`)
+	commaList = regexp.MustCompile(`\s*,\s*`)
+	yearLike  = regexp.MustCompile(`^(?:1[6-9]|20)\d\d$`)
+)
+
+// folioList tidies the spacing of a folio list and drops a year the pattern took
+// for a folio ("l. 5, 1950").
+func folioList(v string) string {
+	v = dashSpace.ReplaceAllString(v, "$1")
+	parts := commaList.Split(v, -1)
+	for i := 1; i < len(parts); i++ {
+		if yearLike.MatchString(parts[i]) {
+			parts = parts[:i]
+			break
+		}
+	}
+	return strings.TrimRight(strings.Join(parts, ", "), ".")
 }
