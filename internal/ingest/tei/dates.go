@@ -5,18 +5,24 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"fond/internal/datefind"
 )
 
-// ParseDate reads a printed date ("April 21, 1934—noon") into EDTF with its bounds
-// and a record qualifier. The ingest registry sets it to the archive's general
-// date finder (fond/internal/datefind); when it is nil, or finds nothing, the
-// package falls back to the printed forms FRUS uses, in English only.
-var ParseDate func(text string) (edtf, earliest, latest, qualifier string, ok bool)
+// ParseDate reads a dateline's printed date where the editors gave no @when
+// ("March 9, 1931") into EDTF with its bounds and a record qualifier. It is the
+// archive's general date reader; a caller may replace it. When it is nil, or
+// finds nothing, the package falls back to the printed forms FRUS uses.
+var ParseDate = func(text string) (edtf, earliest, latest, qualifier string, ok bool) {
+	m, ok := datefind.Parse(text)
+	return m.EDTF, m.Earliest, m.Latest, m.Qualifier, ok
+}
 
 // printedDate is one date as FRUS prints them.
 type printedDate struct {
 	y, m, d  int
 	received bool // printed as a received stamp: the day it arrived, not was written
+	approx   bool // printed as "circa", "about"
 }
 
 func (p printedDate) edtf() string {
@@ -43,6 +49,7 @@ var (
 	// "April, 1934", "April 1934"
 	monthYear = regexp.MustCompile(monthRE + `,?\s+(1[6-9]\d\d)\b`)
 	received  = regexp.MustCompile(`(?i)received\W*$`)
+	circa     = regexp.MustCompile(`(?i)\b(circa|about|c\.)\s*$`)
 )
 
 // findDates returns the dates printed in s, in order. Month-only dates are
@@ -59,6 +66,7 @@ func findDates(s string) []printedDate {
 			return
 		}
 		p.received = received.MatchString(s[max(0, at-24):at])
+		p.approx = circa.MatchString(s[max(0, at-12):at])
 		hits = append(hits, hit{at, p})
 	}
 	for _, m := range monthDayYear.FindAllStringSubmatchIndex(s, -1) {

@@ -1,8 +1,10 @@
 package tei
 
 import (
+	"bufio"
 	"encoding/xml"
 	"fmt"
+	"io"
 )
 
 // node is an element held in memory while one document is read: a document is
@@ -42,11 +44,47 @@ type limitError struct{ what string }
 
 func (e *limitError) Error() string { return e.what }
 
+// meter feeds the decoder and stops it at a limit: the decoder buffers a whole
+// text token before handing it over, so a limit checked between tokens alone
+// would let one enormous text node through.
+type meter struct {
+	r      *bufio.Reader
+	offset int64 // bytes handed to the decoder
+	limit  int64 // offset at which reading fails
+}
+
+func newMeter(r io.Reader) *meter {
+	return &meter{r: bufio.NewReaderSize(r, 64<<10), limit: maxDocumentBytes}
+}
+
+func (m *meter) ReadByte() (byte, error) {
+	if m.offset >= m.limit {
+		return 0, &limitError{fmt.Sprintf("document larger than %d MiB", maxDocumentBytes>>20)}
+	}
+	b, err := m.r.ReadByte()
+	if err == nil {
+		m.offset++
+	}
+	return b, err
+}
+
+func (m *meter) Read(p []byte) (int, error) {
+	if m.offset >= m.limit {
+		return 0, &limitError{fmt.Sprintf("document larger than %d MiB", maxDocumentBytes>>20)}
+	}
+	p = p[:min(int64(len(p)), m.limit-m.offset)]
+	n, err := m.r.Read(p)
+	m.offset += int64(n)
+	return n, err
+}
+
+// allow lets the decoder read up to maxDocumentBytes past the current offset.
+func (m *meter) allow() { m.limit = m.offset + maxDocumentBytes }
+
 // tree builds the element whose start tag was just consumed, checking the limits
-// as it goes. start is the decoder's offset at the start tag.
+// as it goes; the meter bounds its size.
 type tree struct {
 	dec      *xml.Decoder
-	start    int64
 	elements int
 }
 
@@ -63,9 +101,6 @@ func (t *tree) read(se xml.StartElement, depth int) (*node, error) {
 		tok, err := t.dec.Token()
 		if err != nil {
 			return nil, err
-		}
-		if t.dec.InputOffset()-t.start > maxDocumentBytes {
-			return nil, &limitError{fmt.Sprintf("document larger than %d MiB", maxDocumentBytes>>20)}
 		}
 		switch tk := tok.(type) {
 		case xml.StartElement:

@@ -19,7 +19,8 @@ func Read(ctx context.Context, r io.Reader, name string) (*Volume, []Document, e
 	if name == "" {
 		name = "TEI input"
 	}
-	dec := xml.NewDecoder(r)
+	m := newMeter(r)
+	dec := xml.NewDecoder(m)
 	dec.Strict = true
 	// Callers hand over UTF-8 (ingest decodes declared encodings first), so a
 	// declared charset needs no second conversion.
@@ -33,12 +34,15 @@ func Read(ctx context.Context, r io.Reader, name string) (*Volume, []Document, e
 	var docs []Document
 	tokens, depth := 0, 0
 	for {
+		// Between documents no single token (a vast comment or text node) may
+		// exceed a document's limit either.
+		m.allow()
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return nil, nil, fail("malformed XML: %v", syntaxMessage(err))
+			return nil, nil, fail("%s: %v", kindOf(err), syntaxMessage(err))
 		}
 		// A volume's documents sit deep in front matter, indexes and tables of
 		// contents; cancellation is honoured there too, not only between documents.
@@ -101,7 +105,7 @@ func Read(ctx context.Context, r io.Reader, name string) (*Volume, []Document, e
 }
 
 func readTree(dec *xml.Decoder, se xml.StartElement) (*node, error) {
-	t := &tree{dec: dec, start: dec.InputOffset()}
+	t := &tree{dec: dec}
 	n, err := t.read(se, 0)
 	if errors.Is(err, io.EOF) {
 		return nil, errors.New("unexpected end of input inside the element")

@@ -97,7 +97,7 @@ func (d *Document) genre() string {
 
 // date takes, in order of trust: the editors' machine-readable date on the
 // dateline; the dateline's printed date; the editors' bounds on the document;
-// a date the heading prints ("Memorandum communicated …, May 30, 1872"); and
+// a date the heading or source note prints; and
 // last, for an undated document, the day it was received as an upper bound.
 func (d *Document) date() record.Date {
 	display := d.DateText
@@ -136,12 +136,17 @@ func (d *Document) date() record.Date {
 			return r
 		}
 	}
-	for _, p := range findDates(d.Head) {
+	// A heading ("Memorandum …, May 30, 1872") or a source note ("[From the London
+	// Times of October 26, 1863.]") that prints a date dates the document.
+	for _, p := range append(findDates(d.Head), findDates(d.Source)...) {
 		if !p.received {
-			if r, ok := edtfDate(p.edtf(), display, record.Inferred, "date printed in the heading"); ok {
+			e, q := p.edtf(), record.Inferred
+			if p.approx {
+				e, q = e+"~", record.Approximate
+			}
+			if r, ok := edtfDate(e, display, q, "date printed in the heading or source note"); ok {
 				return r
 			}
-			break
 		}
 	}
 	for _, p := range findDates(d.Dateline + "\n" + d.Head) {

@@ -138,11 +138,16 @@ func TestDateWithoutWhen(t *testing.T) {
 		t.Errorf("type %q: a paraphrase states no genre", r.Type)
 	}
 
-	// The hook, when set, reads the printed date.
+	// The hook, when replaced, reads the printed date; nil falls back to the built-in forms.
+	saved := ParseDate
+	defer func() { ParseDate = saved }()
+	ParseDate = nil
+	if r := d.Record(); r.Date.EDTF != "1931-03-09" {
+		t.Errorf("fallback date %+v", r.Date)
+	}
 	ParseDate = func(string) (string, string, string, string, bool) {
 		return "1931-03", "1931-03-01", "1931-03-31", "approximate", true
 	}
-	defer func() { ParseDate = nil }()
 	if r := d.Record(); r.Date.EDTF != "1931-03" || r.Date.Qualifier != "approximate" {
 		t.Errorf("hook date %+v", r.Date)
 	}
@@ -264,6 +269,11 @@ func TestLimits(t *testing.T) {
 	big := "<TEI><div type=\"document\"><p>" + strings.Repeat("word ", maxDocumentBytes/5+100) + "</p></div></TEI>"
 	if _, _, err := Read(context.Background(), strings.NewReader(big), "big.xml"); err == nil || !strings.Contains(err.Error(), "larger than 16 MiB") {
 		t.Errorf("big: %v", err)
+	}
+	// One vast text token outside any document is stopped as it is read.
+	huge := "<TEI><front>" + strings.Repeat("x", maxDocumentBytes+10) + "</front></TEI>"
+	if _, _, err := Read(context.Background(), strings.NewReader(huge), "huge.xml"); err == nil || !strings.Contains(err.Error(), "huge.xml: line 1: too large") {
+		t.Errorf("huge: %v", err)
 	}
 }
 
