@@ -39,25 +39,37 @@ func words(text string) []span {
 // and punctuation around it.
 func findRepository(text string) (Repository, span, bool) {
 	ws := words(text)
+	folded := make([]string, len(ws))
+	for i, w := range ws {
+		folded[i] = norm(text[w.start:w.end])
+	}
 	for i := range ws {
-		for n := min(maxNameWords, len(ws)-i); n >= 1; n-- {
-			cand := text[ws[i].start:ws[i+n-1].end]
-			idx, ok := match(cand)
-			if !ok {
-				continue
+		best, bestEnd := -1, 0
+		acc := ""
+		// Grow the window only while it can still become a name: this keeps long
+		// texts linear.
+		for j := i; j < len(ws) && j-i < maxNameWords; j++ {
+			acc += folded[j]
+			if acc == "" {
+				break
 			}
-			return repositories[idx], trimSpan(text, span{ws[i].start, ws[i+n-1].end}), true
+			if !namePrefixes[acc] {
+				break
+			}
+			if idx, ok := match(text[ws[i].start:ws[j].end], acc); ok {
+				best, bestEnd = idx, ws[j].end
+			}
+		}
+		if best >= 0 {
+			return repositories[best], trimSpan(text, span{ws[i].start, bestEnd}), true
 		}
 	}
 	return Repository{}, span{}, false
 }
 
-// match looks one candidate up; short names must keep their capitals.
-func match(cand string) (int, bool) {
-	f := norm(cand)
-	if f == "" {
-		return 0, false
-	}
+// match looks one candidate up by its folded form f; short names must keep their
+// capitals.
+func match(cand, f string) (int, bool) {
 	if utf8.RuneCountInString(f) <= shortName {
 		i, ok := repoShort[letters(cand)]
 		return i, ok

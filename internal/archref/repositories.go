@@ -91,11 +91,17 @@ const shortName = 5
 var (
 	repoIndex = map[string]int{} // every name folded
 	repoShort = map[string]int{} // short names as written and in capitals
+	// namePrefixes holds every beginning of a folded name, to stop a search early.
+	namePrefixes = map[string]bool{}
 )
 
 func init() {
 	for i, r := range repositories {
 		for _, n := range append([]string{r.Name, r.Abbreviation}, r.Aliases...) {
+			f := []rune(norm(n))
+			for k := 1; k <= len(f); k++ {
+				namePrefixes[string(f[:k])] = true
+			}
 			if _, taken := repoIndex[norm(n)]; !taken {
 				repoIndex[norm(n)] = i
 			}

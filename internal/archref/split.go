@@ -44,15 +44,24 @@ func splitAt(text string, join *regexp.Regexp) []string {
 	}
 	var out []string
 	start := 0
+	// Whether the text since the last cut is a reference is carried from segment
+	// to segment rather than re-read whole, so a long text with many joins stays
+	// linear.
+	leftRef := false
 	for i, c := range cuts {
-		left := text[start:c[0]]
+		segStart := 0
+		if i > 0 {
+			segStart = cuts[i-1][1]
+		}
+		leftRef = leftRef || isReference(text[max(segStart, start):c[0]])
 		end := len(text)
 		if i+1 < len(cuts) {
 			end = cuts[i+1][0]
 		}
-		if isReference(left) && isReference(text[c[1]:end]) {
-			out = append(out, strings.TrimSpace(left))
+		if leftRef && isReference(text[c[1]:end]) {
+			out = append(out, strings.TrimSpace(text[start:c[0]]))
 			start = c[1]
+			leftRef = false
 		}
 	}
 	return append(out, strings.TrimSpace(text[start:]))
