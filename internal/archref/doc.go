@@ -12,7 +12,8 @@
 // citation form serve all of them. Archives that file by identifier instead of by
 // fond/opis/delo keep that identifier in File and leave the hierarchy empty.
 //
-//	Russia       fond (f., ф.) → Fond; opis (op., оп.) → Opis; delo (d., д., ед. хр.) → Delo;
+//	Russia       fond (f., ф.) → Fond; opis (op., оп., perechen') → Opis;
+//	             delo (d., д., ед. хр., dokument) → Delo;
 //	             papka (p., п.) → Papka; list/listy (l., ll., л., лл.) → Folios, "ob." kept
 //	Bulgaria     fond (ф.) → Fond; opis (оп.) → Opis; a.e. (arkhivna edinitsa, а.е.) → Delo;
 //	             l./л. → Folios
@@ -37,6 +38,7 @@
 //
 // Abbreviations such as "p." and "f." mean different things in different archives
 // (papka or page, fond or leaf), so the keywords are chosen by the repository's
-// country; with no repository the Russian reading is used, except that a lone "p."
-// without fond, opis or delo is a page.
+// country. With no repository the Russian reading is used, except that a lone "p."
+// without fond, opis or delo is a page, and a single unit written as a one-letter
+// abbreviation ("i.e. f. 12") is not taken for a reference at all.
 package archref

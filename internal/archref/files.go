@@ -11,9 +11,9 @@ var (
 	// State Department decimal files: "711.90H/41", "710.1012 Anti-War/74",
 	// "795.00/6-2550", "FW 795B.00/7-150", "861.51/303a". The subject words between
 	// number and slash are capitalised, so a sentence cannot slip in.
-	decimalFile = regexp.MustCompile(`(?:\bFW\s+)?\b\d{3}[A-Z]?\.[0-9A-Z]+(?:\.[0-9A-Z]+)*(?:\s+[A-Z][A-Za-z-]*)*/\d+[a-z]?(?:[-–]\d+)*`)
+	decimalFile = regexp.MustCompile(`(?:\bFW\s+|\bParis Peace Conf\.\s*)?\b\d{3}[A-Z]?\.[0-9A-Z]+(?:\.[0-9A-Z]+)*(?:\s+[A-Z][A-Za-z-]*)*/\d+[a-z]?(?:[-–]\d+)*`)
 	// The other parts of an American file path.
-	usPart = regexp.MustCompile(`(?i)\b(?:RG|record group)\s*\d+|\bcentral decimal files?\b|\bCDF\b|\blot(?: file)?\s*(?:no\.\s*)?\d+\s*D\s*\d+|\bentry\s*(?:[A-Z]\d?\s*)?\d+|\bbox(?:es)?\s*\d+(?:\s*[-–]\s*\d+)?|\bfolder\s*\d+`)
+	usPart = regexp.MustCompile(`(?i)\b(?:RG|record group)\s*\d+|\bcentral decimal files?\b|\bCDF\b|\blot(?: file)?\s*(?:no\.\s*)?\d+\s*D\s*\d+|\bentry\s*(?:[A-Z]\d?\s*)?\d+|\bbox(?:es)?\s*\d+(?:\s*[-–]\s*\d+)?|\bfolder\s*\d+|\breel\s*\d+`)
 	// The genre after a decimal file describes the document, not where it is.
 	genre = regexp.MustCompile(`(?i)^\s*[:,]\s*(?:telegram|despatch|dispatch|letter|instruction|memorandum|note|circular|airgram|enclosure)\b`)
 )

@@ -25,8 +25,8 @@ type units [nFields][]string
 var (
 	russianUnits = units{
 		fond:   {`fond`, `фонд`, `f\.`, `ф\.`},
-		opis:   {`opis'?`, `опись`, `op\.`, `оп\.`},
-		delo:   {`delo`, `дело`, `d\.`, `д\.`, `ed\.\s?khr\.`, `ед\.\s?хр\.`, `a\.\s?e\.`, `а\.\s?е\.`},
+		opis:   {`opis'?`, `опись`, `op\.`, `оп\.`, `perechen'?`, `перечень`},
+		delo:   {`delo`, `дело`, `d\.`, `д\.`, `dokument`, `документ`, `ed\.\s?khr\.`, `ед\.\s?хр\.`, `a\.\s?e\.`, `а\.\s?е\.`},
 		papka:  {`papka`, `папка`, `p\.`, `п\.`},
 		folios: {`listy`, `list`, `листы`, `лист`, `ll\.`, `l\.`, `лл\.`, `л\.`, `folios`, `folio`, `fols?\.`, `ff\.`},
 	}

@@ -67,7 +67,13 @@ func parseUnknown(s *record.Source, work string) {
 		setRepository(s, "MOFA Japan")
 		japaneseFile(s, work, span{})
 	default:
-		hierarchy(s, work, anyPatterns, false)
+		units := hierarchy(s, work, anyPatterns, false)
+		// A lone "f. 12" or "d. 3" in a sentence is an initial or an abbreviation;
+		// without an archive's name it takes two units to make a reference.
+		if len(units) == 1 && len([]rune(letters(units[0]))) == 1 {
+			*s = record.Source{Reference: s.Reference}
+			return
+		}
 		// "p. 3" with no fond, opis or delo is a page of some book, not a papka.
 		if s.Fond == "" && s.Opis == "" && s.Delo == "" && s.Papka != "" {
 			if m := anyPatterns[papka].FindStringSubmatch(work); m != nil && strings.EqualFold(strings.TrimSpace(m[1]), "p.") {
@@ -88,7 +94,7 @@ func setRepository(s *record.Source, abbr string) {
 // hierarchy fills fond, opis, delo, papka and folios from unit words. The first
 // acceptable value for each field wins; a unit word with no number after it ("Fond
 // and Opis not given") fills nothing.
-func hierarchy(s *record.Source, work string, p patterns, namedFonds bool) {
+func hierarchy(s *record.Source, work string, p patterns, namedFonds bool) (units []string) {
 	dst := [nFields]*string{&s.Fond, &s.Opis, &s.Delo, &s.Papka, &s.Folios}
 	for f, re := range p {
 		if re == nil {
@@ -103,9 +109,11 @@ func hierarchy(s *record.Source, work string, p patterns, namedFonds bool) {
 				v = namedFond(work[m[4]:])
 			}
 			*dst[f] = v
+			units = append(units, work[m[2]:m[3]])
 			break
 		}
 	}
+	return units
 }
 
 var roman = regexp.MustCompile(`^[IVXLC]+(?:-[\p{L}\p{N}]+)*$`)

@@ -43,7 +43,15 @@ var parseCases = []struct {
 	{"APRF, Fond 3, Opis 65, Delo not given, Listy 23", "APRF", "3", "65", "", "", "23", ""},
 	{"f. 558, op. 11, d. 334, ll. 1-5", "", "558", "11", "334", "", "1-5", ""},
 	{"ф. 059а, оп. 5а, д. 3, п. 11, л. 10–20", "", "059а", "5а", "3", "11", "10–20", ""},
+	{"RGANI, Fond 89, Perechen' 18, Dokument 2", "RGANI", "89", "18", "2", "", "", ""},
+	{"History and Public Policy Program Digital Archive, AVP RF, f. 059a, op. 5a, d. 3, p. 11, ll. 10-20", "AVP RF", "059a", "5a", "3", "11", "10-20", ""},
+	{"AVP RF, f. 07, op. 23a, p. 18, d. 234, ll. 16-19. Translated by Gary Goldberg.", "AVP RF", "07", "23a", "234", "18", "16-19", ""},
+	{"Russian Foreign Ministry Archive, fond no. 0102, opis no. 11", "AVP RF", "0102", "11", "", "", "", ""},
 	// United States.
+	{"Source: Department of State, Central Files, 795.00/6–2550. Secret; Niact.", "NARA", "", "", "", "", "", "795.00/6–2550"},
+	{"File No. 711.0012 Boundary/35", "NARA", "", "", "", "", "", "711.0012 Boundary/35"},
+	{"Paris Peace Conf. 180.03401/1", "NARA", "", "", "", "", "", "Paris Peace Conf. 180.03401/1"},
+	{"Hoover Institution Archives, Dmitrii Volkogonov Papers, Reel 17", "HIA", "", "", "", "", "", "Reel 17"},
 	{"711.90H/41", "NARA", "", "", "", "", "", "711.90H/41"},
 	{"710.1012 Anti-War/74: Telegram", "NARA", "", "", "", "", "", "710.1012 Anti-War/74"},
 	{"893.00/12345", "NARA", "", "", "", "", "", "893.00/12345"},
@@ -56,7 +64,9 @@ var parseCases = []struct {
 	{"Department of State, Central Files, 611.61/1-1550. Secret.", "NARA", "", "", "", "", "", "611.61/1-1550"},
 	{"NA, RG 218, Records of the Joint Chiefs of Staff, Box 12", "NARA", "", "", "", "", "", "RG 218, Records of the Joint Chiefs of Staff, Box 12"},
 	{"Truman Library, Papers of Harry S. Truman, President's Secretary's Files, Box 187", "Truman Library", "", "", "", "", "", "Box 187"},
+	{"Record Group 84, Entry 2846, Box 3", "NARA", "", "", "", "", "", "Record Group 84, Entry 2846, Box 3"},
 	// China.
+	{"PRC FMA 204-00007-04", "PRC FMA", "", "", "", "", "", "204-00007-04"},
 	{"PRC FMA 106-00021-08, 1-5", "PRC FMA", "", "", "", "", "1-5", "106-00021-08"},
 	{"PRC FMA 109-00086-06, 12", "PRC FMA", "", "", "", "", "12", "109-00086-06"},
 	{"Archive of the Ministry of Foreign Affairs of the People's Republic of China, 117-00087-07(1), pp. 3-9", "PRC FMA", "", "", "", "", "3-9", "117-00087-07(1)"},
@@ -64,6 +74,7 @@ var parseCases = []struct {
 	// Germany and Britain.
 	{"BArch B 136/59748, 403-410", "BArch", "", "", "", "", "403-410", "B 136/59748"},
 	{"SAPMO-BArch, DY 30/3604", "SAPMO-BArch", "", "", "", "", "", "DY 30/3604"},
+	{"SAPMO-BArch, DY 30/J IV 2/2/1234", "SAPMO-BArch", "", "", "", "", "", "DY 30/J IV 2/2/1234"},
 	{"SAPMO-BArch, DY 30/IV 2/2.035/12, Bl. 5-9", "SAPMO-BArch", "", "", "", "", "5-9", "DY 30/IV 2/2.035/12"},
 	{"PA AA, B 150, Bd. 12", "PA AA", "", "", "", "", "", "B 150, Bd. 12"},
 	{"PA AA, MfAA, A 1234", "PA AA", "", "", "", "", "", "MfAA, A 1234"},
@@ -100,10 +111,16 @@ var parseCases = []struct {
 	{"Some private collection, box of letters", "", "", "", "", "", "", ""},
 	{"Letters and papers of the family", "", "", "", "", "", "", ""},
 	{"Obtained by the National Security Archive", "", "", "", "", "", "", ""},
-	{"Izvestiia, 12 March 1950, p. 3", "", "", "", "", "", "3", ""},
+	{"Izvestiia, 12 March 1950, p. 3", "", "", "", "", "", "", ""},
 	{"Personal archive of D. Volkogonov", "", "", "", "", "", "", ""},
 	{"Translated by Gary Goldberg", "", "", "", "", "", "", ""},
 	{"the mol of na in water", "", "", "", "", "", "", ""},
+	{"In 1950 the U.S. had 3 divisions, i.e. f. 12 units", "", "", "", "", "", "", ""},
+	{"He met Mr. D. Acheson at 4 p.m. on 12 June.", "", "", "", "", "", "", ""},
+	{"The Secretary of State to the Ambassador in the Soviet Union (Kirk)", "", "", "", "", "", "", ""},
+	{"Washington, June 25, 1950—11 p.m.", "", "", "", "", "", "", ""},
+	{"[Paraphrase]", "", "", "", "", "", "", ""},
+	{"", "", "", "", "", "", "", ""},
 }
 
 func TestParse(t *testing.T) {
@@ -124,6 +141,18 @@ func TestParse(t *testing.T) {
 			}
 		} else if s.Repository != "" {
 			t.Errorf("Parse(%q): Repository %q, want none", c.in, s.Repository)
+		}
+	}
+}
+
+func TestParseTrimsOnlySpace(t *testing.T) {
+	for in, want := range map[string]string{
+		"  APRF, Listy 1-2 \n": "APRF, Listy 1-2",
+		"\t711.90H/41.":        "711.90H/41.",
+		"   ":                  "",
+	} {
+		if got := Parse(in).Reference; got != want {
+			t.Errorf("Parse(%q).Reference = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -44,6 +44,7 @@ var repositories = []Repository{
 	{"Dwight D. Eisenhower Presidential Library", "Eisenhower Library", []string{"DDEL", "Eisenhower Library", "Dwight D. Eisenhower Library"}, usa},
 	{"John F. Kennedy Presidential Library", "JFK Library", []string{"JFKL", "Kennedy Library", "John F. Kennedy Library"}, usa},
 	{"Lyndon B. Johnson Presidential Library", "LBJ Library", []string{"LBJL", "Johnson Library", "Lyndon Baines Johnson Library"}, usa},
+	{"Hoover Institution Library and Archives", "HIA", []string{"Hoover Institution Archives", "Hoover Institution", "Hoover Archives"}, usa},
 	{"Archive of the Ministry of Foreign Affairs of the People's Republic of China", "PRC FMA", []string{"PRC MFA", "PRCFMA", "Chinese Foreign Ministry Archive", "Chinese Foreign Ministry Archives", "Foreign Ministry Archive of the PRC", "中华人民共和国外交部档案馆", "外交部档案馆", "Waijiaobu Dang'anguan"}, china},
 	{"Bundesarchiv", "BArch", []string{"German Federal Archives", "Federal Archives of Germany", "BA Koblenz", "BArch Koblenz", "BArch Berlin"}, germany},
 	{"Bundesarchiv-Militärarchiv", "BArch-MA", []string{"BA-MA", "Federal Military Archives"}, germany},
