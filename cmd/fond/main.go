@@ -26,7 +26,7 @@ var commands = map[string]command{
 	"extract": {"show the records a file would produce, without storing: fond extract --json FILE", runExtract},
 	"show":    {"print one record: fond show [--json] ID", runShow},
 	"list":    {"list records in date order: fond list [--json] [--limit N] [--offset N]", runList},
-	"search":  {"full-text search: fond search [--json] [--limit N] [--offset N] [--sort relevance|date|-date] QUERY", runSearch},
+	"search":  {"full-text search: fond search [--json] [--limit N] [--offset N] [--sort relevance|date|-date] [--person P] [--place P] [--type T] [--repository R] [--fond F] [--language L] [--category C] [--collection C] [--title T] [--from D] [--to D] [--dates overlap|within] [QUERY]", runSearch},
 	"cite":    {"print a citation: fond cite --style chicago|bibtex|ris|csl-json ID", runCite},
 	"serve":   {"serve the reading room: fond serve [--addr 127.0.0.1:8080] [PATH...]", runServe},
 	"compare": {"align two editions sentence by sentence and mark differences: fond compare [--json] ID ID", runCompare},

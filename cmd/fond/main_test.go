@@ -116,6 +116,22 @@ func TestSeedsEndToEnd(t *testing.T) {
 		t.Errorf("search result %+v", res)
 	}
 
+	out, _, _ = fond(t, db, "search", "--json", "--person", "Shtykov", "--type", "telegram", "--from", "1950", "--to", "1950-02")
+	var filtered struct {
+		Total  int
+		Hits   []struct{ ID string }
+		Facets map[string][]struct {
+			Value string
+			Count int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &filtered); err != nil || filtered.Total != 1 || filtered.Hits[0].ID != idOf(t, lines, "004_") {
+		t.Errorf("filtered search: %v %q", err, out)
+	}
+	if len(filtered.Facets["type"]) != 1 || filtered.Facets["type"][0].Value != "Ciphered Telegram" {
+		t.Errorf("--json lacks facets: %+v", filtered.Facets)
+	}
+
 	out, _, _ = fond(t, db, "list", "--json")
 	var all []record.Record
 	if err := json.Unmarshal([]byte(out), &all); err != nil || len(all) != 7 {

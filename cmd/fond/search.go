@@ -15,19 +15,36 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	limit := fs.Int("limit", search.DefaultLimit, "hits per page")
 	offset := fs.Int("offset", 0, "skip the first N hits")
 	sort := fs.String("sort", search.SortRelevance, "relevance, date (oldest first) or -date")
+	dates := fs.String("dates", search.DateOverlap, "how --from/--to match a record's date: overlap or within")
+	from := fs.String("from", "", "earliest date: 1949, 1950-04 or 1950-04-15")
+	to := fs.String("to", "", "latest date")
+	facets := fs.Bool("facets", false, "with --json: add facet counts (always on with --json)")
+	filters := map[string]*string{}
+	for _, f := range []string{"title", "person", "place", "type", "repository", "fond", "language", "category", "collection"} {
+		filters[f] = fs.String(f, "", "only records whose "+f+" matches")
+	}
 	words, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
+	for _, f := range []string{"title", "person", "place", "type", "repository", "fond", "language", "category", "collection"} {
+		if v := strings.TrimSpace(*filters[f]); v != "" {
+			words = append(words, f+`:"`+strings.ReplaceAll(v, `"`, "")+`"`)
+		}
+	}
+	if *from != "" || *to != "" {
+		words = append(words, "date:"+*from+".."+*to)
+	}
 	if len(words) == 0 {
-		return fmt.Errorf("%w: give a query", errUsage)
+		return fmt.Errorf("%w: give a query or a filter", errUsage)
 	}
 	st, err := e.openStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	res, err := st.Search(ctx, search.Query{Text: strings.Join(words, " "), Limit: *limit, Offset: *offset, Sort: *sort})
+	res, err := st.Search(ctx, search.Query{Text: strings.Join(words, " "), Limit: *limit, Offset: *offset, Sort: *sort,
+		DateMode: *dates, Facets: *asJSON || *facets})
 	if err != nil {
 		return err
 	}
@@ -35,6 +52,15 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		return writeJSON(e, res)
 	}
 	fmt.Fprintf(e.stdout, "%d results\n", res.Total)
+	for _, name := range []string{"type", "repository", "person", "decade"} {
+		if fc := res.Facets[name]; len(fc) > 0 {
+			var parts []string
+			for _, c := range fc[:min(len(fc), 6)] {
+				parts = append(parts, fmt.Sprintf("%s (%d)", c.Value, c.Count))
+			}
+			fmt.Fprintf(e.stdout, "  %s: %s\n", name, strings.Join(parts, ", "))
+		}
+	}
 	for _, h := range res.Hits {
 		fmt.Fprintf(e.stdout, "\n%s  %s  %s\n", h.ID, h.Date.EDTF, h.Title)
 		fmt.Fprintf(e.stdout, "    %s\n", terminalSnippet(h.Snippet))

@@ -168,8 +168,9 @@ func indexRecord(ctx context.Context, tx *sql.Tx, rid int64, r record.Record) er
 	if r.Place != "" {
 		places = append(places, r.Place)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO records_fts(rowid, title, summary, body, notes, people, places, archive) VALUES (?,?,?,?,?,?,?,?)`,
-		rid, r.Title, r.Summary, r.Body, strings.Join(notes, "\n"), strings.Join(people, "\n"), strings.Join(places, "\n"), strings.Join(archive, "\n")); err != nil {
+	cjk := cjkBigrams(strings.Join([]string{r.Title, r.Summary, r.Body, strings.Join(notes, "\n"), strings.Join(people, "\n")}, "\n"))
+	if _, err := tx.ExecContext(ctx, `INSERT INTO records_fts(rowid, title, summary, body, notes, people, places, archive, cjk) VALUES (?,?,?,?,?,?,?,?,?)`,
+		rid, r.Title, r.Summary, r.Body, strings.Join(notes, "\n"), strings.Join(people, "\n"), strings.Join(places, "\n"), strings.Join(archive, "\n"), cjk); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
 	for _, src := range r.Sources {

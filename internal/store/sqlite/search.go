@@ -15,7 +15,7 @@ import (
 const markOpen, markClose = "\x02", "\x03"
 
 // bm25 weights follow the FTS column order: title and summary weigh most.
-const rankFn = `bm25(records_fts, 10.0, 5.0, 1.0, 1.0, 3.0, 2.0, 1.0)`
+const rankFn = `bm25(records_fts, 10.0, 5.0, 1.0, 1.0, 3.0, 2.0, 1.0, 1.0)`
 
 // ftsColumn maps query fields onto FTS columns.
 var ftsColumn = map[string]string{
@@ -203,6 +203,12 @@ func (b *builder) term(t search.Term, negated bool) string {
 	}
 	if col, ok := ftsColumn[t.Field]; ok {
 		expr := ftsPhrase(t.Text, t.Prefix)
+		if hasCJK(t.Text) {
+			// Han and Hangul are searched as a phrase of character bigrams, so a
+			// word matches inside a longer run ("북한군" in "북한군이").
+			expr = "cjk : " + cjkPhrase(t.Text)
+			col = ""
+		}
 		if expr == "" {
 			return "1"
 		}

@@ -123,3 +123,26 @@ func testFacets(t *testing.T, s store.Store) {
 		t.Errorf("facets not combined with filter: %s", got)
 	}
 }
+
+func testCJK(t *testing.T, s store.Store) {
+	ko := rec("k1", "전선 보고", "북한군이 남쪽으로 이동하였다.")
+	zh := rec("z1", "电报", "一九五〇年朝鲜战争爆发。")
+	en := rec("e1", "Report", "Nothing in Korean here.")
+	mustPut(t, s, file("/in/cjk.txt", "sha256:cjk", ko, zh, en))
+	cases := []struct{ q, want string }{
+		{"북한군", "[k1]"},
+		{"북한군이", "[k1]"},
+		{"남한군", "[]"},
+		{"战争", "[z1]"},
+		{"朝鲜战争", "[z1]"},
+		{"战", "[z1]"},
+		{"美国", "[]"},
+		{"title:전선", "[k1]"},
+		{"북한군 OR 战争", "[k1 z1]"},
+	}
+	for _, c := range cases {
+		if got := fmt.Sprint(ids(t, s, search.Query{Text: c.q})); got != c.want {
+			t.Errorf("Search(%q) = %s, want %s", c.q, got, c.want)
+		}
+	}
+}

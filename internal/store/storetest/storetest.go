@@ -35,6 +35,7 @@ func Run(t *testing.T, open Opener) {
 		{"DateRanges", testDateRanges},
 		{"Facets", testFacets},
 		{"BruteForce", testBruteForce},
+		{"CJK", testCJK},
 		{"Editions", testEditions},
 		{"Links", testLinks},
 		{"ListAndOriginals", testList},

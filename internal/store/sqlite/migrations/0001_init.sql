@@ -94,7 +94,9 @@ CREATE INDEX record_names_name ON record_names(kind, name);
 
 -- Porter stemming makes "telegrams" find "telegram"; remove_diacritics 2 makes
 -- "Tumen" find "Tümen". Column order is fixed: bm25() weights follow it.
+-- cjk holds overlapping character bigrams of Chinese, Japanese and Korean runs:
+-- unicode61 keeps a run of Han or Hangul whole, so "북한군" would not find "북한군이".
 CREATE VIRTUAL TABLE records_fts USING fts5(
-    title, summary, body, notes, people, places, archive,
+    title, summary, body, notes, people, places, archive, cjk,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
