@@ -10,7 +10,7 @@ import (
 
 // hereafter asides name an abbreviation the text will use; they are not part of
 // the reference's units and their words would be read as values.
-var hereafter = regexp.MustCompile(`(?i)[(\[]\s*(?:hereafter|hereinafter|henceforth|further|below)\b[^)\]]*[)\]]`)
+var hereafter = regexp.MustCompile(`(?i)[(\[]\s*(?:hereafter|hereinafter|henceforth)\b[^)\]]*[)\]]`)
 
 // Parse reads one archival reference. It never fails: Reference is ref with the
 // white space around it trimmed, and whatever cannot be read is left there only.
