@@ -35,6 +35,7 @@ func Extract(text string) record.Record {
 		r.Date = extract.DateOf(m)
 	}
 	start := 0
+	headed := false
 	for i, p := range paras {
 		if i >= 4 {
 			break
@@ -46,23 +47,42 @@ func Extract(text string) record.Record {
 		if _, ok := extract.ParseDate(p); ok {
 			continue
 		}
-		// A heading: short and not a sentence, or anything short that a dateline
-		// follows (editions end headings with a period).
-		if len(p) < 160 && extract.LooksLikeHeading(p) || len(p) < 400 && i+1 < len(paras) && (isDateline(paras[i+1]) || upperShare(p) > 0.6) {
-			r.Title = p
+		// A heading: short and not a sentence; or anything short that a dateline
+		// or a file number follows (editions end headings with a period); or a
+		// short line that names sender and addressee.
+		next := ""
+		if i+1 < len(paras) {
+			next = paras[i+1]
+		}
+		from, to := extract.HeadingParties(p)
+		if len(p) < 160 && extract.LooksLikeHeading(p) || len(p) < 400 && next != "" && (isDateline(next) || sourceLine(next) || upperShare(p) > 0.6) ||
+			len(p) < 250 && next != "" && len(from) > 0 && len(to) > 0 {
+			r.Title = strings.TrimLeft(p, "* ")
 			start = i + 1
+			headed = true
 		}
 		break
 	}
-	if start < len(paras) && isDateline(paras[start]) {
-		r.Place = datelinePlace(paras[start])
-		if m, ok := datefind.DocumentDate(paras[start]); ok {
-			r.Date = extract.DateOf(m)
+	// Under the heading: the dateline and the file or despatch numbers, in
+	// whichever order the edition sets them.
+	for k := 0; k < 4 && start < len(paras); k++ {
+		p := paras[start]
+		switch {
+		case r.Place == "" && isDateline(p):
+			r.Place = datelinePlace(p)
+			if m, ok := datefind.DocumentDate(p); ok {
+				r.Date = extract.DateOf(m)
+			}
+		case sourceLine(p):
+			if src := archref.Parse(p); src.Repository != "" || src.File != "" || despatchNo.MatchString(p) {
+				r.Sources = append(r.Sources, src)
+			} else {
+				r.Notes = append(r.Notes, record.Note{Kind: record.NoteEditor, Text: strings.Trim(p, "[] ")})
+			}
+		default:
+			k = 4
+			continue
 		}
-		start++
-	}
-	if start < len(paras) && len(r.Sources) == 0 && sourceLine(paras[start]) {
-		r.Sources = []record.Source{archref.Parse(paras[start])}
 		start++
 	}
 	var body []string
@@ -87,7 +107,9 @@ func Extract(text string) record.Record {
 	if extract.SecondaryGenre(r.Type) {
 		r.Category = record.Secondary
 	}
-	r.Authors, r.Recipients = extract.HeadingParties(r.Title)
+	if headed {
+		r.Authors, r.Recipients = extract.HeadingParties(r.Title)
+	}
 	r.Languages.Text = extract.Language(r.Body)
 	return r
 }

@@ -14,7 +14,7 @@ import "strings"
 // placeholders, no marginal page numbers of the original edition, no labels.
 func (d *Document) PlainText() string {
 	var b strings.Builder
-	for i, p := range d.printed {
+	for i, p := range readingOrder(d.printed) {
 		if i > 0 {
 			b.WriteString("\n\n")
 		}
@@ -33,6 +33,39 @@ func (d *Document) PlainText() string {
 	}
 	b.WriteByte('\n')
 	return b.String()
+}
+
+// readingOrder puts source notes that the markup sets before the heading under
+// the dateline instead: a reader meets the heading first, and letters print their
+// despatch or file number beneath it ("No. 378.]").
+func readingOrder(blocks []printedBlock) []printedBlock {
+	var early, rest []printedBlock
+	seenHead := false
+	for _, b := range blocks {
+		if b.kind == kindHead {
+			seenHead = true
+		}
+		if b.kind == kindSource && !seenHead {
+			early = append(early, b)
+			continue
+		}
+		rest = append(rest, b)
+	}
+	if len(early) == 0 || !seenHead {
+		return blocks
+	}
+	at := 0
+	for i, b := range rest {
+		if b.kind == kindHead || b.kind == kindDateline {
+			at = i + 1
+		}
+		if b.kind == kindText {
+			break
+		}
+	}
+	out := append([]printedBlock{}, rest[:at]...)
+	out = append(out, early...)
+	return append(out, rest[at:]...)
 }
 
 // Gold is the markup's ground truth for one document, what an extractor reading

@@ -94,9 +94,10 @@ func TestTelegram(t *testing.T) {
 		t.Errorf("body %q", r.Body)
 	}
 
-	want := "711.0012 Boundary/31: Telegram\n\n" +
-		"The Consul at Northport (Quill) to the Secretary of State\n\n" +
+	// A source note set above the heading is read under the dateline.
+	want := "The Consul at Northport (Quill) to the Secretary of State\n\n" +
 		"Northport, March 2, 1931—3 p.m.\n[Received March 3—9:10 a.m.]\n\n" +
+		"711.0012 Boundary/31: Telegram\n\n" +
 		"14. The river commission met this morning. No agreement was reached on the island.\n\n" +
 		"Quill\n\n" +
 		"1 Repeated to the Legation at Southport.\n2 Not printed.\n"
@@ -120,7 +121,7 @@ func TestDateWithoutWhen(t *testing.T) {
 	if d.Source != "File No. 711.0012 Boundary/35 [Paraphrase]" || len(d.SourceNotes) != 2 {
 		t.Errorf("source %q", d.Source)
 	}
-	if !strings.HasPrefix(d.PlainText(), "File No. 711.0012 Boundary/35\n\nThe Secretary of State to the Consul at Northport (Quill)\n\n[Paraphrase]\n\nWashington, March 9, 1931.\n\n") {
+	if !strings.HasPrefix(d.PlainText(), "The Secretary of State to the Consul at Northport (Quill)\n\n[Paraphrase]\n\nWashington, March 9, 1931.\n\nFile No. 711.0012 Boundary/35\n\n") {
 		t.Errorf("plain text %q", d.PlainText())
 	}
 	// A quotation set inside a paragraph breaks it.
@@ -212,7 +213,7 @@ func TestOlderVolume(t *testing.T) {
 		t.Errorf("body %q", r.Body)
 	}
 	pt := d.PlainText()
-	if !strings.HasPrefix(pt, "No. 41.]\n\nMr. Harrow to Mr. Fenwick.\n\nLisbon, February 10, 1866.\n\nSir: I have") ||
+	if !strings.HasPrefix(pt, "Mr. Harrow to Mr. Fenwick.\n\nLisbon, February 10, 1866.\n\nNo. 41.]\n\nSir: I have") ||
 		!strings.HasSuffix(pt, "VISCONDE DE TESTE.\n\n1 See post, p. 14.\n2 They sailed on the 12th.\n") {
 		t.Errorf("plain text %q", pt)
 	}
