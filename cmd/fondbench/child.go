@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+)
+
+// EngineResult is what one engine's child process reports.
+type EngineResult struct {
+	IngestDocsPerS float64            `json:"ingest_docs_per_s"`
+	IngestSeconds  float64            `json:"ingest_seconds"`
+	IndexBytes     int64              `json:"index_bytes"`
+	PeakRSSBytes   int64              `json:"peak_rss_bytes"`
+	BaselineRSS    int64              `json:"baseline_rss_bytes"` // after loading the text model, before the engine
+	Queries        map[string]Latency `json:"queries"`
+	Counts         map[string][]int   `json:"counts,omitempty"`
+}
+
+// childResult carries the fields the parent needs but does not print per engine.
+type childResult struct {
+	EngineResult
+	Corpus        string `json:"corpus"`
+	MeanBodyBytes int    `json:"mean_body_bytes"`
+}
+
+// genChunk documents are generated, untimed, before each timed add: big enough
+// that Bleve's writers stay busy, small enough not to weigh on memory.
+const genChunk = 2000
+
+func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
+	m, err := loadModel(o.model)
+	if err != nil {
+		return err
+	}
+	baseline := procStatus("VmRSS")
+	e, err := newEngine(ctx, o.engine, o.dir)
+	if err != nil {
+		return err
+	}
+	defer e.close()
+
+	g := newGenerator(m, o.seed)
+	var ingest time.Duration
+	var bodyBytes int
+	nextReport := o.docs / 10
+	for start := 0; start < o.docs; start += genChunk {
+		docs := make([]Doc, 0, genChunk)
+		for i := start; i < min(start+genChunk, o.docs); i++ {
+			d := g.doc(i)
+			bodyBytes += len(d.Body)
+			docs = append(docs, d)
+		}
+		t := time.Now()
+		if err := e.add(ctx, docs); err != nil {
+			return err
+		}
+		ingest += time.Since(t)
+		if done := start + len(docs); done >= nextReport && done < o.docs {
+			fmt.Fprintf(stderr, "fondbench: %s: %d/%d docs, %.0f docs/s\n", o.engine, done, o.docs, float64(done)/ingest.Seconds())
+			nextReport += o.docs / 10
+		}
+	}
+	t := time.Now()
+	if err := e.finish(ctx); err != nil {
+		return err
+	}
+	ingest += time.Since(t)
+	size, err := dirSize(o.dir)
+	if err != nil {
+		return err
+	}
+	if err := e.reopen(ctx); err != nil {
+		return err
+	}
+
+	qs := makeQueries(m, o.seed, o.queries)
+	lat, counts, err := runQueries(ctx, e, qs, o.queries)
+	if err != nil {
+		return err
+	}
+	if err := e.close(); err != nil {
+		return err
+	}
+	r := childResult{
+		EngineResult: EngineResult{
+			IngestDocsPerS: float64(o.docs) / ingest.Seconds(),
+			IngestSeconds:  ingest.Seconds(),
+			IndexBytes:     size,
+			PeakRSSBytes:   procStatus("VmHWM"),
+			BaselineRSS:    baseline,
+			Queries:        lat,
+		},
+		Corpus:        m.Src,
+		MeanBodyBytes: bodyBytes / o.docs,
+	}
+	if o.counts {
+		r.Counts = counts
+	}
+	return json.NewEncoder(stdout).Encode(r)
+}
+
+// runQueries warms up on the first few queries of each class, then times every
+// query once, in list order.
+func runQueries(ctx context.Context, e engine, qs []Query, perClass int) (map[string]Latency, map[string][]int, error) {
+	warm := min(10, perClass)
+	seen := map[string]int{}
+	for _, q := range qs {
+		if seen[q.Class] < warm {
+			seen[q.Class]++
+			if _, err := e.query(ctx, q); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	times := map[string][]time.Duration{}
+	counts := map[string][]int{}
+	for _, q := range qs {
+		t := time.Now()
+		n, err := e.query(ctx, q)
+		if err != nil {
+			return nil, nil, err
+		}
+		times[q.Class] = append(times[q.Class], time.Since(t))
+		counts[q.Class] = append(counts[q.Class], n)
+	}
+	lat := map[string]Latency{}
+	for _, c := range classes {
+		lat[c] = summarize(times[c], counts[c])
+	}
+	return lat, counts, nil
+}

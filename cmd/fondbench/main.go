@@ -1,0 +1,103 @@
+// Command fondbench measures fond's ingest and search against Bleve and a bare
+// SQLite FTS5 table on the same generated documents and the same queries. Each
+// engine runs in its own child process so that peak memory is its own. It is a
+// separate main package so Bleve never links into the fond binary.
+//
+//	fondbench -docs 10000 [-queries 200] [-seed 1] [-engines fond,bleve,fts5] [-dir DIR] [-corpus DIR]
+//
+// One JSON object goes to stdout; progress goes to stderr.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+)
+
+type options struct {
+	docs, queries int
+	seed          uint64
+	engines       []string
+	dir, corpus   string
+	counts        bool
+	// child mode: run one engine and print its result.
+	child  bool
+	engine string
+	model  string
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "fondbench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	o, err := parseFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	if o.child {
+		return runChild(ctx, o, stdout, stderr)
+	}
+	return runParent(ctx, o, stdout, stderr)
+}
+
+func parseFlags(args []string, stderr io.Writer) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("fondbench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.IntVar(&o.docs, "docs", 10000, "number of documents to generate")
+	fs.IntVar(&o.queries, "queries", 200, "queries per class")
+	fs.Uint64Var(&o.seed, "seed", 1, "seed for documents and queries")
+	engines := fs.String("engines", strings.Join(engineNames, ","), "engines to run, comma-separated")
+	fs.StringVar(&o.dir, "dir", "", "work directory (default: a temporary one, removed at the end)")
+	fs.StringVar(&o.corpus, "corpus", defaultCorpus(), "FRUS TEI directory to train the text model on (empty: built-in vocabulary)")
+	fs.BoolVar(&o.counts, "counts", false, "include every query's hit count in the output")
+	fs.BoolVar(&o.child, "child", false, "internal: run one engine (-engine) and print its JSON")
+	fs.StringVar(&o.engine, "engine", "", "internal: the engine a child runs")
+	fs.StringVar(&o.model, "model", "", "internal: the saved text model a child loads")
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	if o.docs <= 0 || o.queries <= 0 {
+		return o, errors.New("-docs and -queries must be positive")
+	}
+	for _, e := range strings.Split(*engines, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			o.engines = append(o.engines, e)
+		}
+	}
+	return o, nil
+}
+
+// defaultCorpus is ../shared/corpus/frus beside the repository root, when there.
+func defaultCorpus() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if data, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil && strings.HasPrefix(string(data), "module fond\n") {
+			c := filepath.Join(dir, "..", "shared", "corpus", "frus")
+			if fi, err := os.Stat(c); err == nil && fi.IsDir() {
+				return filepath.Clean(c)
+			}
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
