@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -37,13 +38,15 @@ func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, erro
 	}
 	rank := strings.Join(b.rank, " OR ")
 
-	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM records r WHERE `+where, b.args...).Scan(&res.Total); err != nil {
+	if q.Facets {
+		var err error
+		if res.Total, res.Facets, err = s.facets(ctx, where, b.args); err != nil {
+			return res, fmt.Errorf("search %q: %w", q.Text, err)
+		}
+	} else if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM records r WHERE `+where, b.args...).Scan(&res.Total); err != nil {
 		return res, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	if res.Total == 0 {
-		if q.Facets {
-			res.Facets = map[string][]search.FacetCount{}
-		}
 		return res, nil
 	}
 
@@ -54,7 +57,7 @@ func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, erro
 		order = "r.earliest DESC, r.id"
 	}
 	if rank != "" {
-		query = `WITH m AS (SELECT rowid AS rid, ` + rankFn + ` AS score FROM records_fts WHERE records_fts MATCH ?)
+		query = `WITH m AS MATERIALIZED (SELECT rowid AS rid, ` + rankFn + ` AS score FROM records_fts WHERE records_fts MATCH ?)
 			SELECT r.rid, r.doc, r.ingested_at, m.score FROM records r LEFT JOIN m ON m.rid = r.rid WHERE ` + where
 		args = append([]any{rank}, b.args...)
 		if q.Sort == search.SortRelevance {
@@ -99,11 +102,6 @@ func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, erro
 	for i, rid := range rids {
 		res.Hits[i].Snippet, err = s.snippet(ctx, rid, rank)
 		if err != nil {
-			return res, err
-		}
-	}
-	if q.Facets {
-		if res.Facets, err = s.facets(ctx, where, b.args); err != nil {
 			return res, err
 		}
 	}
@@ -286,51 +284,64 @@ func ftsPhrase(s string, prefix bool) string {
 	return q
 }
 
-// facetSQL computes one facet over the rows the condition selects.
-var facetSQL = map[string]string{
-	"type":       `SELECT r.type, count(*) FROM records r WHERE r.type <> '' AND (%s) GROUP BY 1`,
-	"category":   `SELECT r.category, count(*) FROM records r WHERE (%s) GROUP BY 1`,
-	"language":   `SELECT r.lang, count(*) FROM records r WHERE r.lang <> '' AND (%s) GROUP BY 1`,
-	"collection": `SELECT r.collection, count(*) FROM records r WHERE r.collection <> '' AND (%s) GROUP BY 1`,
-	"decade":     `SELECT substr(r.earliest, 1, 3) || '0s', count(*) FROM records r WHERE r.earliest <> '' AND (%s) GROUP BY 1`,
-	"year":       `SELECT substr(r.earliest, 1, 4), count(*) FROM records r WHERE r.earliest <> '' AND (%s) GROUP BY 1`,
-	"repository": `SELECT s.repository, count(DISTINCT r.rid) FROM records r JOIN sources s ON s.rid = r.rid WHERE s.repository <> '' AND (%s) GROUP BY 1`,
-	"person":     `SELECT n.name, count(DISTINCT r.rid) FROM records r JOIN record_names n ON n.rid = r.rid AND n.kind = 'person' WHERE (%s) GROUP BY 1`,
-	"place":      `SELECT n.name, count(DISTINCT r.rid) FROM records r JOIN record_names n ON n.rid = r.rid AND n.kind = 'place' WHERE (%s) GROUP BY 1`,
-}
+// facetQuery computes the total and every facet in one statement over one
+// materialised set of hits, so the text index is searched once, not once a facet.
+const facetQuery = `WITH hits AS MATERIALIZED (SELECT r.rid, r.type, r.category, r.lang, r.collection, r.earliest FROM records r WHERE %s)
+SELECT 'total', '', count(*) FROM hits
+UNION ALL SELECT 'type', type, count(*) FROM hits WHERE type <> '' GROUP BY 2
+UNION ALL SELECT 'category', category, count(*) FROM hits GROUP BY 2
+UNION ALL SELECT 'language', lang, count(*) FROM hits WHERE lang <> '' GROUP BY 2
+UNION ALL SELECT 'collection', collection, count(*) FROM hits WHERE collection <> '' GROUP BY 2
+UNION ALL SELECT 'decade', substr(earliest, 1, 3) || '0s', count(*) FROM hits WHERE earliest <> '' GROUP BY 2
+UNION ALL SELECT 'year', substr(earliest, 1, 4), count(*) FROM hits WHERE earliest <> '' GROUP BY 2
+UNION ALL SELECT 'repository', s.repository, count(DISTINCT h.rid) FROM hits h JOIN sources s ON s.rid = h.rid WHERE s.repository <> '' GROUP BY 2
+UNION ALL SELECT 'person', n.name, count(DISTINCT h.rid) FROM hits h JOIN record_names n ON n.rid = h.rid AND n.kind = 'person' GROUP BY 2
+UNION ALL SELECT 'place', n.name, count(DISTINCT h.rid) FROM hits h JOIN record_names n ON n.rid = h.rid AND n.kind = 'place' GROUP BY 2`
 
 // facetLimit bounds long facets (people); years and decades are kept whole so a
 // histogram can be drawn.
 var facetLimit = map[string]int{"person": 30, "place": 30, "repository": 30, "type": 30, "collection": 30}
 
-func (s *Store) facets(ctx context.Context, where string, args []any) (map[string][]search.FacetCount, error) {
+func (s *Store) facets(ctx context.Context, where string, args []any) (int, map[string][]search.FacetCount, error) {
 	out := map[string][]search.FacetCount{}
 	for _, name := range search.FacetNames {
-		order := " ORDER BY 2 DESC, 1"
-		if name == "year" || name == "decade" {
-			order = " ORDER BY 1"
-		}
-		if n := facetLimit[name]; n > 0 {
-			order += fmt.Sprintf(" LIMIT %d", n)
-		}
-		rows, err := s.read.QueryContext(ctx, fmt.Sprintf(facetSQL[name], where)+order, args...)
-		if err != nil {
-			return nil, fmt.Errorf("facet %s: %w", name, err)
-		}
-		counts := []search.FacetCount{}
-		for rows.Next() {
-			var c search.FacetCount
-			if err := rows.Scan(&c.Value, &c.Count); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			counts = append(counts, c)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		out[name] = counts
+		out[name] = []search.FacetCount{}
 	}
-	return out, nil
+	rows, err := s.read.QueryContext(ctx, fmt.Sprintf(facetQuery, where), args...)
+	if err != nil {
+		return 0, nil, fmt.Errorf("facets: %w", err)
+	}
+	defer rows.Close()
+	total := 0
+	for rows.Next() {
+		var name string
+		var c search.FacetCount
+		if err := rows.Scan(&name, &c.Value, &c.Count); err != nil {
+			return 0, nil, err
+		}
+		if name == "total" {
+			total = c.Count
+			continue
+		}
+		out[name] = append(out[name], c)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, nil, err
+	}
+	for name, counts := range out {
+		if name == "year" || name == "decade" {
+			sort.Slice(counts, func(i, j int) bool { return counts[i].Value < counts[j].Value })
+			continue
+		}
+		sort.Slice(counts, func(i, j int) bool {
+			if counts[i].Count != counts[j].Count {
+				return counts[i].Count > counts[j].Count
+			}
+			return counts[i].Value < counts[j].Value
+		})
+		if n := facetLimit[name]; n > 0 && len(counts) > n {
+			out[name] = counts[:n]
+		}
+	}
+	return total, out, nil
 }
