@@ -66,8 +66,15 @@ func TestSeedsEndToEnd(t *testing.T) {
 		}
 	}
 
+	// Re-deriving every record from the stored originals changes nothing when
+	// extraction has not changed.
+	out, errs, code := fond(t, db, "reindex", "--json")
+	if code != 0 || strings.Count(out, `"status":"unchanged"`) != 7 {
+		t.Errorf("reindex: exit %d, %s %s", code, out, errs)
+	}
+
 	id000 := idOf(t, lines, "000_")
-	out, _, code := fond(t, db, "cite", "--style", "chicago", id000)
+	out, _, code = fond(t, db, "cite", "--style", "chicago", id000)
 	want := `"Meeting between Stalin and Kim Il Sung," March 05, 1949, History and Public Policy Program Digital Archive, Archive of the Foreign Policy of the Russian Federation, Fond 059a, Opis 5a, Delo 3, Papka 11, listy 10-20.`
 	if code != 0 || strings.TrimSpace(out) != want {
 		t.Errorf("cite chicago:\n got %q\nwant %q", strings.TrimSpace(out), want)
