@@ -297,3 +297,37 @@ func TestRankingHandJudged(t *testing.T) {
 		}
 	}
 }
+
+// TestNameAwareSearch: any spelling of a person finds every record that names
+// them, whatever spelling the record uses.
+func TestNameAwareSearch(t *testing.T) {
+	st := openStore(t)
+	in := &Ingester{Store: st}
+	byFile := map[string][]string{}
+	if _, err := in.Paths(context.Background(), []string{testutil.Shared(t, "seeds")}, func(o Outcome) {
+		byFile[filepath.Base(o.File)[:3]] = append(byFile[filepath.Base(o.File)[:3]], o.ID)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, spelling := range []string{"Pak Hon-yong", "Pak Heon-yeong", "Pak Hon Yong"} {
+		res, err := st.Search(context.Background(), search.Query{Text: `person:"` + spelling + `"`, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		for _, h := range res.Hits {
+			got[h.ID] = true
+		}
+		for _, want := range []string{byFile["000"][0], byFile["001"][0], byFile["004"][0], byFile["002"][2]} {
+			if !got[want] {
+				t.Errorf("person:%q misses %s (found %d records)", spelling, want, res.Total)
+			}
+		}
+	}
+	res, _ := st.Search(context.Background(), search.Query{Text: `person:"Pak Heon Hyeong"`})
+	for _, h := range res.Hits {
+		if h.ID == byFile["004"][0] {
+			t.Errorf("a misspelling must not be merged with Pak Heon-yeong")
+		}
+	}
+}

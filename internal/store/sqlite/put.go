@@ -9,7 +9,9 @@ import (
 	"strings"
 	"time"
 
+	"fond/internal/extract"
 	"fond/internal/record"
+	"fond/internal/romanize"
 	"fond/internal/store"
 )
 
@@ -179,9 +181,9 @@ func indexRecord(ctx context.Context, tx *sql.Tx, rid int64, r record.Record) er
 			return fmt.Errorf("index sources: %w", err)
 		}
 	}
-	for kind, names := range map[string][]string{"person": people, "place": places} {
+	for kind, names := range map[string][]string{"person": people, "place": places, "name": extract.VariantPairs(r.Body)} {
 		for _, n := range names {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO record_names(rid, kind, name) VALUES (?,?,?)`, rid, kind, n); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO record_names(rid, kind, name, key) VALUES (?,?,?,?)`, rid, kind, n, romanize.Key(n)); err != nil {
 				return fmt.Errorf("index names: %w", err)
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"fond/internal/romanize"
 	"fond/internal/search"
 )
 
@@ -217,6 +218,11 @@ func (b *builder) term(t search.Term, negated bool) string {
 			b.rank = append(b.rank, expr)
 		}
 		b.args = append(b.args, expr)
+		if (t.Field == "person" || t.Field == "place") && !t.Prefix {
+			// Any spelling of the name: the romanization key joins them.
+			b.args = append(b.args, t.Field, romanize.Key(t.Text))
+			return "(r.rid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?) OR EXISTS (SELECT 1 FROM record_names n WHERE n.rid = r.rid AND n.kind IN (?, 'name') AND n.key = ?))"
+		}
 		return "r.rid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)"
 	}
 	v := strings.TrimSpace(t.Text)

@@ -84,13 +84,18 @@ CREATE TABLE aliases (
 );
 
 -- People and places a record names, for filters and facets.
+-- key is the romanization key (internal/romanize): every spelling of a name shares
+-- it, so person:"Pak Hon-yong" finds "Pak Heon-yeong". kind "name" is a variant
+-- pair the text gives ("Pak Heon-yeong [Pak Hon Yong]") without saying what it names.
 CREATE TABLE record_names (
     rid  INTEGER NOT NULL REFERENCES records(rid) ON DELETE CASCADE,
-    kind TEXT NOT NULL, -- person | place
-    name TEXT NOT NULL
+    kind TEXT NOT NULL, -- person | place | name
+    name TEXT NOT NULL,
+    key  TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX record_names_rid ON record_names(rid);
 CREATE INDEX record_names_name ON record_names(kind, name);
+CREATE INDEX record_names_key ON record_names(key);
 
 -- Porter stemming makes "telegrams" find "telegram"; remove_diacritics 2 makes
 -- "Tumen" find "Tümen". Column order is fixed: bm25() weights follow it.
