@@ -77,7 +77,9 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	}
 
 	qs := makeQueries(m, o.seed, o.queries)
-	lat, counts, err := runQueries(ctx, e, qs, o.queries)
+	lat, counts, err := runQueries(ctx, e, qs, o.queries, func(class string, n int, total time.Duration) {
+		fmt.Fprintf(stderr, "fondbench: %s: %d %s queries in %s\n", o.engine, n, class, total.Round(time.Millisecond))
+	})
 	if err != nil {
 		return err
 	}
@@ -103,8 +105,9 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 }
 
 // runQueries warms up on the first few queries of each class, then times every
-// query once, in list order.
-func runQueries(ctx context.Context, e engine, qs []Query, perClass int) (map[string]Latency, map[string][]int, error) {
+// query once, in list order, calling progress as each class ends: long runs are
+// otherwise silent for minutes.
+func runQueries(ctx context.Context, e engine, qs []Query, perClass int, progress func(class string, n int, total time.Duration)) (map[string]Latency, map[string][]int, error) {
 	warm := min(10, perClass)
 	seen := map[string]int{}
 	for _, q := range qs {
@@ -117,14 +120,25 @@ func runQueries(ctx context.Context, e engine, qs []Query, perClass int) (map[st
 	}
 	times := map[string][]time.Duration{}
 	counts := map[string][]int{}
-	for _, q := range qs {
+	var classTime time.Duration
+	for i, q := range qs {
+		if i > 0 && q.Class != qs[i-1].Class {
+			progress(qs[i-1].Class, len(times[qs[i-1].Class]), classTime)
+			classTime = 0
+		}
 		t := time.Now()
 		n, err := e.query(ctx, q)
 		if err != nil {
 			return nil, nil, err
 		}
-		times[q.Class] = append(times[q.Class], time.Since(t))
+		d := time.Since(t)
+		classTime += d
+		times[q.Class] = append(times[q.Class], d)
 		counts[q.Class] = append(counts[q.Class], n)
+	}
+	if len(qs) > 0 {
+		last := qs[len(qs)-1].Class
+		progress(last, len(times[last]), classTime)
 	}
 	lat := map[string]Latency{}
 	for _, c := range classes {
