@@ -38,10 +38,23 @@ func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, erro
 		where = b.where(node, false)
 	}
 	rank := strings.Join(b.rank, " OR ")
+	// A query of words and phrases alone (the common case) is one FTS5 match
+	// expression: the index evaluates AND/OR itself and ranks with its own
+	// ORDER BY, instead of one semi-join per term.
+	expr, pure := pureFTS(node)
+	if pure {
+		where = "r.rid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)"
+		b.args = []any{expr}
+		rank = expr
+	}
 
 	if q.Facets {
 		var err error
 		if res.Total, res.Facets, err = s.facets(ctx, where, b.args); err != nil {
+			return res, fmt.Errorf("search %q: %w", q.Text, err)
+		}
+	} else if pure {
+		if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM records_fts WHERE records_fts MATCH ?`, expr).Scan(&res.Total); err != nil {
 			return res, fmt.Errorf("search %q: %w", q.Text, err)
 		}
 	} else if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM records r WHERE `+where, b.args...).Scan(&res.Total); err != nil {
@@ -71,11 +84,21 @@ func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, erro
 		args = append(args, b.args...)
 	}
 	args = append(append(args, orderArgs...), q.Limit, q.Offset)
-	rows, err := s.read.QueryContext(ctx, query+` ORDER BY `+order+` LIMIT ? OFFSET ?`, args...)
+	query += ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+	if pure && q.Sort == search.SortRelevance {
+		query = `SELECT r.rid, r.doc, r.ingested_at, m.score FROM (SELECT rowid AS rid, ` + rankFn + ` AS score FROM records_fts
+			WHERE records_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?) m JOIN records r ON r.rid = m.rid ORDER BY m.score, r.rid`
+		args = []any{expr, q.Limit, q.Offset}
+	}
+	rows, err := s.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return res, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	var rids []int64
+	var words []snippetWord
+	queryWords(node, false, &words)
+	useGo := !hasCJK(q.Text)
+	var texts [][3]string
 	for rows.Next() {
 		var rid int64
 		var doc, ingested string
@@ -95,12 +118,24 @@ func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, erro
 		}
 		res.Hits = append(res.Hits, h)
 		rids = append(rids, rid)
+		texts = append(texts, [3]string{r.Body, r.Summary, r.Title})
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return res, err
 	}
 	for i, rid := range rids {
+		if useGo {
+			for _, t := range texts[i] {
+				if sn := goSnippet(t, words); sn != "" {
+					res.Hits[i].Snippet = sn
+					break
+				}
+			}
+			if res.Hits[i].Snippet != "" {
+				continue
+			}
+		}
 		res.Hits[i].Snippet, err = s.snippet(ctx, rid, rank)
 		if err != nil {
 			return res, err
@@ -247,6 +282,48 @@ func (b *builder) term(t search.Term, negated bool) string {
 		return "r.id = ?"
 	}
 	return "1"
+}
+
+// pureFTS renders a tree of plain words and phrases (no filters, negation, dates,
+// bare years or names, which need SQL) as one FTS5 expression.
+func pureFTS(n search.Node) (string, bool) {
+	switch n := n.(type) {
+	case search.Term:
+		col, ok := ftsColumn[n.Field]
+		if !ok || n.Field == "person" || n.Field == "place" || n.Field == "" && !n.Phrase && !n.Prefix && isYear(n.Text) {
+			return "", false
+		}
+		if hasCJK(n.Text) {
+			return "cjk : " + cjkPhrase(n.Text), true
+		}
+		e := ftsPhrase(n.Text, n.Prefix)
+		if e == "" {
+			return "", false
+		}
+		if col != "" {
+			e = col + " : " + e
+		}
+		return e, true
+	case search.And, search.Or:
+		var kids []search.Node
+		op := " AND "
+		if a, ok := n.(search.And); ok {
+			kids = a.Nodes
+		} else {
+			kids = n.(search.Or).Nodes
+			op = " OR "
+		}
+		parts := make([]string, 0, len(kids))
+		for _, k := range kids {
+			e, ok := pureFTS(k)
+			if !ok {
+				return "", false
+			}
+			parts = append(parts, "("+e+")")
+		}
+		return strings.Join(parts, op), true
+	}
+	return "", false
 }
 
 func isYear(s string) bool {

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fond/internal/store"
@@ -35,5 +36,21 @@ func TestFTSPhrase(t *testing.T) {
 		if got := ftsPhrase(c.in, c.prefix); got != c.want {
 			t.Errorf("ftsPhrase(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+func TestGoSnippet(t *testing.T) {
+	words := []snippetWord{{text: "telegram"}, {text: "shtyk", prefix: true}}
+	got := goSnippet("The first line. Two telegrams from Shtykov about <the> loan & credit arrived.", words)
+	want := "The first line. Two <mark>telegrams</mark> from <mark>Shtykov</mark> about &lt;the&gt; loan &amp; credit arrived."
+	if got != want {
+		t.Errorf("goSnippet = %q\nwant %q", got, want)
+	}
+	long := strings.Repeat("filler ", 100) + "the loan was asked " + strings.Repeat("more ", 100)
+	if got := goSnippet(long, []snippetWord{{text: "asks"}}); !strings.HasPrefix(got, "…") || !strings.Contains(got, "<mark>asked</mark>") || !strings.HasSuffix(got, "…") {
+		t.Errorf("window snippet = %q", got)
+	}
+	if goSnippet("nothing here", words) != "" {
+		t.Errorf("snippet without a match")
 	}
 }
