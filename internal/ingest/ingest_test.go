@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"fond/internal/search"
 	"fond/internal/store"
 	"fond/internal/store/sqlite"
 	"fond/internal/testutil"
@@ -262,5 +263,33 @@ func TestIDsAreStable(t *testing.T) {
 	c, _ := Extract(context.Background(), "a.txt", append(data, '!'))
 	if c.Records[0].ID == a.Records[0].ID {
 		t.Errorf("different bytes, same id")
+	}
+}
+
+func TestPseudonymsAndPreferredNames(t *testing.T) {
+	st := openStore(t)
+	in := &Ingester{Store: st}
+	if _, err := in.Paths(context.Background(), []string{filepath.Join(testutil.RepoRoot(t), "testdata/sample")}, func(Outcome) {}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := st.Search(context.Background(), search.Query{Text: "person:Stalin", Facets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, h := range res.Hits {
+		if h.Title == "Ciphered Telegram, Roshchin to Filippov" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("person:Stalin should find the telegram addressed to his pseudonym Filippov: %+v", res.Hits)
+	}
+	names := map[string]bool{}
+	for _, c := range res.Facets["person"] {
+		names[c.Value] = true
+	}
+	if !names["Joseph Stalin"] || names["Filippov"] {
+		t.Errorf("person facet should show the preferred name: %+v", res.Facets["person"])
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"fond/internal/names"
 	"fond/internal/romanize"
 	"fond/internal/search"
 )
@@ -254,9 +255,26 @@ func (b *builder) term(t search.Term, negated bool) string {
 		}
 		b.args = append(b.args, expr)
 		if (t.Field == "person" || t.Field == "place") && !t.Prefix {
-			// Any spelling of the name: the romanization key joins them.
-			b.args = append(b.args, t.Field, romanize.Key(t.Text))
-			return "(r.rid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?) OR EXISTS (SELECT 1 FROM record_names n WHERE n.rid = r.rid AND n.kind IN (?, 'name') AND n.key = ?))"
+			// Any name of the person or place: every form the authority file
+			// lists (pseudonyms, old place names), and any spelling of those forms
+			// through the romanization key.
+			forms := authorities.Forms(t.Text)
+			var fts []string
+			keys := map[string]bool{}
+			for _, f := range append(forms, t.Text) {
+				if e := ftsPhrase(f, false); e != "" && !hasCJK(f) {
+					fts = append(fts, col+" : "+e)
+				}
+				keys[romanize.Key(f)] = true
+			}
+			b.args[len(b.args)-1] = strings.Join(fts, " OR ")
+			b.args = append(b.args, t.Field)
+			marks := make([]string, 0, len(keys))
+			for k := range keys {
+				b.args = append(b.args, k)
+				marks = append(marks, "?")
+			}
+			return "(r.rid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?) OR EXISTS (SELECT 1 FROM record_names n WHERE n.rid = r.rid AND n.kind IN (?, 'name') AND n.key IN (" + strings.Join(marks, ",") + ")))"
 		}
 		return "r.rid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)"
 	}
@@ -283,6 +301,9 @@ func (b *builder) term(t search.Term, negated bool) string {
 	}
 	return "1"
 }
+
+// authorities resolves names in person: and place: queries and facets.
+var authorities = names.Starter()
 
 // pureFTS renders a tree of plain words and phrases (no filters, negation, dates,
 // bare years or names, which need SQL) as one FTS5 expression.
@@ -411,6 +432,9 @@ func (s *Store) facets(ctx context.Context, where string, args []any) (int, map[
 	if err := rows.Err(); err != nil {
 		return 0, nil, err
 	}
+	for _, kind := range []string{"person", "place"} {
+		out[kind] = preferredNames(out[kind])
+	}
 	for name, counts := range out {
 		if name == "year" || name == "decade" {
 			sort.Slice(counts, func(i, j int) bool { return counts[i].Value < counts[j].Value })
@@ -427,4 +451,26 @@ func (s *Store) facets(ctx context.Context, where string, args []any) (int, map[
 		}
 	}
 	return total, out, nil
+}
+
+// preferredNames shows a facet's names as the authority file prefers them,
+// adding up the counts of spellings of one person.
+func preferredNames(counts []search.FacetCount) []search.FacetCount {
+	merged := map[string]int{}
+	var order []string
+	for _, c := range counts {
+		v := c.Value
+		if m, ok := authorities.Resolve(v); ok {
+			v = m.Authority.Preferred
+		}
+		if _, seen := merged[v]; !seen {
+			order = append(order, v)
+		}
+		merged[v] += c.Count
+	}
+	out := make([]search.FacetCount, 0, len(order))
+	for _, v := range order {
+		out = append(out, search.FacetCount{Value: v, Count: merged[v]})
+	}
+	return out
 }
