@@ -1,46 +1,153 @@
 package romanize
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
-// cyrillicPopular is the English-press transliteration (Vyshinsky, Khrushchev):
-// the form most translated documents use.
-var cyrillicPopular = map[rune]string{
-	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "yo", 'ж': "zh", 'з': "z", 'и': "i", 'й': "y",
-	'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f",
-	'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch", 'ъ': "", 'ы': "y", 'ь': "", 'э': "e", 'ю': "yu", 'я': "ya",
-	'і': "i", 'ї': "yi", 'є': "ye", 'ґ': "g",
+// Scheme is a transliteration of Russian Cyrillic into Latin letters.
+type Scheme int
+
+const (
+	// ALALC is the Library of Congress table as catalogues print it without
+	// diacritics and tie-bars: й → i, ю → iu, я → ia, ь → ', ъ → ".
+	ALALC Scheme = iota
+	// BGN is BGN/PCGN (1947): е → ye at the start of a word and after
+	// vowels and signs, ё → ë/yë, й → y.
+	BGN
+	// Scholarly is the linguists' system, close to ISO 9: š ž č šč, x for х,
+	// j for й, ja ju, ʹ for ь.
+	Scholarly
+	// Popular is the English-press style: -ий and -ый → -y (Vyshinsky),
+	// ь dropped (or y before a vowel), ё → yo (e after ж ч ш щ: Khrushchev).
+	Popular
+)
+
+func (s Scheme) String() string {
+	switch s {
+	case ALALC:
+		return "ALA-LC"
+	case BGN:
+		return "BGN/PCGN"
+	case Scholarly:
+		return "Scholarly"
+	case Popular:
+		return "Popular"
+	}
+	return "Scheme(?)"
 }
 
-// CyrillicToLatin transliterates Cyrillic in the popular English scheme, with
-// "-ий" written "-y" as the press does (Вышинский → Vyshinsky).
-func CyrillicToLatin(s string) string {
-	var b strings.Builder
-	rs := []rune(s)
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		lower := []rune(strings.ToLower(string(r)))[0]
-		if lower == 'и' && i+1 < len(rs) && strings.ToLower(string(rs[i+1])) == "й" && (i+2 == len(rs) || !isLetter(rs[i+2])) {
-			b.WriteString(caseLike(r, "y"))
-			i++
-			continue
+// Letters that are the same in every scheme.
+var cyrillicCommon = map[rune]string{
+	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'з': "z", 'и': "i", 'к': "k",
+	'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t",
+	'у': "u", 'ф': "f", 'ы': "y",
+	// Ukrainian and Belarusian letters met in Soviet documents.
+	'і': "i", 'ґ': "g", 'ў': "u",
+}
+
+// Letters that differ, per scheme: е ё ж й х ц ч ш щ ъ ь э ю я ї є.
+var cyrillicScheme = map[Scheme]map[rune]string{
+	ALALC: {'е': "e", 'ё': "e", 'ж': "zh", 'й': "i", 'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh",
+		'щ': "shch", 'ъ': "\"", 'ь': "'", 'э': "e", 'ю': "iu", 'я': "ia", 'ї': "i", 'є': "ie"},
+	BGN: {'е': "e", 'ё': "ë", 'ж': "zh", 'й': "y", 'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh",
+		'щ': "shch", 'ъ': "\"", 'ь': "'", 'э': "e", 'ю': "yu", 'я': "ya", 'ї': "yi", 'є': "ye"},
+	Scholarly: {'е': "e", 'ё': "ë", 'ж': "ž", 'й': "j", 'х': "x", 'ц': "c", 'ч': "č", 'ш': "š",
+		'щ': "šč", 'ъ': "ʺ", 'ь': "ʹ", 'э': "è", 'ю': "ju", 'я': "ja", 'ї': "ji", 'є': "je"},
+	Popular: {'е': "e", 'ё': "yo", 'ж': "zh", 'й': "y", 'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh",
+		'щ': "shch", 'ъ': "", 'ь': "", 'э': "e", 'ю': "yu", 'я': "ya", 'ї': "yi", 'є': "ye"},
+}
+
+func isCyrillic(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }
+
+func hasCyrillic(s string) bool {
+	for _, r := range s {
+		if isCyrillic(r) {
+			return true
 		}
-		t, ok := cyrillicPopular[lower]
+	}
+	return false
+}
+
+// CyrillicToLatin transliterates Russian Cyrillic in the given scheme;
+// other characters pass through. "Вышинский" → "Vyshinskii" (ALALC),
+// "Vyshinskiy" (BGN), "Vyšinskij" (Scholarly), "Vyshinsky" (Popular).
+func CyrillicToLatin(s string, scheme Scheme) string {
+	table := cyrillicScheme[scheme]
+	if table == nil {
+		table = cyrillicScheme[ALALC]
+	}
+	rs := []rune(s)
+	lower := make([]rune, len(rs))
+	for i, r := range rs {
+		lower[i] = unicode.ToLower(r)
+	}
+	at := func(i int) rune {
+		if i < 0 || i >= len(lower) {
+			return 0
+		}
+		return lower[i]
+	}
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		r, l := rs[i], lower[i]
+		t, ok := cyrillicCommon[l]
+		if !ok {
+			t, ok = table[l]
+		}
 		if !ok {
 			b.WriteRune(r)
 			continue
 		}
-		b.WriteString(caseLike(r, t))
+		prev, next := at(i-1), at(i+1)
+		wordStart := prev == 0 || !isCyrillic(prev)
+		afterVowel := strings.ContainsRune("аеёиоуыэюяіїєъь", prev)
+		switch scheme {
+		case BGN:
+			switch {
+			case l == 'е' && (wordStart || afterVowel):
+				t = "ye"
+			case l == 'ё' && (wordStart || afterVowel):
+				t = "yë"
+			case l == 'ы' && strings.ContainsRune("аоуыэ", next) && next != 0:
+				t = "y·" // BGN separates ы from a following vowel
+			}
+		case Popular:
+			wordEnd := next == 0 || !isCyrillic(next)
+			switch {
+			case (l == 'и' || l == 'ы') && next == 'й' && (i+2 >= len(lower) || !isCyrillic(at(i+2))):
+				t = "y" // -ий, -ый: Vyshinsky, Vasilevsky
+				i++
+			case l == 'и' && next == 'я' && (i+2 >= len(lower) || !isCyrillic(at(i+2))):
+				t = "ia" // -ия: Beria, Maria
+				i++
+			case l == 'е' && (wordStart || afterVowel):
+				t = "ye"
+			case l == 'ё' && strings.ContainsRune("жчшщ", prev) && prev != 0:
+				t = "e"
+			case l == 'ё' && !wordStart && !afterVowel:
+				t = "yo"
+			case l == 'ь' && strings.ContainsRune("еёио", next) && next != 0:
+				t = "y"
+			case l == 'й' && wordEnd && prev == 'о':
+				t = "y"
+			}
+		}
+		if t != "" && unicode.IsUpper(r) {
+			t = upperFirst(t, i+1 < len(rs) && unicode.IsUpper(rs[i+1]))
+		}
+		b.WriteString(t)
 	}
 	return b.String()
 }
 
-func isLetter(r rune) bool {
-	return strings.ToLower(string(r)) != strings.ToUpper(string(r))
-}
-
-func caseLike(r rune, t string) string {
-	if t == "" || strings.ToLower(string(r)) == string(r) {
-		return t
+// upperFirst capitalizes a transliteration: the first letter only, unless
+// the source continues in capitals ("ШТЫКОВ" → "SHTYKOV").
+func upperFirst(t string, allCaps bool) string {
+	if allCaps {
+		return strings.ToUpper(t)
 	}
-	return strings.ToUpper(t[:1]) + t[1:]
+	rs := []rune(t)
+	rs[0] = unicode.ToUpper(rs[0])
+	return string(rs)
 }

@@ -1,67 +1,152 @@
-// Package romanize connects the spellings of one name across writing systems and
-// romanization schemes: Korean (Hangul, Revised Romanization, McCune–Reischauer),
-// Chinese (Pinyin, Wade–Giles) and Russian (Cyrillic and its transliterations).
-// Keys are comparison forms: two spellings of the same name share a key; the
-// rules are the schemes' own, written here from their published tables.
 package romanize
 
-import "strings"
-
-// Hangul syllables are composed arithmetically: U+AC00 + (initial*21 + medial)*28 + final.
+// Hangul syllables are composed arithmetically from U+AC00:
+// (initial*21 + medial)*28 + final, so no per-syllable table is needed.
 const (
 	hangulBase = 0xAC00
 	hangulLast = 0xD7A3
+	nMedial    = 21
+	nFinal     = 28
 )
 
-var (
-	rrInitial = []string{"g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"}
-	rrMedial  = []string{"a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"}
-	rrFinal   = []string{"", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"}
-
-	mrInitial = []string{"k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch", "tch", "ch'", "k'", "t'", "p'", "h"}
-	mrMedial  = []string{"a", "ae", "ya", "yae", "ŏ", "e", "yŏ", "ye", "o", "wa", "wae", "oe", "yo", "u", "wŏ", "we", "wi", "yu", "ŭ", "ŭi", "i"}
+// Initial consonant indexes, in Unicode order.
+const (
+	iG = iota // ㄱ
+	iKK
+	iN
+	iD
+	iTT
+	iR
+	iM
+	iB
+	iPP
+	iS
+	iSS
+	iNull // ㅇ
+	iJ
+	iJJ
+	iCh
+	iK
+	iT
+	iP
+	iH
 )
 
-// decompose splits a Hangul syllable into initial, medial and final indexes.
-func decompose(r rune) (int, int, int, bool) {
+// Medial vowel indexes, in Unicode order.
+const (
+	mA = iota
+	mAE
+	mYA
+	mYAE
+	mEO
+	mE
+	mYEO
+	mYE
+	mO
+	mWA
+	mWAE
+	mOE
+	mYO
+	mU
+	mWO
+	mWE
+	mWI
+	mYU
+	mEU
+	mUI
+	mI
+)
+
+// Final consonant indexes (0 = none), in Unicode order.
+const (
+	fNone = iota
+	fG
+	fKK
+	fGS
+	fN
+	fNJ
+	fNH
+	fD
+	fL
+	fLG
+	fLM
+	fLB
+	fLS
+	fLT
+	fLP
+	fLH
+	fM
+	fB
+	fBS
+	fS
+	fSS
+	fNG
+	fJ
+	fCh
+	fK
+	fT
+	fP
+	fH
+)
+
+// finalSound is the sound a final is written with at the end of a syllable
+// in both RR and MR: Korean neutralizes finals to seven.
+var finalSound = [nFinal]string{
+	"", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l",
+	"m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
+}
+
+// finalLiaison is how a final is written when the next syllable starts with
+// a vowel: the consonant is then pronounced as the next onset and both systems
+// write its voiced value. Clusters keep their first member and move the second.
+var finalLiaison = [nFinal]string{
+	"", "g", "kk", "ks", "n", "nj", "n", "d", "r", "lg", "lm", "lb", "ls", "lt", "lp", "r",
+	"m", "b", "ps", "s", "ss", "ng", "j", "ch", "k", "t", "p", "",
+}
+
+type syllable struct{ ini, med, fin int }
+
+// decompose splits a precomposed Hangul syllable into jamo indexes.
+func decompose(r rune) (syllable, bool) {
 	if r < hangulBase || r > hangulLast {
-		return 0, 0, 0, false
+		return syllable{}, false
 	}
 	n := int(r - hangulBase)
-	return n / (21 * 28), (n / 28) % 21, n % 28, true
+	return syllable{n / (nMedial * nFinal), (n / nFinal) % nMedial, n % nFinal}, true
 }
 
-// HangulToRR writes Hangul in the Revised Romanization, syllable by syllable
-// (without the sound-change rules across syllables, which names usually ignore).
-func HangulToRR(s string) string { return hangulTo(s, rrInitial, rrMedial) }
-
-// HangulToMR writes Hangul in McCune–Reischauer with breves (ŏ, ŭ) and
-// apostrophes for aspirates.
-func HangulToMR(s string) string { return hangulTo(s, mrInitial, mrMedial) }
-
-func hangulTo(s string, initial, medial []string) string {
-	var b strings.Builder
-	prevHangul := false
-	for _, r := range s {
-		i, m, f, ok := decompose(r)
-		if !ok {
-			b.WriteRune(r)
-			prevHangul = false
-			continue
-		}
-		_ = prevHangul
-		b.WriteString(initial[i] + medial[m] + rrFinal[f])
-		prevHangul = true
-	}
-	return b.String()
+func (s syllable) rune() rune {
+	return rune(hangulBase + (s.ini*nMedial+s.med)*nFinal + s.fin)
 }
 
-// isHangul reports whether s contains Hangul syllables.
-func isHangul(s string) bool {
+func isHangulSyllable(r rune) bool { return r >= hangulBase && r <= hangulLast }
+
+func hasHangul(s string) bool {
 	for _, r := range s {
-		if r >= hangulBase && r <= hangulLast {
+		if isHangulSyllable(r) {
 			return true
 		}
 	}
 	return false
 }
+
+// twoSyllableSurnames are the compound surnames; without them a four-syllable
+// name would be split as one-syllable surname plus three-syllable given name.
+var twoSyllableSurnames = map[string]bool{
+	"남궁": true, "황보": true, "제갈": true, "선우": true, "독고": true,
+	"사공": true, "서문": true, "동방": true, "망절": true, "어금": true,
+}
+
+// commonSyllables are syllables frequent in Korean personal and place names.
+// They only break ties between segmentations of joined romanizations
+// ("Hanguk" is 한국, not 항욱), so the list is short and hand-picked.
+var commonSyllables = func() map[rune]bool {
+	const list = "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국은편용예경봉사부" +
+		"일헌영준택희대중철수호혁종동식상재훈규광태두환승만순숙자미화덕학근춘익창건균범병찬형휘욱운웅의평열련룡" +
+		"울산개흥해포충북도판점록청"
+	m := map[rune]bool{}
+	for _, r := range list {
+		m[r] = true
+	}
+	return m
+}()
