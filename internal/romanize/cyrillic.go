@@ -127,7 +127,7 @@ func CyrillicToLatin(s string, scheme Scheme) string {
 				t = "e"
 			case l == 'ё' && !wordStart && !afterVowel:
 				t = "yo"
-			case l == 'ь' && strings.ContainsRune("еёио", next) && next != 0:
+			case l == 'ь' && strings.ContainsRune("ио", next) && next != 0:
 				t = "y"
 			case l == 'й' && wordEnd && prev == 'о':
 				t = "y"

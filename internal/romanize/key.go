@@ -37,11 +37,12 @@ func Key(name string) string {
 	if !hasLatinLetter(s) {
 		return foldASCII(s)
 	}
-	kFeat := koreanFeatures(s)
+	korean := koreanParsable(s)
+	kFeat := korean && koreanFeatures(s)
 	if russianLike(s) && !kFeat {
 		return RussianKey(s)
 	}
-	if kFeat || KoreanToHangul(s) != nil {
+	if korean {
 		return eastAsianKey(s, kFeat)
 	}
 	if _, ok := chineseSyllables(s); ok {
@@ -118,7 +119,7 @@ func koreanVowels(s string) bool {
 // "Li" is left out because in these documents it is nearly always Chinese.
 func koreanSurnameFirst(s string) bool {
 	toks := strings.Fields(s)
-	if len(toks) < 2 {
+	if len(toks) == 0 {
 		return false
 	}
 	f := surnameSpelling(toks[0])

@@ -174,12 +174,18 @@ func collapseKorean(s string) string {
 	r := strings.NewReplacer("nl", "l", "ln", "l", "kl", "kn", "tl", "tn", "pl", "pn", "ml", "mn")
 	s = r.Replace(s)
 	s = strings.NewReplacer("nkn", "kn", "nkm", "km").Replace(s)
+	return dedupRunes(s)
+}
+
+// dedupRunes drops a rune equal to the one before it.
+func dedupRunes(s string) string {
 	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if i > 0 && s[i] == s[i-1] {
-			continue
+	prev := rune(-1)
+	for _, r := range s {
+		if r != prev {
+			b.WriteRune(r)
 		}
-		b.WriteByte(s[i])
+		prev = r
 	}
 	return b.String()
 }

@@ -134,10 +134,10 @@ func koreanPieces(roman string) ([][]string, koreanHints, bool) {
 		switch {
 		case r >= 'a' && r <= 'z':
 			piece = append(piece, byte(r))
-		case r == 'ŏ' || r == 'ǒ' || r == 'ö' || r == 'õ':
+		case r == 'ŏ' || r == 'ǒ':
 			piece = append(piece, 'O')
 			h.mr = true
-		case r == 'ŭ' || r == 'ǔ' || r == 'ü':
+		case r == 'ŭ' || r == 'ǔ':
 			piece = append(piece, 'U')
 			h.mr = true
 		case r == '\u0306' || r == '\u030c': // combining breve or caron
@@ -157,9 +157,8 @@ func koreanPieces(roman string) ([][]string, koreanHints, bool) {
 			endPiece()
 		case unicode.IsSpace(r) || r == ',':
 			endWord()
-		case latinFold[r] != "":
-			piece = append(piece, latinFold[r]...)
 		default:
+			// Other diacritics (ü, é) belong to other languages' spellings.
 			return nil, h, false
 		}
 		if len(piece) > maxPieceLen {
@@ -201,23 +200,7 @@ type parse struct {
 // turned around. A string that cannot be Korean (letters f, q, v, x, z;
 // clusters no Korean syllable has) gives nil.
 func KoreanToHangul(roman string) []string {
-	words, hints, ok := koreanPieces(roman)
-	if !ok {
-		return nil
-	}
-	words = orderPieces(words)
-	acc := []parse{{}}
-	for wi, w := range words {
-		var wordParses []parse
-		if wi == 0 && len(words) > 1 {
-			wordParses = surnameParses(strings.Join(w, ""))
-		}
-		wordParses = append(wordParses, parseWord(w, hints)...)
-		if len(wordParses) == 0 {
-			return nil
-		}
-		acc = combine(acc, wordParses, beamWidth)
-	}
+	acc := parseKorean(roman, beamWidth)
 	seen := map[string]bool{}
 	var out []string
 	for _, p := range acc {
@@ -236,6 +219,33 @@ func KoreanToHangul(roman string) []string {
 	}
 	return out
 }
+
+// parseKorean parses a romanized name keeping beam readings at each step.
+func parseKorean(roman string, beam int) []parse {
+	words, hints, ok := koreanPieces(roman)
+	if !ok {
+		return nil
+	}
+	words = orderPieces(words)
+	acc := []parse{{}}
+	for wi, w := range words {
+		var wordParses []parse
+		if wi == 0 {
+			wordParses = surnameParses(strings.Join(w, ""))
+		}
+		wordParses = append(wordParses, parseWord(w, hints, beam)...)
+		if len(wordParses) == 0 {
+			return nil
+		}
+		acc = combine(acc, wordParses, beam)
+	}
+	return acc
+}
+
+// koreanParsable reports whether KoreanToHangul would find any reading.
+// Whether the end of a piece is reachable does not depend on which readings
+// were kept on the way, so one per position is enough.
+func koreanParsable(roman string) bool { return len(parseKorean(roman, 1)) > 0 }
 
 // orderPieces applies koreanOrder to piece lists.
 func orderPieces(words [][]string) [][]string {
@@ -269,14 +279,14 @@ func surnameParses(spelling string) []parse {
 
 // parseWord parses each piece and combines them; a hyphen inside a word is a
 // syllable boundary, so pieces never share a syllable.
-func parseWord(pieces []string, h koreanHints) []parse {
+func parseWord(pieces []string, h koreanHints, beam int) []parse {
 	acc := []parse{{}}
 	for _, p := range pieces {
-		ps := parsePiece(p, h, len(acc[0].syls) > 0 && voicedBefore(acc[0].syls[len(acc[0].syls)-1]))
+		ps := parsePiece(p, h, len(acc[0].syls) > 0 && voicedBefore(acc[0].syls[len(acc[0].syls)-1]), beam)
 		if len(ps) == 0 {
 			return nil
 		}
-		acc = combine(acc, ps, beamWidth)
+		acc = combine(acc, ps, beam)
 	}
 	return acc
 }
@@ -285,7 +295,7 @@ func parseWord(pieces []string, h koreanHints) []parse {
 // programming over positions, keeping the cheapest readings at each position.
 // voicedStart says the piece continues a word after a voiced sound, where MR
 // would have written a plain stop voiced.
-func parsePiece(p string, h koreanHints, voicedStart bool) []parse {
+func parsePiece(p string, h koreanHints, voicedStart bool, beam int) []parse {
 	type state struct {
 		parse
 		voiced bool // the last syllable ends in a voiced sound
@@ -298,8 +308,8 @@ func parsePiece(p string, h koreanHints, voicedStart bool) []parse {
 			continue
 		}
 		sort.SliceStable(cur, func(i, j int) bool { return cur[i].cost < cur[j].cost })
-		if len(cur) > beamWidth {
-			cur = cur[:beamWidth]
+		if len(cur) > beam {
+			cur = cur[:beam]
 		}
 		for _, st := range cur {
 			afterVoiced := st.voiced && (pos > 0 || voicedStart)
@@ -352,8 +362,8 @@ func parsePiece(p string, h koreanHints, voicedStart bool) []parse {
 		out[i] = st.parse
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].cost < out[j].cost })
-	if len(out) > beamWidth {
-		out = out[:beamWidth]
+	if len(out) > beam {
+		out = out[:beam]
 	}
 	return out
 }

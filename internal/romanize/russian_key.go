@@ -96,14 +96,7 @@ func russianWord(w string) string {
 		}
 	}
 	// Doubled letters are spelling habits (Molotoff, Shtykkov) or ии.
-	var dedup []byte
-	for i, c := range out {
-		if i > 0 && c == out[i-1] {
-			continue
-		}
-		dedup = append(dedup, c)
-	}
-	return russianUndigraph.Replace(string(dedup))
+	return russianUndigraph.Replace(dedupRunes(string(out)))
 }
 
 // russianLike reports spellings that only Russian transliteration produces
@@ -119,7 +112,7 @@ func russianLike(s string) bool {
 		}
 	}
 	for _, w := range strings.Fields(f) {
-		for _, end := range []string{"ov", "ev", "ova", "eva", "sky", "skii", "skiy", "skij", "ski", "skaya", "enko", "ich", "vich", "ow", "ria", "riya", "iya", "ija", "aya", "yev", "yan"} {
+		for _, end := range []string{"ov", "ev", "ova", "eva", "sky", "skii", "skiy", "skij", "ski", "skaya", "enko", "ich", "vich", "ow", "ria", "riya", "iya", "ija", "aya", "yev", "yan", "oian", "aian", "eian", "uian"} {
 			if strings.HasSuffix(w, end) && len(w) > len(end)+1 {
 				return true
 			}

@@ -27,19 +27,18 @@ func classify(s string) nameKind {
 	case !hasLatinLetter(s):
 		return kindOther
 	}
-	kFeat := koreanFeatures(s)
+	korean := koreanParsable(s)
+	kFeat := korean && koreanFeatures(s)
 	if russianLike(s) && !kFeat {
 		return kindRussian
 	}
-	if kFeat || koreanSurnameFirst(s) {
-		if KoreanToHangul(s) != nil {
-			return kindKorean
-		}
+	if kFeat || korean && koreanSurnameFirst(s) {
+		return kindKorean
 	}
 	if _, ok := chineseSyllables(s); ok {
 		return kindChinese
 	}
-	if KoreanToHangul(s) != nil {
+	if korean {
 		return kindKorean
 	}
 	return kindOther

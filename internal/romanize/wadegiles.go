@@ -220,14 +220,15 @@ func chineseSyllables(name string) ([][]string, bool) {
 
 // aspirationMerge maps each aspirated Pinyin initial to its unaspirated
 // partner: Wade–Giles writes the difference only with an apostrophe, which
-// typists and OCR drop.
-var aspirationMerge = map[string]string{"p": "b", "t": "d", "k": "g", "q": "j", "ch": "zh", "c": "z"}
+// typists and OCR drop. j and q join zh because Wade–Giles writes all four
+// ch and tells j from zh only by the umlaut on ü, which is dropped as often.
+var aspirationMerge = map[string]string{"p": "b", "t": "d", "k": "g", "q": "zh", "j": "zh", "ch": "zh", "c": "z"}
 
 // ChineseKey is a comparison key under which every Pinyin and Wade–Giles
 // spelling of the same syllables meets: "Mao Zedong"/"Mao Tse-tung",
 // "Zhou Enlai"/"Chou En-lai"/"Chou Enlai", "Liu Shaoqi"/"Liu Shao-ch'i"/
-// "Liu Shao-chi". It merges aspirated with unaspirated initials and ü with u;
-// it keeps every other syllable difference. Names that are neither get
+// "Liu Shao-chi". It merges aspirated with unaspirated initials, j q zh ch
+// (all Wade–Giles ch), and ü with u; it keeps every other syllable difference. Names that are neither get
 // their folded letters.
 func ChineseKey(name string) string {
 	words, ok := chineseSyllables(name)

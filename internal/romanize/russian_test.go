@@ -1,0 +1,85 @@
+package romanize
+
+import "testing"
+
+func TestCyrillicToLatin(t *testing.T) {
+	cases := []struct {
+		cyr                          string
+		alalc, bgn, scholarly, press string
+	}{
+		{"Вышинский", "Vyshinskii", "Vyshinskiy", "Vyšinskij", "Vyshinsky"},
+		{"Штыков", "Shtykov", "Shtykov", "Štykov", "Shtykov"},
+		{"Хрущёв", "Khrushchev", "Khrushchëv", "Xruščëv", "Khrushchev"},
+		{"Берия", "Beriia", "Beriya", "Berija", "Beria"},
+		{"Молотов", "Molotov", "Molotov", "Molotov", "Molotov"},
+		{"Ильич", "Il'ich", "Il'ich", "Ilʹič", "Ilyich"},
+		{"Соловьёв", "Solov'ev", "Solov'yëv", "Solovʹëv", "Solovyov"},
+		{"Ежов", "Ezhov", "Yezhov", "Ežov", "Yezhov"},
+		{"Фёдор", "Fedor", "Fëdor", "Fëdor", "Fyodor"},
+		{"Толстой", "Tolstoi", "Tolstoy", "Tolstoj", "Tolstoy"},
+		{"Цанава", "Tsanava", "Tsanava", "Canava", "Tsanava"},
+		{"ЩЕРБАКОВ", "SHCHERBAKOV", "SHCHERBAKOV", "ŠČERBAKOV", "SHCHERBAKOV"},
+	}
+	for _, c := range cases {
+		for scheme, want := range map[Scheme]string{ALALC: c.alalc, BGN: c.bgn, Scholarly: c.scholarly, Popular: c.press} {
+			if got := CyrillicToLatin(c.cyr, scheme); got != want {
+				t.Errorf("CyrillicToLatin(%s, %v) = %q, want %q", c.cyr, scheme, got, want)
+			}
+		}
+	}
+}
+
+var russianSame = [][]string{
+	{"Vyshinsky", "Vyshinskii", "Vyshinskiy", "Vishinsky", "Wyschinski", "Vyšinskij", "Вышинский"},
+	{"Shtykov", "Shtikov", "Štykov", "Штыков"},
+	{"Khrushchev", "Khrushchov", "Chruschtschow", "Xruščëv", "Хрущёв", "Хрущев"},
+	{"Beria", "Beriya", "Berija", "Beriia", "Берия"},
+	{"Molotov", "Molotoff", "Molotow", "Молотов"},
+	{"Malenkov", "Маленков"},
+	{"Stalin", "Сталин"},
+	{"Gromyko", "Громыко"},
+	{"Vasilevsky", "Vasilevskii", "Wassilewski", "Василевский"},
+	{"Zakharov", "Захаров"},
+	{"Lavrentiy", "Lavrentii", "Lavrentij", "Лаврентий"},
+	{"Vyacheslav", "Viacheslav", "Vjačeslav", "Вячеслав"},
+	{"Mikoyan", "Mikoian", "Mikojan", "Микоян"},
+	{"Solovyov", "Solov'ev", "Solovyev", "Соловьёв"},
+	{"Fyodor", "Fedor", "Fëdor", "Фёдор"},
+	{"Razuvaev", "Razuvayev", "Разуваев"},
+	{"Chuikov", "Chuykov", "Čujkov", "Чуйков"},
+	{"Yezhov", "Ezhov", "Ježov", "Ежов"},
+	{"Ilyich", "Il'ich", "Ильич"},
+	{"Tolstoy", "Tolstoi", "Tolstoj", "Толстой"},
+}
+
+func TestRussianKeySame(t *testing.T) {
+	for _, g := range russianSame {
+		want := RussianKey(g[0])
+		for _, other := range g[1:] {
+			if got := RussianKey(other); got != want {
+				t.Errorf("RussianKey(%q) = %q, RussianKey(%q) = %q", g[0], want, other, got)
+			}
+		}
+	}
+}
+
+var russianApart = [][2]string{
+	{"Molotov", "Malenkov"},
+	{"Stalin", "Shtykov"},
+	{"Vyshinsky", "Vasilevsky"},
+	{"Beria", "Bulganin"},
+	{"Zhukov", "Zhdanov"},
+	{"Malik", "Malinovsky"},
+	{"Khrushchev", "Kaganovich"},
+	{"Gromyko", "Golikov"},
+	{"Вышинский", "Вишневский"},
+	{"Shtykov", "Shtemenko"},
+}
+
+func TestRussianKeyApart(t *testing.T) {
+	for _, p := range russianApart {
+		if a, b := RussianKey(p[0]), RussianKey(p[1]); a == b {
+			t.Errorf("RussianKey(%q) == RussianKey(%q) == %q", p[0], p[1], a)
+		}
+	}
+}
