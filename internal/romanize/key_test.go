@@ -40,7 +40,7 @@ var keySame = [][]string{
 	{"Chen Yi", "Ch'en I"},
 	{"Vyshinsky", "Vyshinskii", "Vyshinskiy", "Vishinsky", "Wyschinski", "Вышинский"},
 	{"Shtykov", "Shtikov", "Штыков"},
-	{"Khrushchev", "Khrushchov", "Chruschtschow", "Хрущёв"},
+	{"Khrushchev", "Khrushchov", "Chruschtschow", "Хрущёв", "Хрущев"},
 	{"Beria", "Beriya", "Берия"},
 	{"Molotov", "Molotoff", "Молотов"},
 	{"Stalin", "Сталин"},
@@ -48,6 +48,12 @@ var keySame = [][]string{
 	{"Malik", "Малик"},
 	{"Mikoyan", "Mikoian", "Микоян"},
 	{"Harry S. Truman", "harry s truman", "HARRY S TRUMAN"},
+	// Pairs the first version of this package promised.
+	{"Hong Myeong-hui", "Hong Myong-hui"},
+	{"Baek Nam-eun", "Paek Nam Un"},
+	{"Kim Jeong-ju", "Kim Chong-ju"},
+	{"Ju Yong-ha", "Chu Yong-ha"},
+	{"Jang Shi-u", "Chang Shi-u"},
 }
 
 var keyApart = [][2]string{

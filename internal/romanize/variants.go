@@ -81,8 +81,8 @@ func koreanVariants(s string) []string {
 	hs := []string{s}
 	if !hasHangul(s) {
 		hs = KoreanToHangul(s)
-		if len(hs) > 1 {
-			hs = hs[:1]
+		if len(hs) > 2 {
+			hs = hs[:2] // MR without apostrophes is ambiguous: Kim Chaek is 김잭 or 김책
 		}
 	}
 	var out []string
