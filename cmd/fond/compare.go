@@ -33,7 +33,7 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	res := compare.Compare(a.Body, b.Body, names.Equivalent)
+	res := compare.Compare(a.Body, b.Body, names.Key)
 	if *asJSON {
 		return writeJSON(e, res)
 	}

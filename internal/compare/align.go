@@ -5,9 +5,10 @@ import (
 	"unicode"
 )
 
-// Equivalent reports whether two differently spelled words name the same person
-// or place (supplied by the authority layer, e.g. romanization keys).
-type Equivalent func(a, b string) bool
+// NameKey maps a name to a comparison key under which its spellings meet
+// (supplied by the authority layer: romanization keys). Two capitalised words
+// with the same key are one name spelled two ways.
+type NameKey func(name string) string
 
 // Op kinds in a diff.
 const (
@@ -43,9 +44,10 @@ type Result struct {
 }
 
 // Compare aligns a and b (document texts) sentence by sentence and diffs each pair.
-func Compare(a, b string, eq Equivalent) Result {
+func Compare(a, b string, key NameKey) Result {
 	sa, sb := Sentences(a), Sentences(b)
-	ta, tb := tokenizeAll(sa), tokenizeAll(sb)
+	ta, tb := tokenizeAll(sa, key), tokenizeAll(sb, key)
+	eq := func(x, y string) bool { return key != nil && key(x) != "" && key(x) == key(y) }
 	res := Result{Stats: map[string]int{}}
 	for _, p := range alignSentences(ta, tb, eq) {
 		pair := Pair{AIdx: p.a, BIdx: p.b, Similarity: p.sim}
@@ -67,13 +69,25 @@ func Compare(a, b string, eq Equivalent) Result {
 	return res
 }
 
-func tokenizeAll(ss []string) [][]Token {
+func tokenizeAll(ss []string, key NameKey) [][]Token {
 	out := make([][]Token, len(ss))
 	for i, s := range ss {
 		out[i] = Tokenize(s)
+		if key == nil {
+			continue
+		}
+		for j := range out[i] {
+			t := &out[i][j]
+			if !t.Apparatus && capitalised([]Token{*t}) {
+				t.Name = key(t.Key)
+			}
+		}
 	}
 	return out
 }
+
+// Equivalent reports whether two words are one name.
+type Equivalent func(a, b string) bool
 
 type aligned struct {
 	a, b []int
@@ -164,29 +178,29 @@ func similarity(a, b []Token, eq Equivalent) float64 {
 			na++
 		}
 	}
-	var unmatched []Token
+	names := map[string]int{}
+	for _, t := range a {
+		if !t.Apparatus && t.Name != "" {
+			names[t.Name]++
+		}
+	}
 	common := 0
 	for _, t := range b {
 		if t.Apparatus || t.Key == "" {
 			continue
 		}
 		nb++
-		if count[t.Key] > 0 {
+		switch {
+		case count[t.Key] > 0:
 			count[t.Key]--
 			common++
-		} else {
-			unmatched = append(unmatched, t)
-		}
-	}
-	if eq != nil {
-		for _, t := range unmatched {
-			for k, c := range count {
-				if c > 0 && eq(k, t.Key) {
-					count[k]--
-					common++
-					break
-				}
+			if t.Name != "" {
+				names[t.Name]--
 			}
+		case t.Name != "" && names[t.Name] > 0:
+			// Another spelling of a name in the other sentence.
+			names[t.Name]--
+			common++
 		}
 	}
 	if na+nb == 0 {
@@ -294,7 +308,7 @@ func variantRun(a, b []Token, eq Equivalent) bool {
 		return eq(joinKeys(a), joinKeys(b)) && capitalised(a) && capitalised(b)
 	}
 	for i := range a {
-		if a[i].Key != b[i].Key && !(capitalised(a[i:i+1]) && capitalised(b[i:i+1]) && eq(a[i].Key, b[i].Key)) {
+		if a[i].Key != b[i].Key && (a[i].Name == "" || a[i].Name != b[i].Name) {
 			return false
 		}
 	}

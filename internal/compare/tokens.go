@@ -12,6 +12,8 @@ type Token struct {
 	// Key is what comparison uses: lower-case, punctuation trimmed.
 	Key       string `json:"-"`
 	Apparatus bool   `json:"apparatus,omitempty"` // footnote marker or bracketed editorial insertion
+	// Name is the name key of a capitalised word, "" for other words.
+	Name string `json:"-"`
 }
 
 // footnoteRe splits "Vyshinsky,15" and "Dalny23" into the word and its marker.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"fond/internal/romanize"
 )
@@ -172,4 +173,15 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+var (
+	starterOnce sync.Once
+	starterF    *File
+)
+
+// starterFile is the built-in file, loaded once.
+func starterFile() *File {
+	starterOnce.Do(func() { starterF = Starter() })
+	return starterF
 }

@@ -9,13 +9,11 @@ import (
 	"fond/internal/romanize"
 )
 
-// Equivalent reports whether two spellings romanize the same name: "Gangwon" and
-// "Kangwon", "Heon-yeong" and "Hon-yong", "Vyshinsky" and "Vyshinskii". Identical
-// strings are not variants of each other, they are the same word.
-func Equivalent(a, b string) bool {
-	if strings.EqualFold(a, b) || a == "" || b == "" {
-		return false
+// Key is the comparison key of a name: the authority's id when the starter file
+// knows the name, else its romanization key.
+func Key(name string) string {
+	if m, ok := starterFile().Resolve(name); ok && m.Confidence == 1 {
+		return "@" + m.Authority.ID
 	}
-	ka, kb := romanize.Key(a), romanize.Key(b)
-	return ka != "" && ka == kb
+	return romanize.Key(name)
 }

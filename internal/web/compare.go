@@ -26,6 +26,6 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		}
 		recs[i] = rec
 	}
-	res := compare.Compare(recs[0].Body, recs[1].Body, names.Equivalent)
+	res := compare.Compare(recs[0].Body, recs[1].Body, names.Key)
 	s.render(w, http.StatusOK, "compare", map[string]any{"Title": "Compare editions", "A": recs[0], "B": recs[1], "Result": res})
 }
