@@ -4,7 +4,6 @@
 package names
 
 import (
-	"strings"
 
 	"fond/internal/romanize"
 )
