@@ -4,7 +4,6 @@
 package names
 
 import (
-
 	"fond/internal/romanize"
 )
 
