@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"fond/internal/edtf"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -98,7 +99,7 @@ var monthNames = []string{"January", "February", "March", "April", "May", "June"
 func (g *generator) date(rng *rand.Rand, d *Doc) {
 	y := min(1991, max(1917, 1955+int(rng.NormFloat64()*9)))
 	m := 1 + rng.IntN(12)
-	days := daysIn(y, m)
+	days := edtf.DaysIn(y, m)
 	switch p := rng.IntN(100); {
 	case p < 80:
 		day := 1 + rng.IntN(days)
@@ -114,19 +115,6 @@ func (g *generator) date(rng *rand.Rand, d *Doc) {
 		d.Earliest, d.Latest = d.EDTF+"-01-01", d.EDTF+"-12-31"
 		d.Display = d.EDTF
 	}
-}
-
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
 }
 
 func (g *generator) title(rng *rand.Rand, d Doc) string {

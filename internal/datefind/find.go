@@ -247,11 +247,11 @@ func narrow(v value, third int) (string, string) {
 		years := [3][2]int{{0, 3}, {4, 6}, {7, 9}}[third]
 		return fmt.Sprintf("%04d-01-01", a.y+years[0]), fmt.Sprintf("%04d-12-31", a.y+years[1])
 	case a.m > 0:
-		days := [3][2]int{{1, 10}, {11, 20}, {21, daysIn(a.y, a.m)}}[third]
+		days := [3][2]int{{1, 10}, {11, 20}, {21, edtf.DaysIn(a.y, a.m)}}[third]
 		return fmt.Sprintf("%04d-%02d-%02d", a.y, a.m, days[0]), fmt.Sprintf("%04d-%02d-%02d", a.y, a.m, days[1])
 	}
 	months := [3][2]int{{1, 4}, {5, 8}, {9, 12}}[third]
-	return fmt.Sprintf("%04d-%02d-01", a.y, months[0]), fmt.Sprintf("%04d-%02d-%02d", a.y, months[1], daysIn(a.y, months[1]))
+	return fmt.Sprintf("%04d-%02d-01", a.y, months[0]), fmt.Sprintf("%04d-%02d-%02d", a.y, months[1], edtf.DaysIn(a.y, months[1]))
 }
 
 // bracketed reports whether text[start:end] is wholly an editor's bracketed date,

@@ -17,7 +17,7 @@ func (a ymd) valid() bool {
 	if a.y < minYear || a.y > maxYear || a.m < 0 || a.m > 12 || a.d < 0 {
 		return false
 	}
-	return a.d == 0 || a.m > 0 && a.d <= daysIn(a.y, a.m)
+	return a.d == 0 || a.m > 0 && a.d <= edtf.DaysIn(a.y, a.m)
 }
 
 func (a ymd) date() edtf.Date {
@@ -68,17 +68,4 @@ func (v value) date() (edtf.Date, bool) {
 		return edtf.Interval(v.from.date(), v.to.date()), true
 	}
 	return v.from.date(), true
-}
-
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
 }

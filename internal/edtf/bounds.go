@@ -114,6 +114,10 @@ func (p part) yearRange() (int64, int64) {
 	return lo, hi
 }
 
+// DaysIn is the number of days in month m of year y (proleptic Gregorian), for
+// every package that turns a month into its last day.
+func DaysIn(y, m int) int { return daysIn(int64(y), m) }
+
 func daysIn(y int64, m int) int {
 	switch m {
 	case 2:

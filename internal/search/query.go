@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"fond/internal/edtf"
 	"strings"
 	"unicode"
 )
@@ -290,23 +291,10 @@ func bounds(s string) (string, string, bool) {
 	case len(s) == 4 && n == 1:
 		return fmt.Sprintf("%04d-01-01", y), fmt.Sprintf("%04d-12-31", y), true
 	case len(s) == 7 && n == 2 && m >= 1 && m <= 12:
-		return fmt.Sprintf("%04d-%02d-01", y, m), fmt.Sprintf("%04d-%02d-%02d", y, m, daysIn(y, m)), true
-	case len(s) == 10 && n == 3 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m):
+		return fmt.Sprintf("%04d-%02d-01", y, m), fmt.Sprintf("%04d-%02d-%02d", y, m, edtf.DaysIn(y, m)), true
+	case len(s) == 10 && n == 3 && m >= 1 && m <= 12 && d >= 1 && d <= edtf.DaysIn(y, m):
 		day := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
 		return day, day, true
 	}
 	return "", "", false
-}
-
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
 }

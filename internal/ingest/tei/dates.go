@@ -2,6 +2,7 @@ package tei
 
 import (
 	"fmt"
+	"fond/internal/edtf"
 	"regexp"
 	"strconv"
 	"strings"
@@ -62,7 +63,7 @@ func findDates(s string) []printedDate {
 	var hits []hit
 	add := func(at int, y, m, d string) {
 		p := printedDate{y: atoi(y), m: months[strings.ToLower(strings.TrimSuffix(m, "."))], d: atoi(d)}
-		if p.m == 0 || p.d > daysIn(p.y, p.m) {
+		if p.m == 0 || p.d > edtf.DaysIn(p.y, p.m) {
 			return
 		}
 		p.received = received.MatchString(s[max(0, at-24):at])
@@ -94,16 +95,3 @@ func findDates(s string) []printedDate {
 }
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
-
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
