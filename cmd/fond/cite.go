@@ -15,19 +15,11 @@ func runCite(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(ids) != 1 {
-		return fmt.Errorf("%w: name exactly one record id", errUsage)
-	}
-	st, err := e.openStore(ctx)
+	recs, err := e.records(ctx, ids, 1)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	r, err := st.Get(ctx, ids[0])
-	if err != nil {
-		return err
-	}
-	out, err := cite.Format(*style, &r)
+	out, err := cite.Format(*style, &recs[0])
 	if err != nil {
 		return fmt.Errorf("%w: %w", errUsage, err)
 	}

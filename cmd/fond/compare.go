@@ -17,22 +17,11 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(ids) != 2 {
-		return fmt.Errorf("%w: name two record ids", errUsage)
-	}
-	st, err := e.openStore(ctx)
+	recs, err := e.records(ctx, ids, 2)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	a, err := st.Get(ctx, ids[0])
-	if err != nil {
-		return err
-	}
-	b, err := st.Get(ctx, ids[1])
-	if err != nil {
-		return err
-	}
+	a, b := recs[0], recs[1]
 	res := compare.Compare(a.Body, b.Body, names.Key)
 	if *asJSON {
 		return writeJSON(e, res)

@@ -16,18 +16,11 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(ids) != 1 {
-		return fmt.Errorf("%w: name exactly one record id", errUsage)
-	}
-	st, err := e.openStore(ctx)
+	recs, err := e.records(ctx, ids, 1)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	r, err := st.Get(ctx, ids[0])
-	if err != nil {
-		return err
-	}
+	r := recs[0]
 	if *asJSON {
 		return writeJSON(e, r)
 	}

@@ -77,12 +77,12 @@ func TestBrowserReadingRoom(t *testing.T) {
 
 	actx, cancel := chromedp.NewExecAllocator(ctx, append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true), chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.WindowSize(1280, 1000))...)
 	defer cancel()
 	bctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
-	bctx, cancel = context.WithTimeout(bctx, 90*time.Second)
+	bctx, cancel = context.WithTimeout(bctx, 150*time.Second)
 	defer cancel()
 	shots := artifacts(t)
 	shot := func(name string) chromedp.Action[chromedp.Void] {

@@ -144,14 +144,24 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-func (s *Server) handleOriginal(w http.ResponseWriter, r *http.Request) {
+// pathRecord loads the record named in the path, answering the request itself
+// (404 or 500) when it cannot.
+func (s *Server) pathRecord(w http.ResponseWriter, r *http.Request) (record.Record, bool) {
 	rec, err := s.store.Get(r.Context(), r.PathValue("id"))
 	if errors.Is(err, store.ErrNotFound) {
-		s.notFound(w, "Document")
-		return
+		s.notFound(w, "Document "+r.PathValue("id"))
+		return rec, false
 	}
 	if err != nil {
 		s.serverError(w, err)
+		return rec, false
+	}
+	return rec, true
+}
+
+func (s *Server) handleOriginal(w http.ResponseWriter, r *http.Request) {
+	rec, ok := s.pathRecord(w, r)
+	if !ok {
 		return
 	}
 	o, err := s.store.Original(r.Context(), rec.Checksum)
@@ -173,13 +183,8 @@ var citeTypes = map[string]string{
 var citeExt = map[string]string{"chicago": "txt", "bibtex": "bib", "ris": "ris", "csl-json": "json"}
 
 func (s *Server) handleCite(w http.ResponseWriter, r *http.Request) {
-	rec, err := s.store.Get(r.Context(), r.PathValue("id"))
-	if errors.Is(err, store.ErrNotFound) {
-		s.notFound(w, "Document")
-		return
-	}
-	if err != nil {
-		s.serverError(w, err)
+	rec, ok := s.pathRecord(w, r)
+	if !ok {
 		return
 	}
 	style := r.PathValue("style")
