@@ -344,6 +344,9 @@ var variantPair = regexp.MustCompile(`((?:[\p{Lu}][\p{L}'’-]*)(?:\s+[\p{Lu}][\
 // spelling in square brackets ("Pak Heon-yeong [Pak Hon Yong]", "Seisin
 // [Cheongjin]"): the text itself says they are one name.
 func VariantPairs(text string) []string {
+	if !strings.Contains(text, "]") {
+		return nil // most paragraphs: skip the regular expression
+	}
 	var out []string
 	seen := map[string]bool{}
 	for _, m := range variantPair.FindAllStringSubmatch(text, -1) {

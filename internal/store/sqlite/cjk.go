@@ -6,6 +6,9 @@ import (
 )
 
 func isCJK(r rune) bool {
+	if r < 0x2E80 { // below the CJK blocks: most text, decided without table lookups
+		return false
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
 }
 
