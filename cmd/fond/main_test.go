@@ -212,3 +212,34 @@ func TestUsageErrors(t *testing.T) {
 		t.Errorf("show missing: %d %q", code, errs)
 	}
 }
+
+func TestNamesCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "fond.db")
+	out, _, code := fond(t, db, "names", "show", "Filippov")
+	if code != 0 || !strings.Contains(out, "Joseph Stalin") {
+		t.Errorf("names show Filippov: %d %q", code, out)
+	}
+	out, _, _ = fond(t, db, "names", "suggest", "Pak Heon Hyeong")
+	if !strings.Contains(out, "pak-heon-yeong") {
+		t.Errorf("names suggest: %q", out)
+	}
+	if _, errs, code := fond(t, db, "names", "add", "stalin", "Uncle Joe"); code != 0 {
+		t.Fatalf("names add: %s", errs)
+	}
+	csv, _, _ := fond(t, db, "names", "export", "--format", "csv")
+	if !strings.Contains(csv, "Uncle Joe") || !strings.HasPrefix(csv, "id,kind,preferred") {
+		t.Errorf("export csv: %.200q", csv)
+	}
+	path := filepath.Join(t.TempDir(), "names.csv")
+	os.WriteFile(path, []byte(strings.Replace(csv, "Uncle Joe", "Koba", 1)), 0o644)
+	other := filepath.Join(t.TempDir(), "other.db")
+	if _, errs, code := fond(t, other, "names", "import", path); code != 0 {
+		t.Fatalf("names import: %s", errs)
+	}
+	if out, _, _ := fond(t, other, "names", "show", "Koba"); !strings.Contains(out, "Joseph Stalin") {
+		t.Errorf("imported variant not known: %q", out)
+	}
+	if _, _, code := fond(t, db, "names", "merge", "stalin", "nobody"); code != 2 {
+		t.Errorf("merge with unknown id: exit %d", code)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"time"
 
+	"fond/internal/names"
 	"fond/internal/record"
 	"fond/internal/search"
 )
@@ -106,5 +107,9 @@ type Store interface {
 	Links(ctx context.Context, id string) ([]Link, error)
 	// Mentioning returns secondary records with a mention overlapping [earliest, latest].
 	Mentioning(ctx context.Context, earliest, latest string) ([]string, error)
+	// Authorities is the archive's authority file: the starter file until an
+	// archivist imports or edits one. Name searches and facets use it at once.
+	Authorities(ctx context.Context) (*names.File, error)
+	SetAuthorities(ctx context.Context, f *names.File) error
 	Close() error
 }

@@ -32,7 +32,7 @@ var ftsColumn = map[string]string{
 func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, error) {
 	q.Normalize()
 	res := search.Result{Hits: []search.Hit{}}
-	b := &builder{mode: q.DateMode}
+	b := &builder{mode: q.DateMode, names: s.auth.Load()}
 	node := search.Parse(q.Text)
 	where := "1"
 	if node != nil {
@@ -51,7 +51,7 @@ func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, erro
 
 	if q.Facets {
 		var err error
-		if res.Total, res.Facets, err = s.facets(ctx, where, b.args); err != nil {
+		if res.Total, res.Facets, err = s.facets(ctx, where, b.args, b.names); err != nil {
 			return res, fmt.Errorf("search %q: %w", q.Text, err)
 		}
 	} else if pure {
@@ -185,6 +185,7 @@ type builder struct {
 	// years are bare years in the query ("credit in 1949"): they match a record's
 	// text or its date, and records dated then rank higher.
 	years []string
+	names *names.File // resolves person: and place: to every form of the name
 }
 
 func (b *builder) where(n search.Node, negated bool) string {
@@ -258,7 +259,7 @@ func (b *builder) term(t search.Term, negated bool) string {
 			// Any name of the person or place: every form the authority file
 			// lists (pseudonyms, old place names), and any spelling of those forms
 			// through the romanization key.
-			forms := authorities.Forms(t.Text)
+			forms := b.names.Forms(t.Text)
 			var fts []string
 			keys := map[string]bool{}
 			for _, f := range append(forms, t.Text) {
@@ -301,9 +302,6 @@ func (b *builder) term(t search.Term, negated bool) string {
 	}
 	return "1"
 }
-
-// authorities resolves names in person: and place: queries and facets.
-var authorities = names.Starter()
 
 // pureFTS renders a tree of plain words and phrases (no filters, negation, dates,
 // bare years or names, which need SQL) as one FTS5 expression.
@@ -406,7 +404,7 @@ UNION ALL SELECT 'place', n.name, count(DISTINCT h.rid) FROM hits h JOIN record_
 // histogram can be drawn.
 var facetLimit = map[string]int{"person": 30, "place": 30, "repository": 30, "type": 30, "collection": 30}
 
-func (s *Store) facets(ctx context.Context, where string, args []any) (int, map[string][]search.FacetCount, error) {
+func (s *Store) facets(ctx context.Context, where string, args []any, auth *names.File) (int, map[string][]search.FacetCount, error) {
 	out := map[string][]search.FacetCount{}
 	for _, name := range search.FacetNames {
 		out[name] = []search.FacetCount{}
@@ -433,7 +431,7 @@ func (s *Store) facets(ctx context.Context, where string, args []any) (int, map[
 		return 0, nil, err
 	}
 	for _, kind := range []string{"person", "place"} {
-		out[kind] = preferredNames(out[kind])
+		out[kind] = preferredNames(out[kind], auth)
 	}
 	for name, counts := range out {
 		if name == "year" || name == "decade" {
@@ -455,12 +453,12 @@ func (s *Store) facets(ctx context.Context, where string, args []any) (int, map[
 
 // preferredNames shows a facet's names as the authority file prefers them,
 // adding up the counts of spellings of one person.
-func preferredNames(counts []search.FacetCount) []search.FacetCount {
+func preferredNames(counts []search.FacetCount, auth *names.File) []search.FacetCount {
 	merged := map[string]int{}
 	var order []string
 	for _, c := range counts {
 		v := c.Value
-		if m, ok := authorities.Resolve(v); ok {
+		if m, ok := auth.Resolve(v); ok {
 			v = m.Authority.Preferred
 		}
 		if _, seen := merged[v]; !seen {

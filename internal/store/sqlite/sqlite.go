@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"net/url"
 	"runtime"
+	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 
+	"fond/internal/names"
 	"fond/internal/store"
 )
 
@@ -19,6 +21,7 @@ import (
 type Store struct {
 	write *sql.DB // exactly one connection: SQLite allows one writer at a time
 	read  *sql.DB
+	auth  atomic.Pointer[names.File]
 }
 
 var _ store.Store = (*Store)(nil)
@@ -53,7 +56,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	r.SetMaxOpenConns(max(2, runtime.NumCPU()))
-	return &Store{write: w, read: r}, nil
+	s := &Store{write: w, read: r}
+	if err := s.loadAuthorities(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return s, nil
 }
 
 // Close closes both pools.

@@ -54,3 +54,30 @@ func TestGoSnippet(t *testing.T) {
 		t.Errorf("snippet without a match")
 	}
 }
+
+func TestAuthorityFilePersists(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "fond.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := s.Authorities(ctx)
+	g, err := f.Add("stalin", "Uncle Joe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetAuthorities(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	back, _ := s.Authorities(ctx)
+	if m, ok := back.Resolve("Uncle Joe"); !ok || m.Authority.ID != "stalin" {
+		t.Errorf("authority file not kept across reopen")
+	}
+}

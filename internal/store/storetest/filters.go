@@ -146,3 +146,31 @@ func testCJK(t *testing.T, s store.Store) {
 		}
 	}
 }
+
+func testAuthorities(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	r := rec("n1", "Telegram to the Boss", "Text.")
+	r.Recipients = []string{"Stalin"}
+	mustPut(t, s, file("/in/n.txt", "sha256:n", r))
+	if got := fmt.Sprint(ids(t, s, search.Query{Text: `person:"Uncle Joe"`})); got != "[]" {
+		t.Fatalf("unknown nickname matched: %s", got)
+	}
+	f, err := s.Authorities(ctx)
+	if err != nil || f == nil {
+		t.Fatalf("Authorities: %v", err)
+	}
+	g, err := f.Add("stalin", "Uncle Joe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetAuthorities(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(ids(t, s, search.Query{Text: `person:"Uncle Joe"`})); got != "[n1]" {
+		t.Errorf("a curated variant is not searchable at once: %s", got)
+	}
+	back, _ := s.Authorities(ctx)
+	if m, ok := back.Resolve("Uncle Joe"); !ok || m.Authority.ID != "stalin" {
+		t.Errorf("stored authority file lost the variant")
+	}
+}

@@ -36,6 +36,7 @@ func Run(t *testing.T, open Opener) {
 		{"Facets", testFacets},
 		{"BruteForce", testBruteForce},
 		{"CJK", testCJK},
+		{"Authorities", testAuthorities},
 		{"Editions", testEditions},
 		{"Links", testLinks},
 		{"ListAndOriginals", testList},

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"fond/internal/names"
+	"fond/internal/search"
+)
+
+// runNames works on the authority file: fond names list|show|suggest|export|
+// import|add|merge|split.
+func runNames(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("names")
+	format := fs.String("format", "json", "export/import format: json or csv")
+	kind := fs.String("kind", "", "list only this kind: person, place, organisation")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) == 0 {
+		return fmt.Errorf("%w: fond names list|show NAME|suggest NAME|export|import FILE|add ID VARIANT|merge ID ID|split ID VARIANT NEWID", errUsage)
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	f, err := st.Authorities(ctx)
+	if err != nil {
+		return err
+	}
+	need := func(n int) error {
+		if len(rest) != n+1 {
+			return fmt.Errorf("%w: fond names %s takes %d argument(s)", errUsage, rest[0], n)
+		}
+		return nil
+	}
+	save := func(g *names.File, err error) error {
+		if err != nil {
+			return fmt.Errorf("%w: %w", errUsage, err)
+		}
+		if err := st.SetAuthorities(ctx, g); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "authority file saved: %d entries\n", len(g.Authorities))
+		return nil
+	}
+	switch rest[0] {
+	case "list":
+		for _, a := range f.Sorted() {
+			if *kind == "" || a.Kind == *kind {
+				fmt.Fprintf(e.stdout, "%-18s %-7s %s (%s)\n", a.ID, a.Kind, a.Preferred, strings.Join(a.Variants, "; "))
+			}
+		}
+		return nil
+	case "show":
+		if err := need(1); err != nil {
+			return err
+		}
+		m, ok := f.Resolve(rest[1])
+		if !ok {
+			fmt.Fprintf(e.stdout, "%q is not in the authority file.\n", rest[1])
+			for _, s := range f.Suggest(rest[1]) {
+				fmt.Fprintf(e.stdout, "  did you mean %s (%s)? confidence %.1f\n", s.Authority.Preferred, s.Authority.ID, s.Confidence)
+			}
+			return nil
+		}
+		a := m.Authority
+		res, err := st.Search(ctx, search.Query{Text: a.Kind + `:"` + rest[1] + `"`, Limit: 1})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s  [%s, %s]  match confidence %.1f\n", a.Preferred, a.ID, a.Kind, m.Confidence)
+		if a.Dates != "" {
+			fmt.Fprintf(e.stdout, "dates:     %s\n", a.Dates)
+		}
+		if len(a.Roles) > 0 {
+			fmt.Fprintf(e.stdout, "roles:     %s\n", strings.Join(a.Roles, "; "))
+		}
+		fmt.Fprintf(e.stdout, "variants:  %s\n", strings.Join(a.Variants, "; "))
+		fmt.Fprintf(e.stdout, "documents: %d\n", res.Total)
+		return nil
+	case "suggest":
+		if err := need(1); err != nil {
+			return err
+		}
+		for _, s := range f.Suggest(rest[1]) {
+			fmt.Fprintf(e.stdout, "%s (%s) confidence %.1f\n", s.Authority.Preferred, s.Authority.ID, s.Confidence)
+		}
+		return nil
+	case "export":
+		out, err := f.JSON()
+		if *format == "csv" {
+			out, err = f.CSV()
+		}
+		if err != nil {
+			return err
+		}
+		_, err = e.stdout.Write(append(bytes.TrimRight(out, "\n"), '\n'))
+		return err
+	case "import":
+		if err := need(1); err != nil {
+			return err
+		}
+		data, err := os.ReadFile(rest[1])
+		if err != nil {
+			return err
+		}
+		if *format == "csv" || strings.HasSuffix(strings.ToLower(rest[1]), ".csv") {
+			return save(names.LoadCSV(bytes.NewReader(data)))
+		}
+		return save(names.Load(data))
+	case "add":
+		if err := need(2); err != nil {
+			return err
+		}
+		return save(f.Add(rest[1], rest[2]))
+	case "merge":
+		if err := need(2); err != nil {
+			return err
+		}
+		return save(f.Merge(rest[1], rest[2]))
+	case "split":
+		if err := need(3); err != nil {
+			return err
+		}
+		return save(f.Split(rest[1], rest[2], rest[3]))
+	}
+	return fmt.Errorf("%w: unknown names command %q", errUsage, rest[0])
+}
