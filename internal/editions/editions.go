@@ -16,7 +16,7 @@ func Same(a, b *record.Record) (bool, string) {
 	if a.ID == b.ID || a.Category != record.Primary || b.Category != record.Primary {
 		return false, ""
 	}
-	if !datesCompatible(a.Date, b.Date) {
+	if !DatesCompatible(a.Date, b.Date) {
 		return false, ""
 	}
 	for _, sa := range a.Sources {
@@ -39,7 +39,9 @@ func sameFile(a, b record.Source) bool {
 	return a.Fond == b.Fond && a.Opis == b.Opis && a.Delo == b.Delo && a.Papka == b.Papka && a.File == b.File
 }
 
-func datesCompatible(a, b record.Date) bool {
+// DatesCompatible reports whether two dates can be the same document's: their
+// ranges overlap, or one is unknown.
+func DatesCompatible(a, b record.Date) bool {
 	if a.Earliest == "" || b.Earliest == "" || a.Latest == "" || b.Latest == "" {
 		return true
 	}

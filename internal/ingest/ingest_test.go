@@ -293,3 +293,21 @@ func TestPseudonymsAndPreferredNames(t *testing.T) {
 		t.Errorf("person facet should show the preferred name: %+v", res.Facets["person"])
 	}
 }
+
+func TestEditionsByNearIdenticalText(t *testing.T) {
+	st := openStore(t)
+	in := &Ingester{Store: st}
+	dir := t.TempDir()
+	body := strings.Repeat("The delegation asked for equipment for the textile mills and for specialists to restore the railways of the north, and the minister promised an answer within the month. ", 6)
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Record of a Conversation with the Minister\n\nMoscow, 12 May 1951.\n\n"+body), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Conversation with the Minister (another printing)\n\nMoscow, May 12, 1951.\n\n"+strings.Replace(body, "promised", "undertook to give", 1)), 0o644)
+	os.WriteFile(filepath.Join(dir, "c.txt"), []byte("Conversation with the Minister, a year later\n\nMoscow, 12 May 1952.\n\n"+body), 0o644)
+	ids := map[string]string{}
+	if _, err := in.Paths(context.Background(), []string{dir}, func(o Outcome) { ids[filepath.Base(o.File)] = o.ID }); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := st.Get(context.Background(), ids["a.txt"])
+	if len(a.Editions) != 1 || a.Editions[0] != ids["b.txt"] {
+		t.Errorf("editions of a = %q, want b (and not c, dated a year later)", a.Editions)
+	}
+}

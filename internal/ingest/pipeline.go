@@ -162,6 +162,28 @@ func (in *Ingester) linkEditions(ctx context.Context, recs []record.Record) erro
 			}
 		}
 	}
+	for i := range recs {
+		r := &recs[i]
+		if r.Category != record.Primary {
+			continue
+		}
+		sig := editions.Signature(r.Body)
+		if sig == nil {
+			continue
+		}
+		near, err := in.Store.NearText(ctx, r.ID, sig, editions.BandKeys(sig))
+		if err != nil {
+			return err
+		}
+		for _, n := range near {
+			if n.Record.Category != record.Primary || !editions.DatesCompatible(r.Date, n.Record.Date) {
+				continue
+			}
+			if sim := editions.Similarity(sig, n.Signature); sim >= editions.NearIdentical {
+				links = append(links, store.EditionLink{A: r.ID, B: n.Record.ID, Reason: fmt.Sprintf("near-identical text (MinHash similarity %.2f)", sim)})
+			}
+		}
+	}
 	if len(links) == 0 {
 		return nil
 	}

@@ -72,6 +72,12 @@ type Mention struct {
 	Earliest, Latest string
 }
 
+// Near is a record whose text may be nearly identical to another's.
+type Near struct {
+	Record    record.Record
+	Signature []uint64
+}
+
 // ListQuery pages through records in a stable order.
 type ListQuery struct {
 	Limit  int
@@ -107,6 +113,10 @@ type Store interface {
 	Links(ctx context.Context, id string) ([]Link, error)
 	// Mentioning returns secondary records with a mention overlapping [earliest, latest].
 	Mentioning(ctx context.Context, earliest, latest string) ([]string, error)
+	// NearText stores record id's text signature and band keys (replacing any
+	// earlier ones) and returns the other records sharing a band key, with their
+	// signatures, for edition detection by content.
+	NearText(ctx context.Context, id string, sig []uint64, bands []uint64) ([]Near, error)
 	// Authorities is the archive's authority file: the starter file until an
 	// archivist imports or edits one. Name searches and facets use it at once.
 	Authorities(ctx context.Context) (*names.File, error)

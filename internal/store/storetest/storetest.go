@@ -37,6 +37,7 @@ func Run(t *testing.T, open Opener) {
 		{"BruteForce", testBruteForce},
 		{"CJK", testCJK},
 		{"Authorities", testAuthorities},
+		{"NearText", testNearText},
 		{"Editions", testEditions},
 		{"Links", testLinks},
 		{"ListAndOriginals", testList},
@@ -333,5 +334,23 @@ func testLinks(t *testing.T, s store.Store) {
 	s.SetLinks(ctx, "s1", nil, nil)
 	if p, _ = s.Get(ctx, "p1"); len(p.DiscussedIn) != 0 {
 		t.Errorf("stale link after SetLinks(nil)")
+	}
+}
+
+func testNearText(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	mustPut(t, s, file("/in/m.txt", "sha256:m", rec("m1", "A", "x"), rec("m2", "B", "y"), rec("m3", "C", "z")))
+	if near, err := s.NearText(ctx, "m1", []uint64{1, 2}, []uint64{10, 20}); err != nil || len(near) != 0 {
+		t.Fatalf("first signature: %v %v", near, err)
+	}
+	s.NearText(ctx, "m3", []uint64{7, 8}, []uint64{30, 40})
+	near, err := s.NearText(ctx, "m2", []uint64{1, 3}, []uint64{20, 50})
+	if err != nil || len(near) != 1 || near[0].Record.ID != "m1" || fmt.Sprint(near[0].Signature) != "[1 2]" {
+		t.Fatalf("NearText = %+v, %v", near, err)
+	}
+	// Replacing a signature drops the old bands.
+	s.NearText(ctx, "m1", []uint64{9, 9}, []uint64{60})
+	if near, _ := s.NearText(ctx, "m2", []uint64{1, 3}, []uint64{20, 50}); len(near) != 0 {
+		t.Errorf("stale band matched: %+v", near)
 	}
 }
