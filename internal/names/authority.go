@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -57,7 +58,7 @@ func Load(data []byte) (*File, error) {
 // New indexes authorities; ids must be unique.
 func New(list []Authority) (*File, error) {
 	f := &File{Authorities: list, byForm: map[string]int{}, byKey: map[string]int{}}
-	ambiguous := map[string]bool{}
+	ambiguous, ambiguousForm := map[string]bool{}, map[string]bool{}
 	ids := map[string]bool{}
 	for i, a := range list {
 		if a.ID == "" || a.Preferred == "" {
@@ -68,6 +69,9 @@ func New(list []Authority) (*File, error) {
 		}
 		ids[a.ID] = true
 		for _, form := range append([]string{a.Preferred}, a.Variants...) {
+			if j, seen := f.byForm[fold(form)]; seen && j != i {
+				ambiguousForm[fold(form)] = true
+			}
 			f.byForm[fold(form)] = i
 			k := romanize.Key(form)
 			if j, seen := f.byKey[k]; seen && j != i {
@@ -76,8 +80,13 @@ func New(list []Authority) (*File, error) {
 			f.byKey[k] = i
 		}
 	}
+	// A form two authorities share ("Stevens" for two people) names neither:
+	// resolving it would guess.
 	for k := range ambiguous {
 		delete(f.byKey, k)
+	}
+	for k := range ambiguousForm {
+		delete(f.byForm, k)
 	}
 	return f, nil
 }
@@ -100,8 +109,17 @@ func (f *File) Resolve(name string) (Match, bool) {
 	if i, ok := f.byKey[romanize.Key(name)]; ok {
 		return Match{f.Authorities[i], 0.9}, true
 	}
+	// "Colonel E. M. House", "Cde. Stalin": the title is not part of the name.
+	if bare := strings.TrimSpace(titleRe.ReplaceAllString(name, "")); bare != name && bare != "" {
+		if m, ok := f.Resolve(bare); ok {
+			m.Confidence *= 0.95
+			return m, true
+		}
+	}
 	return Match{}, false
 }
+
+var titleRe = regexp.MustCompile(`^(?i:(?:mr|mrs|ms|dr|col|colonel|gen|general|maj|major|lt|capt|captain|adm|admiral|sir|lord|baron|count|prince|rev|hon|senator|judge|ambassador|minister|marshal|president|premier|chairman|cde|comrade|tov)\.?\s+)+`)
 
 // Suggest offers authorities whose forms are one or two letters from name once
 // romanized ("Pak Heon Hyeong" → Pak Heon-yeong), for an archivist to confirm:
