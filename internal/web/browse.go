@@ -63,9 +63,14 @@ func (s *Server) handleName(kind string) http.HandlerFunc {
 				with = append(with, facetLink{Label: c.Value, Count: c.Count, URL: "/people/" + url.PathEscape(c.Value)})
 			}
 		}
-		s.render(w, http.StatusOK, "name", map[string]any{
-			"Title": name, "Kind": kind, "Name": name, "Result": res, "With": with, "SearchURL": p.url(),
-		})
+		data := map[string]any{"Title": name, "Kind": kind, "Name": name, "Result": res, "With": with, "SearchURL": p.url()}
+		if auth, err := s.store.Authorities(r.Context()); err == nil {
+			if m, ok := auth.Resolve(name); ok {
+				data["Authority"] = m.Authority
+				data["Title"] = m.Authority.Preferred
+			}
+		}
+		s.render(w, http.StatusOK, "name", data)
 	}
 }
 

@@ -128,3 +128,11 @@ func TestSearchPageAndAPI(t *testing.T) {
 		t.Errorf("api document: %d %q", code, r.Title)
 	}
 }
+
+func TestPersonPageShowsAuthority(t *testing.T) {
+	ts, _ := newServer(t)
+	code, _, body := get(t, ts.URL+"/people/Stalin")
+	if code != 200 || !strings.Contains(body, "<h1>Joseph Stalin</h1>") || !strings.Contains(body, "Filippov") {
+		t.Errorf("person page: %d, preferred name or variants missing", code)
+	}
+}
