@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -241,5 +242,50 @@ func TestNamesCommands(t *testing.T) {
 	}
 	if _, _, code := fond(t, db, "names", "merge", "stalin", "nobody"); code != 2 {
 		t.Errorf("merge with unknown id: exit %d", code)
+	}
+}
+
+func TestNameMentionsConfirmed(t *testing.T) {
+	seeds := testutil.Shared(t, "seeds")
+	db := filepath.Join(t.TempDir(), "fond.db")
+	lines, _ := ingestJSON(t, db, seeds)
+	id := idOf(t, lines, "000_")
+	out, _, _ := fond(t, db, "names", "mentions", "--json", id)
+	var ms []struct {
+		Start      int
+		Text       string
+		Authority  string
+		Confidence float64
+		Suggested  bool
+		Status     string
+	}
+	if err := json.Unmarshal([]byte(out), &ms); err != nil {
+		t.Fatal(err)
+	}
+	start := -1
+	for _, m := range ms {
+		if m.Text == "Pak Heon Hyeong" {
+			if !m.Suggested || m.Authority != "pak-heon-yeong" || m.Confidence >= 0.9 {
+				t.Errorf("the misspelling should be suggested, not asserted: %+v", m)
+			}
+			start = m.Start
+			break
+		}
+	}
+	if start < 0 {
+		t.Fatalf("Pak Heon Hyeong not offered among %d mentions", len(ms))
+	}
+	if _, errs, code := fond(t, db, "names", "confirm", id, strconv.Itoa(start), "pak-heon-yeong"); code != 0 {
+		t.Fatalf("confirm: %s", errs)
+	}
+	out, _, _ = fond(t, db, "names", "mentions", "--json", id)
+	json.Unmarshal([]byte(out), &ms)
+	for _, m := range ms {
+		if m.Start == start && (m.Status != "confirmed" || m.Confidence != 1) {
+			t.Errorf("after confirm: %+v", m)
+		}
+	}
+	if _, _, code := fond(t, db, "names", "confirm", id, "999999", "stalin"); code != 2 {
+		t.Errorf("confirming a name that is not there: exit %d", code)
 	}
 }

@@ -5,11 +5,22 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"fond/internal/names"
 	"fond/internal/search"
+	"fond/internal/store"
 )
+
+func hasID(f *names.File, id string) bool {
+	for _, a := range f.Authorities {
+		if a.ID == id {
+			return true
+		}
+	}
+	return false
+}
 
 // runNames works on the authority file: fond names list|show|suggest|export|
 // import|add|merge|split.
@@ -17,12 +28,13 @@ func runNames(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("names")
 	format := fs.String("format", "json", "export/import format: json or csv")
 	kind := fs.String("kind", "", "list only this kind: person, place, organisation")
+	asJSON := fs.Bool("json", false, "mentions as JSON")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(rest) == 0 {
-		return fmt.Errorf("%w: fond names list|show NAME|suggest NAME|export|import FILE|add ID VARIANT|merge ID ID|split ID VARIANT NEWID", errUsage)
+		return fmt.Errorf("%w: fond names list|show NAME|suggest NAME|mentions RECORD|confirm RECORD START AUTHORITY|reject RECORD START|export|import FILE|add ID VARIANT|merge ID ID|split ID VARIANT NEWID", errUsage)
 	}
 	st, err := e.openStore(ctx)
 	if err != nil {
@@ -114,6 +126,60 @@ func runNames(ctx context.Context, e *env, args []string) error {
 			return save(names.LoadCSV(bytes.NewReader(data)))
 		}
 		return save(names.Load(data))
+	case "mentions":
+		if err := need(1); err != nil {
+			return err
+		}
+		ms, err := store.RecordMentions(ctx, st, f, rest[1])
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(e, ms)
+		}
+		for _, m := range ms {
+			mark := ""
+			switch {
+			case m.Status != "":
+				mark = " [" + m.Status + "]"
+			case m.Suggested:
+				mark = " [suggested: confirm or reject]"
+			}
+			fmt.Fprintf(e.stdout, "%6d-%-6d %-24q → %s (%s) %.2f%s\n", m.Start, m.End, m.Text, m.Preferred, m.Authority, m.Confidence, mark)
+		}
+		return nil
+	case "confirm", "reject":
+		n := 3
+		if rest[0] == "reject" {
+			n = 2
+		}
+		if err := need(n); err != nil {
+			return err
+		}
+		start, err := strconv.Atoi(rest[2])
+		if err != nil {
+			return fmt.Errorf("%w: START must be the mention's offset (see fond names mentions ID)", errUsage)
+		}
+		ms, err := store.RecordMentions(ctx, st, f, rest[1])
+		if err != nil {
+			return err
+		}
+		d := store.NameDecision{RecordID: rest[1], Start: start, Status: rest[0] + "ed"} // confirmed | rejected
+		for _, m := range ms {
+			if m.Start == start {
+				d.End, d.Authority = m.End, m.Authority
+			}
+		}
+		if rest[0] == "confirm" {
+			d.Authority = rest[3]
+			if !hasID(f, d.Authority) {
+				return fmt.Errorf("%w: unknown authority id %q", errUsage, d.Authority)
+			}
+		}
+		if d.End == 0 {
+			return fmt.Errorf("%w: no name starts at %d in %s (see fond names mentions ID)", errUsage, start, rest[1])
+		}
+		return st.DecideName(ctx, d)
 	case "add":
 		if err := need(2); err != nil {
 			return err

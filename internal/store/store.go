@@ -72,6 +72,14 @@ type Mention struct {
 	Earliest, Latest string
 }
 
+// NameDecision is an archivist's word on one name in one record.
+type NameDecision struct {
+	RecordID   string `json:"record_id"`
+	Start, End int
+	Authority  string `json:"authority"`
+	Status     string `json:"status"` // confirmed | rejected
+}
+
 // Near is a record whose text may be nearly identical to another's.
 type Near struct {
 	Record    record.Record
@@ -117,6 +125,10 @@ type Store interface {
 	// earlier ones) and returns the other records sharing a band key, with their
 	// signatures, for edition detection by content.
 	NearText(ctx context.Context, id string, sig []uint64, bands []uint64) ([]Near, error)
+	// NameDecisions returns an archivist's decisions on a record's name mentions;
+	// DecideName records one (replacing a decision at the same start).
+	NameDecisions(ctx context.Context, recordID string) ([]NameDecision, error)
+	DecideName(ctx context.Context, d NameDecision) error
 	// Authorities is the archive's authority file: the starter file until an
 	// archivist imports or edits one. Name searches and facets use it at once.
 	Authorities(ctx context.Context) (*names.File, error)

@@ -231,6 +231,26 @@ func (s *Server) handleAPILinks(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, links)
 }
 
+// handleAPINames lists the names found in a document with the authorities they
+// point to, their spans and confidence, and any archivist's decision.
+func (s *Server) handleAPINames(w http.ResponseWriter, r *http.Request) {
+	f, err := s.store.Authorities(r.Context())
+	if err != nil {
+		writeJSONError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	ms, err := store.RecordMentions(r.Context(), s.store, f, r.PathValue("id"))
+	if errors.Is(err, store.ErrNotFound) {
+		writeJSONError(w, http.StatusNotFound, "no such document")
+		return
+	}
+	if err != nil {
+		writeJSONError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	writeJSON(w, ms)
+}
+
 func (s *Server) handleAPIDocument(w http.ResponseWriter, r *http.Request) {
 	rec, err := s.store.Get(r.Context(), r.PathValue("id"))
 	if errors.Is(err, store.ErrNotFound) {

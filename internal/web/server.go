@@ -62,6 +62,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/search", s.handleAPISearch)
 	mux.HandleFunc("GET /api/documents/{id}", s.handleAPIDocument)
 	mux.HandleFunc("GET /api/documents/{id}/links", s.handleAPILinks)
+	mux.HandleFunc("GET /api/documents/{id}/names", s.handleAPINames)
 	mux.HandleFunc("GET /compare", s.handleCompare)
 	mux.HandleFunc("GET /people/{name}", s.handleName("person"))
 	mux.HandleFunc("GET /places/{name}", s.handleName("place"))

@@ -38,6 +38,7 @@ func Run(t *testing.T, open Opener) {
 		{"CJK", testCJK},
 		{"Authorities", testAuthorities},
 		{"NearText", testNearText},
+		{"NameDecisions", testNameDecisions},
 		{"Editions", testEditions},
 		{"Links", testLinks},
 		{"ListAndOriginals", testList},
@@ -352,5 +353,23 @@ func testNearText(t *testing.T, s store.Store) {
 	s.NearText(ctx, "m1", []uint64{9, 9}, []uint64{60})
 	if near, _ := s.NearText(ctx, "m2", []uint64{1, 3}, []uint64{20, 50}); len(near) != 0 {
 		t.Errorf("stale band matched: %+v", near)
+	}
+}
+
+func testNameDecisions(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	mustPut(t, s, file("/in/d.txt", "sha256:d", rec("d1", "A", "Pak Heon Hyeong answers.")))
+	if err := s.DecideName(ctx, store.NameDecision{RecordID: "d1", Start: 0, End: 15, Authority: "pak-heon-yeong", Status: "confirmed"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DecideName(ctx, store.NameDecision{RecordID: "d1", Start: 0, End: 15, Authority: "pak-heon-yeong", Status: "rejected"}); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := s.NameDecisions(ctx, "d1")
+	if err != nil || len(ds) != 1 || ds[0].Status != "rejected" || ds[0].End != 15 {
+		t.Errorf("decisions = %+v, %v (a later decision replaces an earlier one)", ds, err)
+	}
+	if err := s.DecideName(ctx, store.NameDecision{RecordID: "d1", Start: 1, End: 2, Status: "maybe"}); err == nil {
+		t.Errorf("an unknown status was accepted")
 	}
 }
