@@ -30,7 +30,7 @@ var commands = map[string]command{
 	"cite":    {"print a citation: fond cite --style chicago|bibtex|ris|csl-json ID", runCite},
 	"serve":   {"serve the reading room: fond serve [--addr 127.0.0.1:8080] [PATH...]", runServe},
 	"compare": {"align two editions sentence by sentence and mark differences: fond compare [--json] ID ID", runCompare},
-	"names":   {"the authority file and names in records: fond names list|show NAME|suggest NAME|mentions RECORD|confirm RECORD START AUTHORITY|reject RECORD START|export [--format csv]|import FILE|add ID VARIANT|merge ID ID|split ID VARIANT NEWID", runNames},
+	"names":   {"the authority file and names in records: fond names list|show NAME|suggest NAME|mentions RECORD|confirm RECORD START AUTHORITY|reject RECORD START|learn|export [--format csv]|import FILE|add ID VARIANT|merge ID ID|split ID VARIANT NEWID", runNames},
 	"eval":    {"measure extraction against TEI markup: fond eval [--json] frus DIR", runEval},
 	"reindex": {"re-derive every record from its stored original: fond reindex [--json]", runReindex},
 }

@@ -289,3 +289,19 @@ func TestNameMentionsConfirmed(t *testing.T) {
 		t.Errorf("confirming a name that is not there: exit %d", code)
 	}
 }
+
+func TestNamesLearn(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "t.txt"), []byte("Telegram\n\nMoscow, 5 May 1950.\n\nKuznetsov (Stalin) agrees to the plan.\n"), 0o644)
+	db := filepath.Join(t.TempDir(), "fond.db")
+	if _, code := ingestJSON(t, db, dir); code != 0 {
+		t.Fatal("ingest failed")
+	}
+	out, _, code := fond(t, db, "names", "learn")
+	if code != 0 || !strings.Contains(out, "added    stalin: Kuznetsov") {
+		t.Fatalf("names learn: %d %q", code, out)
+	}
+	if out, _, _ := fond(t, db, "names", "show", "Kuznetsov"); !strings.Contains(out, "Joseph Stalin") {
+		t.Errorf("learned pseudonym not in the authority file: %q", out)
+	}
+}

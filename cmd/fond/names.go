@@ -34,7 +34,7 @@ func runNames(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(rest) == 0 {
-		return fmt.Errorf("%w: fond names list|show NAME|suggest NAME|mentions RECORD|confirm RECORD START AUTHORITY|reject RECORD START|export|import FILE|add ID VARIANT|merge ID ID|split ID VARIANT NEWID", errUsage)
+		return fmt.Errorf("%w: fond names list|show NAME|suggest NAME|mentions RECORD|confirm RECORD START AUTHORITY|reject RECORD START|learn|export|import FILE|add ID VARIANT|merge ID ID|split ID VARIANT NEWID", errUsage)
 	}
 	st, err := e.openStore(ctx)
 	if err != nil {
@@ -180,6 +180,27 @@ func runNames(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("%w: no name starts at %d in %s (see fond names mentions ID)", errUsage, start, rest[1])
 		}
 		return st.DecideName(ctx, d)
+	case "learn":
+		// Spellings the documents themselves pair with known names.
+		recs, _, err := st.List(ctx, store.ListQuery{})
+		if err != nil {
+			return err
+		}
+		var pairs []names.Pair
+		for _, r := range recs {
+			pairs = append(pairs, names.Pairs(r.Body)...)
+		}
+		g, added, unknown := f.Learn(pairs)
+		for _, a := range added {
+			fmt.Fprintf(e.stdout, "added    %s\n", a)
+		}
+		for _, p := range unknown {
+			fmt.Fprintf(e.stdout, "unknown  %s = %s (neither is in the authority file)\n", p.A, p.B)
+		}
+		if len(added) == 0 {
+			return nil
+		}
+		return save(g, nil)
 	case "add":
 		if err := need(2); err != nil {
 			return err

@@ -40,3 +40,22 @@ func TestApplyDecisions(t *testing.T) {
 		t.Errorf("a confirmed name the finder missed is added: %+v", got)
 	}
 }
+
+func TestLearnFromDocuments(t *testing.T) {
+	text := "the restoration of the Seisin [Cheongjin] plant; Kuznetsov (Stalin) wrote; a port called Toyohara [Yuzhno] too; Dalny [Dairen]"
+	pairs := Pairs(text)
+	if len(pairs) != 4 {
+		t.Fatalf("pairs %+v", pairs)
+	}
+	f := Starter()
+	g, added, unknown := f.Learn(pairs)
+	if fmt.Sprint(added) != "[stalin: Kuznetsov]" {
+		t.Errorf("added %v", added)
+	}
+	if len(unknown) != 1 || unknown[0].A != "Toyohara" {
+		t.Errorf("unknown %+v", unknown)
+	}
+	if m, ok := g.Resolve("Kuznetsov"); !ok || m.Authority.ID != "stalin" {
+		t.Errorf("learned variant not resolved")
+	}
+}
