@@ -337,30 +337,3 @@ func SortedUnique(names []string) []string {
 	sort.Strings(out)
 	return out
 }
-
-var variantPair = regexp.MustCompile(`((?:[\p{Lu}][\p{L}'’-]*)(?:\s+[\p{Lu}][\p{L}'’-]*){0,3})\s+\[((?:[\p{Lu}][\p{L}'’-]*)(?:\s+[\p{Lu}][\p{L}'’-]*){0,3})\]`)
-
-// VariantPairs returns both spellings wherever a text gives a name with another
-// spelling in square brackets ("Pak Heon-yeong [Pak Hon Yong]", "Seisin
-// [Cheongjin]"): the text itself says they are one name.
-func VariantPairs(text string) []string {
-	if !strings.Contains(text, "]") {
-		return nil // most paragraphs: skip the regular expression
-	}
-	var out []string
-	seen := map[string]bool{}
-	for _, m := range variantPair.FindAllStringSubmatch(text, -1) {
-		for _, n := range m[1:] {
-			words := strings.Fields(n)
-			for len(words) > 0 && notNames[words[0]] {
-				words = words[1:]
-			}
-			n = strings.Join(words, " ")
-			if n != "" && !seen[n] {
-				seen[n] = true
-				out = append(out, n)
-			}
-		}
-	}
-	return out
-}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"fond/internal/extract"
+	"fond/internal/names"
 	"fond/internal/record"
 	"fond/internal/romanize"
 	"fond/internal/store"
@@ -181,8 +181,12 @@ func indexRecord(ctx context.Context, tx *sql.Tx, rid int64, r record.Record) er
 			return fmt.Errorf("index sources: %w", err)
 		}
 	}
-	for kind, names := range map[string][]string{"person": people, "place": places, "name": extract.VariantPairs(r.Body)} {
-		for _, n := range names {
+	var paired []string
+	for _, p := range names.Pairs(r.Body) {
+		paired = append(paired, p.A, p.B)
+	}
+	for kind, list := range map[string][]string{"person": people, "place": places, "name": paired} {
+		for _, n := range list {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO record_names(rid, kind, name, key) VALUES (?,?,?,?)`, rid, kind, n, romanize.Key(n)); err != nil {
 				return fmt.Errorf("index names: %w", err)
 			}
