@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 	"unicode"
 )
@@ -244,12 +243,10 @@ var speechVerbs = `(?:asks?|asked|answers?|answered|says?|said|reports?|reported
 
 var speakerRe = regexp.MustCompile(`(?:^|[.?!]\s+)((?:(?:Cde\.|Comrade)\s+)?[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})(?:\s*\([^)]*\))?(?:,[^,]{1,40},)?\s*(?:` + speechVerbs + `\b|--|—|:)`)
 
-// Speakers finds the people who speak in minutes of a conversation: names that
-// open a sentence followed by a verb of speech, seen at least twice.
-func Speakers(paragraphs []string) []string { return SpeakersKnown(paragraphs, nil) }
-
-// SpeakersKnown is Speakers, also accepting a name seen once when it is the surname
-// of someone the document lists as present ("Vyshinsky" for "A.Ia. Vyshinsky").
+// SpeakersKnown finds the people who speak in minutes of a conversation: names
+// that open a sentence followed by a verb of speech, seen at least twice, or once
+// when it is the surname of someone the document lists as present ("Vyshinsky"
+// for "A.Ia. Vyshinsky").
 func SpeakersKnown(paragraphs []string, listed []string) []string {
 	known := map[string]bool{}
 	for _, n := range listed {
@@ -328,12 +325,5 @@ func MergeNames(lists ...[]string) []string {
 		}
 		out = append(out, n)
 	}
-	return out
-}
-
-// SortedUnique is for tests and stable output.
-func SortedUnique(names []string) []string {
-	out := MergeNames(names)
-	sort.Strings(out)
 	return out
 }
