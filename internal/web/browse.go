@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"sort"
@@ -25,9 +26,17 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := searchParams{Filters: map[string][]string{}}
+	groups := facetGroups(p, all)
+	for gi := range groups {
+		if groups[gi].Name == "collection" {
+			for li := range groups[gi].Links {
+				groups[gi].Links[li].Label = s.collectionTitle(r.Context(), groups[gi].Links[li].Value)
+			}
+		}
+	}
 	s.render(w, http.StatusOK, "home", map[string]any{
 		"Title": "fond", "Total": all.Total, "Recent": recent,
-		"Facets": facetGroups(p, all), "Decades": decadeLinks(all.Facets["decade"]),
+		"Facets": groups, "Decades": decadeLinks(all.Facets["decade"]),
 	})
 }
 
@@ -83,7 +92,7 @@ func (s *Server) handleCollections(w http.ResponseWriter, r *http.Request) {
 	}
 	var links []facetLink
 	for _, c := range res.Facets["collection"] {
-		links = append(links, facetLink{Label: c.Value, Count: c.Count, URL: "/search?" + url.Values{"collection": {c.Value}, "sort": {"date"}}.Encode()})
+		links = append(links, facetLink{Label: s.collectionTitle(r.Context(), c.Value), Count: c.Count, URL: "/search?" + url.Values{"collection": {c.Value}, "sort": {"date"}}.Encode()})
 	}
 	s.render(w, http.StatusOK, "collections", map[string]any{"Title": "Collections", "Collections": links})
 }
@@ -198,4 +207,17 @@ func (s *Server) handleSitemap(w http.ResponseWriter, r *http.Request) {
 	}
 	b.WriteString("</urlset>\n")
 	w.Write([]byte(b.String()))
+}
+
+// collectionTitle is a collection's title, read from one of its records; facets
+// carry the stable id.
+func (s *Server) collectionTitle(ctx context.Context, id string) string {
+	res, err := s.store.Search(ctx, search.Query{Text: `collection:"` + id + `"`, Limit: 1})
+	if err != nil || len(res.Hits) == 0 {
+		return id
+	}
+	if rec, err := s.store.Get(ctx, res.Hits[0].ID); err == nil && rec.Collection != nil && rec.Collection.Title != "" {
+		return rec.Collection.Title
+	}
+	return id
 }

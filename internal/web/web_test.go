@@ -136,3 +136,17 @@ func TestPersonPageShowsAuthority(t *testing.T) {
 		t.Errorf("person page: %d, preferred name or variants missing", code)
 	}
 }
+
+func TestCollectionsShowTitles(t *testing.T) {
+	ts, st := newServer(t)
+	r := record.Record{ID: "c1", Title: "Telegram", Type: "Telegram", Category: record.Primary,
+		Collection: &record.Collection{ID: "vol-1", Title: "Invented Papers, Volume I"}}
+	if _, err := st.PutFile(context.Background(), store.File{Path: "/in/c.xml", Format: "tei", Records: []record.Record{r},
+		Original: store.Original{Checksum: "sha256:c", Name: "c.xml", Data: []byte("c")}}); err != nil {
+		t.Fatal(err)
+	}
+	_, _, body := get(t, ts.URL+"/collections")
+	if !strings.Contains(body, "Invented Papers, Volume I") || !strings.Contains(body, "collection=vol-1") {
+		t.Errorf("collections page should show titles and link by id")
+	}
+}
