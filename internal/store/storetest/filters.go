@@ -125,6 +125,13 @@ func testFacets(t *testing.T, s store.Store) {
 }
 
 func testCJK(t *testing.T, s store.Store) {
+	ru := rec("r1", "Шифртелеграмма", "Телеграмма из Москвы о кредите.")
+	mustPut(t, s, file("/in/ru.txt", "sha256:ru", ru))
+	for _, q := range []string{"телеграмма", "ТЕЛЕГРАММА", "москвы", "шифр*"} {
+		if got := fmt.Sprint(ids(t, s, search.Query{Text: q})); got != "[r1]" {
+			t.Errorf("Cyrillic Search(%q) = %s, want [r1]", q, got)
+		}
+	}
 	ko := rec("k1", "전선 보고", "북한군이 남쪽으로 이동하였다.")
 	zh := rec("z1", "电报", "一九五〇年朝鲜战争爆发。")
 	en := rec("e1", "Report", "Nothing in Korean here.")
