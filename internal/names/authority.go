@@ -35,6 +35,7 @@ type File struct {
 	Authorities []Authority
 	byForm      map[string]int // folded exact form -> index
 	byKey       map[string]int // romanization key -> index (only unambiguous keys)
+	suggested   sync.Map       // name -> []Match, Suggest's answers
 }
 
 // Starter returns the built-in authority file.
@@ -106,7 +107,7 @@ func (f *File) Resolve(name string) (Match, bool) {
 	if i, ok := f.byForm[fold(name)]; ok {
 		return Match{f.Authorities[i], 1}, true
 	}
-	if i, ok := f.byKey[romanize.Key(name)]; ok {
+	if i, ok := f.byKey[cachedKey(name)]; ok {
 		return Match{f.Authorities[i], 0.9}, true
 	}
 	// "Colonel E. M. House", "Cde. Stalin": the title is not part of the name.
@@ -125,7 +126,16 @@ var titleRe = regexp.MustCompile(`^(?i:(?:mr|mrs|ms|dr|col|colonel|gen|general|m
 // romanized ("Pak Heon Hyeong" → Pak Heon-yeong), for an archivist to confirm:
 // never merged silently.
 func (f *File) Suggest(name string) []Match {
-	k := romanize.Key(name)
+	if m, ok := f.suggested.Load(name); ok {
+		return m.([]Match)
+	}
+	out := f.suggest(name)
+	f.suggested.Store(name, out)
+	return out
+}
+
+func (f *File) suggest(name string) []Match {
+	k := cachedKey(name)
 	best := map[int]int{}
 	for form, i := range f.byKey {
 		if d := distance(k, form, 2); d >= 0 {
@@ -202,4 +212,17 @@ var (
 func starterFile() *File {
 	starterOnce.Do(func() { starterF = Starter() })
 	return starterF
+}
+
+// keys memoises romanization keys: the same names recur on every page of an
+// archive, and computing a key parses the name in several schemes.
+var keys sync.Map
+
+func cachedKey(name string) string {
+	if k, ok := keys.Load(name); ok {
+		return k.(string)
+	}
+	k := romanize.Key(name)
+	keys.Store(name, k)
+	return k
 }
