@@ -138,7 +138,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, http.StatusOK, "document", map[string]any{
-		"Title": rec.Title, "R": rec, "Citations": citations, "Styles": cite.Styles(), "JSONLD": jsonLD(&rec),
+		"Title": rec.Title, "R": rec, "Paragraphs": s.linkedParagraphs(r.Context(), &rec), "Citations": citations, "Styles": cite.Styles(), "JSONLD": jsonLD(&rec),
 		"Editions": related(rec.Editions), "Contains": related(rec.Contains), "Parent": parent,
 		"Discusses": related(rec.Discusses), "DiscussedIn": related(rec.DiscussedIn), "Offered": offered,
 	})

@@ -150,3 +150,22 @@ func TestCollectionsShowTitles(t *testing.T) {
 		t.Errorf("collections page should show titles and link by id")
 	}
 }
+
+func TestDocumentLinksNamesInText(t *testing.T) {
+	ts, st := newServer(t)
+	r := record.Record{ID: "n1", Title: "Minutes", Type: "Minutes of Conversation", Category: record.Primary,
+		Body: "Filippov asks about the port.\n\nKim answers that Dalny [Dairen] is open."}
+	if _, err := st.PutFile(context.Background(), store.File{Path: "/in/n.txt", Format: "text", Records: []record.Record{r},
+		Original: store.Original{Checksum: "sha256:n", Name: "n.txt", Data: []byte("n")}}); err != nil {
+		t.Fatal(err)
+	}
+	_, _, body := get(t, ts.URL+"/documents/n1")
+	for _, want := range []string{`<a class="name" href="/people/Joseph%20Stalin" title="Joseph Stalin">Filippov</a> asks about the port.`, `<a class="name" href="/places/Dalian" title="Dalian">Dalny</a>`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("document text lacks %s", want)
+		}
+	}
+	if err := checkHTML(body); err != nil {
+		t.Errorf("invalid HTML: %v", err)
+	}
+}
