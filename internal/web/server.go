@@ -117,15 +117,6 @@ var funcs = template.FuncMap{
 	// snippet marks up a store snippet: stores return it HTML-escaped with only
 	// <mark> elements added, so it is safe to render as HTML.
 	"snippet": func(s string) template.HTML { return template.HTML(s) },
-	"paragraphs": func(s string) []string {
-		var out []string
-		for _, p := range strings.Split(s, "\n\n") {
-			if p = strings.TrimSpace(p); p != "" {
-				out = append(out, p)
-			}
-		}
-		return out
-	},
 	"dateText": func(d record.Date) string {
 		s := d.Display
 		if s == "" {
