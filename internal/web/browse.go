@@ -132,6 +132,10 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 		spans = append(spans, span{R: record.Record{ID: h.ID, Title: h.Title, Date: h.Date, Type: h.Type}, Left: left, Width: max(width, 0.4), Approximate: h.Date.Qualifier != record.Exact && h.Date.Qualifier != ""})
 	}
 	zoom := zoomLinks(res.Facets, from, to)
+	if len(from) == 4 && from == to {
+		// Within one year, zoom by month; a month's page places records by day.
+		zoom = monthLinks(res.Hits, from)
+	}
 	s.render(w, http.StatusOK, "timeline", map[string]any{
 		"Title": "Timeline", "From": from, "To": to, "Spans": spans, "Total": res.Total, "Zoom": zoom,
 		"Shown": len(spans), "SearchURL": p.url(),
@@ -220,4 +224,24 @@ func (s *Server) collectionTitle(ctx context.Context, id string) string {
 		return rec.Collection.Title
 	}
 	return id
+}
+
+// monthLinks counts a year's records by month, from the hits' earliest dates.
+func monthLinks(hits []search.Hit, year string) []facetLink {
+	counts := map[string]int{}
+	for _, h := range hits {
+		if strings.HasPrefix(h.Date.Earliest, year) && h.Date.Earliest[:7] == h.Date.Latest[:7] {
+			counts[h.Date.Earliest[:7]]++
+		}
+	}
+	months := make([]string, 0, len(counts))
+	for m := range counts {
+		months = append(months, m)
+	}
+	sort.Strings(months)
+	var out []facetLink
+	for _, m := range months {
+		out = append(out, facetLink{Label: m, Count: counts[m], URL: "/timeline?from=" + m + "&to=" + m})
+	}
+	return out
 }

@@ -169,3 +169,15 @@ func TestDocumentLinksNamesInText(t *testing.T) {
 		t.Errorf("invalid HTML: %v", err)
 	}
 }
+
+func TestTimelineZoomsToMonths(t *testing.T) {
+	ts, _ := newServer(t)
+	_, _, body := get(t, ts.URL+"/timeline?from=1950&to=1950")
+	if !strings.Contains(body, `/timeline?from=1950-04&amp;to=1950-04`) {
+		t.Errorf("a year's timeline should offer its months")
+	}
+	_, _, body = get(t, ts.URL+"/timeline?from=1950-04&to=1950-04")
+	if !strings.Contains(body, "/documents/x1") || checkHTML(body) != nil {
+		t.Errorf("a month's timeline should draw its records")
+	}
+}
