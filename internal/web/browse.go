@@ -26,14 +26,7 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := searchParams{Filters: map[string][]string{}}
-	groups := facetGroups(p, all)
-	for gi := range groups {
-		if groups[gi].Name == "collection" {
-			for li := range groups[gi].Links {
-				groups[gi].Links[li].Label = s.collectionTitle(r.Context(), groups[gi].Links[li].Value)
-			}
-		}
-	}
+	groups := s.titledFacets(r.Context(), facetGroups(p, all))
 	s.render(w, http.StatusOK, "home", map[string]any{
 		"Title": "fond", "Total": all.Total, "Recent": recent,
 		"Facets": groups, "Decades": decadeLinks(all.Facets["decade"]),
@@ -244,4 +237,16 @@ func monthLinks(hits []search.Hit, year string) []facetLink {
 		out = append(out, facetLink{Label: m, Count: counts[m], URL: "/timeline?from=" + m + "&to=" + m})
 	}
 	return out
+}
+
+// titledFacets shows collections by title; their facet values are ids.
+func (s *Server) titledFacets(ctx context.Context, groups []facetGroup) []facetGroup {
+	for gi := range groups {
+		if groups[gi].Name == "collection" {
+			for li := range groups[gi].Links {
+				groups[gi].Links[li].Label = s.collectionTitle(ctx, groups[gi].Links[li].Value)
+			}
+		}
+	}
+	return groups
 }

@@ -23,7 +23,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	data := map[string]any{
 		"Title": "Search", "Params": p, "Query": q, "Result": res, "Page": p.Page,
-		"Permalink": p.url(), "Active": p.activeFilters(), "Facets": facetGroups(p, res),
+		"Permalink": p.url(), "Active": p.activeFilters(), "Facets": s.titledFacets(r.Context(), facetGroups(p, res)),
 		"Histogram": histogram(p, res.Facets["year"]),
 	}
 	if p.Q != "" {
