@@ -47,9 +47,8 @@ type Result struct {
 func Compare(a, b string, key NameKey) Result {
 	sa, sb := Sentences(a), Sentences(b)
 	ta, tb := tokenizeAll(sa, key), tokenizeAll(sb, key)
-	eq := func(x, y string) bool { return key != nil && key(x) != "" && key(x) == key(y) }
 	res := Result{Stats: map[string]int{}}
-	for _, p := range alignSentences(ta, tb, eq) {
+	for _, p := range alignSentences(ta, tb) {
 		pair := Pair{AIdx: p.a, BIdx: p.b, Similarity: p.sim}
 		var wa, wb []Token
 		for _, i := range p.a {
@@ -60,7 +59,7 @@ func Compare(a, b string, key NameKey) Result {
 			pair.BSentences = append(pair.BSentences, sb[i])
 			wb = append(wb, tb[i]...)
 		}
-		pair.Ops = diffTokens(wa, wb, eq)
+		pair.Ops = diffTokens(wa, wb, key)
 		for _, op := range pair.Ops {
 			res.Stats[op.Kind] += max(len(op.A), len(op.B))
 		}
@@ -86,9 +85,6 @@ func tokenizeAll(ss []string, key NameKey) [][]Token {
 	return out
 }
 
-// Equivalent reports whether two words are one name.
-type Equivalent func(a, b string) bool
-
 type aligned struct {
 	a, b []int
 	sim  float64
@@ -97,7 +93,7 @@ type aligned struct {
 // alignSentences is a monotone alignment (dynamic programming over both sentence
 // lists) allowing 1:1, 1:2, 2:1, 1:0 and 0:1 steps, scored by word overlap: the
 // standard shape of bitext sentence alignment, here within one language.
-func alignSentences(a, b [][]Token, eq Equivalent) []aligned {
+func alignSentences(a, b [][]Token) []aligned {
 	n, m := len(a), len(b)
 	const gap = -0.2
 	score := make([][]float64, n+1)
@@ -125,7 +121,7 @@ func alignSentences(a, b [][]Token, eq Equivalent) []aligned {
 				if st[0] == 0 || st[1] == 0 {
 					s = gap
 				} else {
-					s = similarity(concat(a[i:ni]), concat(b[j:nj]), eq)
+					s = similarity(concat(a[i:ni]), concat(b[j:nj]))
 					if st[0]+st[1] > 2 {
 						s -= 0.05 // prefer 1:1 when it scores as well
 					}
@@ -148,7 +144,7 @@ func alignSentences(a, b [][]Token, eq Equivalent) []aligned {
 			p.b = append(p.b, k)
 		}
 		if len(p.a) > 0 && len(p.b) > 0 {
-			p.sim = similarity(concat(a[i-st[0]:i]), concat(b[j-st[1]:j]), eq)
+			p.sim = similarity(concat(a[i-st[0]:i]), concat(b[j-st[1]:j]))
 		}
 		out = append(out, p)
 		i, j = i-st[0], j-st[1]
@@ -169,18 +165,16 @@ func concat(ts [][]Token) []Token {
 
 // similarity is the Dice coefficient over the two sentences' word multisets,
 // apparatus left out and equivalent spellings counted as equal.
-func similarity(a, b []Token, eq Equivalent) float64 {
-	count := map[string]int{}
+func similarity(a, b []Token) float64 {
+	count, names := map[string]int{}, map[string]int{}
 	na, nb := 0, 0
 	for _, t := range a {
-		if !t.Apparatus && t.Key != "" {
-			count[t.Key]++
-			na++
+		if t.Apparatus || t.Key == "" {
+			continue
 		}
-	}
-	names := map[string]int{}
-	for _, t := range a {
-		if !t.Apparatus && t.Name != "" {
+		count[t.Key]++
+		na++
+		if t.Name != "" {
 			names[t.Name]++
 		}
 	}
@@ -211,7 +205,7 @@ func similarity(a, b []Token, eq Equivalent) float64 {
 
 // diffTokens is a longest-common-subsequence diff on token keys, with runs that
 // differ only by equivalent spellings reported as variants.
-func diffTokens(a, b []Token, eq Equivalent) []Op {
+func diffTokens(a, b []Token, key NameKey) []Op {
 	same := func(x, y Token) bool { return x.Key == y.Key && x.Apparatus == y.Apparatus }
 	n, m := len(a), len(b)
 	lcs := make([][]int, n+1)
@@ -238,7 +232,7 @@ func diffTokens(a, b []Token, eq Equivalent) []Op {
 	}
 	var pendA, pendB []Token
 	flush := func() {
-		classifyGap(pendA, pendB, eq, add)
+		classifyGap(pendA, pendB, key, add)
 		pendA, pendB = nil, nil
 	}
 	i, j := 0, 0
@@ -263,7 +257,7 @@ func diffTokens(a, b []Token, eq Equivalent) []Op {
 
 // classifyGap names what lies between two matching runs: apparatus on either side,
 // spelling variants where the words pair up as equivalent, else a change.
-func classifyGap(a, b []Token, eq Equivalent, add func(string, []string, []string)) {
+func classifyGap(a, b []Token, key NameKey, add func(string, []string, []string)) {
 	var ra, rb []Token
 	for _, t := range a {
 		if t.Apparatus {
@@ -294,7 +288,7 @@ func classifyGap(a, b []Token, eq Equivalent, add func(string, []string, []strin
 		add(Inserted, nil, texts(rb))
 	case len(rb) == 0:
 		add(Deleted, texts(ra), nil)
-	case eq != nil && variantRun(ra, rb, eq):
+	case key != nil && variantRun(ra, rb, key):
 		add(Variant, texts(ra), texts(rb))
 	default:
 		add(Changed, texts(ra), texts(rb))
@@ -303,9 +297,10 @@ func classifyGap(a, b []Token, eq Equivalent, add func(string, []string, []strin
 
 // variantRun: same number of words, each pair equal or equivalent, all capitalised
 // (names), at least one pair spelled differently.
-func variantRun(a, b []Token, eq Equivalent) bool {
+func variantRun(a, b []Token, key NameKey) bool {
 	if len(a) != len(b) {
-		return eq(joinKeys(a), joinKeys(b)) && capitalised(a) && capitalised(b)
+		k := key(joinKeys(a))
+		return k != "" && k == key(joinKeys(b)) && capitalised(a) && capitalised(b)
 	}
 	for i := range a {
 		if a[i].Key != b[i].Key && (a[i].Name == "" || a[i].Name != b[i].Name) {
