@@ -13,15 +13,6 @@ import (
 	"fond/internal/store"
 )
 
-func hasID(f *names.File, id string) bool {
-	for _, a := range f.Authorities {
-		if a.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
 // runNames works on the authority file: fond names list|show|suggest|export|
 // import|add|merge|split.
 func runNames(ctx context.Context, e *env, args []string) error {
@@ -172,7 +163,7 @@ func runNames(ctx context.Context, e *env, args []string) error {
 		}
 		if rest[0] == "confirm" {
 			d.Authority = rest[3]
-			if !hasID(f, d.Authority) {
+			if _, ok := f.ByID(d.Authority); !ok {
 				return fmt.Errorf("%w: unknown authority id %q", errUsage, d.Authority)
 			}
 		}

@@ -35,7 +35,8 @@ type File struct {
 	Authorities []Authority
 	byForm      map[string]int // folded exact form -> index
 	byKey       map[string]int // romanization key -> index (only unambiguous keys)
-	suggested   sync.Map       // name -> []Match, Suggest's answers
+	byID        map[string]int
+	suggested   sync.Map // name -> []Match, Suggest's answers
 }
 
 // Starter returns the built-in authority file.
@@ -58,17 +59,16 @@ func Load(data []byte) (*File, error) {
 
 // New indexes authorities; ids must be unique.
 func New(list []Authority) (*File, error) {
-	f := &File{Authorities: list, byForm: map[string]int{}, byKey: map[string]int{}}
+	f := &File{Authorities: list, byForm: map[string]int{}, byKey: map[string]int{}, byID: map[string]int{}}
 	ambiguous, ambiguousForm := map[string]bool{}, map[string]bool{}
-	ids := map[string]bool{}
 	for i, a := range list {
 		if a.ID == "" || a.Preferred == "" {
 			return nil, fmt.Errorf("authority %d: id and preferred name are required", i+1)
 		}
-		if ids[a.ID] {
+		if _, dup := f.byID[a.ID]; dup {
 			return nil, fmt.Errorf("authority %q appears twice", a.ID)
 		}
-		ids[a.ID] = true
+		f.byID[a.ID] = i
 		for _, form := range append([]string{a.Preferred}, a.Variants...) {
 			if j, seen := f.byForm[fold(form)]; seen && j != i {
 				ambiguousForm[fold(form)] = true

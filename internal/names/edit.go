@@ -115,12 +115,19 @@ func (f *File) Add(id, variant string) (*File, error) {
 }
 
 func (f *File) index(id string) int {
-	for i, a := range f.Authorities {
-		if a.ID == id {
-			return i
-		}
+	if i, ok := f.byID[id]; ok {
+		return i
 	}
 	return -1
+}
+
+// ByID returns the authority with that id.
+func (f *File) ByID(id string) (Authority, bool) {
+	i, ok := f.byID[id]
+	if !ok {
+		return Authority{}, false
+	}
+	return f.Authorities[i], true
 }
 
 // Sorted returns the authorities by kind and preferred name.

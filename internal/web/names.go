@@ -31,16 +31,12 @@ func (s *Server) linkedParagraphs(ctx context.Context, rec *record.Record) [][]s
 				decisions = append(decisions, names.Decision{Start: d.Start, End: d.End, Authority: d.Authority, Status: d.Status})
 			}
 		}
-		kinds := map[string]string{}
-		for _, a := range f.Authorities {
-			kinds[a.ID] = a.Kind
-		}
 		for _, m := range f.Apply(rec.Body, f.FindMentions(rec.Body), decisions) {
 			if m.Status == "rejected" || m.Suggested || m.Confidence < 0.9 {
 				continue
 			}
 			prefix := "/people/"
-			if kinds[m.Authority] == "place" {
+			if a, _ := f.ByID(m.Authority); a.Kind == "place" {
 				prefix = "/places/"
 			}
 			ms = append(ms, linked{m.Start, m.End, prefix + url.PathEscape(m.Preferred), m.Preferred})
