@@ -10,6 +10,7 @@ import (
 
 	"fond/internal/record"
 	"fond/internal/search"
+	"fond/internal/store"
 	"fond/internal/testutil"
 )
 
@@ -224,17 +225,7 @@ func check(t *testing.T, field, got, want string) {
 }
 
 func TestSeedLinksSecondaryToPrimary(t *testing.T) {
-	st := openStore(t)
-	in := &Ingester{Store: st}
-	var ids = map[string][]string{}
-	if _, err := in.Paths(context.Background(), []string{testutil.Shared(t, "seeds")}, func(o Outcome) {
-		if o.Error != "" {
-			t.Fatal(o.Error)
-		}
-		ids[o.File[len(o.File)-len("000_71c7697517efe16a.txt"):][:3]] = append(ids[o.File[len(o.File)-len("000_71c7697517efe16a.txt"):][:3]], o.ID)
-	}); err != nil {
-		t.Fatal(err)
-	}
+	st, ids := ingestSeeds(t)
 	blog, err := st.Get(context.Background(), ids["003"][0])
 	if err != nil {
 		t.Fatal(err)
@@ -259,15 +250,10 @@ func TestSeedLinksSecondaryToPrimary(t *testing.T) {
 // TestRankingHandJudged checks relevance on questions a historian would ask of the
 // seeds, each with the record a reader would want first.
 func TestRankingHandJudged(t *testing.T) {
-	st := openStore(t)
-	in := &Ingester{Store: st}
+	st, seeds := ingestSeeds(t)
 	byFile := map[string]string{}
-	if _, err := in.Paths(context.Background(), []string{testutil.Shared(t, "seeds")}, func(o Outcome) {
-		if _, seen := byFile[filepath.Base(o.File)[:3]]; !seen {
-			byFile[filepath.Base(o.File)[:3]] = o.ID
-		}
-	}); err != nil {
-		t.Fatal(err)
+	for prefix, ids := range seeds {
+		byFile[prefix] = ids[0]
 	}
 	// Seed 002 quotes another translation of seed 000's conversation: either
 	// edition of that conversation is the right first answer.
@@ -301,14 +287,7 @@ func TestRankingHandJudged(t *testing.T) {
 // TestNameAwareSearch: any spelling of a person finds every record that names
 // them, whatever spelling the record uses.
 func TestNameAwareSearch(t *testing.T) {
-	st := openStore(t)
-	in := &Ingester{Store: st}
-	byFile := map[string][]string{}
-	if _, err := in.Paths(context.Background(), []string{testutil.Shared(t, "seeds")}, func(o Outcome) {
-		byFile[filepath.Base(o.File)[:3]] = append(byFile[filepath.Base(o.File)[:3]], o.ID)
-	}); err != nil {
-		t.Fatal(err)
-	}
+	st, byFile := ingestSeeds(t)
 	for _, spelling := range []string{"Pak Hon-yong", "Pak Heon-yeong", "Pak Hon Yong"} {
 		res, err := st.Search(context.Background(), search.Query{Text: `person:"` + spelling + `"`, Limit: 50})
 		if err != nil {
@@ -330,4 +309,23 @@ func TestNameAwareSearch(t *testing.T) {
 			t.Errorf("a misspelling must not be merged with Pak Heon-yeong")
 		}
 	}
+}
+
+// ingestSeeds stores the five seeds and returns the record ids of each, keyed by
+// the seed's number ("000"), in document order.
+func ingestSeeds(t *testing.T) (store.Store, map[string][]string) {
+	t.Helper()
+	st := openStore(t)
+	in := &Ingester{Store: st}
+	ids := map[string][]string{}
+	if _, err := in.Paths(context.Background(), []string{testutil.Shared(t, "seeds")}, func(o Outcome) {
+		if o.Error != "" {
+			t.Fatal(o.Error)
+		}
+		prefix := filepath.Base(o.File)[:3]
+		ids[prefix] = append(ids[prefix], o.ID)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return st, ids
 }
