@@ -6,12 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
-	"fond/internal/names"
 	"fond/internal/record"
-	"fond/internal/romanize"
 	"fond/internal/store"
 )
 
@@ -54,8 +51,9 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 
 	keep := map[string]bool{}
 	results := make([]store.PutResult, 0, len(f.Records))
+	ch := &change{}
 	for pos, r := range f.Records {
-		status, err := putRecord(ctx, tx, f, pos, r, now)
+		status, err := putRecord(ctx, tx, ch, f, pos, r, now)
 		if err != nil {
 			return nil, fmt.Errorf("record %d (%q): %w", pos, r.Title, err)
 		}
@@ -66,7 +64,7 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 		if keep[old] {
 			continue
 		}
-		if err := deleteRecord(ctx, tx, old); err != nil {
+		if err := deleteRecord(ctx, tx, ch, old); err != nil {
 			return nil, err
 		}
 		if pos < len(f.Records) {
@@ -88,13 +86,16 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("commit: %w", err)
 	}
+	if err := s.committed(ctx, ch); err != nil {
+		return results, fmt.Errorf("stored, but the search index could not follow: %w", err)
+	}
 	return results, nil
 }
 
 // putRecord inserts or replaces one record and reports whether anything changed.
 // Derived links (editions) and timestamps are left out of the comparison so that
 // re-ingesting an unchanged file writes nothing.
-func putRecord(ctx context.Context, tx *sql.Tx, f store.File, pos int, r record.Record, now string) (string, error) {
+func putRecord(ctx context.Context, tx *sql.Tx, ch *change, f store.File, pos int, r record.Record, now string) (string, error) {
 	if r.ID == "" {
 		return "", errors.New("record has no id")
 	}
@@ -109,8 +110,12 @@ func putRecord(ctx context.Context, tx *sql.Tx, f store.File, pos int, r record.
 	err = tx.QueryRowContext(ctx, `SELECT rid, doc, ingested_at FROM records WHERE id = ?`, r.ID).Scan(&rid, &oldDoc, &ingestedAt)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		res, err := tx.ExecContext(ctx, `INSERT INTO records(id, checksum, path, position, parent, title, type, category, earliest, latest, lang, collection, doc, ingested_at, updated_at)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, now, now)
+		gen, err := ch.bump(ctx, tx)
+		if err != nil {
+			return "", err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO records(id, checksum, path, position, parent, title, type, category, earliest, latest, lang, collection, doc, ingested_at, updated_at, gen)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, now, now, gen)
 		if err != nil {
 			return "", err
 		}
@@ -120,7 +125,8 @@ func putRecord(ctx context.Context, tx *sql.Tx, f store.File, pos int, r record.
 		if _, err := tx.ExecContext(ctx, `DELETE FROM aliases WHERE old = ?`, r.ID); err != nil {
 			return "", err
 		}
-		return store.Added, indexRecord(ctx, tx, rid, r)
+		ch.put(rid, &r)
+		return store.Added, indexSources(ctx, tx, rid, r)
 	case err != nil:
 		return "", err
 	}
@@ -129,14 +135,19 @@ func putRecord(ctx context.Context, tx *sql.Tx, f store.File, pos int, r record.
 		_, err := tx.ExecContext(ctx, `UPDATE records SET path = ?, position = ? WHERE rid = ? AND (path <> ? OR position <> ?)`, f.Path, pos, rid, f.Path, pos)
 		return store.Unchanged, err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE records SET checksum=?, path=?, position=?, parent=?, title=?, type=?, category=?, earliest=?, latest=?, lang=?, collection=?, doc=?, updated_at=? WHERE rid=?`,
-		r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, now, rid); err != nil {
+	gen, err := ch.bump(ctx, tx)
+	if err != nil {
 		return "", err
 	}
-	if err := unindexRecord(ctx, tx, rid); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE records SET checksum=?, path=?, position=?, parent=?, title=?, type=?, category=?, earliest=?, latest=?, lang=?, collection=?, doc=?, updated_at=?, gen=? WHERE rid=?`,
+		r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, now, gen, rid); err != nil {
 		return "", err
 	}
-	return store.Updated, indexRecord(ctx, tx, rid, r)
+	if _, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE rid = ?`, rid); err != nil {
+		return "", err
+	}
+	ch.put(rid, &r)
+	return store.Updated, indexSources(ctx, tx, rid, r)
 }
 
 // encodeDoc is the stored JSON: the record minus what the store derives or stamps.
@@ -155,58 +166,19 @@ func collectionID(r record.Record) string {
 	return r.Collection.ID
 }
 
-func indexRecord(ctx context.Context, tx *sql.Tx, rid int64, r record.Record) error {
-	var notes, archive []string
-	for _, n := range r.Notes {
-		notes = append(notes, n.Text)
-	}
-	for _, s := range r.Sources {
-		archive = append(archive, s.Repository, s.Abbreviation, s.Reference)
-	}
-	// The genre is searchable ("blog", "telegram") though it is not in the text.
-	archive = append(archive, r.Type)
-	people := r.Names()
-	var places []string
-	if r.Place != "" {
-		places = append(places, r.Place)
-	}
-	cjk := cjkBigrams(strings.Join([]string{r.Title, r.Summary, r.Body, strings.Join(notes, "\n"), strings.Join(people, "\n")}, "\n"))
-	if _, err := tx.ExecContext(ctx, `INSERT INTO records_fts(rowid, title, summary, body, notes, people, places, archive, cjk) VALUES (?,?,?,?,?,?,?,?,?)`,
-		rid, r.Title, r.Summary, r.Body, strings.Join(notes, "\n"), strings.Join(people, "\n"), strings.Join(places, "\n"), strings.Join(archive, "\n"), cjk); err != nil {
-		return fmt.Errorf("index: %w", err)
-	}
+// indexSources keeps a record's archival references in rows of their own, for
+// edition grouping (SameFile).
+func indexSources(ctx context.Context, tx *sql.Tx, rid int64, r record.Record) error {
 	for _, src := range r.Sources {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO sources(rid, repository, fond, opis, delo, papka, folios, file) VALUES (?,?,?,?,?,?,?,?)`,
 			rid, src.Repository, src.Fond, src.Opis, src.Delo, src.Papka, src.Folios, src.File); err != nil {
 			return fmt.Errorf("index sources: %w", err)
 		}
 	}
-	var paired []string
-	for _, p := range names.Pairs(r.Body) {
-		paired = append(paired, p.A, p.B)
-	}
-	for kind, list := range map[string][]string{"person": people, "place": places, "name": paired} {
-		for _, n := range list {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO record_names(rid, kind, name, key) VALUES (?,?,?,?)`, rid, kind, n, romanize.Key(n)); err != nil {
-				return fmt.Errorf("index names: %w", err)
-			}
-		}
-	}
 	return nil
 }
 
-func unindexRecord(ctx context.Context, tx *sql.Tx, rid int64) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM records_fts WHERE rowid = ?`, rid); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM record_names WHERE rid = ?`, rid); err != nil {
-		return err
-	}
-	_, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE rid = ?`, rid)
-	return err
-}
-
-func deleteRecord(ctx context.Context, tx *sql.Tx, id string) error {
+func deleteRecord(ctx context.Context, tx *sql.Tx, ch *change, id string) error {
 	var rid int64
 	if err := tx.QueryRowContext(ctx, `SELECT rid FROM records WHERE id = ?`, id).Scan(&rid); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
@@ -214,7 +186,7 @@ func deleteRecord(ctx context.Context, tx *sql.Tx, id string) error {
 		}
 		return err
 	}
-	if err := unindexRecord(ctx, tx, rid); err != nil {
+	if err := ch.remove(ctx, tx, rid); err != nil {
 		return err
 	}
 	for _, q := range []string{`DELETE FROM editions WHERE a = ? OR b = ?`, `DELETE FROM links WHERE from_id = ? OR to_id = ?`} {
@@ -236,13 +208,17 @@ func (s *Store) Delete(ctx context.Context, id string) error {
 		return err
 	}
 	defer tx.Rollback()
-	if err := deleteRecord(ctx, tx, id); err != nil {
+	ch := &change{}
+	if err := deleteRecord(ctx, tx, ch, id); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM aliases WHERE new = ?`, id); err != nil {
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	return s.committed(ctx, ch)
 }
 
 // LinkEditions implements store.Store. Links are stored once per unordered pair.

@@ -1,5 +1,5 @@
 // Package sqlite is fond's embedded store: one SQLite file in WAL mode, written by a
-// single connection and read by a pool, with an FTS5 index over the records.
+// single connection and read by a pool, with fond's own search index (internal/index) kept in step through a change log.
 package sqlite
 
 import (
@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"net/url"
 	"runtime"
+	"sync"
 	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 
+	"fond/internal/index"
 	"fond/internal/names"
 	"fond/internal/store"
 )
@@ -22,6 +24,8 @@ type Store struct {
 	write *sql.DB // exactly one connection: SQLite allows one writer at a time
 	read  *sql.DB
 	auth  atomic.Pointer[names.File]
+	idxMu sync.Mutex   // one index load or catch-up at a time
+	idx   *index.Index // nil until the first search or LoadIndex
 }
 
 var _ store.Store = (*Store)(nil)

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"fond/internal/store"
@@ -18,41 +17,6 @@ func TestConformance(t *testing.T) {
 		}
 		return s
 	})
-}
-
-func TestFTSPhrase(t *testing.T) {
-	cases := []struct {
-		in     string
-		prefix bool
-		want   string
-	}{
-		{"stalin", false, `"stalin"`},
-		{"Shtyk", true, `"Shtyk"*`},
-		{"Pak Hon-yong", false, `"Pak Hon yong"`},
-		{`O'Brien"; DROP`, false, `"O Brien DROP"`},
-		{"()*", false, ``},
-	}
-	for _, c := range cases {
-		if got := ftsPhrase(c.in, c.prefix); got != c.want {
-			t.Errorf("ftsPhrase(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}
-
-func TestGoSnippet(t *testing.T) {
-	words := []snippetWord{{text: "telegram"}, {text: "shtyk", prefix: true}}
-	got := goSnippet("The first line. Two telegrams from Shtykov about <the> loan & credit arrived.", words)
-	want := "The first line. Two <mark>telegrams</mark> from <mark>Shtykov</mark> about &lt;the&gt; loan &amp; credit arrived."
-	if got != want {
-		t.Errorf("goSnippet = %q\nwant %q", got, want)
-	}
-	long := strings.Repeat("filler ", 100) + "the loan was asked " + strings.Repeat("more ", 100)
-	if got := goSnippet(long, []snippetWord{{text: "asks"}}); !strings.HasPrefix(got, "…") || !strings.Contains(got, "<mark>asked</mark>") || !strings.HasSuffix(got, "…") {
-		t.Errorf("window snippet = %q", got)
-	}
-	if goSnippet("nothing here", words) != "" {
-		t.Errorf("snippet without a match")
-	}
 }
 
 func TestAuthorityFilePersists(t *testing.T) {

@@ -1,0 +1,319 @@
+package index
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"fond/internal/names"
+	"fond/internal/romanize"
+	"fond/internal/search"
+)
+
+// docset is a set of document numbers in ascending order, or every live document.
+type docset struct {
+	all bool
+	ids []uint32
+}
+
+// termResult is what a text term matched: documents in order with their
+// field-weighted term frequencies, and the term's document frequency for idf.
+type termResult struct {
+	docs []uint32
+	wtf  []float32
+	df   int
+}
+
+type evaluator struct {
+	ix     *Index
+	names  *names.File
+	within bool
+	ranked []termResult
+	years  []int32
+	pos    [][]uint32 // scratch position buffers, one per phrase word
+}
+
+// eval returns the documents of cand that n matches. Every child of an AND is
+// evaluated against what its earlier siblings left, cheapest first, so a filter
+// never scans more than the text already narrowed down.
+func (e *evaluator) eval(n search.Node, cand docset, negated bool) docset {
+	if !cand.all && len(cand.ids) == 0 {
+		return cand
+	}
+	switch n := n.(type) {
+	case nil:
+		return cand
+	case search.And:
+		kids := slices.Clone(n.Nodes)
+		sort.SliceStable(kids, func(i, j int) bool { return e.cost(kids[i]) < e.cost(kids[j]) })
+		for _, k := range kids {
+			cand = e.eval(k, cand, negated)
+			if !cand.all && len(cand.ids) == 0 {
+				break
+			}
+		}
+		return cand
+	case search.Or:
+		var parts [][]uint32
+		for _, k := range n.Nodes {
+			r := e.eval(k, cand, negated)
+			if r.all {
+				return r
+			}
+			parts = append(parts, r.ids)
+		}
+		return docset{ids: union(parts)}
+	case search.Not:
+		inner := e.eval(n.Node, cand, !negated)
+		base := cand
+		if base.all {
+			base = docset{ids: e.ix.liveDocs()}
+		}
+		if inner.all {
+			return docset{}
+		}
+		return docset{ids: difference(base.ids, inner.ids)}
+	case search.DateRange:
+		from, to := dateNum(n.From), dateNum(n.To)
+		if n.From == "" {
+			from = 0
+		}
+		if n.To == "" {
+			to = math.MaxInt32
+		}
+		return e.filter(cand, func(d *docInfo) bool { return e.inRange(d, from, to) })
+	case search.Term:
+		return e.term(n, cand, negated)
+	}
+	return cand
+}
+
+func (e *evaluator) inRange(d *docInfo, from, to int32) bool {
+	if d.earliest == 0 {
+		return false
+	}
+	if e.within {
+		return d.earliest >= from && d.latest <= to
+	}
+	return d.earliest <= to && d.latest >= from
+}
+
+// cost orders the children of an AND: rare words first, then common ones, then
+// metadata filters and negations, which test each remaining document.
+func (e *evaluator) cost(n search.Node) int {
+	switch n := n.(type) {
+	case search.Term:
+		if _, text := fieldMask[n.Field]; text && !n.Prefix && !isYear(n.Text) && n.Field != "person" && n.Field != "place" {
+			toks := words(n.Text, nil)
+			best := math.MaxInt32 / 4
+			for _, t := range toks {
+				df := 0
+				if p := e.ix.terms[t.term]; p != nil {
+					df = int(p.n)
+				}
+				best = min(best, df)
+			}
+			return best
+		}
+		if n.Field == "id" {
+			return 0
+		}
+		return math.MaxInt32 / 2
+	case search.Not:
+		return math.MaxInt32
+	case search.And:
+		c := math.MaxInt32
+		for _, k := range n.Nodes {
+			c = min(c, e.cost(k))
+		}
+		return c
+	case search.Or:
+		c := 0
+		for _, k := range n.Nodes {
+			c += e.cost(k)
+		}
+		return min(c, math.MaxInt32/2)
+	}
+	return math.MaxInt32 / 2
+}
+
+// fieldMask maps query fields onto index fields.
+var fieldMask = map[string]uint8{
+	"": textFields, "title": 1 << fTitle, "summary": 1 << fSummary, "body": 1 << fBody, "notes": 1 << fNotes,
+	"person": 1 << fPeople, "place": 1 << fPlaces, "repository": 1 << fArchive,
+}
+
+func (e *evaluator) term(t search.Term, cand docset, negated bool) docset {
+	mask, text := fieldMask[t.Field]
+	if !text {
+		return e.metadata(t, cand)
+	}
+	r, ok := e.text(t.Text, t.Prefix, mask, cand)
+	if !ok {
+		return cand // nothing searchable in the term: it restricts nothing
+	}
+	if (t.Field == "person" || t.Field == "place") && !t.Prefix {
+		r = e.name(t, mask, cand, r)
+	}
+	var year int32
+	if t.Field == "" && !t.Phrase && !t.Prefix && isYear(t.Text) {
+		// A bare year is also the record's date, and ranks records of that year first.
+		year = int32(atoi(t.Text))
+		if !negated {
+			e.years = append(e.years, year)
+		}
+		dated := e.filter(cand, func(d *docInfo) bool {
+			return d.earliest != 0 && d.earliest <= year*10000+1231 && d.latest >= year*10000+101
+		})
+		r = mergeResults([]termResult{r, {docs: dated.ids, wtf: make([]float32, len(dated.ids))}}, r.df)
+	}
+	if !negated {
+		e.ranked = append(e.ranked, r)
+	}
+	return docset{ids: r.docs}
+}
+
+// name matches any form of a person or place: every form the authority file
+// lists (pseudonyms, old place names) in the names field, and any spelling of
+// those forms through the romanization key.
+func (e *evaluator) name(t search.Term, mask uint8, cand docset, typed termResult) termResult {
+	forms := []string{t.Text}
+	if e.names != nil {
+		forms = append(e.names.Forms(t.Text), t.Text)
+	}
+	parts := []termResult{typed}
+	keys := map[string]bool{}
+	for _, f := range forms {
+		if f != t.Text && !HasCJK(f) {
+			if r, ok := e.text(f, false, mask, cand); ok {
+				parts = append(parts, r)
+			}
+		}
+		keys[romanize.Key(f)] = true
+	}
+	for k := range keys {
+		for _, kind := range []string{t.Field, "name"} {
+			if l := e.ix.names[kind+"\x00"+k]; len(l) > 0 {
+				docs := e.restrict(l, cand)
+				parts = append(parts, termResult{docs: docs, wtf: make([]float32, len(docs))})
+			}
+		}
+	}
+	return mergeResults(parts, typed.df)
+}
+
+// restrict keeps the live documents of a sorted list that are in cand.
+func (e *evaluator) restrict(l []uint32, cand docset) []uint32 {
+	out := make([]uint32, 0, len(l))
+	j := 0
+	for _, d := range l {
+		if !e.ix.docs[d].live {
+			continue
+		}
+		if !cand.all {
+			for j < len(cand.ids) && cand.ids[j] < d {
+				j++
+			}
+			if j == len(cand.ids) {
+				break
+			}
+			if cand.ids[j] != d {
+				continue
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// metadata filters on the record's type, category, language, collection, fond
+// or id, case-insensitively.
+func (e *evaluator) metadata(t search.Term, cand docset) docset {
+	v := strings.TrimSpace(t.Text)
+	lv := strings.ToLower(v)
+	strs := e.ix.strs.strs
+	memo := map[uint32]bool{}
+	test := func(id uint32, f func(string) bool) bool {
+		m, ok := memo[id]
+		if !ok {
+			m = f(strs[id])
+			memo[id] = m
+		}
+		return m
+	}
+	contains := func(s string) bool { return strings.Contains(strings.ToLower(s), lv) }
+	equal := func(s string) bool { return strings.EqualFold(s, v) }
+	switch t.Field {
+	case "type":
+		return e.filter(cand, func(d *docInfo) bool { return test(d.typ, contains) })
+	case "category":
+		return e.filter(cand, func(d *docInfo) bool { return test(d.cat, equal) })
+	case "language":
+		return e.filter(cand, func(d *docInfo) bool { return test(d.lang, equal) || test(d.olang, equal) })
+	case "collection":
+		return e.filter(cand, func(d *docInfo) bool {
+			return strs[d.coll] == v || d.collTitle != 0 && contains(strs[d.collTitle])
+		})
+	case "fond":
+		return e.filter(cand, func(d *docInfo) bool {
+			return slices.ContainsFunc(d.fonds, func(id uint32) bool { return test(id, equal) })
+		})
+	case "id":
+		n, ok := e.ix.byID[v]
+		if !ok {
+			return docset{}
+		}
+		return e.filter(cand, func(d *docInfo) bool { return d == &e.ix.docs[n] })
+	}
+	return cand
+}
+
+// filter keeps the documents of cand that keep says yes to.
+func (e *evaluator) filter(cand docset, keep func(*docInfo) bool) docset {
+	var out []uint32
+	if cand.all {
+		for i := range e.ix.docs {
+			if d := &e.ix.docs[i]; d.live && keep(d) {
+				out = append(out, uint32(i))
+			}
+		}
+		return docset{ids: out}
+	}
+	for _, n := range cand.ids {
+		if keep(&e.ix.docs[n]) {
+			out = append(out, n)
+		}
+	}
+	return docset{ids: out}
+}
+
+func (ix *Index) liveDocs() []uint32 {
+	out := make([]uint32, 0, ix.live)
+	for i := range ix.docs {
+		if ix.docs[i].live {
+			out = append(out, uint32(i))
+		}
+	}
+	return out
+}
+
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s >= "1000" && s <= "2099"
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}

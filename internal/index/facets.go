@@ -1,0 +1,144 @@
+package index
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+
+	"fond/internal/names"
+	"fond/internal/search"
+)
+
+// facetLimit bounds long facets; years and decades are kept whole so that a
+// histogram can be drawn.
+var facetLimit = map[string]int{"person": 30, "place": 30, "repository": 30, "type": 30, "collection": 30}
+
+// facets counts every facet over the whole result set in one pass: metadata is
+// interned, so a count is an array increment.
+func (ix *Index) facets(docs []uint32, auth *names.File) map[string][]search.FacetCount {
+	names := []string{"type", "category", "language", "collection", "repository", "person", "place"}
+	counts := make([]counter, len(names))
+	for i := range counts {
+		counts[i] = newCounter(len(ix.strs.strs))
+	}
+	typ, cat, lang, coll, repo, person, place := &counts[0], &counts[1], &counts[2], &counts[3], &counts[4], &counts[5], &counts[6]
+	years := map[int32]int{}
+	for _, n := range docs {
+		d := &ix.docs[n]
+		if d.typ != 0 {
+			typ.inc(d.typ)
+		}
+		cat.inc(d.cat)
+		if d.lang != 0 {
+			lang.inc(d.lang)
+		}
+		if d.coll != 0 {
+			coll.inc(d.coll)
+		}
+		for _, r := range d.repos {
+			repo.inc(r)
+		}
+		for _, p := range d.persons {
+			person.inc(p)
+		}
+		for _, p := range d.places {
+			place.inc(p)
+		}
+		if d.earliest != 0 {
+			years[d.earliest/10000]++
+		}
+	}
+	out := map[string][]search.FacetCount{}
+	for _, name := range search.FacetNames {
+		out[name] = []search.FacetCount{}
+	}
+	for i, name := range names {
+		c := &counts[i]
+		for _, id := range c.touched {
+			out[name] = append(out[name], search.FacetCount{Value: ix.strs.strs[id], Count: int(c.counts[id])})
+		}
+		c.release()
+	}
+	decades := map[int32]int{}
+	for y, n := range years {
+		out["year"] = append(out["year"], search.FacetCount{Value: fmt.Sprintf("%04d", y), Count: n})
+		decades[y/10] += n
+	}
+	for dec, n := range decades {
+		out["decade"] = append(out["decade"], search.FacetCount{Value: fmt.Sprintf("%03d0s", dec), Count: n})
+	}
+	for _, kind := range []string{"person", "place"} {
+		out[kind] = preferredNames(out[kind], auth)
+	}
+	for name, list := range out {
+		if name == "year" || name == "decade" {
+			sort.Slice(list, func(i, j int) bool { return list[i].Value < list[j].Value })
+			continue
+		}
+		sort.Slice(list, func(i, j int) bool {
+			if list[i].Count != list[j].Count {
+				return list[i].Count > list[j].Count
+			}
+			return list[i].Value < list[j].Value
+		})
+		if n := facetLimit[name]; n > 0 && len(list) > n {
+			out[name] = list[:n]
+		}
+	}
+	return out
+}
+
+// preferredNames shows a facet's names as the authority file prefers them,
+// adding up the counts of spellings of one person.
+func preferredNames(counts []search.FacetCount, auth *names.File) []search.FacetCount {
+	if auth == nil {
+		return counts
+	}
+	merged := map[string]int{}
+	var order []string
+	for _, c := range counts {
+		v := c.Value
+		if m, ok := auth.Resolve(v); ok {
+			v = m.Authority.Preferred
+		}
+		if _, seen := merged[v]; !seen {
+			order = append(order, v)
+		}
+		merged[v] += c.Count
+	}
+	out := make([]search.FacetCount, 0, len(order))
+	for _, v := range order {
+		out = append(out, search.FacetCount{Value: v, Count: merged[v]})
+	}
+	return out
+}
+
+// counter counts interned values; its array is pooled, and only the values it
+// touched are read back and cleared.
+type counter struct {
+	counts  []int32
+	touched []uint32
+}
+
+var countPool sync.Pool
+
+func newCounter(n int) counter {
+	if p, ok := countPool.Get().(*[]int32); ok && len(*p) >= n {
+		return counter{counts: *p}
+	}
+	return counter{counts: make([]int32, n)}
+}
+
+func (c *counter) inc(id uint32) {
+	if c.counts[id] == 0 {
+		c.touched = append(c.touched, id)
+	}
+	c.counts[id]++
+}
+
+func (c *counter) release() {
+	for _, id := range c.touched {
+		c.counts[id] = 0
+	}
+	countPool.Put(&c.counts)
+}

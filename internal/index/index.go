@@ -1,0 +1,295 @@
+package index
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Doc is what the index knows of one record: its searchable text by field and
+// the metadata that filters and facets read.
+type Doc struct {
+	Ref  int64 // the store's key for the record
+	ID   string
+	Text [numFields - 1]string // title, summary, body, notes, people, places, archive
+
+	Earliest, Latest string // YYYY-MM-DD, "" when undated
+
+	Type, Category, Lang, OrigLang string
+	Collection, CollectionTitle    string
+	Fonds, Repositories            []string
+	Persons, Places                []string // names as written: facet values
+	// NameKeys are "kind\x00key" for each name's romanization key, kind person,
+	// place or name (a variant pair the text gives without saying what it names).
+	NameKeys []string
+}
+
+// Analyzed is a Doc broken into terms, ready to add. Analysis needs no lock, so a
+// store can analyse while it writes.
+type Analyzed struct {
+	doc    Doc
+	length uint32
+	terms  []termPositions
+}
+
+type termPositions struct {
+	term   string
+	fields []fieldPositions
+}
+
+// Analyze tokenizes a document.
+func Analyze(d Doc) *Analyzed {
+	a := &Analyzed{doc: d}
+	byTerm := map[string]int{}
+	var toks []token
+	for f := uint8(0); f < fCJK; f++ {
+		toks = words(d.Text[f], toks[:0])
+		for i, t := range toks {
+			a.addPos(byTerm, t.term, f, uint32(i))
+		}
+		a.length += uint32(len(toks))
+	}
+	// CJK bigrams of the text fields; a gap between runs keeps a phrase inside one.
+	pos := uint32(0)
+	for f := fTitle; f <= fPeople; f++ {
+		if !HasCJK(d.Text[f]) {
+			continue
+		}
+		for _, run := range cjkRuns(d.Text[f]) {
+			for _, bg := range bigrams(run) {
+				a.addPos(byTerm, bg, fCJK, pos)
+				pos++
+			}
+			pos++
+		}
+	}
+	a.length += pos
+	return a
+}
+
+func (a *Analyzed) addPos(byTerm map[string]int, term string, f uint8, pos uint32) {
+	i, ok := byTerm[term]
+	if !ok {
+		i = len(a.terms)
+		byTerm[term] = i
+		a.terms = append(a.terms, termPositions{term: term})
+	}
+	tp := &a.terms[i]
+	if n := len(tp.fields); n == 0 || tp.fields[n-1].field != f {
+		tp.fields = append(tp.fields, fieldPositions{field: f})
+	}
+	fp := &tp.fields[len(tp.fields)-1]
+	fp.pos = append(fp.pos, pos)
+}
+
+// docInfo is a document's metadata in the index: strings interned, dates as
+// yyyymmdd numbers (0: undated) so that filters and facets compare integers.
+type docInfo struct {
+	ref              int64
+	id               string
+	earliest, latest int32
+	length           uint32
+	live             bool
+	typ, cat         uint32
+	lang, olang      uint32
+	coll, collTitle  uint32
+	fonds, repos     []uint32
+	persons, places  []uint32
+}
+
+// Index is safe for concurrent use: searches share a read lock, changes take the
+// write lock.
+type Index struct {
+	mu      sync.RWMutex
+	docs    []docInfo
+	byRef   map[int64]uint32
+	byID    map[string]uint32
+	terms   map[string]*plist
+	sorted  []string // the term dictionary in order, for prefixes; nil when stale
+	names   map[string][]uint32
+	strs    interner
+	live    int
+	lengths uint64 // total length of live documents, for the average in bm25
+	gen     int64  // the store change this index reflects
+	epoch   string // which store it reflects
+	scratch []byte
+}
+
+// New returns an empty index.
+func New() *Index {
+	return &Index{byRef: map[int64]uint32{}, byID: map[string]uint32{}, terms: map[string]*plist{}, names: map[string][]uint32{}, strs: newInterner()}
+}
+
+// Reset empties the index.
+func (ix *Index) Reset() {
+	fresh := New()
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.docs, ix.byRef, ix.byID, ix.terms, ix.sorted, ix.names, ix.strs = nil, fresh.byRef, fresh.byID, fresh.terms, nil, fresh.names, fresh.strs
+	ix.live, ix.lengths, ix.gen, ix.epoch = 0, 0, 0, ""
+}
+
+// Gen is the store change the index reflects.
+func (ix *Index) Gen() (int64, string) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.gen, ix.epoch
+}
+
+// SetGen records that the index now reflects store change gen of store epoch.
+func (ix *Index) SetGen(gen int64, epoch string) {
+	ix.mu.Lock()
+	ix.gen, ix.epoch = gen, epoch
+	ix.mu.Unlock()
+}
+
+// Len is the number of live documents.
+func (ix *Index) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.live
+}
+
+// Apply removes the documents with the given refs, then adds or replaces the
+// analysed ones, as one change.
+func (ix *Index) Apply(removed []int64, added []*Analyzed) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	for _, ref := range removed {
+		ix.remove(ref)
+	}
+	for _, a := range added {
+		ix.remove(a.doc.Ref)
+		ix.add(a)
+	}
+	if dead := len(ix.docs) - ix.live; dead > 1024 && dead > ix.live {
+		ix.compact()
+	}
+}
+
+func (ix *Index) remove(ref int64) {
+	n, ok := ix.byRef[ref]
+	if !ok {
+		return
+	}
+	d := &ix.docs[n]
+	d.live = false
+	delete(ix.byRef, ref)
+	if ix.byID[d.id] == n {
+		delete(ix.byID, d.id)
+	}
+	ix.live--
+	ix.lengths -= uint64(d.length)
+}
+
+func (ix *Index) add(a *Analyzed) {
+	n := uint32(len(ix.docs))
+	d := a.doc
+	info := docInfo{
+		ref: d.Ref, id: d.ID, live: true, length: a.length,
+		earliest: dateNum(d.Earliest), latest: dateNum(d.Latest),
+		typ: ix.strs.id(d.Type), cat: ix.strs.id(d.Category), lang: ix.strs.id(d.Lang), olang: ix.strs.id(d.OrigLang),
+		coll: ix.strs.id(d.Collection), collTitle: ix.strs.id(d.CollectionTitle),
+		fonds: ix.strs.ids(d.Fonds), repos: ix.strs.ids(d.Repositories),
+		persons: ix.strs.ids(d.Persons), places: ix.strs.ids(d.Places),
+	}
+	ix.docs = append(ix.docs, info)
+	ix.byRef[d.Ref] = n
+	ix.byID[d.ID] = n
+	ix.live++
+	ix.lengths += uint64(a.length)
+	for _, tp := range a.terms {
+		p := ix.terms[tp.term]
+		if p == nil {
+			p = &plist{}
+			ix.terms[strings.Clone(tp.term)] = p
+			ix.sorted = nil
+		}
+		ix.scratch = p.add(n, tp.fields, ix.scratch)
+	}
+	for _, k := range uniq(d.NameKeys) {
+		l, ok := ix.names[k]
+		if !ok {
+			k = strings.Clone(k)
+		}
+		ix.names[k] = append(l, n)
+	}
+}
+
+// dateNum turns YYYY-MM-DD into yyyymmdd; "" and unreadable dates are 0.
+func dateNum(s string) int32 {
+	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
+		return 0
+	}
+	var v int32
+	for i, c := range []byte(s[:10]) {
+		if i == 4 || i == 7 {
+			continue
+		}
+		if c < '0' || c > '9' {
+			return 0
+		}
+		v = v*10 + int32(c-'0')
+	}
+	return v
+}
+
+func uniq(list []string) []string {
+	if len(list) < 2 {
+		return list
+	}
+	out := slices.Clone(list)
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// dictionary returns the sorted term list, rebuilding it after new terms.
+// Callers hold at least the read lock; the rebuild is guarded by its own lock.
+func (ix *Index) dictionary() []string {
+	dictMu.Lock()
+	defer dictMu.Unlock()
+	if ix.sorted == nil {
+		s := make([]string, 0, len(ix.terms))
+		for t := range ix.terms {
+			s = append(s, t)
+		}
+		sort.Strings(s)
+		ix.sorted = s
+	}
+	return ix.sorted
+}
+
+var dictMu sync.Mutex
+
+// interner maps each distinct metadata string to a small number; 0 is "".
+type interner struct {
+	byStr map[string]uint32
+	strs  []string
+}
+
+func newInterner() interner {
+	return interner{byStr: map[string]uint32{"": 0}, strs: []string{""}}
+}
+
+func (in *interner) id(s string) uint32 {
+	if v, ok := in.byStr[s]; ok {
+		return v
+	}
+	v := uint32(len(in.strs))
+	s = strings.Clone(s)
+	in.byStr[s] = v
+	in.strs = append(in.strs, s)
+	return v
+}
+
+func (in *interner) ids(list []string) []uint32 {
+	list = uniq(list)
+	var out []uint32
+	for _, s := range list {
+		if s != "" {
+			out = append(out, in.id(s))
+		}
+	}
+	return out
+}

@@ -1,0 +1,177 @@
+package index
+
+import "encoding/binary"
+
+// Fields of the text index, in a fixed order: weights and masks follow it.
+const (
+	fTitle = iota
+	fSummary
+	fBody
+	fNotes
+	fPeople
+	fPlaces
+	fArchive
+	fCJK
+	numFields
+)
+
+// weights make a word in the title count ten times one in the body, as the
+// archive's readers expect of a title.
+var weights = [numFields]float32{10, 5, 1, 1, 3, 2, 1, 1}
+
+// textFields are the fields an unqualified word searches (CJK bigrams are
+// searched only by CJK query terms).
+const textFields uint8 = 1<<fCJK - 1
+
+// A posting list holds, for every document that has a term, in ascending
+// document order:
+//
+//	uvarint(doc − previous doc) · byte(field mask) · uvarint(tf) per field set ·
+//	uvarint(length of positions) · positions: per field set, tf uvarint deltas
+//
+// Everything a ranked term query needs comes before the positions, which only a
+// phrase reads, and their length lets every other query jump over them.
+type plist struct {
+	data []byte
+	last uint32 // last document appended
+	n    uint32 // postings appended (deleted documents included until compaction)
+}
+
+type fieldPositions struct {
+	field uint8
+	pos   []uint32
+}
+
+func (p *plist) add(doc uint32, fields []fieldPositions, scratch []byte) []byte {
+	delta := doc
+	if p.n > 0 {
+		delta = doc - p.last
+	}
+	p.data = binary.AppendUvarint(p.data, uint64(delta))
+	var mask uint8
+	for _, f := range fields {
+		mask |= 1 << f.field
+	}
+	p.data = append(p.data, mask)
+	for _, f := range fields {
+		p.data = binary.AppendUvarint(p.data, uint64(len(f.pos)))
+	}
+	scratch = scratch[:0]
+	for _, f := range fields {
+		prev := uint32(0)
+		for _, x := range f.pos {
+			scratch = binary.AppendUvarint(scratch, uint64(x-prev))
+			prev = x
+		}
+	}
+	p.data = binary.AppendUvarint(p.data, uint64(len(scratch)))
+	p.data = append(p.data, scratch...)
+	p.last = doc
+	p.n++
+	return scratch
+}
+
+// iter walks one posting list forward.
+type iter struct {
+	data   []byte
+	off    int
+	doc    uint32
+	mask   uint8
+	tf     [numFields]uint32
+	posOff int // start of this posting's positions
+	done   bool
+	first  bool
+}
+
+func newIter(p *plist) *iter {
+	it := &iter{}
+	it.reset(p)
+	return it
+}
+
+func (it *iter) reset(p *plist) {
+	*it = iter{data: p.data, first: true}
+	if p.n == 0 {
+		it.done = true
+	}
+}
+
+// next moves to the next posting; false at the end.
+func (it *iter) next() bool {
+	if it.done || it.off >= len(it.data) {
+		it.done = true
+		return false
+	}
+	d, n := binary.Uvarint(it.data[it.off:])
+	it.off += n
+	if it.first {
+		it.doc, it.first = uint32(d), false
+	} else {
+		it.doc += uint32(d)
+	}
+	it.mask = it.data[it.off]
+	it.off++
+	for f := uint8(0); f < numFields; f++ {
+		if it.mask&(1<<f) == 0 {
+			it.tf[f] = 0
+			continue
+		}
+		v, n := binary.Uvarint(it.data[it.off:])
+		it.off += n
+		it.tf[f] = uint32(v)
+	}
+	l, n := binary.Uvarint(it.data[it.off:])
+	it.off += n
+	it.posOff = it.off
+	it.off += int(l)
+	return true
+}
+
+// seek moves to the first posting at or after doc; false when there is none.
+func (it *iter) seek(doc uint32) bool {
+	if !it.first && !it.done && it.doc >= doc {
+		return true
+	}
+	for it.next() {
+		if it.doc >= doc {
+			return true
+		}
+	}
+	return false
+}
+
+// appendPositions appends the current posting's positions in field f to buf.
+func (it *iter) appendPositions(f uint8, buf []uint32) []uint32 {
+	if it.mask&(1<<f) == 0 {
+		return buf
+	}
+	off := it.posOff
+	for g := uint8(0); g < f; g++ {
+		for k := uint32(0); k < it.tf[g]; k++ {
+			_, n := binary.Uvarint(it.data[off:])
+			off += n
+		}
+	}
+	prev := uint32(0)
+	for k := uint32(0); k < it.tf[f]; k++ {
+		v, n := binary.Uvarint(it.data[off:])
+		off += n
+		prev += uint32(v)
+		buf = append(buf, prev)
+	}
+	return buf
+}
+
+// weighted is the posting's term frequency weighted by field, over the fields in
+// mask.
+func (it *iter) weighted(mask uint8) float32 {
+	var w float32
+	m := it.mask & mask
+	for f := uint8(0); m != 0; f++ {
+		if m&1 != 0 {
+			w += weights[f] * float32(it.tf[f])
+		}
+		m >>= 1
+	}
+	return w
+}

@@ -1,0 +1,55 @@
+package index
+
+import (
+	"strings"
+
+	"fond/internal/names"
+	"fond/internal/record"
+	"fond/internal/romanize"
+)
+
+// FromRecord is what the index keeps of a record.
+func FromRecord(ref int64, r *record.Record) Doc {
+	var notes, archive []string
+	for _, n := range r.Notes {
+		notes = append(notes, n.Text)
+	}
+	var fonds, repos []string
+	for _, s := range r.Sources {
+		archive = append(archive, s.Repository, s.Abbreviation, s.Reference)
+		fonds = append(fonds, s.Fond)
+		if s.Repository != "" {
+			repos = append(repos, s.Repository)
+		}
+	}
+	// The genre is searchable ("blog", "telegram") though it is not in the text.
+	archive = append(archive, r.Type)
+	people := r.Names()
+	var places []string
+	if r.Place != "" {
+		places = append(places, r.Place)
+	}
+	d := Doc{
+		Ref: ref, ID: r.ID,
+		Text: [numFields - 1]string{r.Title, r.Summary, r.Body, strings.Join(notes, "\n"), strings.Join(people, "\n"),
+			strings.Join(places, "\n"), strings.Join(archive, "\n")},
+		Earliest: r.Date.Earliest, Latest: r.Date.Latest,
+		Type: r.Type, Category: r.Category, Lang: r.Languages.Text, OrigLang: r.Languages.Original,
+		Fonds: fonds, Repositories: repos, Persons: people, Places: places,
+	}
+	if r.Collection != nil {
+		d.Collection, d.CollectionTitle = r.Collection.ID, r.Collection.Title
+	}
+	for _, p := range people {
+		d.NameKeys = append(d.NameKeys, "person\x00"+romanize.Key(p))
+	}
+	for _, p := range places {
+		d.NameKeys = append(d.NameKeys, "place\x00"+romanize.Key(p))
+	}
+	if strings.ContainsAny(r.Body, "[(") {
+		for _, p := range names.Pairs(r.Body) {
+			d.NameKeys = append(d.NameKeys, "name\x00"+romanize.Key(p.A), "name\x00"+romanize.Key(p.B))
+		}
+	}
+	return d
+}

@@ -1,0 +1,193 @@
+package index
+
+import (
+	"container/heap"
+	"math"
+
+	"fond/internal/names"
+	"fond/internal/search"
+)
+
+// Request is a parsed query with what to return.
+type Request struct {
+	Node          search.Node
+	Sort          string // search.SortRelevance, SortDateAsc or SortDateDesc
+	Limit, Offset int
+	DateMode      string
+	Facets        bool
+	Names         *names.File // resolves person: and place: to every form; may be nil
+}
+
+// Hit is one document of a result page.
+type Hit struct {
+	Ref   int64
+	ID    string
+	Score float64
+}
+
+// Response is a page of hits, the size of the whole result and, when asked, its
+// facets.
+type Response struct {
+	Total  int
+	Hits   []Hit
+	Facets map[string][]search.FacetCount
+}
+
+// bm25 parameters, as SQLite FTS5 and Lucene use them.
+const k1, b = 1.2, 0.75
+
+// Search evaluates a request.
+func (ix *Index) Search(req Request) Response {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	e := &evaluator{ix: ix, names: req.Names, within: req.DateMode == search.DateWithin}
+	set := e.eval(req.Node, docset{all: true}, false)
+	docs := set.ids
+	if set.all {
+		docs = ix.liveDocs()
+	}
+	res := Response{Total: len(docs)}
+	if req.Facets {
+		res.Facets = ix.facets(docs, req.Names)
+	}
+	if len(docs) == 0 {
+		return res
+	}
+	var scores []float64
+	sortBy := req.Sort
+	if sortBy == search.SortRelevance || sortBy == "" {
+		if len(e.ranked) == 0 {
+			sortBy = search.SortDateAsc // nothing to rank by: filters alone list in date order
+		} else {
+			scores = e.score(docs)
+		}
+	}
+	k := req.Offset + req.Limit
+	top := ix.top(docs, scores, sortBy, k)
+	for i := req.Offset; i < len(top); i++ {
+		d := &ix.docs[top[i].doc]
+		h := Hit{Ref: d.ref, ID: d.id}
+		if scores != nil {
+			h.Score = scores[top[i].pos]
+		}
+		res.Hits = append(res.Hits, h)
+	}
+	return res
+}
+
+// score is bm25 over the positive text terms, each term's frequency weighted by
+// field, and doubled for records dated in a year the query names.
+func (e *evaluator) score(docs []uint32) []float64 {
+	scores := make([]float64, len(docs))
+	n := float64(e.ix.live)
+	avg := float64(e.ix.lengths) / math.Max(n, 1)
+	for _, r := range e.ranked {
+		df := float64(min(r.df, e.ix.live))
+		idf := math.Log((n - df + 0.5) / (df + 0.5))
+		if idf <= 0 {
+			idf = 1e-6
+		}
+		j := 0
+		for i, d := range docs {
+			for j < len(r.docs) && r.docs[j] < d {
+				j++
+			}
+			if j == len(r.docs) {
+				break
+			}
+			if r.docs[j] != d {
+				continue
+			}
+			tf := float64(r.wtf[j])
+			dl := float64(e.ix.docs[d].length)
+			scores[i] += idf * tf * (k1 + 1) / (tf + k1*(1-b+b*dl/avg))
+		}
+	}
+	if len(e.years) > 0 {
+		for i, d := range docs {
+			info := &e.ix.docs[d]
+			for _, y := range e.years {
+				if info.earliest != 0 && info.earliest <= y*10000+1231 && info.latest >= y*10000+101 {
+					scores[i] *= 2
+					break
+				}
+			}
+		}
+	}
+	return scores
+}
+
+// ranked is a document and its place in the result list (for its score).
+type ranked struct {
+	doc uint32
+	pos int
+}
+
+// top returns the first k documents in the requested order, by a bounded heap:
+// a page of twenty from a hundred thousand matches sorts twenty, not all.
+func (ix *Index) top(docs []uint32, scores []float64, sortBy string, k int) []ranked {
+	less := ix.order(scores, sortBy)
+	h := &rankHeap{less: less}
+	for i, d := range docs {
+		r := ranked{d, i}
+		if len(h.items) < k {
+			heap.Push(h, r)
+		} else if k > 0 && less(r, h.items[0]) {
+			h.items[0] = r
+			heap.Fix(h, 0)
+		}
+	}
+	out := make([]ranked, len(h.items))
+	for i := len(out) - 1; i >= 0; i-- {
+		out[i] = heap.Pop(h).(ranked)
+	}
+	return out
+}
+
+// order says whether a comes before b: by score (higher first), or by date
+// (undated last), ties by record id so that pages never shift.
+func (ix *Index) order(scores []float64, sortBy string) func(a, b ranked) bool {
+	byID := func(a, b ranked) bool { return ix.docs[a.doc].id < ix.docs[b.doc].id }
+	switch {
+	case scores != nil:
+		return func(a, b ranked) bool {
+			if sa, sb := scores[a.pos], scores[b.pos]; sa != sb {
+				return sa > sb
+			}
+			return byID(a, b)
+		}
+	case sortBy == search.SortDateDesc:
+		return func(a, b ranked) bool {
+			if ea, eb := ix.docs[a.doc].earliest, ix.docs[b.doc].earliest; ea != eb {
+				return ea > eb
+			}
+			return byID(a, b)
+		}
+	}
+	return func(a, b ranked) bool {
+		ea, eb := ix.docs[a.doc].earliest, ix.docs[b.doc].earliest
+		if (ea == 0) != (eb == 0) {
+			return eb == 0
+		}
+		if ea != eb {
+			return ea < eb
+		}
+		return byID(a, b)
+	}
+}
+
+// rankHeap keeps the k best so far with the worst on top.
+type rankHeap struct {
+	items []ranked
+	less  func(a, b ranked) bool
+}
+
+func (h *rankHeap) Len() int           { return len(h.items) }
+func (h *rankHeap) Less(i, j int) bool { return h.less(h.items[j], h.items[i]) }
+func (h *rankHeap) Swap(i, j int)      { h.items[i], h.items[j] = h.items[j], h.items[i] }
+func (h *rankHeap) Push(x any)         { h.items = append(h.items, x.(ranked)) }
+func (h *rankHeap) Pop() any {
+	x := h.items[len(h.items)-1]
+	h.items = h.items[:len(h.items)-1]
+	return x
+}

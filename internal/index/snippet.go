@@ -1,0 +1,183 @@
+package index
+
+import (
+	"html"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"fond/internal/search"
+)
+
+// Highlighter marks what a query looks for in a text: its positive words, as
+// index terms, so "telegrams" is marked for "telegram" exactly as it matched.
+type Highlighter struct {
+	terms    map[string]bool
+	prefixes []string // folded
+	cjk      []string
+}
+
+// NewHighlighter collects the positive words of a query.
+func NewHighlighter(n search.Node) *Highlighter {
+	h := &Highlighter{terms: map[string]bool{}}
+	h.collect(n, false)
+	return h
+}
+
+func (h *Highlighter) collect(n search.Node, negated bool) {
+	switch n := n.(type) {
+	case search.And:
+		for _, k := range n.Nodes {
+			h.collect(k, negated)
+		}
+	case search.Or:
+		for _, k := range n.Nodes {
+			h.collect(k, negated)
+		}
+	case search.Not:
+		h.collect(n.Node, !negated)
+	case search.Term:
+		if _, text := fieldMask[n.Field]; negated || !text {
+			return
+		}
+		for _, run := range cjkRuns(n.Text) {
+			h.cjk = append(h.cjk, string(run))
+		}
+		toks := words(n.Text, nil)
+		for i, t := range toks {
+			if n.Prefix && i == len(toks)-1 {
+				h.prefixes = append(h.prefixes, Fold(n.Text[t.start:t.end]))
+			}
+			h.terms[t.term] = true
+		}
+	}
+}
+
+func (h *Highlighter) empty() bool { return len(h.terms) == 0 && len(h.prefixes) == 0 && len(h.cjk) == 0 }
+
+// window is how many words a snippet shows.
+const window = 24
+
+// Snippet returns the window of about 24 words of text with the most query words,
+// HTML-escaped with the words in <mark>; "" when the text has none of them.
+func (h *Highlighter) Snippet(text string) string {
+	if h.empty() || text == "" {
+		return ""
+	}
+	toks := words(text, nil)
+	if len(h.cjk) > 0 {
+		toks = mergeCJK(toks, text, h.cjk)
+	}
+	hit := make([]bool, len(toks))
+	found := false
+	for i, t := range toks {
+		if h.match(t, text) {
+			hit[i], found = true, true
+		}
+	}
+	if !found {
+		return ""
+	}
+	best, bestCount, count := 0, -1, 0
+	for i := range toks {
+		if hit[i] {
+			count++
+		}
+		if i >= window && hit[i-window] {
+			count--
+		}
+		if count > bestCount {
+			bestCount, best = count, max(0, i-window+1)
+		}
+	}
+	// Start a little before the first hit in the window, so it reads in context.
+	for i := best; i < min(len(toks), best+window); i++ {
+		if hit[i] {
+			best = max(0, i-4)
+			break
+		}
+	}
+	last := min(len(toks), best+window) - 1
+	var sb strings.Builder
+	if best > 0 {
+		sb.WriteString("…")
+	}
+	pos := toks[best].start
+	for i := best; i <= last; i++ {
+		sb.WriteString(html.EscapeString(text[pos:toks[i].start]))
+		w := html.EscapeString(text[toks[i].start:toks[i].end])
+		if hit[i] {
+			w = "<mark>" + w + "</mark>"
+		}
+		sb.WriteString(w)
+		pos = toks[i].end
+	}
+	if last < len(toks)-1 {
+		sb.WriteString("…")
+	} else {
+		sb.WriteString(html.EscapeString(text[pos:]))
+	}
+	return strings.Join(strings.Fields(sb.String()), " ")
+}
+
+func (h *Highlighter) match(t token, text string) bool {
+	if t.term == "" { // a CJK occurrence
+		return true
+	}
+	if h.terms[t.term] {
+		return true
+	}
+	if len(h.prefixes) > 0 {
+		w := Fold(text[t.start:t.end])
+		for _, p := range h.prefixes {
+			if strings.HasPrefix(w, p) || strings.HasPrefix(t.term, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mergeCJK adds each occurrence of a CJK query word as a token of its own, with
+// an empty term, in text order.
+func mergeCJK(toks []token, text string, cjk []string) []token {
+	var occ []token
+	for _, w := range cjk {
+		for off := 0; ; {
+			i := strings.Index(text[off:], w)
+			if i < 0 {
+				break
+			}
+			occ = append(occ, token{start: off + i, end: off + i + len(w)})
+			off += i + len(w)
+		}
+	}
+	if len(occ) == 0 {
+		return toks
+	}
+	// Surrounding CJK characters become single-character tokens, so the window
+	// counts them as words.
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isCJK(r) {
+			inside := false
+			for _, o := range occ {
+				if i >= o.start && i < o.end {
+					inside = true
+					break
+				}
+			}
+			if !inside {
+				occ = append(occ, token{term: "\x00", start: i, end: i + size})
+			}
+		}
+		i += size
+	}
+	all := append(toks, occ...)
+	sortTokens(all)
+	return all
+}
+
+func sortTokens(t []token) {
+	slices.SortStableFunc(t, func(a, b token) int { return a.start - b.start })
+}

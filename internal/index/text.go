@@ -1,0 +1,251 @@
+package index
+
+import (
+	"math/bits"
+	"sort"
+	"strings"
+)
+
+// wordLists are the posting lists one query word reads: one list, or every term
+// a prefix expands to.
+type wordLists []*plist
+
+func (l wordLists) df() int {
+	n := 0
+	for _, p := range l {
+		n += int(p.n)
+	}
+	return n
+}
+
+// text matches words (a phrase when more than one) in the fields of mask. ok is
+// false when the text has nothing searchable.
+func (e *evaluator) text(s string, prefix bool, mask uint8, cand docset) (termResult, bool) {
+	if HasCJK(s) {
+		return e.cjk(s, cand), true
+	}
+	toks := words(s, nil)
+	if len(toks) == 0 {
+		return termResult{}, false
+	}
+	lists := make([]wordLists, len(toks))
+	for i, t := range toks {
+		if prefix && i == len(toks)-1 {
+			lists[i] = e.expand(Fold(s[t.start:t.end]))
+		} else if p := e.ix.terms[t.term]; p != nil {
+			lists[i] = wordLists{p}
+		}
+		if len(lists[i]) == 0 {
+			return termResult{}, true
+		}
+	}
+	if len(lists) == 1 {
+		return e.word(lists[0], mask, cand), true
+	}
+	return e.phrase(lists, mask, cand), true
+}
+
+// expand lists the terms a prefix reaches: every indexed term that begins with
+// it, and the stem of the prefix itself ("telegrams*" reaches "telegram").
+func (e *evaluator) expand(prefix string) wordLists {
+	dict := e.ix.dictionary()
+	var out wordLists
+	for i := sort.SearchStrings(dict, prefix); i < len(dict) && strings.HasPrefix(dict[i], prefix); i++ {
+		out = append(out, e.ix.terms[dict[i]])
+	}
+	if st := stemCached(prefix); st != prefix && !strings.HasPrefix(st, prefix) {
+		if p := e.ix.terms[st]; p != nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// word matches one word, or the union of a prefix's terms.
+func (e *evaluator) word(lists wordLists, mask uint8, cand docset) termResult {
+	if len(lists) == 1 {
+		return e.single(lists[0], mask, cand)
+	}
+	// Many lists: accumulate into a dense array and read it back in order, which
+	// costs one pass per list instead of a merge.
+	acc := make([]float32, len(e.ix.docs))
+	seen := make([]uint64, (len(e.ix.docs)+63)/64)
+	var it iter
+	for _, p := range lists {
+		it.reset(p)
+		for it.next() {
+			if it.mask&mask == 0 {
+				continue
+			}
+			acc[it.doc] += it.weighted(mask)
+			seen[it.doc/64] |= 1 << (it.doc % 64)
+		}
+	}
+	r := termResult{df: min(lists.df(), e.ix.live)}
+	j := 0
+	for w, word := range seen {
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			word &= word - 1
+			d := uint32(w*64 + b)
+			if !e.ix.docs[d].live {
+				continue
+			}
+			if !cand.all {
+				for j < len(cand.ids) && cand.ids[j] < d {
+					j++
+				}
+				if j == len(cand.ids) {
+					return r
+				}
+				if cand.ids[j] != d {
+					continue
+				}
+			}
+			r.docs = append(r.docs, d)
+			r.wtf = append(r.wtf, acc[d])
+		}
+	}
+	return r
+}
+
+func (e *evaluator) single(p *plist, mask uint8, cand docset) termResult {
+	r := termResult{df: int(p.n)}
+	var it iter
+	it.reset(p)
+	if cand.all {
+		r.docs = make([]uint32, 0, p.n)
+		r.wtf = make([]float32, 0, p.n)
+		for it.next() {
+			if it.mask&mask != 0 && e.ix.docs[it.doc].live {
+				r.docs = append(r.docs, it.doc)
+				r.wtf = append(r.wtf, it.weighted(mask))
+			}
+		}
+		return r
+	}
+	for _, c := range cand.ids {
+		if !it.seek(c) {
+			break
+		}
+		if it.doc == c && it.mask&mask != 0 {
+			r.docs = append(r.docs, c)
+			r.wtf = append(r.wtf, it.weighted(mask))
+		}
+	}
+	return r
+}
+
+// phrase matches words at consecutive positions of one field; its frequency in a
+// document is how often the whole phrase occurs there.
+func (e *evaluator) phrase(lists []wordLists, mask uint8, cand docset) termResult {
+	// Documents that have every word, rarest word first.
+	order := make([]int, len(lists))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return lists[order[a]].df() < lists[order[b]].df() })
+	docs := cand
+	for _, i := range order {
+		docs = docset{ids: e.word(lists[i], mask, docs).docs}
+		if len(docs.ids) == 0 {
+			return termResult{}
+		}
+	}
+	iters := make([][]*iter, len(lists))
+	for i, l := range lists {
+		for _, p := range l {
+			iters[i] = append(iters[i], newIter(p))
+		}
+	}
+	if len(e.pos) < len(lists) {
+		e.pos = make([][]uint32, len(lists))
+	}
+	r := termResult{df: lists[order[0]].df()}
+	for _, d := range docs.ids {
+		var w float32
+		for f := uint8(0); f < numFields; f++ {
+			if mask&(1<<f) == 0 {
+				continue
+			}
+			if c := e.occurrences(iters, d, f); c > 0 {
+				w += weights[f] * float32(c)
+			}
+		}
+		if w > 0 {
+			r.docs = append(r.docs, d)
+			r.wtf = append(r.wtf, w)
+		}
+	}
+	return r
+}
+
+// occurrences counts the phrase in field f of document d.
+func (e *evaluator) occurrences(iters [][]*iter, d uint32, f uint8) int {
+	for i, its := range iters {
+		e.pos[i] = e.pos[i][:0]
+		for _, it := range its {
+			if it.seek(d) && it.doc == d && it.mask&(1<<f) != 0 {
+				e.pos[i] = it.appendPositions(f, e.pos[i])
+			}
+		}
+		if len(e.pos[i]) == 0 {
+			return 0
+		}
+		if len(its) > 1 {
+			sortU32(e.pos[i])
+		}
+	}
+	count := 0
+	for _, p := range e.pos[0] {
+		ok := true
+		for i := 1; i < len(iters) && ok; i++ {
+			ok = containsU32(e.pos[i], p+uint32(i))
+		}
+		if ok {
+			count++
+		}
+	}
+	return count
+}
+
+func sortU32(s []uint32) { sort.Slice(s, func(i, j int) bool { return s[i] < s[j] }) }
+
+func containsU32(s []uint32, v uint32) bool {
+	i := sort.Search(len(s), func(i int) bool { return s[i] >= v })
+	return i < len(s) && s[i] == v
+}
+
+// cjk matches a term of Chinese, Japanese or Korean text: each run as a phrase of
+// its bigrams (a lone character as the prefix of the bigrams it begins), runs
+// combined with AND.
+func (e *evaluator) cjk(s string, cand docset) termResult {
+	const mask = 1 << fCJK
+	var parts []termResult
+	for _, run := range cjkRuns(s) {
+		var r termResult
+		if len(run) == 1 {
+			r = e.word(e.expand(string(run)), mask, cand)
+		} else {
+			var lists []wordLists
+			for _, bg := range bigrams(run) {
+				p := e.ix.terms[bg]
+				if p == nil {
+					return termResult{}
+				}
+				lists = append(lists, wordLists{p})
+			}
+			if len(lists) == 1 {
+				r = e.word(lists[0], mask, cand)
+			} else {
+				r = e.phrase(lists, mask, cand)
+			}
+		}
+		if len(r.docs) == 0 {
+			return termResult{}
+		}
+		parts = append(parts, r)
+		cand = docset{ids: r.docs}
+	}
+	return intersectResults(parts)
+}

@@ -1,0 +1,208 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"sync"
+
+	"fond/internal/index"
+	"fond/internal/record"
+)
+
+// The search index is a cache of the records: loaded on the first search (or by
+// LoadIndex), then kept current from the change log, whichever process wrote.
+
+// change is what one write transaction did to the records, for the index.
+type change struct {
+	gen     int64
+	removed []int64
+	added   map[int64]*record.Record
+}
+
+// bump gives the transaction its generation the first time it changes anything,
+// so that a file that changes nothing writes nothing.
+func (c *change) bump(ctx context.Context, tx *sql.Tx) (int64, error) {
+	if c.gen != 0 {
+		return c.gen, nil
+	}
+	if err := tx.QueryRowContext(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'gen' RETURNING value`).Scan(&c.gen); err != nil {
+		return 0, fmt.Errorf("change log: %w", err)
+	}
+	return c.gen, nil
+}
+
+func (c *change) remove(ctx context.Context, tx *sql.Tx, rid int64) error {
+	gen, err := c.bump(ctx, tx)
+	if err != nil {
+		return err
+	}
+	c.removed = append(c.removed, rid)
+	delete(c.added, rid)
+	_, err = tx.ExecContext(ctx, `INSERT INTO record_deletions(rid, gen) VALUES (?, ?)`, rid, gen)
+	return err
+}
+
+func (c *change) put(rid int64, r *record.Record) {
+	if c.added == nil {
+		c.added = map[int64]*record.Record{}
+	}
+	c.added[rid] = r
+}
+
+// committed applies a committed change to the index, if one is loaded. An index
+// that missed other writers' changes catches up from the log instead.
+func (s *Store) committed(ctx context.Context, c *change) error {
+	if c.gen == 0 {
+		return nil
+	}
+	s.idxMu.Lock()
+	defer s.idxMu.Unlock()
+	ix := s.idx
+	if ix == nil {
+		return nil
+	}
+	gen, epoch := ix.Gen()
+	if gen != c.gen-1 {
+		return s.catchUp(ctx, ix)
+	}
+	refs := make([]int64, 0, len(c.added))
+	recs := make([]*record.Record, 0, len(c.added))
+	for rid, r := range c.added {
+		refs = append(refs, rid)
+		recs = append(recs, r)
+	}
+	ix.Apply(c.removed, analyze(refs, recs))
+	ix.SetGen(c.gen, epoch)
+	return nil
+}
+
+// LoadIndex loads the search index now rather than at the first search, so that
+// every later write indexes as it goes (the server and benchmarks want this).
+func (s *Store) LoadIndex(ctx context.Context) error {
+	_, err := s.index(ctx)
+	return err
+}
+
+// index returns the search index, brought up to date with the database.
+func (s *Store) index(ctx context.Context) (*index.Index, error) {
+	var gen int64
+	var epoch string
+	if err := s.read.QueryRowContext(ctx, `SELECT (SELECT value FROM meta WHERE key = 'gen'), (SELECT value FROM meta WHERE key = 'epoch')`).Scan(&gen, &epoch); err != nil {
+		return nil, fmt.Errorf("change log: %w", err)
+	}
+	s.idxMu.Lock()
+	defer s.idxMu.Unlock()
+	if s.idx != nil {
+		if g, e := s.idx.Gen(); g == gen && e == epoch {
+			return s.idx, nil
+		}
+	}
+	ix := s.idx
+	if ix == nil {
+		ix = index.New()
+	}
+	if err := s.catchUp(ctx, ix); err != nil {
+		return nil, err
+	}
+	s.idx = ix
+	return ix, nil
+}
+
+// catchUp applies every change after the index's generation, read in one
+// transaction so that deletions and records come from the same moment.
+func (s *Store) catchUp(ctx context.Context, ix *index.Index) error {
+	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var gen int64
+	var epoch string
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT value FROM meta WHERE key = 'gen'), (SELECT value FROM meta WHERE key = 'epoch')`).Scan(&gen, &epoch); err != nil {
+		return fmt.Errorf("change log: %w", err)
+	}
+	from, ixEpoch := ix.Gen()
+	if ixEpoch != epoch {
+		from = 0 // another database's index: start over
+		ix.Reset()
+	}
+	var removed []int64
+	if from > 0 {
+		rows, err := tx.QueryContext(ctx, `SELECT rid FROM record_deletions WHERE gen > ?`, from)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var rid int64
+			if err := rows.Scan(&rid); err != nil {
+				rows.Close()
+				return err
+			}
+			removed = append(removed, rid)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT rid, doc, ingested_at FROM records WHERE gen > ?`, from)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	ix.Apply(removed, nil)
+	const batch = 2000
+	var refs []int64
+	var recs []*record.Record
+	n := 0
+	flush := func() {
+		ix.Apply(nil, analyze(refs, recs))
+		n += len(refs)
+		refs, recs = refs[:0], recs[:0]
+	}
+	for rows.Next() {
+		var rid int64
+		var doc, ingested string
+		if err := rows.Scan(&rid, &doc, &ingested); err != nil {
+			return err
+		}
+		r, err := decodeDoc(doc, ingested)
+		if err != nil {
+			return fmt.Errorf("record %d: %w", rid, err)
+		}
+		refs, recs = append(refs, rid), append(recs, &r)
+		if len(refs) == batch {
+			flush()
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	flush()
+	if n > batch {
+		slog.Info("search index brought up to date", "records", n, "generation", gen)
+	}
+	ix.SetGen(gen, epoch)
+	return nil
+}
+
+// analyze tokenizes records on every core: it is the costly part of indexing.
+func analyze(refs []int64, recs []*record.Record) []*index.Analyzed {
+	out := make([]*index.Analyzed, len(recs))
+	workers := min(runtime.NumCPU(), max(1, len(recs)/8))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(recs); i += workers {
+				out[i] = index.Analyze(index.FromRecord(refs[i], recs[i]))
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
