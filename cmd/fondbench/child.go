@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 	"time"
 )
 
@@ -36,6 +38,9 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 		return err
 	}
 	baseline := procStatus("VmRSS")
+	// FONDBENCH_CPUPROFILE=prefix writes prefix-ENGINE-ingest.pprof and
+	// prefix-ENGINE-query.pprof, to see where an engine spends its time.
+	stopProfile := startProfile(o.engine, "ingest")
 	e, err := newEngine(ctx, o.engine, o.dir)
 	if err != nil {
 		return err
@@ -72,14 +77,17 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	stopProfile()
 	if err := e.reopen(ctx); err != nil {
 		return err
 	}
 
 	qs := makeQueries(m, o.seed, o.queries)
+	stopProfile = startProfile(o.engine, "query")
 	lat, counts, err := runQueries(ctx, e, qs, o.queries, func(class string, n int, total time.Duration) {
 		fmt.Fprintf(stderr, "fondbench: %s: %d %s queries in %s\n", o.engine, n, class, total.Round(time.Millisecond))
 	})
+	stopProfile()
 	if err != nil {
 		return err
 	}
@@ -145,4 +153,23 @@ func runQueries(ctx context.Context, e engine, qs []Query, perClass int, progres
 		lat[c] = summarize(times[c], counts[c])
 	}
 	return lat, counts, nil
+}
+
+func startProfile(engine, phase string) func() {
+	prefix := os.Getenv("FONDBENCH_CPUPROFILE")
+	if prefix == "" {
+		return func() {}
+	}
+	f, err := os.Create(fmt.Sprintf("%s-%s-%s.pprof", prefix, engine, phase))
+	if err != nil {
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
 }

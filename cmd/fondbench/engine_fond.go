@@ -32,6 +32,12 @@ func (e *fondEngine) reopen(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("fond: %w", err)
 	}
+	// Loaded at open, as fond serve does: every put then indexes as it stores,
+	// and ingest time includes indexing (and, at finish, saving the index).
+	if err := st.LoadIndex(ctx); err != nil {
+		st.Close()
+		return fmt.Errorf("fond: %w", err)
+	}
 	e.st = st
 	return nil
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"fond/internal/names"
-	"fond/internal/romanize"
 	"fond/internal/search"
 )
 
@@ -190,7 +189,7 @@ func (e *evaluator) name(t search.Term, mask uint8, cand docset, typed termResul
 				parts = append(parts, r)
 			}
 		}
-		keys[romanize.Key(f)] = true
+		keys[nameKey(f)] = true
 	}
 	for k := range keys {
 		for _, kind := range []string{t.Field, "name"} {

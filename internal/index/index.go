@@ -38,17 +38,40 @@ type termPositions struct {
 	fields []fieldPositions
 }
 
-// Analyze tokenizes a document.
+// SetRef gives the analysed document the store's key, when the store learns it
+// only after analysis (a new row's id).
+func (a *Analyzed) SetRef(ref int64) { a.doc.Ref = ref }
+
+// Analyzer tokenizes documents, remembering the words it has seen; one per
+// goroutine, so that the hot path takes no lock.
+type Analyzer struct {
+	cache  map[string]string
+	byTerm map[string]int
+	toks   []token
+}
+
+var analyzers = sync.Pool{New: func() any {
+	return &Analyzer{cache: map[string]string{}, byTerm: map[string]int{}}
+}}
+
+// Analyze tokenizes a document with a pooled Analyzer.
 func Analyze(d Doc) *Analyzed {
+	z := analyzers.Get().(*Analyzer)
+	defer analyzers.Put(z)
+	return z.Analyze(d)
+}
+
+// Analyze tokenizes a document.
+func (z *Analyzer) Analyze(d Doc) *Analyzed {
 	a := &Analyzed{doc: d}
-	byTerm := map[string]int{}
-	var toks []token
+	byTerm := z.byTerm
+	clear(byTerm)
 	for f := uint8(0); f < fCJK; f++ {
-		toks = words(d.Text[f], toks[:0])
-		for i, t := range toks {
+		z.toks = scan(d.Text[f], z.toks[:0], true, z.cache)
+		for i, t := range z.toks {
 			a.addPos(byTerm, t.term, f, uint32(i))
 		}
-		a.length += uint32(len(toks))
+		a.length += uint32(len(z.toks))
 	}
 	// CJK bigrams of the text fields; a gap between runs keeps a phrase inside one.
 	pos := uint32(0)

@@ -2,6 +2,8 @@ package index
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"fond/internal/names"
 	"fond/internal/record"
@@ -41,15 +43,34 @@ func FromRecord(ref int64, r *record.Record) Doc {
 		d.Collection, d.CollectionTitle = r.Collection.ID, r.Collection.Title
 	}
 	for _, p := range people {
-		d.NameKeys = append(d.NameKeys, "person\x00"+romanize.Key(p))
+		d.NameKeys = append(d.NameKeys, "person\x00"+nameKey(p))
 	}
 	for _, p := range places {
-		d.NameKeys = append(d.NameKeys, "place\x00"+romanize.Key(p))
+		d.NameKeys = append(d.NameKeys, "place\x00"+nameKey(p))
 	}
 	if strings.ContainsAny(r.Body, "[(") {
 		for _, p := range names.Pairs(r.Body) {
-			d.NameKeys = append(d.NameKeys, "name\x00"+romanize.Key(p.A), "name\x00"+romanize.Key(p.B))
+			d.NameKeys = append(d.NameKeys, "name\x00"+nameKey(p.A), "name\x00"+nameKey(p.B))
 		}
 	}
 	return d
+}
+
+// Names recur from record to record and their romanization key is costly, so
+// keys are remembered (a bounded number).
+var (
+	nameKeys     sync.Map
+	nameKeyCount atomic.Int64
+)
+
+func nameKey(name string) string {
+	if k, ok := nameKeys.Load(name); ok {
+		return k.(string)
+	}
+	k := romanize.Key(name)
+	if nameKeyCount.Load() < maxStems {
+		nameKeys.Store(strings.Clone(name), k)
+		nameKeyCount.Add(1)
+	}
+	return k
 }

@@ -15,12 +15,30 @@ type Highlighter struct {
 	terms    map[string]bool
 	prefixes []string // folded
 	cjk      []string
+	// heads are the first letters of every term and prefix: a word that starts
+	// otherwise cannot match, so it is never stemmed (most words of a text).
+	heads map[string]bool
+}
+
+const headLen = 2
+
+func head(s string) string {
+	if len(s) > headLen {
+		return s[:headLen]
+	}
+	return s
 }
 
 // NewHighlighter collects the positive words of a query.
 func NewHighlighter(n search.Node) *Highlighter {
-	h := &Highlighter{terms: map[string]bool{}}
+	h := &Highlighter{terms: map[string]bool{}, heads: map[string]bool{}}
 	h.collect(n, false)
+	for t := range h.terms {
+		h.heads[head(t)] = true
+	}
+	for _, p := range h.prefixes {
+		h.heads[head(p)] = true
+	}
 	return h
 }
 
@@ -53,7 +71,9 @@ func (h *Highlighter) collect(n search.Node, negated bool) {
 	}
 }
 
-func (h *Highlighter) empty() bool { return len(h.terms) == 0 && len(h.prefixes) == 0 && len(h.cjk) == 0 }
+func (h *Highlighter) empty() bool {
+	return len(h.terms) == 0 && len(h.prefixes) == 0 && len(h.cjk) == 0
+}
 
 // window is how many words a snippet shows.
 const window = 24
@@ -64,7 +84,7 @@ func (h *Highlighter) Snippet(text string) string {
 	if h.empty() || text == "" {
 		return ""
 	}
-	toks := words(text, nil)
+	toks := spans(text, nil)
 	if len(h.cjk) > 0 {
 		toks = mergeCJK(toks, text, h.cjk)
 	}
@@ -121,18 +141,33 @@ func (h *Highlighter) Snippet(text string) string {
 }
 
 func (h *Highlighter) match(t token, text string) bool {
-	if t.term == "" { // a CJK occurrence
+	switch t.term {
+	case "\x01": // a CJK occurrence
+		return true
+	case "\x00": // a CJK character around one
+		return false
+	}
+	w := text[t.start:t.end]
+	var lead [headLen]byte
+	n := 0
+	for n < headLen && n < len(w) && w[n] < utf8.RuneSelf {
+		c := w[n]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lead[n] = c
+		n++
+	}
+	if n == min(headLen, len(w)) && !h.heads[string(lead[:n])] {
+		return false // ASCII word whose first letters no query word has
+	}
+	folded := Fold(w)
+	if h.terms[Term(folded)] {
 		return true
 	}
-	if h.terms[t.term] {
-		return true
-	}
-	if len(h.prefixes) > 0 {
-		w := Fold(text[t.start:t.end])
-		for _, p := range h.prefixes {
-			if strings.HasPrefix(w, p) || strings.HasPrefix(t.term, p) {
-				return true
-			}
+	for _, p := range h.prefixes {
+		if strings.HasPrefix(folded, p) {
+			return true
 		}
 	}
 	return false
@@ -148,7 +183,7 @@ func mergeCJK(toks []token, text string, cjk []string) []token {
 			if i < 0 {
 				break
 			}
-			occ = append(occ, token{start: off + i, end: off + i + len(w)})
+			occ = append(occ, token{term: "\x01", start: off + i, end: off + i + len(w)})
 			off += i + len(w)
 		}
 	}

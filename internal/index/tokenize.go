@@ -51,7 +51,14 @@ func HasCJK(s string) bool {
 
 // words splits text into its words (CJK runs excluded: they are indexed as
 // bigrams, see cjkTokens) and gives each its term.
-func words(text string, out []token) []token {
+func words(text string, out []token) []token { return scan(text, out, true, nil) }
+
+// spans splits text into words like words, without terms.
+func spans(text string, out []token) []token { return scan(text, out, false, nil) }
+
+// scan splits text into words; with terms, each gets its term, looked up first in
+// cache (word as written → term) when one is given.
+func scan(text string, out []token, terms bool, cache map[string]string) []token {
 	start := -1
 	ascii, upper := true, false
 	for i := 0; i < len(text); {
@@ -69,13 +76,21 @@ func words(text string, out []token) []token {
 				upper = true
 			}
 		} else if start >= 0 {
-			out = append(out, token{term: termOf(text[start:i], ascii, upper), start: start, end: i})
+			t := token{start: start, end: i}
+			if terms {
+				t.term = cachedTerm(cache, text[start:i], ascii, upper)
+			}
+			out = append(out, t)
 			start = -1
 		}
 		i += size
 	}
 	if start >= 0 {
-		out = append(out, token{term: termOf(text[start:], ascii, upper), start: start, end: len(text)})
+		t := token{start: start, end: len(text)}
+		if terms {
+			t.term = cachedTerm(cache, text[start:], ascii, upper)
+		}
+		out = append(out, t)
 	}
 	return out
 }
@@ -113,6 +128,23 @@ func Term(w string) string {
 	}
 	return termOf(w, ascii, true)
 }
+
+func cachedTerm(cache map[string]string, w string, ascii, upper bool) string {
+	if cache == nil {
+		return termOf(w, ascii, upper)
+	}
+	if t, ok := cache[w]; ok {
+		return t
+	}
+	t := termOf(w, ascii, upper)
+	if len(cache) < maxLocalTerms {
+		cache[strings.Clone(w)] = t
+	}
+	return t
+}
+
+// maxLocalTerms bounds an analyzer's own cache of words it has seen.
+const maxLocalTerms = 1 << 18
 
 func termOf(w string, ascii, upper bool) string {
 	if !ascii {

@@ -5,11 +5,15 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
+	"time"
 
 	"fond/internal/index"
 	"fond/internal/record"
+	"fond/internal/store"
 )
 
 // The search index is a cache of the records: loaded on the first search (or by
@@ -20,6 +24,7 @@ type change struct {
 	gen     int64
 	removed []int64
 	added   map[int64]*record.Record
+	ids     map[int64]string // record id of each added row
 }
 
 // bump gives the transaction its generation the first time it changes anything,
@@ -52,9 +57,44 @@ func (c *change) put(rid int64, r *record.Record) {
 	c.added[rid] = r
 }
 
+// ahead is the analysis of a file's records, started before its transaction.
+type ahead struct {
+	done chan struct{}
+	byID map[string]*index.Analyzed
+}
+
+// analyzeAhead starts tokenizing a file's records for the index, when one is
+// loaded; most records of a new file are added, and those that turn out
+// unchanged cost only the other core's time.
+func (s *Store) analyzeAhead(f store.File) *ahead {
+	s.idxMu.Lock()
+	loaded := s.idx != nil
+	s.idxMu.Unlock()
+	if !loaded || len(f.Records) == 0 {
+		return nil
+	}
+	a := &ahead{done: make(chan struct{}), byID: make(map[string]*index.Analyzed, len(f.Records))}
+	recs := make([]*record.Record, len(f.Records))
+	for i := range f.Records {
+		r := f.Records[i]
+		r.Checksum, r.Format = f.Original.Checksum, f.Format
+		recs[i] = &r
+	}
+	go func() {
+		defer close(a.done)
+		for i, an := range analyze(make([]int64, len(recs)), recs) {
+			a.byID[recs[i].ID] = an
+		}
+	}()
+	return a
+}
+
 // committed applies a committed change to the index, if one is loaded. An index
 // that missed other writers' changes catches up from the log instead.
-func (s *Store) committed(ctx context.Context, c *change) error {
+func (s *Store) committed(ctx context.Context, c *change, ahead *ahead) error {
+	if ahead != nil {
+		<-ahead.done
+	}
 	if c.gen == 0 {
 		return nil
 	}
@@ -68,15 +108,29 @@ func (s *Store) committed(ctx context.Context, c *change) error {
 	if gen != c.gen-1 {
 		return s.catchUp(ctx, ix)
 	}
-	refs := make([]int64, 0, len(c.added))
-	recs := make([]*record.Record, 0, len(c.added))
+	var refs []int64
+	var recs []*record.Record
+	var done []*index.Analyzed
 	for rid, r := range c.added {
+		if a, ok := ahead.get(r.ID); ok {
+			a.SetRef(rid)
+			done = append(done, a)
+			continue
+		}
 		refs = append(refs, rid)
 		recs = append(recs, r)
 	}
-	ix.Apply(c.removed, analyze(refs, recs))
+	ix.Apply(c.removed, append(done, analyze(refs, recs)...))
 	ix.SetGen(c.gen, epoch)
 	return nil
+}
+
+func (a *ahead) get(id string) (*index.Analyzed, bool) {
+	if a == nil {
+		return nil, false
+	}
+	an, ok := a.byID[id]
+	return an, ok
 }
 
 // LoadIndex loads the search index now rather than at the first search, so that
@@ -102,7 +156,7 @@ func (s *Store) index(ctx context.Context) (*index.Index, error) {
 	}
 	ix := s.idx
 	if ix == nil {
-		ix = index.New()
+		ix = s.loadSnapshot()
 	}
 	if err := s.catchUp(ctx, ix); err != nil {
 		return nil, err
@@ -205,4 +259,62 @@ func analyze(refs []int64, recs []*record.Record) []*index.Analyzed {
 	}
 	wg.Wait()
 	return out
+}
+
+// snapshotPath is where the index is saved, beside the database file as SQLite
+// keeps its -wal and -shm files.
+func (s *Store) snapshotPath() string { return s.path + "-index" }
+
+// loadSnapshot reads the saved index, or returns an empty one to build when there
+// is none or it cannot be read.
+func (s *Store) loadSnapshot() *index.Index {
+	f, err := os.Open(s.snapshotPath())
+	if err != nil {
+		return index.New()
+	}
+	defer f.Close()
+	start := time.Now()
+	ix, err := index.ReadSnapshot(f)
+	if err != nil {
+		slog.Warn("search index snapshot unreadable; rebuilding it from the records", "file", s.snapshotPath(), "err", err)
+		return index.New()
+	}
+	s.saved, _ = ix.Gen()
+	slog.Debug("search index loaded", "file", s.snapshotPath(), "records", ix.Len(), "took", time.Since(start))
+	return ix
+}
+
+// saveSnapshot writes the index when it holds changes the saved one lacks: to a
+// temporary file first, renamed into place, so a reader never sees half of one.
+func (s *Store) saveSnapshot() error {
+	s.idxMu.Lock()
+	defer s.idxMu.Unlock()
+	if s.idx == nil {
+		return nil
+	}
+	gen, _ := s.idx.Gen()
+	if gen == s.saved {
+		return nil
+	}
+	path := s.snapshotPath()
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("save search index: %w", err)
+	}
+	_, err = s.idx.WriteTo(tmp)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("save search index %s: %w", path, err)
+	}
+	s.saved = gen
+	return nil
 }

@@ -18,6 +18,8 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 		return nil, errors.New("sqlite: PutFile needs a path and a checksum")
 	}
 	now := time.Now().UTC().Format(time.RFC3339Nano)
+	// Tokenizing for the index runs on another core while this one writes.
+	analysed := s.analyzeAhead(f)
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
@@ -86,7 +88,7 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("commit: %w", err)
 	}
-	if err := s.committed(ctx, ch); err != nil {
+	if err := s.committed(ctx, ch, analysed); err != nil {
 		return results, fmt.Errorf("stored, but the search index could not follow: %w", err)
 	}
 	return results, nil
@@ -218,7 +220,7 @@ func (s *Store) Delete(ctx context.Context, id string) error {
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	return s.committed(ctx, ch)
+	return s.committed(ctx, ch, nil)
 }
 
 // LinkEditions implements store.Store. Links are stored once per unordered pair.

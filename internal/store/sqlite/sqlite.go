@@ -24,8 +24,10 @@ type Store struct {
 	write *sql.DB // exactly one connection: SQLite allows one writer at a time
 	read  *sql.DB
 	auth  atomic.Pointer[names.File]
+	path  string
 	idxMu sync.Mutex   // one index load or catch-up at a time
 	idx   *index.Index // nil until the first search or LoadIndex
+	saved int64        // the generation of the snapshot on disk
 }
 
 var _ store.Store = (*Store)(nil)
@@ -60,7 +62,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	r.SetMaxOpenConns(max(2, runtime.NumCPU()))
-	s := &Store{write: w, read: r}
+	s := &Store{write: w, read: r, path: path}
 	if err := s.loadAuthorities(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -68,7 +70,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-// Close closes both pools.
+// Close saves the search index if it changed, and closes both pools.
 func (s *Store) Close() error {
-	return errors.Join(s.read.Close(), s.write.Close())
+	return errors.Join(s.saveSnapshot(), s.read.Close(), s.write.Close())
 }

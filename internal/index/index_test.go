@@ -1,0 +1,174 @@
+package index
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"testing"
+
+	"fond/internal/search"
+)
+
+func testDocs() []Doc {
+	return []Doc{
+		{Ref: 1, ID: "a", Text: [7]string{"Ciphered telegram from Shtykov", "About the loan", "Kim Il Sung asked Stalin for a loan in March. The loan was granted.", "", "Shtykov\nVyshinsky", "Pyongyang", "AVP RF"},
+			Earliest: "1950-02-07", Latest: "1950-02-07", Type: "Ciphered Telegram", Category: "primary", Lang: "en", Persons: []string{"Shtykov", "Vyshinsky"}, Places: []string{"Pyongyang"}, Repositories: []string{"AVP RF"}},
+		{Ref: 2, ID: "b", Text: [7]string{"Meeting between Stalin and Kim Il Sung", "Conversation", "Stalin spoke of the railway and the harbor at Tümen. 북한군이 남으로", "", "Stalin\nKim Il Sung", "Moscow", ""},
+			Earliest: "1949-03-05", Latest: "1949-03-05", Type: "Minutes of Conversation", Category: "primary", Lang: "en", Persons: []string{"Stalin", "Kim Il Sung"}, Places: []string{"Moscow"}},
+		{Ref: 3, ID: "c", Text: [7]string{"Preparing for war", "", "A blog post on loans, telegrams and railways.", "", "", "", "Blog post"},
+			Type: "Blog post", Category: "secondary", Lang: "en"},
+	}
+}
+
+func build(docs []Doc) *Index {
+	ix := New()
+	var as []*Analyzed
+	for _, d := range docs {
+		as = append(as, Analyze(d))
+	}
+	ix.Apply(nil, as)
+	return ix
+}
+
+func ids(ix *Index, q string) string {
+	res := ix.Search(Request{Node: search.Parse(q), Limit: 100, Sort: search.SortDateAsc})
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.ID)
+	}
+	slices.Sort(out)
+	return fmt.Sprint(res.Total, out)
+}
+
+func TestQueries(t *testing.T) {
+	ix := build(testDocs())
+	cases := []struct{ q, want string }{
+		{"loan", "2 [a c]"},
+		{"loans", "2 [a c]"},
+		{"telegrams", "2 [a c]"},
+		{`"kim il sung"`, "2 [a b]"},
+		{`"il kim"`, "0 []"},
+		{`"loan was granted"`, "1 [a]"},
+		{`"the loan"`, "1 [a]"},
+		{"shtyk*", "1 [a]"},
+		{"rail*", "2 [b c]"},
+		{"railways*", "2 [b c]"},
+		{"Tumen", "1 [b]"},
+		{"북한군", "1 [b]"},
+		{"북", "1 [b]"},
+		{"title:telegram", "1 [a]"},
+		{"person:stalin", "1 [b]"},
+		{"loan -type:blog", "1 [a]"},
+		{"NOT loan", "1 [b]"},
+		{"loan OR harbor", "3 [a b c]"},
+		{"(loan OR harbor) AND stalin", "2 [a b]"},
+		{"date:1950", "1 [a]"},
+		{"1949", "1 [b]"},
+		{"category:secondary", "1 [c]"},
+		{"id:b", "1 [b]"},
+		{"", "3 [a b c]"},
+		{"zzz", "0 []"},
+	}
+	for _, c := range cases {
+		if got := ids(ix, c.q); got != c.want {
+			t.Errorf("%q = %s, want %s", c.q, got, c.want)
+		}
+	}
+}
+
+func TestRemoveAndReplace(t *testing.T) {
+	ix := build(testDocs())
+	ix.Apply([]int64{1}, nil)
+	if got := ids(ix, "loan"); got != "1 [c]" {
+		t.Errorf("after delete: %s", got)
+	}
+	d := testDocs()[2]
+	d.Text[2] = "Now about uranium."
+	ix.Apply(nil, []*Analyzed{Analyze(d)})
+	if got := ids(ix, "loan"); got != "0 []" {
+		t.Errorf("after replace, old text still found: %s", got)
+	}
+	if got := ids(ix, "uranium"); got != "1 [c]" {
+		t.Errorf("after replace, new text not found: %s", got)
+	}
+	if ix.Len() != 2 {
+		t.Errorf("Len = %d, want 2", ix.Len())
+	}
+}
+
+func TestCompaction(t *testing.T) {
+	ix := New()
+	// Re-adding the same three documents many times leaves many dead postings,
+	// which compaction must drop without losing the live ones.
+	for round := 0; round < 800; round++ {
+		var as []*Analyzed
+		for _, d := range testDocs() {
+			as = append(as, Analyze(d))
+		}
+		ix.Apply(nil, as)
+	}
+	if len(ix.docs) >= 2400 {
+		t.Errorf("no compaction: %d documents kept", len(ix.docs))
+	}
+	if got := ids(ix, `"kim il sung"`); got != "2 [a b]" {
+		t.Errorf("after compaction: %s", got)
+	}
+	if got := ids(ix, "person:Shtykov"); got != "1 [a]" {
+		t.Errorf("after compaction: %s", got)
+	}
+}
+
+func TestSnapshotRoundTrip(t *testing.T) {
+	ix := build(testDocs())
+	ix.Apply([]int64{3}, nil)
+	ix.SetGen(42, "e1")
+	var buf bytes.Buffer
+	if _, err := ix.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadSnapshot(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, e := back.Gen(); g != 42 || e != "e1" {
+		t.Errorf("gen %d epoch %q", g, e)
+	}
+	for _, q := range []string{"loan", `"kim il sung"`, "rail*", "person:stalin", "type:telegram", "date:1949..1950", "북한군"} {
+		if a, b := ids(ix, q), ids(back, q); a != b {
+			t.Errorf("%q: before %s, after %s", q, a, b)
+		}
+	}
+	data := buf.Bytes()
+	for _, cut := range []int{0, 5, len(data) / 2, len(data) - 1} {
+		if _, err := ReadSnapshot(bytes.NewReader(data[:cut])); err == nil {
+			t.Errorf("snapshot cut at %d read without error", cut)
+		}
+	}
+	bad := bytes.Clone(data)
+	bad[len(bad)/2] ^= 0xff
+	if _, err := ReadSnapshot(bytes.NewReader(bad)); err == nil {
+		t.Errorf("corrupt snapshot read without error")
+	}
+}
+
+func TestFacets(t *testing.T) {
+	ix := build(testDocs())
+	res := ix.Search(Request{Node: search.Parse("loan OR stalin"), Limit: 10, Facets: true})
+	got := fmt.Sprint(res.Facets["type"], res.Facets["person"], res.Facets["year"], res.Facets["decade"], res.Facets["category"])
+	want := "[{Blog post 1} {Ciphered Telegram 1} {Minutes of Conversation 1}] [{Kim Il Sung 1} {Shtykov 1} {Stalin 1} {Vyshinsky 1}] [{1949 1} {1950 1}] [{1940s 1} {1950s 1}] [{primary 2} {secondary 1}]"
+	if got != want {
+		t.Errorf("facets\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestRanking(t *testing.T) {
+	ix := build(testDocs())
+	res := ix.Search(Request{Node: search.Parse("telegram"), Limit: 10})
+	if len(res.Hits) != 2 || res.Hits[0].ID != "a" || res.Hits[0].Score <= res.Hits[1].Score {
+		t.Errorf("a title match should outrank a body match: %+v", res.Hits)
+	}
+	page := ix.Search(Request{Node: search.Parse("loan OR harbor"), Limit: 1, Offset: 1, Sort: search.SortDateDesc})
+	if page.Total != 3 || len(page.Hits) != 1 || page.Hits[0].ID != "b" {
+		t.Errorf("second page by date, newest first: %+v", page)
+	}
+}
