@@ -13,7 +13,10 @@ func (ix *Index) compact() {
 			docs = append(docs, d)
 		}
 	}
-	for t, p := range ix.terms {
+	for id, p := range ix.lists {
+		if p == nil {
+			continue
+		}
 		var out plist
 		var it iter
 		it.reset(p)
@@ -38,7 +41,8 @@ func (ix *Index) compact() {
 			out.last, out.n = doc, out.n+1
 		}
 		if out.n == 0 {
-			delete(ix.terms, t)
+			ix.lists[id] = nil
+			ix.nterms--
 			ix.sorted = nil
 			continue
 		}

@@ -108,7 +108,7 @@ func (e *evaluator) cost(n search.Node) int {
 			best := math.MaxInt32 / 4
 			for _, t := range toks {
 				df := 0
-				if p := e.ix.terms[t.term]; p != nil {
+				if p := e.ix.term(t.term); p != nil {
 					df = int(p.n)
 				}
 				best = min(best, df)

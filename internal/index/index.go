@@ -34,7 +34,7 @@ type Analyzed struct {
 }
 
 type termPositions struct {
-	term   string
+	id     uint32
 	fields []fieldPositions
 }
 
@@ -45,31 +45,47 @@ func (a *Analyzed) SetRef(ref int64) { a.doc.Ref = ref }
 // Analyzer tokenizes documents, remembering the words it has seen; one per
 // goroutine, so that the hot path takes no lock.
 type Analyzer struct {
-	cache  map[string]string
-	byTerm map[string]int
-	toks   []token
+	cache map[string]cachedWord
+	toks  []token
+	// slot[id] is where term id stands in the document being analysed, valid
+	// when stamp[id] is this document's stamp: no per-document map to clear.
+	slot  []int32
+	stamp []uint32
+	now   uint32
 }
 
-var analyzers = sync.Pool{New: func() any {
-	return &Analyzer{cache: map[string]string{}, byTerm: map[string]int{}}
-}}
+// analyzers keeps idle Analyzers with their caches. Not a sync.Pool: that drops
+// its contents at every collection, and a cold cache stems every word again.
+var analyzers = make(chan *Analyzer, 16)
 
-// Analyze tokenizes a document with a pooled Analyzer.
+// Analyze tokenizes a document with an idle Analyzer.
 func Analyze(d Doc) *Analyzed {
-	z := analyzers.Get().(*Analyzer)
-	defer analyzers.Put(z)
-	return z.Analyze(d)
+	var z *Analyzer
+	select {
+	case z = <-analyzers:
+	default:
+		z = &Analyzer{cache: map[string]cachedWord{}}
+	}
+	a := z.Analyze(d)
+	select {
+	case analyzers <- z:
+	default:
+	}
+	return a
 }
 
 // Analyze tokenizes a document.
 func (z *Analyzer) Analyze(d Doc) *Analyzed {
 	a := &Analyzed{doc: d}
-	byTerm := z.byTerm
-	clear(byTerm)
+	z.now++
+	if z.now == 0 { // wrapped: old stamps could collide
+		clear(z.stamp)
+		z.now = 1
+	}
 	for f := uint8(0); f < fCJK; f++ {
 		z.toks = scan(d.Text[f], z.toks[:0], true, z.cache)
 		for i, t := range z.toks {
-			a.addPos(byTerm, t.term, f, uint32(i))
+			z.addPos(a, t.id, f, uint32(i))
 		}
 		a.length += uint32(len(z.toks))
 	}
@@ -81,7 +97,7 @@ func (z *Analyzer) Analyze(d Doc) *Analyzed {
 		}
 		for _, run := range cjkRuns(d.Text[f]) {
 			for _, bg := range bigrams(run) {
-				a.addPos(byTerm, bg, fCJK, pos)
+				z.addPos(a, termID(bg), fCJK, pos)
 				pos++
 			}
 			pos++
@@ -91,14 +107,18 @@ func (z *Analyzer) Analyze(d Doc) *Analyzed {
 	return a
 }
 
-func (a *Analyzed) addPos(byTerm map[string]int, term string, f uint8, pos uint32) {
-	i, ok := byTerm[term]
-	if !ok {
-		i = len(a.terms)
-		byTerm[term] = i
-		a.terms = append(a.terms, termPositions{term: term})
+func (z *Analyzer) addPos(a *Analyzed, id uint32, f uint8, pos uint32) {
+	if int(id) >= len(z.slot) {
+		n := max(int(id)+1, 2*len(z.slot))
+		z.slot = append(z.slot, make([]int32, n-len(z.slot))...)
+		z.stamp = append(z.stamp, make([]uint32, n-len(z.stamp))...)
 	}
-	tp := &a.terms[i]
+	if z.stamp[id] != z.now {
+		z.stamp[id] = z.now
+		z.slot[id] = int32(len(a.terms))
+		a.terms = append(a.terms, termPositions{id: id})
+	}
+	tp := &a.terms[z.slot[id]]
 	if n := len(tp.fields); n == 0 || tp.fields[n-1].field != f {
 		tp.fields = append(tp.fields, fieldPositions{field: f})
 	}
@@ -128,7 +148,8 @@ type Index struct {
 	docs    []docInfo
 	byRef   map[int64]uint32
 	byID    map[string]uint32
-	terms   map[string]*plist
+	lists   []*plist // by term number (vocab); nil where this index lacks the term
+	nterms  int
 	sorted  []string // the term dictionary in order, for prefixes; nil when stale
 	names   map[string][]uint32
 	strs    interner
@@ -141,7 +162,7 @@ type Index struct {
 
 // New returns an empty index.
 func New() *Index {
-	return &Index{byRef: map[int64]uint32{}, byID: map[string]uint32{}, terms: map[string]*plist{}, names: map[string][]uint32{}, strs: newInterner()}
+	return &Index{byRef: map[int64]uint32{}, byID: map[string]uint32{}, names: map[string][]uint32{}, strs: newInterner()}
 }
 
 // Reset empties the index.
@@ -149,7 +170,7 @@ func (ix *Index) Reset() {
 	fresh := New()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	ix.docs, ix.byRef, ix.byID, ix.terms, ix.sorted, ix.names, ix.strs = nil, fresh.byRef, fresh.byID, fresh.terms, nil, fresh.names, fresh.strs
+	ix.docs, ix.byRef, ix.byID, ix.lists, ix.nterms, ix.sorted, ix.names, ix.strs = nil, fresh.byRef, fresh.byID, nil, 0, nil, fresh.names, fresh.strs
 	ix.live, ix.lengths, ix.gen, ix.epoch = 0, 0, 0, ""
 }
 
@@ -223,13 +244,7 @@ func (ix *Index) add(a *Analyzed) {
 	ix.live++
 	ix.lengths += uint64(a.length)
 	for _, tp := range a.terms {
-		p := ix.terms[tp.term]
-		if p == nil {
-			p = &plist{}
-			ix.terms[strings.Clone(tp.term)] = p
-			ix.sorted = nil
-		}
-		ix.scratch = p.add(n, tp.fields, ix.scratch)
+		ix.scratch = ix.list(tp.id).add(n, tp.fields, ix.scratch)
 	}
 	for _, k := range uniq(d.NameKeys) {
 		l, ok := ix.names[k]
@@ -238,6 +253,31 @@ func (ix *Index) add(a *Analyzed) {
 		}
 		ix.names[k] = append(l, n)
 	}
+}
+
+// list returns term id's posting list, creating it when new.
+func (ix *Index) list(id uint32) *plist {
+	if int(id) >= len(ix.lists) {
+		n := max(int(id)+1, 2*len(ix.lists), 1024)
+		ix.lists = append(ix.lists, make([]*plist, n-len(ix.lists))...)
+	}
+	p := ix.lists[id]
+	if p == nil {
+		p = &plist{}
+		ix.lists[id] = p
+		ix.nterms++
+		ix.sorted = nil
+	}
+	return p
+}
+
+// term returns a term's posting list, or nil.
+func (ix *Index) term(t string) *plist {
+	id, ok := lookupTerm(t)
+	if !ok || int(id) >= len(ix.lists) {
+		return nil
+	}
+	return ix.lists[id]
 }
 
 // dateNum turns YYYY-MM-DD into yyyymmdd; "" and unreadable dates are 0.
@@ -273,10 +313,14 @@ func (ix *Index) dictionary() []string {
 	dictMu.Lock()
 	defer dictMu.Unlock()
 	if ix.sorted == nil {
-		s := make([]string, 0, len(ix.terms))
-		for t := range ix.terms {
-			s = append(s, t)
+		s := make([]string, 0, ix.nterms)
+		vocab.RLock()
+		for id, p := range ix.lists {
+			if p != nil {
+				s = append(s, vocab.terms[id])
+			}
 		}
+		vocab.RUnlock()
 		sort.Strings(s)
 		ix.sorted = s
 	}

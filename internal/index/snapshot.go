@@ -49,9 +49,12 @@ func (ix *Index) WriteTo(w io.Writer) (int64, error) {
 			e.ids(l)
 		}
 	}
-	e.uint(uint64(len(ix.terms)))
-	for t, p := range ix.terms {
-		e.str(t)
+	e.uint(uint64(ix.nterms))
+	for id, p := range ix.lists {
+		if p == nil {
+			continue
+		}
+		e.str(termText(uint32(id)))
 		e.uint(uint64(p.last))
 		e.uint(uint64(p.n))
 		e.uint(uint64(len(p.data)))
@@ -112,12 +115,11 @@ func ReadSnapshot(r io.Reader) (*Index, error) {
 		}
 	}
 	nt := d.count()
-	ix.terms = make(map[string]*plist, nt)
 	for i := 0; i < nt && d.err == nil; i++ {
 		t := d.str()
-		p := &plist{last: uint32(d.uint()), n: uint32(d.uint())}
+		p := ix.list(termID(t))
+		p.last, p.n = uint32(d.uint()), uint32(d.uint())
 		p.data = d.bytes(d.count())
-		ix.terms[t] = p
 	}
 	nn := d.count()
 	for i := 0; i < nn && d.err == nil; i++ {

@@ -78,30 +78,30 @@ func (h *Highlighter) empty() bool {
 // window is how many words a snippet shows.
 const window = 24
 
-// Snippet returns the window of about 24 words of text with the most query words,
+// Snippet returns a window of about 24 words of text around the query words,
+// the one with the most of them among the first windows that have any,
 // HTML-escaped with the words in <mark>; "" when the text has none of them.
 func (h *Highlighter) Snippet(text string) string {
 	if h.empty() || text == "" {
 		return ""
 	}
-	toks := spans(text, nil)
+	var toks []token
+	var hit []bool
+	complete := true
 	if len(h.cjk) > 0 {
-		toks = mergeCJK(toks, text, h.cjk)
-	}
-	hit := make([]bool, len(toks))
-	found := false
-	for i, t := range toks {
-		if h.match(t, text) {
-			hit[i], found = true, true
+		toks = mergeCJK(spans(text, nil), text, h.cjk)
+		hit = make([]bool, len(toks))
+		for i, t := range toks {
+			hit[i] = h.match(t, text)
 		}
+	} else {
+		toks, hit, complete = h.scanHits(text)
 	}
-	if !found {
-		return ""
-	}
-	best, bestCount, count := 0, -1, 0
+	best, bestCount, count, found := 0, -1, 0, false
 	for i := range toks {
 		if hit[i] {
 			count++
+			found = true
 		}
 		if i >= window && hit[i-window] {
 			count--
@@ -109,6 +109,9 @@ func (h *Highlighter) Snippet(text string) string {
 		if count > bestCount {
 			bestCount, best = count, max(0, i-window+1)
 		}
+	}
+	if !found {
+		return ""
 	}
 	// Start a little before the first hit in the window, so it reads in context.
 	for i := best; i < min(len(toks), best+window); i++ {
@@ -132,13 +135,61 @@ func (h *Highlighter) Snippet(text string) string {
 		sb.WriteString(w)
 		pos = toks[i].end
 	}
-	if last < len(toks)-1 {
+	if last < len(toks)-1 || !complete {
 		sb.WriteString("…")
 	} else {
 		sb.WriteString(html.EscapeString(text[pos:]))
 	}
 	return strings.Join(strings.Fields(sb.String()), " ")
 }
+
+// scanHits splits text into words and marks those the query looks for. It stops
+// reading a long text a few windows after the first hit (complete is then
+// false): a snippet needs a good passage, not the best of a whole book.
+func (h *Highlighter) scanHits(text string) (toks []token, hit []bool, complete bool) {
+	const readOn = 4 * window
+	firstHit, start := -1, -1
+	emit := func(end int) bool {
+		t := token{start: start, end: end}
+		start = -1
+		m := h.match(t, text)
+		if m && firstHit < 0 {
+			firstHit = len(toks)
+		}
+		toks, hit = append(toks, t), append(hit, m)
+		return firstHit < 0 || len(toks)-firstHit <= readOn
+	}
+	for i := 0; i < len(text); {
+		c, size, word := text[i], 1, false
+		if c < utf8.RuneSelf {
+			word = wordByte[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = isWordRune(r) && !isCJK(r)
+		}
+		if word {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 && !emit(i) {
+			return toks, hit, false
+		}
+		i += size
+	}
+	if start >= 0 {
+		emit(len(text))
+	}
+	return toks, hit, true
+}
+
+// wordByte says which ASCII bytes are word characters.
+var wordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func (h *Highlighter) match(t token, text string) bool {
 	switch t.term {

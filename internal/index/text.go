@@ -32,7 +32,7 @@ func (e *evaluator) text(s string, prefix bool, mask uint8, cand docset) (termRe
 	for i, t := range toks {
 		if prefix && i == len(toks)-1 {
 			lists[i] = e.expand(Fold(s[t.start:t.end]))
-		} else if p := e.ix.terms[t.term]; p != nil {
+		} else if p := e.ix.term(t.term); p != nil {
 			lists[i] = wordLists{p}
 		}
 		if len(lists[i]) == 0 {
@@ -51,10 +51,10 @@ func (e *evaluator) expand(prefix string) wordLists {
 	dict := e.ix.dictionary()
 	var out wordLists
 	for i := sort.SearchStrings(dict, prefix); i < len(dict) && strings.HasPrefix(dict[i], prefix); i++ {
-		out = append(out, e.ix.terms[dict[i]])
+		out = append(out, e.ix.term(dict[i]))
 	}
 	if st := stemCached(prefix); st != prefix && !strings.HasPrefix(st, prefix) {
-		if p := e.ix.terms[st]; p != nil {
+		if p := e.ix.term(st); p != nil {
 			out = append(out, p)
 		}
 	}
@@ -229,7 +229,7 @@ func (e *evaluator) cjk(s string, cand docset) termResult {
 		} else {
 			var lists []wordLists
 			for _, bg := range bigrams(run) {
-				p := e.ix.terms[bg]
+				p := e.ix.term(bg)
 				if p == nil {
 					return termResult{}
 				}

@@ -16,6 +16,7 @@ import (
 type token struct {
 	term       string
 	start, end int // byte offsets in the text
+	id         uint32
 }
 
 // isWordRune says what a word is made of: letters, digits and the combining marks
@@ -56,9 +57,9 @@ func words(text string, out []token) []token { return scan(text, out, true, nil)
 // spans splits text into words like words, without terms.
 func spans(text string, out []token) []token { return scan(text, out, false, nil) }
 
-// scan splits text into words; with terms, each gets its term, looked up first in
-// cache (word as written → term) when one is given.
-func scan(text string, out []token, terms bool, cache map[string]string) []token {
+// scan splits text into words; with terms, each gets its term, and with a cache
+// (word as written → term and its number) also the term's number.
+func scan(text string, out []token, terms bool, cache map[string]cachedWord) []token {
 	start := -1
 	ascii, upper := true, false
 	for i := 0; i < len(text); {
@@ -78,7 +79,7 @@ func scan(text string, out []token, terms bool, cache map[string]string) []token
 		} else if start >= 0 {
 			t := token{start: start, end: i}
 			if terms {
-				t.term = cachedTerm(cache, text[start:i], ascii, upper)
+				t.term, t.id = cachedTerm(cache, text[start:i], ascii, upper)
 			}
 			out = append(out, t)
 			start = -1
@@ -88,7 +89,7 @@ func scan(text string, out []token, terms bool, cache map[string]string) []token
 	if start >= 0 {
 		t := token{start: start, end: len(text)}
 		if terms {
-			t.term = cachedTerm(cache, text[start:], ascii, upper)
+			t.term, t.id = cachedTerm(cache, text[start:], ascii, upper)
 		}
 		out = append(out, t)
 	}
@@ -129,18 +130,24 @@ func Term(w string) string {
 	return termOf(w, ascii, true)
 }
 
-func cachedTerm(cache map[string]string, w string, ascii, upper bool) string {
+type cachedWord struct {
+	term string
+	id   uint32
+}
+
+func cachedTerm(cache map[string]cachedWord, w string, ascii, upper bool) (string, uint32) {
 	if cache == nil {
-		return termOf(w, ascii, upper)
+		return termOf(w, ascii, upper), 0
 	}
-	if t, ok := cache[w]; ok {
-		return t
+	if c, ok := cache[w]; ok {
+		return c.term, c.id
 	}
 	t := termOf(w, ascii, upper)
+	id := termID(t)
 	if len(cache) < maxLocalTerms {
-		cache[strings.Clone(w)] = t
+		cache[strings.Clone(w)] = cachedWord{t, id}
 	}
-	return t
+	return t, id
 }
 
 // maxLocalTerms bounds an analyzer's own cache of words it has seen.

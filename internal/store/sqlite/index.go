@@ -202,7 +202,7 @@ func (s *Store) catchUp(ctx context.Context, ix *index.Index) error {
 			return err
 		}
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT rid, doc, ingested_at FROM records WHERE gen > ?`, from)
+	rows, err := tx.QueryContext(ctx, `SELECT rid, doc, body, ingested_at FROM records WHERE gen > ?`, from)
 	if err != nil {
 		return err
 	}
@@ -219,11 +219,11 @@ func (s *Store) catchUp(ctx context.Context, ix *index.Index) error {
 	}
 	for rows.Next() {
 		var rid int64
-		var doc, ingested string
-		if err := rows.Scan(&rid, &doc, &ingested); err != nil {
+		var doc, body, ingested string
+		if err := rows.Scan(&rid, &doc, &body, &ingested); err != nil {
 			return err
 		}
-		r, err := decodeDoc(doc, ingested)
+		r, err := decodeDoc(doc, body, ingested)
 		if err != nil {
 			return fmt.Errorf("record %d: %w", rid, err)
 		}

@@ -47,7 +47,7 @@ func (s *Store) NearText(ctx context.Context, id string, sig []uint64, bands []u
 		marks[i] = "?"
 		args = append(args, int64(k))
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT r.id, r.doc, r.ingested_at, m.sig FROM records r JOIN minhash m ON m.rid = r.rid
+	rows, err := s.read.QueryContext(ctx, `SELECT r.id, r.doc, r.body, r.ingested_at, m.sig FROM records r JOIN minhash m ON m.rid = r.rid
 		WHERE r.rid IN (SELECT DISTINCT rid FROM minhash_bands WHERE rid <> ? AND key IN (`+strings.Join(marks, ",")+`)) ORDER BY r.id`, args...)
 	if err != nil {
 		return nil, err
@@ -55,12 +55,12 @@ func (s *Store) NearText(ctx context.Context, id string, sig []uint64, bands []u
 	defer rows.Close()
 	var out []store.Near
 	for rows.Next() {
-		var cid, doc, ingested string
+		var cid, doc, body, ingested string
 		var blob []byte
-		if err := rows.Scan(&cid, &doc, &ingested, &blob); err != nil {
+		if err := rows.Scan(&cid, &doc, &body, &ingested, &blob); err != nil {
 			return nil, err
 		}
-		r, err := decodeDoc(doc, ingested)
+		r, err := decodeDoc(doc, body, ingested)
 		if err != nil {
 			return nil, err
 		}

@@ -108,16 +108,16 @@ func putRecord(ctx context.Context, tx *sql.Tx, ch *change, f store.File, pos in
 		return "", err
 	}
 	var rid int64
-	var oldDoc, ingestedAt string
-	err = tx.QueryRowContext(ctx, `SELECT rid, doc, ingested_at FROM records WHERE id = ?`, r.ID).Scan(&rid, &oldDoc, &ingestedAt)
+	var oldDoc, oldBody, ingestedAt string
+	err = tx.QueryRowContext(ctx, `SELECT rid, doc, body, ingested_at FROM records WHERE id = ?`, r.ID).Scan(&rid, &oldDoc, &oldBody, &ingestedAt)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		gen, err := ch.bump(ctx, tx)
 		if err != nil {
 			return "", err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO records(id, checksum, path, position, parent, title, type, category, earliest, latest, lang, collection, doc, ingested_at, updated_at, gen)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, now, now, gen)
+		res, err := tx.ExecContext(ctx, `INSERT INTO records(id, checksum, path, position, parent, title, type, category, earliest, latest, lang, collection, doc, body, ingested_at, updated_at, gen)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, now, now, gen)
 		if err != nil {
 			return "", err
 		}
@@ -132,7 +132,7 @@ func putRecord(ctx context.Context, tx *sql.Tx, ch *change, f store.File, pos in
 	case err != nil:
 		return "", err
 	}
-	if oldDoc == doc {
+	if oldBody == r.Body && sameDoc(oldDoc, doc) {
 		// The same record may now be reached through another path; keep the newest.
 		_, err := tx.ExecContext(ctx, `UPDATE records SET path = ?, position = ? WHERE rid = ? AND (path <> ? OR position <> ?)`, f.Path, pos, rid, f.Path, pos)
 		return store.Unchanged, err
@@ -141,8 +141,8 @@ func putRecord(ctx context.Context, tx *sql.Tx, ch *change, f store.File, pos in
 	if err != nil {
 		return "", err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE records SET checksum=?, path=?, position=?, parent=?, title=?, type=?, category=?, earliest=?, latest=?, lang=?, collection=?, doc=?, updated_at=?, gen=? WHERE rid=?`,
-		r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, now, gen, rid); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE records SET checksum=?, path=?, position=?, parent=?, title=?, type=?, category=?, earliest=?, latest=?, lang=?, collection=?, doc=?, body=?, updated_at=?, gen=? WHERE rid=?`,
+		r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, now, gen, rid); err != nil {
 		return "", err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE rid = ?`, rid); err != nil {
@@ -152,13 +152,30 @@ func putRecord(ctx context.Context, tx *sql.Tx, ch *change, f store.File, pos in
 	return store.Updated, indexSources(ctx, tx, rid, r)
 }
 
-// encodeDoc is the stored JSON: the record minus what the store derives or stamps.
+// encodeDoc is the stored JSON: the record minus what the store derives or
+// stamps, and minus its body, which has a column of its own.
 func encodeDoc(r record.Record) (string, error) {
+	r.Body = ""
 	r.Editions, r.Discusses, r.DiscussedIn = nil, nil, nil
 	r.IngestedAt = time.Time{}
 	r.Normalize()
 	b, err := json.Marshal(r)
 	return string(b), err
+}
+
+// sameDoc compares a stored document with a new one. Documents written by
+// another version (or rewritten by a migration) may render the same record in
+// other bytes, so a difference is confirmed by re-encoding the stored one.
+func sameDoc(stored, doc string) bool {
+	if stored == doc {
+		return true
+	}
+	var r record.Record
+	if err := json.Unmarshal([]byte(stored), &r); err != nil {
+		return false
+	}
+	again, err := encodeDoc(r)
+	return err == nil && again == doc
 }
 
 func collectionID(r record.Record) string {

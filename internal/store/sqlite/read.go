@@ -26,15 +26,15 @@ func (s *Store) Get(ctx context.Context, id string) (record.Record, error) {
 }
 
 func (s *Store) get(ctx context.Context, id string) (record.Record, error) {
-	var doc, ingested string
-	err := s.read.QueryRowContext(ctx, `SELECT doc, ingested_at FROM records WHERE id = ?`, id).Scan(&doc, &ingested)
+	var doc, body, ingested string
+	err := s.read.QueryRowContext(ctx, `SELECT doc, body, ingested_at FROM records WHERE id = ?`, id).Scan(&doc, &body, &ingested)
 	if errors.Is(err, sql.ErrNoRows) {
 		return record.Record{}, fmt.Errorf("record %s: %w", id, store.ErrNotFound)
 	}
 	if err != nil {
 		return record.Record{}, err
 	}
-	r, err := decodeDoc(doc, ingested)
+	r, err := decodeDoc(doc, body, ingested)
 	if err != nil {
 		return r, fmt.Errorf("record %s: %w", id, err)
 	}
@@ -45,11 +45,12 @@ func (s *Store) get(ctx context.Context, id string) (record.Record, error) {
 	return r, err
 }
 
-func decodeDoc(doc, ingested string) (record.Record, error) {
+func decodeDoc(doc, body, ingested string) (record.Record, error) {
 	var r record.Record
 	if err := json.Unmarshal([]byte(doc), &r); err != nil {
 		return r, fmt.Errorf("decode stored record: %w", err)
 	}
+	r.Body = body
 	r.IngestedAt, _ = time.Parse(time.RFC3339Nano, ingested)
 	r.Normalize()
 	return r, nil
@@ -86,18 +87,18 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) ([]record.Record, i
 	if q.Recent {
 		order = "ingested_at DESC, rid DESC"
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT id, doc, ingested_at FROM records ORDER BY `+order+` LIMIT ? OFFSET ?`, limit, max(0, q.Offset))
+	rows, err := s.read.QueryContext(ctx, `SELECT id, doc, body, ingested_at FROM records ORDER BY `+order+` LIMIT ? OFFSET ?`, limit, max(0, q.Offset))
 	if err != nil {
 		return nil, 0, err
 	}
 	defer rows.Close()
 	var out []record.Record
 	for rows.Next() {
-		var id, doc, ingested string
-		if err := rows.Scan(&id, &doc, &ingested); err != nil {
+		var id, doc, body, ingested string
+		if err := rows.Scan(&id, &doc, &body, &ingested); err != nil {
 			return nil, 0, err
 		}
-		r, err := decodeDoc(doc, ingested)
+		r, err := decodeDoc(doc, body, ingested)
 		if err != nil {
 			return nil, 0, fmt.Errorf("record %s: %w", id, err)
 		}
@@ -168,7 +169,7 @@ func (s *Store) SameFile(ctx context.Context, src record.Source) ([]record.Recor
 	if src.Repository == "" || (src.Fond == "" && src.Delo == "" && src.File == "") {
 		return nil, nil
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT r.id, r.doc, r.ingested_at FROM sources s JOIN records r USING (rid)
+	rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT r.id, r.doc, r.body, r.ingested_at FROM sources s JOIN records r USING (rid)
 		WHERE s.repository = ? AND s.fond = ? AND s.opis = ? AND s.delo = ? AND s.file = ? ORDER BY r.id`,
 		src.Repository, src.Fond, src.Opis, src.Delo, src.File)
 	if err != nil {
@@ -177,11 +178,11 @@ func (s *Store) SameFile(ctx context.Context, src record.Source) ([]record.Recor
 	defer rows.Close()
 	var out []record.Record
 	for rows.Next() {
-		var id, doc, ingested string
-		if err := rows.Scan(&id, &doc, &ingested); err != nil {
+		var id, doc, body, ingested string
+		if err := rows.Scan(&id, &doc, &body, &ingested); err != nil {
 			return nil, err
 		}
-		r, err := decodeDoc(doc, ingested)
+		r, err := decodeDoc(doc, body, ingested)
 		if err != nil {
 			return nil, fmt.Errorf("record %s: %w", id, err)
 		}

@@ -49,7 +49,7 @@ type hitDoc struct {
 	Summary string      `json:"summary"`
 	Type    string      `json:"type"`
 	Date    record.Date `json:"date"`
-	Body    string      `json:"body"`
+	Body    string      `json:"-"`
 }
 
 func (s *Store) hitDocs(ctx context.Context, hits []index.Hit) (map[int64]hitDoc, error) {
@@ -58,7 +58,7 @@ func (s *Store) hitDocs(ctx context.Context, hits []index.Hit) (map[int64]hitDoc
 	for i, h := range hits {
 		marks[i], args[i] = "?", h.Ref
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT rid, doc FROM records WHERE rid IN (`+strings.Join(marks, ",")+`)`, args...)
+	rows, err := s.read.QueryContext(ctx, `SELECT rid, doc, body FROM records WHERE rid IN (`+strings.Join(marks, ",")+`)`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -67,10 +67,10 @@ func (s *Store) hitDocs(ctx context.Context, hits []index.Hit) (map[int64]hitDoc
 	for rows.Next() {
 		var rid int64
 		var doc []byte
-		if err := rows.Scan(&rid, &doc); err != nil {
+		var d hitDoc
+		if err := rows.Scan(&rid, &doc, &d.Body); err != nil {
 			return nil, err
 		}
-		var d hitDoc
 		if err := json.Unmarshal(doc, &d); err != nil {
 			return nil, fmt.Errorf("decode stored record: %w", err)
 		}

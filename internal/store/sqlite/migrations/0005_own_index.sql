@@ -6,6 +6,11 @@
 DROP TABLE records_fts;
 DROP TABLE record_names;
 ALTER TABLE records ADD COLUMN gen INTEGER NOT NULL DEFAULT 1;
+-- The body, most of a record's bytes, moves out of the JSON document into a
+-- column of its own: a result page reads bodies for snippets and the rest of the
+-- document for the result line, and neither should parse the other.
+ALTER TABLE records ADD COLUMN body TEXT NOT NULL DEFAULT '';
+UPDATE records SET body = coalesce(json_extract(doc, '$.body'), ''), doc = json_set(doc, '$.body', '');
 CREATE INDEX records_gen ON records(gen);
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
