@@ -22,6 +22,10 @@ type termResult struct {
 	docs []uint32
 	wtf  []float32
 	df   int
+	// list and at (each document's posting) let a snippet find where the term
+	// stands in a hit without reading the list again; only single words keep them.
+	list *plist
+	at   []uint32
 }
 
 type evaluator struct {

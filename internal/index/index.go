@@ -31,7 +31,12 @@ type Analyzed struct {
 	doc    Doc
 	length uint32
 	terms  []termPositions
+	marks  []uint32
 }
+
+// markEvery is how often the index notes a body word's byte offset, so that a
+// snippet can start reading the body near the words it shows.
+const markEvery = 64
 
 type termPositions struct {
 	id     uint32
@@ -86,6 +91,9 @@ func (z *Analyzer) Analyze(d Doc) *Analyzed {
 		z.toks = scan(d.Text[f], z.toks[:0], true, z.cache)
 		for i, t := range z.toks {
 			z.addPos(a, t.id, f, uint32(i))
+			if f == fBody && i > 0 && i%markEvery == 0 {
+				a.marks = append(a.marks, uint32(t.start))
+			}
 		}
 		a.length += uint32(len(z.toks))
 	}
@@ -139,6 +147,7 @@ type docInfo struct {
 	coll, collTitle  uint32
 	fonds, repos     []uint32
 	persons, places  []uint32
+	marks            []uint32 // byte offsets of body words markEvery, 2·markEvery, …
 }
 
 // Index is safe for concurrent use: searches share a read lock, changes take the
@@ -237,6 +246,7 @@ func (ix *Index) add(a *Analyzed) {
 		coll: ix.strs.id(d.Collection), collTitle: ix.strs.id(d.CollectionTitle),
 		fonds: ix.strs.ids(d.Fonds), repos: ix.strs.ids(d.Repositories),
 		persons: ix.strs.ids(d.Persons), places: ix.strs.ids(d.Places),
+		marks: a.marks,
 	}
 	ix.docs = append(ix.docs, info)
 	ix.byRef[d.Ref] = n

@@ -79,6 +79,7 @@ type iter struct {
 	mask   uint8
 	tf     [numFields]uint32
 	posOff int // start of this posting's positions
+	start  int // start of this posting's header (after the document delta)
 	done   bool
 	first  bool
 }
@@ -109,6 +110,14 @@ func (it *iter) next() bool {
 	} else {
 		it.doc += uint32(d)
 	}
+	it.start = it.off
+	it.header()
+	return true
+}
+
+// header reads a posting's field mask, frequencies and the extent of its
+// positions, from it.off.
+func (it *iter) header() {
 	it.mask = it.data[it.off]
 	it.off++
 	for f := uint8(0); f < numFields; f++ {
@@ -124,7 +133,14 @@ func (it *iter) next() bool {
 	it.off += n
 	it.posOff = it.off
 	it.off += int(l)
-	return true
+}
+
+// positionsAt decodes field f's positions of the posting whose header starts at
+// off in p, which a search noted while it matched.
+func positionsAt(p *plist, off uint32, f uint8, buf []uint32) []uint32 {
+	it := iter{data: p.data, off: int(off)}
+	it.header()
+	return it.appendPositions(f, buf)
 }
 
 // seek moves to the first posting at or after doc; false when there is none.

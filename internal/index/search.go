@@ -3,6 +3,7 @@ package index
 import (
 	"container/heap"
 	"math"
+	"slices"
 
 	"fond/internal/names"
 	"fond/internal/search"
@@ -23,6 +24,16 @@ type Hit struct {
 	Ref   int64
 	ID    string
 	Score float64
+	// Where: the body positions of the query's words and the index's marks of the
+	// body, when known, so Highlighter.SnippetAt reads only the passage it shows.
+	Where Where
+}
+
+// Where locates query words in a body.
+type Where struct {
+	Known     bool     // every query word's postings were at hand
+	Positions []uint32 // word positions, ascending
+	marks     []uint32
 }
 
 // Response is a page of hits, the size of the whole result and, when asked, its
@@ -66,13 +77,31 @@ func (ix *Index) Search(req Request) Response {
 	top := ix.top(docs, scores, sortBy, k)
 	for i := req.Offset; i < len(top); i++ {
 		d := &ix.docs[top[i].doc]
-		h := Hit{Ref: d.ref, ID: d.id}
+		h := Hit{Ref: d.ref, ID: d.id, Where: e.where(top[i].doc)}
 		if scores != nil {
 			h.Score = scores[top[i].pos]
 		}
 		res.Hits = append(res.Hits, h)
 	}
 	return res
+}
+
+// where gathers a hit's body positions from the postings its terms matched.
+// Positions stay nil when a term's postings were not kept (prefixes, phrases).
+func (e *evaluator) where(doc uint32) Where {
+	w := Where{Known: true, marks: e.ix.docs[doc].marks}
+	for _, r := range e.ranked {
+		i, found := slices.BinarySearch(r.docs, doc)
+		if !found {
+			continue
+		}
+		if r.at == nil {
+			return Where{}
+		}
+		w.Positions = positionsAt(r.list, r.at[i], fBody, w.Positions)
+	}
+	slices.Sort(w.Positions)
+	return w
 }
 
 // score is bm25 over the positive text terms, each term's frequency weighted by

@@ -94,6 +94,9 @@ func intersectResults(parts []termResult) termResult {
 	}
 	last := parts[len(parts)-1]
 	r := termResult{docs: last.docs, wtf: slices.Clone(last.wtf), df: last.df}
+	if len(parts) == 1 {
+		r.list, r.at = last.list, last.at
+	}
 	for _, p := range parts[:len(parts)-1] {
 		j := 0
 		for i, d := range r.docs {

@@ -13,7 +13,7 @@ import (
 // archive reads it instead of re-tokenizing every record. The layout is private
 // and versioned by its magic; a snapshot that fails to read is rebuilt from the
 // store, never trusted in part (a CRC covers every byte).
-const snapshotMagic = "FONDIDX2"
+const snapshotMagic = "FONDIDX3"
 
 // WriteTo writes a snapshot of the index.
 func (ix *Index) WriteTo(w io.Writer) (int64, error) {
@@ -45,7 +45,7 @@ func (ix *Index) WriteTo(w io.Writer) (int64, error) {
 		for _, v := range []uint32{d.typ, d.cat, d.lang, d.olang, d.coll, d.collTitle} {
 			e.uint(uint64(v))
 		}
-		for _, l := range [][]uint32{d.fonds, d.repos, d.persons, d.places} {
+		for _, l := range [][]uint32{d.fonds, d.repos, d.persons, d.places, d.marks} {
 			e.ids(l)
 		}
 	}
@@ -106,7 +106,7 @@ func ReadSnapshot(r io.Reader) (*Index, error) {
 		x.length = uint32(d.uint())
 		x.live = d.uint() == 1
 		x.typ, x.cat, x.lang, x.olang, x.coll, x.collTitle = d.id(), d.id(), d.id(), d.id(), d.id(), d.id()
-		x.fonds, x.repos, x.persons, x.places = d.ids(), d.ids(), d.ids(), d.ids()
+		x.fonds, x.repos, x.persons, x.places, x.marks = d.ids(), d.ids(), d.ids(), d.ids(), d.ids()
 		if x.live {
 			ix.byRef[x.ref] = uint32(i)
 			ix.byID[x.id] = uint32(i)

@@ -120,22 +120,28 @@ func (h *Highlighter) Snippet(text string) string {
 			break
 		}
 	}
-	last := min(len(toks), best+window) - 1
+	last := min(len(toks), best+window)
+	return render(text, toks[best:last], hit[best:last], best > 0, last < len(toks) || !complete)
+}
+
+// render writes the words toks of text, marking the hits, with an ellipsis
+// where text goes on before or after them.
+func render(text string, toks []token, hit []bool, before, after bool) string {
 	var sb strings.Builder
-	if best > 0 {
+	if before {
 		sb.WriteString("…")
 	}
-	pos := toks[best].start
-	for i := best; i <= last; i++ {
-		sb.WriteString(html.EscapeString(text[pos:toks[i].start]))
-		w := html.EscapeString(text[toks[i].start:toks[i].end])
+	pos := toks[0].start
+	for i, t := range toks {
+		sb.WriteString(html.EscapeString(text[pos:t.start]))
+		w := html.EscapeString(text[t.start:t.end])
 		if hit[i] {
 			w = "<mark>" + w + "</mark>"
 		}
 		sb.WriteString(w)
-		pos = toks[i].end
+		pos = t.end
 	}
-	if last < len(toks)-1 || !complete {
+	if after {
 		sb.WriteString("…")
 	} else {
 		sb.WriteString(html.EscapeString(text[pos:]))
@@ -266,4 +272,93 @@ func mergeCJK(toks []token, text string, cjk []string) []token {
 
 func sortTokens(t []token) {
 	slices.SortStableFunc(t, func(a, b token) int { return a.start - b.start })
+}
+
+// SnippetAt is Snippet for a body whose query words the index has located: it
+// reads only the words around the densest cluster of positions. Without
+// positions it reads the text as Snippet does.
+func (h *Highlighter) SnippetAt(text string, w Where) string {
+	if !w.Known {
+		return h.Snippet(text)
+	}
+	if len(w.Positions) == 0 {
+		return "" // the words matched elsewhere: the body has none
+	}
+	p := w.Positions
+	best, bestCount := 0, 0
+	for i, j := 0, 0; i < len(p); i++ {
+		for j < len(p) && p[j] < p[i]+window {
+			j++
+		}
+		if j-i > bestCount {
+			best, bestCount = i, j-i
+		}
+	}
+	first := p[best] - min(p[best], 4)
+	// Start reading at the last mark before the window.
+	k := int(first / markEvery)
+	if k > len(w.marks) {
+		k = len(w.marks)
+	}
+	off, word := 0, uint32(0)
+	if k > 0 {
+		off, word = int(w.marks[k-1]), uint32(k*markEvery)
+	}
+	if off > len(text) {
+		return h.Snippet(text) // the stored text is not what was indexed
+	}
+	hits := map[uint32]bool{}
+	for _, x := range p {
+		hits[x] = true
+	}
+	var toks []token
+	var hit []bool
+	more := false
+	for i := off; ; {
+		var t token
+		if t, i = nextSpan(text, i); t.end == 0 {
+			break
+		}
+		if word >= first {
+			if len(toks) == window {
+				more = true
+				break
+			}
+			toks = append(toks, t)
+			hit = append(hit, hits[word])
+		}
+		word++
+	}
+	if len(toks) == 0 || !slices.Contains(hit, true) {
+		return h.Snippet(text)
+	}
+	return render(text, toks, hit, first > 0, more)
+}
+
+// nextSpan finds the word at or after byte i, and where to look for the next;
+// a zero token at the end of text.
+func nextSpan(text string, i int) (token, int) {
+	start := -1
+	for i < len(text) {
+		c, size, word := text[i], 1, false
+		if c < utf8.RuneSelf {
+			word = wordByte[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = isWordRune(r) && !isCJK(r)
+		}
+		if word {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			return token{start: start, end: i}, i
+		}
+		i += size
+	}
+	if start >= 0 {
+		return token{start: start, end: len(text)}, len(text)
+	}
+	return token{}, len(text)
 }

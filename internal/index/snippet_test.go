@@ -1,6 +1,7 @@
 package index
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -26,5 +27,45 @@ func TestSnippet(t *testing.T) {
 	}
 	if got := NewHighlighter(search.Parse("북한군")).Snippet("그때 북한군이 남으로"); !strings.Contains(got, "<mark>북한군</mark>이") {
 		t.Errorf("Korean snippet = %q", got)
+	}
+}
+
+// SnippetAt, which starts reading at the index's marks, shows what Snippet shows
+// when it reads the whole text.
+func TestSnippetAtMatchesSnippet(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 400; i++ {
+		switch i {
+		case 10, 70, 75:
+			b.WriteString("uranium, ")
+		case 300:
+			b.WriteString("Ürümqi; ")
+		default:
+			fmt.Fprintf(&b, "word%d ", i)
+		}
+	}
+	body := b.String()
+	ix := build([]Doc{{Ref: 1, ID: "u", Text: [7]string{"Title", "", body}}})
+	for _, q := range []string{"uranium", "urumqi", "word300", "word5 OR word399"} {
+		res := ix.Search(Request{Node: search.Parse(q), Limit: 5})
+		if len(res.Hits) != 1 && q != "word300" {
+			t.Fatalf("%q: %d hits", q, len(res.Hits))
+		}
+		if len(res.Hits) == 0 {
+			continue
+		}
+		w := res.Hits[0].Where
+		if !w.Known || len(w.Positions) == 0 {
+			t.Errorf("%q: positions not known: %+v", q, w)
+		}
+		hl := NewHighlighter(search.Parse(q))
+		if at, full := hl.SnippetAt(body, w), hl.Snippet(body); at != full || !strings.Contains(at, "<mark>") {
+			t.Errorf("%q:\nSnippetAt %q\nSnippet   %q", q, at, full)
+		}
+	}
+	// Words found only in the title leave the body without a snippet, unread.
+	res := ix.Search(Request{Node: search.Parse("title"), Limit: 5})
+	if w := res.Hits[0].Where; !w.Known || len(w.Positions) != 0 || NewHighlighter(search.Parse("title")).SnippetAt(body, w) != "" {
+		t.Errorf("title-only match: %+v", w)
 	}
 }

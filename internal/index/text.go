@@ -110,16 +110,18 @@ func (e *evaluator) word(lists wordLists, mask uint8, cand docset) termResult {
 }
 
 func (e *evaluator) single(p *plist, mask uint8, cand docset) termResult {
-	r := termResult{df: int(p.n)}
+	r := termResult{df: int(p.n), list: p}
 	var it iter
 	it.reset(p)
 	if cand.all {
 		r.docs = make([]uint32, 0, p.n)
 		r.wtf = make([]float32, 0, p.n)
+		r.at = make([]uint32, 0, p.n)
 		for it.next() {
 			if it.mask&mask != 0 && e.ix.docs[it.doc].live {
 				r.docs = append(r.docs, it.doc)
 				r.wtf = append(r.wtf, it.weighted(mask))
+				r.at = append(r.at, uint32(it.start))
 			}
 		}
 		return r
@@ -131,6 +133,7 @@ func (e *evaluator) single(p *plist, mask uint8, cand docset) termResult {
 		if it.doc == c && it.mask&mask != 0 {
 			r.docs = append(r.docs, c)
 			r.wtf = append(r.wtf, it.weighted(mask))
+			r.at = append(r.at, uint32(it.start))
 		}
 	}
 	return r

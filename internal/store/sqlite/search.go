@@ -38,7 +38,7 @@ func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, erro
 			continue // deleted since the index answered
 		}
 		res.Hits = append(res.Hits, search.Hit{ID: h.ID, Title: d.Title, Date: d.Date, Type: d.Type,
-			Summary: d.Summary, Snippet: snippet(hl, d), Score: h.Score})
+			Summary: d.Summary, Snippet: snippet(hl, d, h.Where), Score: h.Score})
 	}
 	return res, nil
 }
@@ -81,8 +81,11 @@ func (s *Store) hitDocs(ctx context.Context, hits []index.Hit) (map[int64]hitDoc
 
 // snippet highlights the best passage of the body, else of the summary or title;
 // records matched by filters alone show the start of their summary or body.
-func snippet(hl *index.Highlighter, d hitDoc) string {
-	for _, t := range []string{d.Body, d.Summary, d.Title} {
+func snippet(hl *index.Highlighter, d hitDoc, where index.Where) string {
+	if sn := hl.SnippetAt(d.Body, where); sn != "" {
+		return sn
+	}
+	for _, t := range []string{d.Summary, d.Title} {
 		if sn := hl.Snippet(t); sn != "" {
 			return sn
 		}
