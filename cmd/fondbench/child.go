@@ -51,7 +51,7 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	var ingest time.Duration
 	var bodyBytes int
 	nextReport := o.docs / 10
-	for start := 0; start < o.docs; start += genChunk {
+	for start := 0; start < o.docs && !o.queryOnly; start += genChunk {
 		docs := make([]Doc, 0, genChunk)
 		for i := start; i < min(start+genChunk, o.docs); i++ {
 			d := g.doc(i)

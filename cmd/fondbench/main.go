@@ -27,9 +27,10 @@ type options struct {
 	dir, corpus   string
 	counts        bool
 	// child mode: run one engine and print its result.
-	child  bool
-	engine string
-	model  string
+	child     bool
+	engine    string
+	model     string
+	queryOnly bool
 }
 
 func main() {
@@ -66,6 +67,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.BoolVar(&o.child, "child", false, "internal: run one engine (-engine) and print its JSON")
 	fs.StringVar(&o.engine, "engine", "", "internal: the engine a child runs")
 	fs.StringVar(&o.model, "model", "", "internal: the saved text model a child loads")
+	fs.BoolVar(&o.queryOnly, "query-only", false, "with -child: reuse the index in -dir and only run the queries (to profile them)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}

@@ -62,6 +62,10 @@ func (ix *Index) compact() {
 		}
 	}
 	ix.docs = docs
+	ix.hot = ix.hot[:0]
+	for _, d := range docs {
+		ix.hot = append(ix.hot, hotDoc{length: d.length, earliest: d.earliest, live: true})
+	}
 	for i := range ix.docs {
 		ix.byRef[ix.docs[i].ref] = uint32(i)
 		ix.byID[ix.docs[i].id] = uint32(i)

@@ -211,7 +211,7 @@ func (e *evaluator) restrict(l []uint32, cand docset) []uint32 {
 	out := make([]uint32, 0, len(l))
 	j := 0
 	for _, d := range l {
-		if !e.ix.docs[d].live {
+		if !e.ix.hot[d].live {
 			continue
 		}
 		if !cand.all {
@@ -293,8 +293,8 @@ func (e *evaluator) filter(cand docset, keep func(*docInfo) bool) docset {
 
 func (ix *Index) liveDocs() []uint32 {
 	out := make([]uint32, 0, ix.live)
-	for i := range ix.docs {
-		if ix.docs[i].live {
+	for i := range ix.hot {
+		if ix.hot[i].live {
 			out = append(out, uint32(i))
 		}
 	}

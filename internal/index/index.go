@@ -2,6 +2,8 @@ package index
 
 import (
 	"slices"
+
+	"fond/internal/record"
 	"sort"
 	"strings"
 	"sync"
@@ -15,6 +17,7 @@ type Doc struct {
 	Text [numFields - 1]string // title, summary, body, notes, people, places, archive
 
 	Earliest, Latest string // YYYY-MM-DD, "" when undated
+	Date             record.Date
 
 	Type, Category, Lang, OrigLang string
 	Collection, CollectionTitle    string
@@ -148,6 +151,17 @@ type docInfo struct {
 	fonds, repos     []uint32
 	persons, places  []uint32
 	marks            []uint32 // byte offsets of body words markEvery, 2·markEvery, …
+	// What a result line shows, so a page of hits needs no record decoded.
+	title, summary string
+	date           record.Date
+}
+
+// hotDoc is what every posting of a query consults, kept apart from docInfo so
+// that scanning a long posting list touches 12 bytes a document, not a cache line.
+type hotDoc struct {
+	length   uint32
+	earliest int32
+	live     bool
 }
 
 // Index is safe for concurrent use: searches share a read lock, changes take the
@@ -155,6 +169,7 @@ type docInfo struct {
 type Index struct {
 	mu      sync.RWMutex
 	docs    []docInfo
+	hot     []hotDoc // parallel to docs
 	byRef   map[int64]uint32
 	byID    map[string]uint32
 	lists   []*plist // by term number (vocab); nil where this index lacks the term
@@ -179,7 +194,7 @@ func (ix *Index) Reset() {
 	fresh := New()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	ix.docs, ix.byRef, ix.byID, ix.lists, ix.nterms, ix.sorted, ix.names, ix.strs = nil, fresh.byRef, fresh.byID, nil, 0, nil, fresh.names, fresh.strs
+	ix.docs, ix.hot, ix.byRef, ix.byID, ix.lists, ix.nterms, ix.sorted, ix.names, ix.strs = nil, nil, fresh.byRef, fresh.byID, nil, 0, nil, fresh.names, fresh.strs
 	ix.live, ix.lengths, ix.gen, ix.epoch = 0, 0, 0, ""
 }
 
@@ -228,6 +243,7 @@ func (ix *Index) remove(ref int64) {
 	}
 	d := &ix.docs[n]
 	d.live = false
+	ix.hot[n].live = false
 	delete(ix.byRef, ref)
 	if ix.byID[d.id] == n {
 		delete(ix.byID, d.id)
@@ -247,8 +263,10 @@ func (ix *Index) add(a *Analyzed) {
 		fonds: ix.strs.ids(d.Fonds), repos: ix.strs.ids(d.Repositories),
 		persons: ix.strs.ids(d.Persons), places: ix.strs.ids(d.Places),
 		marks: a.marks,
+		title: d.Text[fTitle], summary: d.Text[fSummary], date: d.Date,
 	}
 	ix.docs = append(ix.docs, info)
+	ix.hot = append(ix.hot, hotDoc{length: info.length, earliest: info.earliest, live: true})
 	ix.byRef[d.Ref] = n
 	ix.byID[d.ID] = n
 	ix.live++

@@ -1,6 +1,9 @@
 package index
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // Fields of the text index, in a fixed order: weights and masks follow it.
 const (
@@ -103,7 +106,10 @@ func (it *iter) next() bool {
 		it.done = true
 		return false
 	}
-	d, n := binary.Uvarint(it.data[it.off:])
+	d, n := uint64(it.data[it.off]), 1
+	if d >= 0x80 {
+		d, n = binary.Uvarint(it.data[it.off:])
+	}
 	it.off += n
 	if it.first {
 		it.doc, it.first = uint32(d), false
@@ -120,16 +126,22 @@ func (it *iter) next() bool {
 func (it *iter) header() {
 	it.mask = it.data[it.off]
 	it.off++
-	for f := uint8(0); f < numFields; f++ {
-		if it.mask&(1<<f) == 0 {
-			it.tf[f] = 0
+	it.tf = [numFields]uint32{}
+	for m := it.mask; m != 0; m &= m - 1 {
+		f := bits.TrailingZeros8(m)
+		if b := it.data[it.off]; b < 0x80 { // most frequencies fit one byte
+			it.tf[f] = uint32(b)
+			it.off++
 			continue
 		}
 		v, n := binary.Uvarint(it.data[it.off:])
 		it.off += n
 		it.tf[f] = uint32(v)
 	}
-	l, n := binary.Uvarint(it.data[it.off:])
+	l, n := uint64(it.data[it.off]), 1
+	if l >= 0x80 {
+		l, n = binary.Uvarint(it.data[it.off:])
+	}
 	it.off += n
 	it.posOff = it.off
 	it.off += int(l)
@@ -182,12 +194,9 @@ func (it *iter) appendPositions(f uint8, buf []uint32) []uint32 {
 // mask.
 func (it *iter) weighted(mask uint8) float32 {
 	var w float32
-	m := it.mask & mask
-	for f := uint8(0); m != 0; f++ {
-		if m&1 != 0 {
-			w += weights[f] * float32(it.tf[f])
-		}
-		m >>= 1
+	for m := it.mask & mask; m != 0; m &= m - 1 {
+		f := bits.TrailingZeros8(m)
+		w += weights[f] * float32(it.tf[f])
 	}
 	return w
 }

@@ -35,7 +35,7 @@ func FromRecord(ref int64, r *record.Record) Doc {
 		Ref: ref, ID: r.ID,
 		Text: [numFields - 1]string{r.Title, r.Summary, r.Body, strings.Join(notes, "\n"), strings.Join(people, "\n"),
 			strings.Join(places, "\n"), strings.Join(archive, "\n")},
-		Earliest: r.Date.Earliest, Latest: r.Date.Latest,
+		Earliest: r.Date.Earliest, Latest: r.Date.Latest, Date: r.Date,
 		Type: r.Type, Category: r.Category, Lang: r.Languages.Text, OrigLang: r.Languages.Original,
 		Fonds: fonds, Repositories: repos, Persons: people, Places: places,
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"fond/internal/names"
+	"fond/internal/record"
 	"fond/internal/search"
 )
 
@@ -24,6 +25,9 @@ type Hit struct {
 	Ref   int64
 	ID    string
 	Score float64
+	// What the result line shows.
+	Title, Summary, Type string
+	Date                 record.Date
 	// Where: the body positions of the query's words and the index's marks of the
 	// body, when known, so Highlighter.SnippetAt reads only the passage it shows.
 	Where Where
@@ -77,7 +81,8 @@ func (ix *Index) Search(req Request) Response {
 	top := ix.top(docs, scores, sortBy, k)
 	for i := req.Offset; i < len(top); i++ {
 		d := &ix.docs[top[i].doc]
-		h := Hit{Ref: d.ref, ID: d.id, Where: e.where(top[i].doc)}
+		h := Hit{Ref: d.ref, ID: d.id, Where: e.where(top[i].doc),
+			Title: d.title, Summary: d.summary, Type: ix.strs.strs[d.typ], Date: d.date}
 		if scores != nil {
 			h.Score = scores[top[i].pos]
 		}
@@ -128,7 +133,7 @@ func (e *evaluator) score(docs []uint32) []float64 {
 				continue
 			}
 			tf := float64(r.wtf[j])
-			dl := float64(e.ix.docs[d].length)
+			dl := float64(e.ix.hot[d].length)
 			scores[i] += idf * tf * (k1 + 1) / (tf + k1*(1-b+b*dl/avg))
 		}
 	}
@@ -187,14 +192,14 @@ func (ix *Index) order(scores []float64, sortBy string) func(a, b ranked) bool {
 		}
 	case sortBy == search.SortDateDesc:
 		return func(a, b ranked) bool {
-			if ea, eb := ix.docs[a.doc].earliest, ix.docs[b.doc].earliest; ea != eb {
+			if ea, eb := ix.hot[a.doc].earliest, ix.hot[b.doc].earliest; ea != eb {
 				return ea > eb
 			}
 			return byID(a, b)
 		}
 	}
 	return func(a, b ranked) bool {
-		ea, eb := ix.docs[a.doc].earliest, ix.docs[b.doc].earliest
+		ea, eb := ix.hot[a.doc].earliest, ix.hot[b.doc].earliest
 		if (ea == 0) != (eb == 0) {
 			return eb == 0
 		}

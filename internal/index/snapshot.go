@@ -13,7 +13,7 @@ import (
 // archive reads it instead of re-tokenizing every record. The layout is private
 // and versioned by its magic; a snapshot that fails to read is rebuilt from the
 // store, never trusted in part (a CRC covers every byte).
-const snapshotMagic = "FONDIDX3"
+const snapshotMagic = "FONDIDX4"
 
 // WriteTo writes a snapshot of the index.
 func (ix *Index) WriteTo(w io.Writer) (int64, error) {
@@ -47,6 +47,9 @@ func (ix *Index) WriteTo(w io.Writer) (int64, error) {
 		}
 		for _, l := range [][]uint32{d.fonds, d.repos, d.persons, d.places, d.marks} {
 			e.ids(l)
+		}
+		for _, s := range []string{d.title, d.summary, d.date.EDTF, d.date.Display, d.date.Earliest, d.date.Latest, d.date.Qualifier, d.date.Note} {
+			e.str(s)
 		}
 	}
 	e.uint(uint64(ix.nterms))
@@ -107,6 +110,9 @@ func ReadSnapshot(r io.Reader) (*Index, error) {
 		x.live = d.uint() == 1
 		x.typ, x.cat, x.lang, x.olang, x.coll, x.collTitle = d.id(), d.id(), d.id(), d.id(), d.id(), d.id()
 		x.fonds, x.repos, x.persons, x.places, x.marks = d.ids(), d.ids(), d.ids(), d.ids(), d.ids()
+		x.title, x.summary = d.str(), d.str()
+		x.date.EDTF, x.date.Display, x.date.Earliest, x.date.Latest, x.date.Qualifier, x.date.Note = d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
+		ix.hot = append(ix.hot, hotDoc{length: x.length, earliest: x.earliest, live: x.live})
 		if x.live {
 			ix.byRef[x.ref] = uint32(i)
 			ix.byID[x.id] = uint32(i)

@@ -88,7 +88,7 @@ func (e *evaluator) word(lists wordLists, mask uint8, cand docset) termResult {
 			b := bits.TrailingZeros64(word)
 			word &= word - 1
 			d := uint32(w*64 + b)
-			if !e.ix.docs[d].live {
+			if !e.ix.hot[d].live {
 				continue
 			}
 			if !cand.all {
@@ -118,7 +118,7 @@ func (e *evaluator) single(p *plist, mask uint8, cand docset) termResult {
 		r.wtf = make([]float32, 0, p.n)
 		r.at = make([]uint32, 0, p.n)
 		for it.next() {
-			if it.mask&mask != 0 && e.ix.docs[it.doc].live {
+			if it.mask&mask != 0 && e.ix.hot[it.doc].live {
 				r.docs = append(r.docs, it.doc)
 				r.wtf = append(r.wtf, it.weighted(mask))
 				r.at = append(r.at, uint32(it.start))
