@@ -135,3 +135,9 @@ type Store interface {
 	SetAuthorities(ctx context.Context, f *names.File) error
 	Close() error
 }
+
+// IndexLoader is a store whose search index loads on first use; a server calls
+// LoadIndex at start instead.
+type IndexLoader interface {
+	LoadIndex(ctx context.Context) error
+}

@@ -42,6 +42,10 @@ func BenchmarkPages(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
+	// As fond serve does: the index is loaded (or built) before the first request.
+	if err := st.LoadIndex(ctx); err != nil {
+		b.Fatal(err)
+	}
 	if _, total, _ := st.List(ctx, store.ListQuery{Limit: 1}); total < n {
 		b.Logf("building an archive of %d records at %s", n, path)
 		if err := fill(ctx, st, n); err != nil {

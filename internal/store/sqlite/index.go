@@ -208,6 +208,7 @@ func (s *Store) catchUp(ctx context.Context, ix *index.Index) error {
 	}
 	defer rows.Close()
 	ix.Apply(removed, nil)
+	start := time.Now()
 	const batch = 2000
 	var refs []int64
 	var recs []*record.Record
@@ -237,7 +238,7 @@ func (s *Store) catchUp(ctx context.Context, ix *index.Index) error {
 	}
 	flush()
 	if n > batch {
-		slog.Info("search index brought up to date", "records", n, "generation", gen)
+		slog.Info("search index brought up to date", "records", n, "generation", gen, "took", time.Since(start).Round(time.Millisecond))
 	}
 	ix.SetGen(gen, epoch)
 	return nil
