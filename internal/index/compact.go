@@ -62,9 +62,11 @@ func (ix *Index) compact() {
 		}
 	}
 	ix.docs = docs
-	ix.hot = ix.hot[:0]
-	for _, d := range docs {
+	ix.hot, ix.fac, ix.vals = ix.hot[:0], ix.fac[:0], nil
+	for i := range docs {
+		d := &docs[i]
 		ix.hot = append(ix.hot, hotDoc{length: d.length, earliest: d.earliest, live: true})
+		ix.fac = append(ix.fac, ix.facetOf(d))
 	}
 	for i := range ix.docs {
 		ix.byRef[ix.docs[i].ref] = uint32(i)

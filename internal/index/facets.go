@@ -23,8 +23,9 @@ func (ix *Index) facets(docs []uint32, auth *names.File) map[string][]search.Fac
 	}
 	typ, cat, lang, coll, repo, person, place := &counts[0], &counts[1], &counts[2], &counts[3], &counts[4], &counts[5], &counts[6]
 	years := map[int32]int{}
+	var byYear [10000]int32
 	for _, n := range docs {
-		d := &ix.docs[n]
+		d := &ix.fac[n]
 		if d.typ != 0 {
 			typ.inc(d.typ)
 		}
@@ -35,17 +36,23 @@ func (ix *Index) facets(docs []uint32, auth *names.File) map[string][]search.Fac
 		if d.coll != 0 {
 			coll.inc(d.coll)
 		}
-		for _, r := range d.repos {
+		v := ix.vals[d.off : d.off+uint32(d.repos)+uint32(d.persons)+uint32(d.places)]
+		for _, r := range v[:d.repos] {
 			repo.inc(r)
 		}
-		for _, p := range d.persons {
+		for _, p := range v[d.repos : d.repos+d.persons] {
 			person.inc(p)
 		}
-		for _, p := range d.places {
+		for _, p := range v[d.repos+d.persons:] {
 			place.inc(p)
 		}
-		if d.earliest != 0 {
-			years[d.earliest/10000]++
+		if e := ix.hot[n].earliest; e != 0 {
+			byYear[e/10000]++
+		}
+	}
+	for y, c := range byYear {
+		if c > 0 {
+			years[int32(y)] = int(c)
 		}
 	}
 	out := map[string][]search.FacetCount{}

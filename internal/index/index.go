@@ -164,12 +164,32 @@ type hotDoc struct {
 	live     bool
 }
 
+// facetDoc is what facet counting reads of a document, compact and apart for
+// the same reason as hotDoc; its many-valued facets stand in Index.vals.
+type facetDoc struct {
+	typ, cat, lang, coll uint32
+	off                  uint32 // repositories, then persons, then places, in vals
+	repos, persons       uint16
+	places               uint16
+}
+
+func (ix *Index) facetOf(d *docInfo) facetDoc {
+	f := facetDoc{typ: d.typ, cat: d.cat, lang: d.lang, coll: d.coll, off: uint32(len(ix.vals)),
+		repos: uint16(min(len(d.repos), 1<<16-1)), persons: uint16(min(len(d.persons), 1<<16-1)), places: uint16(min(len(d.places), 1<<16-1))}
+	ix.vals = append(ix.vals, d.repos[:f.repos]...)
+	ix.vals = append(ix.vals, d.persons[:f.persons]...)
+	ix.vals = append(ix.vals, d.places[:f.places]...)
+	return f
+}
+
 // Index is safe for concurrent use: searches share a read lock, changes take the
 // write lock.
 type Index struct {
 	mu      sync.RWMutex
 	docs    []docInfo
-	hot     []hotDoc // parallel to docs
+	hot     []hotDoc   // parallel to docs
+	fac     []facetDoc // parallel to docs
+	vals    []uint32
 	byRef   map[int64]uint32
 	byID    map[string]uint32
 	lists   []*plist // by term number (vocab); nil where this index lacks the term
@@ -194,6 +214,7 @@ func (ix *Index) Reset() {
 	fresh := New()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	ix.fac, ix.vals = nil, nil
 	ix.docs, ix.hot, ix.byRef, ix.byID, ix.lists, ix.nterms, ix.sorted, ix.names, ix.strs = nil, nil, fresh.byRef, fresh.byID, nil, 0, nil, fresh.names, fresh.strs
 	ix.live, ix.lengths, ix.gen, ix.epoch = 0, 0, 0, ""
 }
@@ -267,6 +288,7 @@ func (ix *Index) add(a *Analyzed) {
 	}
 	ix.docs = append(ix.docs, info)
 	ix.hot = append(ix.hot, hotDoc{length: info.length, earliest: info.earliest, live: true})
+	ix.fac = append(ix.fac, ix.facetOf(&info))
 	ix.byRef[d.Ref] = n
 	ix.byID[d.ID] = n
 	ix.live++

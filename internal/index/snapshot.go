@@ -113,6 +113,7 @@ func ReadSnapshot(r io.Reader) (*Index, error) {
 		x.title, x.summary = d.str(), d.str()
 		x.date.EDTF, x.date.Display, x.date.Earliest, x.date.Latest, x.date.Qualifier, x.date.Note = d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
 		ix.hot = append(ix.hot, hotDoc{length: x.length, earliest: x.earliest, live: x.live})
+		ix.fac = append(ix.fac, ix.facetOf(x))
 		if x.live {
 			ix.byRef[x.ref] = uint32(i)
 			ix.byID[x.id] = uint32(i)

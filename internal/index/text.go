@@ -142,6 +142,13 @@ func (e *evaluator) single(p *plist, mask uint8, cand docset) termResult {
 // phrase matches words at consecutive positions of one field; its frequency in a
 // document is how often the whole phrase occurs there.
 func (e *evaluator) phrase(lists []wordLists, mask uint8, cand docset) termResult {
+	single := true
+	for _, l := range lists {
+		single = single && len(l) == 1
+	}
+	if single {
+		return e.phraseOfWords(lists, mask, cand)
+	}
 	// Documents that have every word, rarest word first.
 	order := make([]int, len(lists))
 	for i := range order {
@@ -251,4 +258,117 @@ func (e *evaluator) cjk(s string, cand docset) termResult {
 		cand = docset{ids: r.docs}
 	}
 	return intersectResults(parts)
+}
+
+// phraseOfWords is phrase for words without prefixes (nearly every phrase): one
+// pass over the rarest word's postings, the others followed alongside, positions
+// compared as they are decoded.
+func (e *evaluator) phraseOfWords(lists []wordLists, mask uint8, cand docset) termResult {
+	n := len(lists)
+	its := make([]iter, n)
+	lead := 0
+	for i, l := range lists {
+		its[i].reset(l[0])
+		if l[0].n < lists[lead][0].n {
+			lead = i
+		}
+	}
+	if len(e.pos) < n {
+		e.pos = make([][]uint32, n)
+	}
+	r := termResult{df: int(lists[lead][0].n)}
+	c := 0
+	for its[lead].next() {
+		d := its[lead].doc
+		if !cand.all {
+			for c < len(cand.ids) && cand.ids[c] < d {
+				c++
+			}
+			if c == len(cand.ids) {
+				break
+			}
+			if cand.ids[c] != d {
+				continue
+			}
+		}
+		fields := mask & its[lead].mask
+		for i := 0; i < n && fields != 0; i++ {
+			if i == lead {
+				continue
+			}
+			if !its[i].seek(d) {
+				return r
+			}
+			if its[i].doc != d {
+				fields = 0
+				break
+			}
+			fields &= its[i].mask
+		}
+		if fields == 0 || !e.ix.hot[d].live {
+			continue
+		}
+		var w float32
+		for m := fields; m != 0; m &= m - 1 {
+			f := uint8(bits.TrailingZeros8(m))
+			for i := range its {
+				e.pos[i] = its[i].appendPositions(f, e.pos[i][:0])
+			}
+			if k := phraseCount(e.pos[:n]); k > 0 {
+				w += weights[f] * float32(k)
+			}
+		}
+		if w > 0 {
+			r.docs = append(r.docs, d)
+			r.wtf = append(r.wtf, w)
+		}
+	}
+	return r
+}
+
+// phraseCount counts the places where word i stands at p+i for every word, the
+// position lists sorted: one forward pass over each.
+func phraseCount(pos [][]uint32) int {
+	if len(pos) == 2 { // the common case, without bookkeeping
+		a, b := pos[0], pos[1]
+		count, j := 0, 0
+		for _, p := range a {
+			for j < len(b) && b[j] <= p {
+				j++
+			}
+			if j == len(b) {
+				break
+			}
+			if b[j] == p+1 {
+				count++
+			}
+		}
+		return count
+	}
+	var fixed [8]int
+	at := fixed[:0]
+	if len(pos) <= len(fixed) {
+		at = fixed[:len(pos)]
+	} else {
+		at = make([]int, len(pos))
+	}
+	count := 0
+next:
+	for _, p := range pos[0] {
+		for i := 1; i < len(pos); i++ {
+			want := p + uint32(i)
+			l := pos[i]
+			for at[i] < len(l) && l[at[i]] < want {
+				at[i]++
+			}
+			if at[i] == len(l) {
+				break next
+			}
+			if l[at[i]] != want {
+				continue next
+			}
+		}
+		count++
+	}
+	return count
 }
