@@ -35,6 +35,9 @@ func (ix *Index) compact() {
 			delta := doc
 			if out.n > 0 {
 				delta = doc - out.last
+				if out.n%skipEvery == 0 {
+					out.skips = append(out.skips, skip{doc: doc, prev: out.last, off: uint32(len(out.data))})
+				}
 			}
 			out.data = binary.AppendUvarint(out.data, uint64(delta))
 			out.data = append(out.data, it.data[start+n:it.off]...)
@@ -65,7 +68,7 @@ func (ix *Index) compact() {
 	ix.hot, ix.fac, ix.vals = ix.hot[:0], ix.fac[:0], nil
 	for i := range docs {
 		d := &docs[i]
-		ix.hot = append(ix.hot, hotDoc{length: d.length, earliest: d.earliest, live: true})
+		ix.hot = append(ix.hot, hotDoc{length: d.length, earliest: d.earliest, latest: d.latest, live: true})
 		ix.fac = append(ix.fac, ix.facetOf(d))
 	}
 	for i := range ix.docs {

@@ -85,14 +85,14 @@ func (e *evaluator) eval(n search.Node, cand docset, negated bool) docset {
 		if n.To == "" {
 			to = math.MaxInt32
 		}
-		return e.filter(cand, func(d *docInfo) bool { return e.inRange(d, from, to) })
+		return e.filter(cand, func(n uint32) bool { return e.inRange(&e.ix.hot[n], from, to) })
 	case search.Term:
 		return e.term(n, cand, negated)
 	}
 	return cand
 }
 
-func (e *evaluator) inRange(d *docInfo, from, to int32) bool {
+func (e *evaluator) inRange(d *hotDoc, from, to int32) bool {
 	if d.earliest == 0 {
 		return false
 	}
@@ -166,7 +166,8 @@ func (e *evaluator) term(t search.Term, cand docset, negated bool) docset {
 		if !negated {
 			e.years = append(e.years, year)
 		}
-		dated := e.filter(cand, func(d *docInfo) bool {
+		dated := e.filter(cand, func(n uint32) bool {
+			d := &e.ix.hot[n]
 			return d.earliest != 0 && d.earliest <= year*10000+1231 && d.latest >= year*10000+101
 		})
 		r = mergeResults([]termResult{r, {docs: dated.ids, wtf: make([]float32, len(dated.ids))}}, r.df)
@@ -231,60 +232,62 @@ func (e *evaluator) restrict(l []uint32, cand docset) []uint32 {
 }
 
 // metadata filters on the record's type, category, language, collection, fond
-// or id, case-insensitively.
+// or id, case-insensitively. Each distinct value is tested once a query.
 func (e *evaluator) metadata(t search.Term, cand docset) docset {
 	v := strings.TrimSpace(t.Text)
 	lv := strings.ToLower(v)
 	strs := e.ix.strs.strs
-	memo := map[uint32]bool{}
+	memo := make([]int8, len(strs)) // 0 untested, 1 yes, -1 no
 	test := func(id uint32, f func(string) bool) bool {
-		m, ok := memo[id]
-		if !ok {
-			m = f(strs[id])
-			memo[id] = m
+		if memo[id] == 0 {
+			memo[id] = -1
+			if f(strs[id]) {
+				memo[id] = 1
+			}
 		}
-		return m
+		return memo[id] > 0
 	}
 	contains := func(s string) bool { return strings.Contains(strings.ToLower(s), lv) }
 	equal := func(s string) bool { return strings.EqualFold(s, v) }
+	fac := e.ix.fac
 	switch t.Field {
 	case "type":
-		return e.filter(cand, func(d *docInfo) bool { return test(d.typ, contains) })
+		return e.filter(cand, func(n uint32) bool { return test(fac[n].typ, contains) })
 	case "category":
-		return e.filter(cand, func(d *docInfo) bool { return test(d.cat, equal) })
+		return e.filter(cand, func(n uint32) bool { return test(fac[n].cat, equal) })
 	case "language":
-		return e.filter(cand, func(d *docInfo) bool { return test(d.lang, equal) || test(d.olang, equal) })
+		return e.filter(cand, func(n uint32) bool { return test(fac[n].lang, equal) || test(fac[n].olang, equal) })
 	case "collection":
-		return e.filter(cand, func(d *docInfo) bool {
-			return strs[d.coll] == v || d.collTitle != 0 && contains(strs[d.collTitle])
+		return e.filter(cand, func(n uint32) bool {
+			return strs[fac[n].coll] == v || fac[n].collTitle != 0 && test(fac[n].collTitle, contains)
 		})
 	case "fond":
-		return e.filter(cand, func(d *docInfo) bool {
-			return slices.ContainsFunc(d.fonds, func(id uint32) bool { return test(id, equal) })
+		return e.filter(cand, func(n uint32) bool {
+			return slices.ContainsFunc(e.ix.docs[n].fonds, func(id uint32) bool { return test(id, equal) })
 		})
 	case "id":
-		n, ok := e.ix.byID[v]
+		want, ok := e.ix.byID[v]
 		if !ok {
 			return docset{}
 		}
-		return e.filter(cand, func(d *docInfo) bool { return d == &e.ix.docs[n] })
+		return e.filter(cand, func(n uint32) bool { return n == want })
 	}
 	return cand
 }
 
 // filter keeps the documents of cand that keep says yes to.
-func (e *evaluator) filter(cand docset, keep func(*docInfo) bool) docset {
+func (e *evaluator) filter(cand docset, keep func(n uint32) bool) docset {
 	var out []uint32
 	if cand.all {
-		for i := range e.ix.docs {
-			if d := &e.ix.docs[i]; d.live && keep(d) {
+		for i := range e.ix.hot {
+			if e.ix.hot[i].live && keep(uint32(i)) {
 				out = append(out, uint32(i))
 			}
 		}
 		return docset{ids: out}
 	}
 	for _, n := range cand.ids {
-		if keep(&e.ix.docs[n]) {
+		if keep(n) {
 			out = append(out, n)
 		}
 	}

@@ -159,22 +159,23 @@ type docInfo struct {
 // hotDoc is what every posting of a query consults, kept apart from docInfo so
 // that scanning a long posting list touches 12 bytes a document, not a cache line.
 type hotDoc struct {
-	length   uint32
-	earliest int32
-	live     bool
+	length           uint32
+	earliest, latest int32
+	live             bool
 }
 
 // facetDoc is what facet counting reads of a document, compact and apart for
 // the same reason as hotDoc; its many-valued facets stand in Index.vals.
 type facetDoc struct {
 	typ, cat, lang, coll uint32
+	olang, collTitle     uint32
 	off                  uint32 // repositories, then persons, then places, in vals
 	repos, persons       uint16
 	places               uint16
 }
 
 func (ix *Index) facetOf(d *docInfo) facetDoc {
-	f := facetDoc{typ: d.typ, cat: d.cat, lang: d.lang, coll: d.coll, off: uint32(len(ix.vals)),
+	f := facetDoc{typ: d.typ, cat: d.cat, lang: d.lang, coll: d.coll, olang: d.olang, collTitle: d.collTitle, off: uint32(len(ix.vals)),
 		repos: uint16(min(len(d.repos), 1<<16-1)), persons: uint16(min(len(d.persons), 1<<16-1)), places: uint16(min(len(d.places), 1<<16-1))}
 	ix.vals = append(ix.vals, d.repos[:f.repos]...)
 	ix.vals = append(ix.vals, d.persons[:f.persons]...)
@@ -287,7 +288,7 @@ func (ix *Index) add(a *Analyzed) {
 		title: d.Text[fTitle], summary: d.Text[fSummary], date: d.Date,
 	}
 	ix.docs = append(ix.docs, info)
-	ix.hot = append(ix.hot, hotDoc{length: info.length, earliest: info.earliest, live: true})
+	ix.hot = append(ix.hot, hotDoc{length: info.length, earliest: info.earliest, latest: info.latest, live: true})
 	ix.fac = append(ix.fac, ix.facetOf(&info))
 	ix.byRef[d.Ref] = n
 	ix.byID[d.ID] = n

@@ -1,6 +1,11 @@
 package index
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+
+	"fond/internal/search"
+)
 
 func TestPhraseCount(t *testing.T) {
 	cases := []struct {
@@ -18,5 +23,70 @@ func TestPhraseCount(t *testing.T) {
 		if got := phraseCount(c.pos); got != c.want {
 			t.Errorf("phraseCount(%v) = %d, want %d", c.pos, got, c.want)
 		}
+	}
+}
+
+// seek with skip points lands where a plain walk does.
+func TestSeekSkips(t *testing.T) {
+	var p plist
+	var docs []uint32
+	for d := uint32(3); d < 5000; d += 1 + d%7 {
+		docs = append(docs, d)
+		p.add(d, []fieldPositions{{field: fBody, pos: []uint32{d % 5, d%5 + 3}}}, nil)
+	}
+	if len(p.skips) == 0 {
+		t.Fatal("no skip points")
+	}
+	for _, target := range []uint32{0, 3, 4, 64, 500, 501, 2222, 4990, 4999, 6000} {
+		it := newIter(&p)
+		ok := it.seek(target)
+		want := -1
+		for _, d := range docs {
+			if d >= target {
+				want = int(d)
+				break
+			}
+		}
+		if want < 0 {
+			if ok {
+				t.Errorf("seek(%d) found %d past the end", target, it.doc)
+			}
+			continue
+		}
+		if !ok || it.doc != uint32(want) {
+			t.Errorf("seek(%d) = %d %v, want %d", target, it.doc, ok, want)
+			continue
+		}
+		if pos := it.appendPositions(fBody, nil); len(pos) != 2 || pos[0] != uint32(want)%5 {
+			t.Errorf("seek(%d): positions %v", target, pos)
+		}
+		// And on from there, in order.
+		if it.next() && it.doc <= uint32(want) {
+			t.Errorf("after seek(%d), next went back to %d", target, it.doc)
+		}
+	}
+}
+
+// A phrase over a long list is matched in two halves at once; the halves must
+// add up to what one pass finds.
+func TestLongPhraseInHalves(t *testing.T) {
+	var docs []Doc
+	want := 0
+	for i := 0; i < parallelPhrase+5000; i++ {
+		body := "beta alpha gamma"
+		if i%3 == 0 {
+			body = "alpha beta gamma"
+			want++
+		}
+		docs = append(docs, Doc{Ref: int64(i + 1), ID: fmt.Sprintf("d%05d", i), Text: [7]string{"", "", body}})
+	}
+	ix := build(docs)
+	res := ix.Search(Request{Node: search.Parse(`"alpha beta"`), Limit: 10})
+	if res.Total != want {
+		t.Errorf(`"alpha beta": %d, want %d`, res.Total, want)
+	}
+	res = ix.Search(Request{Node: search.Parse(`"alpha beta" id:d00003`), Limit: 10})
+	if res.Total != 1 {
+		t.Errorf("phrase within candidates: %d, want 1", res.Total)
 	}
 }

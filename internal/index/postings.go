@@ -3,6 +3,7 @@ package index
 import (
 	"encoding/binary"
 	"math/bits"
+	"sort"
 )
 
 // Fields of the text index, in a fixed order: weights and masks follow it.
@@ -35,10 +36,17 @@ const textFields uint8 = 1<<fCJK - 1
 // Everything a ranked term query needs comes before the positions, which only a
 // phrase reads, and their length lets every other query jump over them.
 type plist struct {
-	data []byte
-	last uint32 // last document appended
-	n    uint32 // postings appended (deleted documents included until compaction)
+	data  []byte
+	last  uint32 // last document appended
+	n     uint32 // postings appended (deleted documents included until compaction)
+	skips []skip // every skipEvery postings, so a seek jumps instead of decoding
 }
+
+// skip says where posting k·skipEvery starts: its document, the document before
+// it (from which its delta counts) and its byte offset.
+type skip struct{ doc, prev, off uint32 }
+
+const skipEvery = 64
 
 type fieldPositions struct {
 	field uint8
@@ -49,6 +57,9 @@ func (p *plist) add(doc uint32, fields []fieldPositions, scratch []byte) []byte 
 	delta := doc
 	if p.n > 0 {
 		delta = doc - p.last
+		if p.n%skipEvery == 0 {
+			p.skips = append(p.skips, skip{doc: doc, prev: p.last, off: uint32(len(p.data))})
+		}
 	}
 	p.data = binary.AppendUvarint(p.data, uint64(delta))
 	var mask uint8
@@ -77,6 +88,7 @@ func (p *plist) add(doc uint32, fields []fieldPositions, scratch []byte) []byte 
 // iter walks one posting list forward.
 type iter struct {
 	data   []byte
+	skips  []skip
 	off    int
 	doc    uint32
 	mask   uint8
@@ -94,7 +106,7 @@ func newIter(p *plist) *iter {
 }
 
 func (it *iter) reset(p *plist) {
-	*it = iter{data: p.data, first: true}
+	*it = iter{data: p.data, skips: p.skips, first: true}
 	if p.n == 0 {
 		it.done = true
 	}
@@ -160,6 +172,16 @@ func (it *iter) seek(doc uint32) bool {
 	if !it.first && !it.done && it.doc >= doc {
 		return true
 	}
+	if it.done {
+		return false
+	}
+	// Jump to the last skip point before doc, when it lies ahead.
+	if n := len(it.skips); n > 0 && it.skips[0].doc < doc {
+		k := sort.Search(n, func(i int) bool { return it.skips[i].doc >= doc }) - 1
+		if s := it.skips[k]; int(s.off) > it.off {
+			it.off, it.doc, it.first = int(s.off), s.prev, false
+		}
+	}
 	for it.next() {
 		if it.doc >= doc {
 			return true
@@ -174,17 +196,27 @@ func (it *iter) appendPositions(f uint8, buf []uint32) []uint32 {
 		return buf
 	}
 	off := it.posOff
+	data := it.data
+	// Skip the fields before f: a varint ends at the first byte below 0x80.
+	skip := uint32(0)
 	for g := uint8(0); g < f; g++ {
-		for k := uint32(0); k < it.tf[g]; k++ {
-			_, n := binary.Uvarint(it.data[off:])
-			off += n
+		skip += it.tf[g]
+	}
+	for ; skip > 0; off++ {
+		if data[off] < 0x80 {
+			skip--
 		}
 	}
 	prev := uint32(0)
 	for k := uint32(0); k < it.tf[f]; k++ {
-		v, n := binary.Uvarint(it.data[off:])
-		off += n
-		prev += uint32(v)
+		if b := data[off]; b < 0x80 { // most gaps between positions fit one byte
+			prev += uint32(b)
+			off++
+		} else {
+			v, n := binary.Uvarint(data[off:])
+			off += n
+			prev += uint32(v)
+		}
 		buf = append(buf, prev)
 	}
 	return buf

@@ -13,7 +13,7 @@ import (
 // archive reads it instead of re-tokenizing every record. The layout is private
 // and versioned by its magic; a snapshot that fails to read is rebuilt from the
 // store, never trusted in part (a CRC covers every byte).
-const snapshotMagic = "FONDIDX4"
+const snapshotMagic = "FONDIDX5"
 
 // WriteTo writes a snapshot of the index.
 func (ix *Index) WriteTo(w io.Writer) (int64, error) {
@@ -62,6 +62,12 @@ func (ix *Index) WriteTo(w io.Writer) (int64, error) {
 		e.uint(uint64(p.n))
 		e.uint(uint64(len(p.data)))
 		e.bytes(p.data)
+		e.uint(uint64(len(p.skips)))
+		for _, k := range p.skips {
+			e.uint(uint64(k.doc))
+			e.uint(uint64(k.prev))
+			e.uint(uint64(k.off))
+		}
 	}
 	e.uint(uint64(len(ix.names)))
 	for k, l := range ix.names {
@@ -112,7 +118,7 @@ func ReadSnapshot(r io.Reader) (*Index, error) {
 		x.fonds, x.repos, x.persons, x.places, x.marks = d.ids(), d.ids(), d.ids(), d.ids(), d.ids()
 		x.title, x.summary = d.str(), d.str()
 		x.date.EDTF, x.date.Display, x.date.Earliest, x.date.Latest, x.date.Qualifier, x.date.Note = d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
-		ix.hot = append(ix.hot, hotDoc{length: x.length, earliest: x.earliest, live: x.live})
+		ix.hot = append(ix.hot, hotDoc{length: x.length, earliest: x.earliest, latest: x.latest, live: x.live})
 		ix.fac = append(ix.fac, ix.facetOf(x))
 		if x.live {
 			ix.byRef[x.ref] = uint32(i)
@@ -127,6 +133,15 @@ func ReadSnapshot(r io.Reader) (*Index, error) {
 		p := ix.list(termID(t))
 		p.last, p.n = uint32(d.uint()), uint32(d.uint())
 		p.data = d.bytes(d.count())
+		if ns := d.count(); ns > 0 {
+			p.skips = make([]skip, ns)
+			for k := range p.skips {
+				p.skips[k] = skip{doc: d.id(), prev: d.id(), off: d.id()}
+				if int(p.skips[k].off) >= len(p.data) {
+					d.err = errors.New("corrupt skip")
+				}
+			}
+		}
 	}
 	nn := d.count()
 	for i := 0; i < nn && d.err == nil; i++ {

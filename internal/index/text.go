@@ -1,9 +1,12 @@
 package index
 
 import (
+	"math"
 	"math/bits"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // wordLists are the posting lists one query word reads: one list, or every term
@@ -261,25 +264,62 @@ func (e *evaluator) cjk(s string, cand docset) termResult {
 }
 
 // phraseOfWords is phrase for words without prefixes (nearly every phrase): one
-// pass over the rarest word's postings, the others followed alongside, positions
-// compared as they are decoded.
+// pass over the rarest word's postings, the others followed alongside by their
+// skip points, positions compared as they are decoded. A long pass is split in
+// two halves for the two cores.
 func (e *evaluator) phraseOfWords(lists []wordLists, mask uint8, cand docset) termResult {
-	n := len(lists)
-	its := make([]iter, n)
 	lead := 0
 	for i, l := range lists {
-		its[i].reset(l[0])
 		if l[0].n < lists[lead][0].n {
 			lead = i
 		}
 	}
-	if len(e.pos) < n {
-		e.pos = make([][]uint32, n)
-	}
 	r := termResult{df: int(lists[lead][0].n)}
+	sk := lists[lead][0].skips
+	if lists[lead][0].n < parallelPhrase || runtime.GOMAXPROCS(0) < 2 || len(sk) < 2 {
+		r.docs, r.wtf = e.phraseRange(lists, lead, mask, cand, 0, math.MaxUint32)
+		return r
+	}
+	mid := sk[len(sk)/2].doc
+	var docs2 []uint32
+	var wtf2 []float32
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		docs2, wtf2 = e.phraseRange(lists, lead, mask, cand, mid, math.MaxUint32)
+	}()
+	r.docs, r.wtf = e.phraseRange(lists, lead, mask, cand, 0, mid)
+	wg.Wait()
+	r.docs, r.wtf = append(r.docs, docs2...), append(r.wtf, wtf2...)
+	return r
+}
+
+// parallelPhrase is the lead list length from which a phrase uses both cores.
+const parallelPhrase = 20000
+
+// phraseRange matches a phrase in the documents [from, to).
+func (e *evaluator) phraseRange(lists []wordLists, lead int, mask uint8, cand docset, from, to uint32) ([]uint32, []float32) {
+	n := len(lists)
+	its := make([]iter, n)
+	for i, l := range lists {
+		its[i].reset(l[0])
+	}
+	pos := make([][]uint32, n)
+	var docs []uint32
+	var wtf []float32
 	c := 0
-	for its[lead].next() {
+	if !cand.all {
+		c = sort.Search(len(cand.ids), func(i int) bool { return cand.ids[i] >= from })
+	}
+	if !its[lead].seek(from) {
+		return nil, nil
+	}
+	for ok := true; ok; ok = its[lead].next() {
 		d := its[lead].doc
+		if d >= to {
+			break
+		}
 		if !cand.all {
 			for c < len(cand.ids) && cand.ids[c] < d {
 				c++
@@ -297,7 +337,7 @@ func (e *evaluator) phraseOfWords(lists []wordLists, mask uint8, cand docset) te
 				continue
 			}
 			if !its[i].seek(d) {
-				return r
+				return docs, wtf
 			}
 			if its[i].doc != d {
 				fields = 0
@@ -312,18 +352,18 @@ func (e *evaluator) phraseOfWords(lists []wordLists, mask uint8, cand docset) te
 		for m := fields; m != 0; m &= m - 1 {
 			f := uint8(bits.TrailingZeros8(m))
 			for i := range its {
-				e.pos[i] = its[i].appendPositions(f, e.pos[i][:0])
+				pos[i] = its[i].appendPositions(f, pos[i][:0])
 			}
-			if k := phraseCount(e.pos[:n]); k > 0 {
+			if k := phraseCount(pos); k > 0 {
 				w += weights[f] * float32(k)
 			}
 		}
 		if w > 0 {
-			r.docs = append(r.docs, d)
-			r.wtf = append(r.wtf, w)
+			docs = append(docs, d)
+			wtf = append(wtf, w)
 		}
 	}
-	return r
+	return docs, wtf
 }
 
 // phraseCount counts the places where word i stands at p+i for every word, the
