@@ -2,6 +2,7 @@ package index
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -98,16 +99,17 @@ func ReadSnapshot(r io.Reader) (*Index, error) {
 	ix.epoch = d.str()
 	ix.gen = int64(d.uint())
 	ns := d.count()
-	ix.strs.strs = make([]string, 0, ns)
-	ix.strs.byStr = make(map[string]uint32, ns)
+	ix.strs.strs = make([]string, 0, min(ns, prealloc))
+	ix.strs.byStr = make(map[string]uint32, min(ns, prealloc))
 	for i := 0; i < ns && d.err == nil; i++ {
 		s := d.str()
 		ix.strs.byStr[s] = uint32(i)
 		ix.strs.strs = append(ix.strs.strs, s)
 	}
 	nd := d.count()
-	ix.docs = make([]docInfo, nd)
+	ix.docs = make([]docInfo, 0, min(nd, prealloc))
 	for i := 0; i < nd && d.err == nil; i++ {
+		ix.docs = append(ix.docs, docInfo{})
 		x := &ix.docs[i]
 		x.ref = d.int()
 		x.id = d.str()
@@ -134,12 +136,13 @@ func ReadSnapshot(r io.Reader) (*Index, error) {
 		p.last, p.n = uint32(d.uint()), uint32(d.uint())
 		p.data = d.bytes(d.count())
 		if ns := d.count(); ns > 0 {
-			p.skips = make([]skip, ns)
-			for k := range p.skips {
-				p.skips[k] = skip{doc: d.id(), prev: d.id(), off: d.id()}
-				if int(p.skips[k].off) >= len(p.data) {
+			p.skips = make([]skip, 0, min(ns, prealloc))
+			for k := 0; k < ns && d.err == nil; k++ {
+				sk := skip{doc: d.id(), prev: d.id(), off: d.id()}
+				if int(sk.off) >= len(p.data) {
 					d.err = errors.New("corrupt skip")
 				}
+				p.skips = append(p.skips, sk)
 			}
 		}
 	}
@@ -223,9 +226,13 @@ func (d *decoder) flush() {
 	d.pending = d.pending[:0]
 }
 
-// maxCount bounds any length read from a snapshot, so a corrupt file fails
-// cleanly instead of allocating without limit.
-const maxCount = 1 << 32
+// maxCount bounds any length read from a snapshot, and nothing is allocated
+// ahead of the data beyond prealloc, so a corrupt file fails cleanly instead of
+// allocating what its lengths claim.
+const (
+	maxCount = 1 << 32
+	prealloc = 1 << 16
+)
 
 func (d *decoder) uint() uint64 {
 	if d.err != nil {
@@ -260,8 +267,19 @@ func (d *decoder) bytes(n int) []byte {
 	if d.err != nil {
 		return nil
 	}
-	b := make([]byte, n)
-	_, d.err = io.ReadFull(d.r, b)
+	var b []byte
+	if n <= 1<<20 {
+		b = make([]byte, n)
+		_, d.err = io.ReadFull(d.r, b)
+	} else { // grown as the data arrives, never ahead of it
+		var buf bytes.Buffer
+		var got int64
+		got, d.err = io.CopyN(&buf, d.r, int64(n))
+		if d.err == nil && got != int64(n) {
+			d.err = io.ErrUnexpectedEOF
+		}
+		b = buf.Bytes()
+	}
 	d.flush()
 	d.crc.Write(b)
 	return b
@@ -274,9 +292,9 @@ func (d *decoder) ids() []uint32 {
 	if n == 0 || d.err != nil {
 		return nil
 	}
-	out := make([]uint32, n)
-	for i := range out {
-		out[i] = d.id()
+	out := make([]uint32, 0, min(n, prealloc))
+	for i := 0; i < n && d.err == nil; i++ {
+		out = append(out, d.id())
 	}
 	return out
 }

@@ -1,0 +1,47 @@
+package index
+
+import (
+	"bytes"
+	"testing"
+
+	"fond/internal/search"
+)
+
+// FuzzReadSnapshot: a snapshot file of any content is read or refused, never a
+// panic and never an allocation its lengths merely claim.
+func FuzzReadSnapshot(f *testing.F) {
+	var buf bytes.Buffer
+	if _, err := build(testDocs()).WriteTo(&buf); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte(snapshotMagic))
+	f.Add([]byte(snapshotMagic + "\xff\xff\xff\xff\x0f"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ix, err := ReadSnapshot(bytes.NewReader(data))
+		if err == nil && ix == nil {
+			t.Fatal("no index and no error")
+		}
+	})
+}
+
+// FuzzSearch: any query over any text answers without panicking, and its hits
+// are the documents the index holds.
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"loan", `"kim il sung"`, "rail*", "북한군 북", "Tümen -loan", "(a OR b) AND NOT c", "person:Stalin date:1949..1950", "type:", "\"\"*"} {
+		f.Add(s, "Kim Il Sung asked Stalin for a loan. 북한군이 남으로. Tümen.")
+	}
+	f.Fuzz(func(t *testing.T, q, body string) {
+		ix := build([]Doc{{Ref: 1, ID: "a", Text: [7]string{"title", "", body}}, testDocs()[0]})
+		res := ix.Search(Request{Node: search.Parse(q), Limit: 5, Facets: true})
+		for _, h := range res.Hits {
+			if h.ID != "a" && h.ID != testDocs()[0].ID {
+				t.Fatalf("unknown hit %q", h.ID)
+			}
+			NewHighlighter(search.Parse(q)).SnippetAt(body, h.Where)
+		}
+		if res.Total > 2 || res.Total < len(res.Hits) {
+			t.Fatalf("total %d with %d hits", res.Total, len(res.Hits))
+		}
+	})
+}
