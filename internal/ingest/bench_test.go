@@ -33,6 +33,11 @@ func BenchmarkImportFRUS(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		// Indexed as it is stored, as under fond serve, so the import includes
+		// search indexing (and Close saving the index).
+		if err := st.LoadIndex(context.Background()); err != nil {
+			b.Fatal(err)
+		}
 		in := &Ingester{Store: st}
 		docs = 0
 		if _, err := in.Paths(context.Background(), []string{dir}, func(o Outcome) {

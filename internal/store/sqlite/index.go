@@ -179,8 +179,10 @@ func (s *Store) catchUp(ctx context.Context, ix *index.Index) error {
 		return fmt.Errorf("change log: %w", err)
 	}
 	from, ixEpoch := ix.Gen()
-	if ixEpoch != epoch {
-		from = 0 // another database's index: start over
+	if ixEpoch != epoch || from > gen {
+		// Another database's index, or one ahead of this database (a backup of the
+		// database restored beside a newer snapshot): start over.
+		from = 0
 		ix.Reset()
 	}
 	var removed []int64

@@ -95,9 +95,30 @@ func TestIndexSnapshot(t *testing.T) {
 		t.Fatal(err)
 	}
 	s = open(t, path)
-	defer s.Close()
 	if n := total(t, s, "uranium"); n != 2 {
 		t.Errorf("after a damaged snapshot: %d hits, want 2", n)
+	}
+	s.Close()
+
+	// A backup of the database taken now, restored after more writes, sits beside
+	// a snapshot newer than itself: the snapshot must not be believed.
+	backup, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = open(t, path)
+	put(t, s, "/in/3.txt", "sha256:3", record.Record{ID: "r3", Title: "Uranium thrice", Body: "Uranium."})
+	total(t, s, "uranium")
+	s.Close()
+	if err := os.WriteFile(path, backup, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(path + "-wal")
+	os.Remove(path + "-shm")
+	s = open(t, path)
+	defer s.Close()
+	if n := total(t, s, "uranium"); n != 2 {
+		t.Errorf("restored backup with a newer snapshot: %d hits, want 2", n)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"runtime"
 	"sync"
@@ -70,7 +71,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-// Close saves the search index if it changed, and closes both pools.
+// Close saves the search index if it changed, and closes both pools. The index
+// is a cache: failing to save it (a read-only folder) costs the next open a
+// rebuild, not the caller an error.
 func (s *Store) Close() error {
-	return errors.Join(s.saveSnapshot(), s.read.Close(), s.write.Close())
+	if err := s.saveSnapshot(); err != nil {
+		slog.Warn("search index not saved; the next open rebuilds it", "err", err)
+	}
+	return errors.Join(s.read.Close(), s.write.Close())
 }
