@@ -210,19 +210,17 @@ func (e *evaluator) name(t search.Term, mask uint8, cand docset, typed termResul
 // restrict keeps the live documents of a sorted list that are in cand.
 func (e *evaluator) restrict(l []uint32, cand docset) []uint32 {
 	out := make([]uint32, 0, len(l))
-	j := 0
+	in := member{ids: cand.ids}
 	for _, d := range l {
 		if !e.ix.hot[d].live {
 			continue
 		}
 		if !cand.all {
-			for j < len(cand.ids) && cand.ids[j] < d {
-				j++
-			}
-			if j == len(cand.ids) {
+			found, ended := in.has(d)
+			if ended {
 				break
 			}
-			if cand.ids[j] != d {
+			if !found {
 				continue
 			}
 		}

@@ -121,18 +121,16 @@ func (e *evaluator) score(docs []uint32) []float64 {
 		if idf <= 0 {
 			idf = 1e-6
 		}
-		j := 0
+		in := member{ids: r.docs}
 		for i, d := range docs {
-			for j < len(r.docs) && r.docs[j] < d {
-				j++
-			}
-			if j == len(r.docs) {
+			found, ended := in.has(d)
+			if ended {
 				break
 			}
-			if r.docs[j] != d {
+			if !found {
 				continue
 			}
-			tf := float64(r.wtf[j])
+			tf := float64(r.wtf[in.j])
 			dl := float64(e.ix.hot[d].length)
 			scores[i] += idf * tf * (k1 + 1) / (tf + k1*(1-b+b*dl/avg))
 		}

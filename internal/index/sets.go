@@ -109,3 +109,22 @@ func intersectResults(parts []termResult) termResult {
 	}
 	return r
 }
+
+// member answers "is d in this sorted list?" for ascending d, walking the list
+// once for all of them.
+type member struct {
+	ids []uint32
+	j   int // where the last answer stood in ids
+}
+
+// has reports whether d is in the list, and whether the list ended before d (no
+// later d can be in it either).
+func (m *member) has(d uint32) (found, ended bool) {
+	for m.j < len(m.ids) && m.ids[m.j] < d {
+		m.j++
+	}
+	if m.j == len(m.ids) {
+		return false, true
+	}
+	return m.ids[m.j] == d, false
+}

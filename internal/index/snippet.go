@@ -154,39 +154,21 @@ func render(text string, toks []token, hit []bool, before, after bool) string {
 // false): a snippet needs a good passage, not the best of a whole book.
 func (h *Highlighter) scanHits(text string) (toks []token, hit []bool, complete bool) {
 	const readOn = 4 * window
-	firstHit, start := -1, -1
-	emit := func(end int) bool {
-		t := token{start: start, end: end}
-		start = -1
+	firstHit := -1
+	for i := 0; ; {
+		var t token
+		if t, i = nextSpan(text, i); t.end == 0 {
+			return toks, hit, true
+		}
 		m := h.match(t, text)
 		if m && firstHit < 0 {
 			firstHit = len(toks)
 		}
 		toks, hit = append(toks, t), append(hit, m)
-		return firstHit < 0 || len(toks)-firstHit <= readOn
-	}
-	for i := 0; i < len(text); {
-		c, size, word := text[i], 1, false
-		if c < utf8.RuneSelf {
-			word = wordByte[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			word = isWordRune(r) && !isCJK(r)
-		}
-		if word {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 && !emit(i) {
+		if firstHit >= 0 && len(toks)-firstHit > readOn {
 			return toks, hit, false
 		}
-		i += size
 	}
-	if start >= 0 {
-		emit(len(text))
-	}
-	return toks, hit, true
 }
 
 // wordByte says which ASCII bytes are word characters.

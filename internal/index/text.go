@@ -85,7 +85,7 @@ func (e *evaluator) word(lists wordLists, mask uint8, cand docset) termResult {
 		}
 	}
 	r := termResult{df: min(lists.df(), e.ix.live)}
-	j := 0
+	in := member{ids: cand.ids}
 	for w, word := range seen {
 		for word != 0 {
 			b := bits.TrailingZeros64(word)
@@ -95,13 +95,11 @@ func (e *evaluator) word(lists wordLists, mask uint8, cand docset) termResult {
 				continue
 			}
 			if !cand.all {
-				for j < len(cand.ids) && cand.ids[j] < d {
-					j++
-				}
-				if j == len(cand.ids) {
+				found, ended := in.has(d)
+				if ended {
 					return r
 				}
-				if cand.ids[j] != d {
+				if !found {
 					continue
 				}
 			}
@@ -308,9 +306,9 @@ func (e *evaluator) phraseRange(lists []wordLists, lead int, mask uint8, cand do
 	pos := make([][]uint32, n)
 	var docs []uint32
 	var wtf []float32
-	c := 0
+	in := member{ids: cand.ids}
 	if !cand.all {
-		c = sort.Search(len(cand.ids), func(i int) bool { return cand.ids[i] >= from })
+		in.j = sort.Search(len(cand.ids), func(i int) bool { return cand.ids[i] >= from })
 	}
 	if !its[lead].seek(from) {
 		return nil, nil
@@ -321,13 +319,11 @@ func (e *evaluator) phraseRange(lists []wordLists, lead int, mask uint8, cand do
 			break
 		}
 		if !cand.all {
-			for c < len(cand.ids) && cand.ids[c] < d {
-				c++
-			}
-			if c == len(cand.ids) {
+			found, ended := in.has(d)
+			if ended {
 				break
 			}
-			if cand.ids[c] != d {
+			if !found {
 				continue
 			}
 		}
