@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	porter "github.com/blevesearch/go-porterstemmer"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -180,10 +179,7 @@ func stemCached(w string) string {
 	if s, ok := stems.Load(w); ok {
 		return s.(string)
 	}
-	s := porter.StemString(w)
-	if s == w {
-		s = w
-	}
+	s := porterStem(w)
 	if stemCount.Load() < maxStems {
 		// The key is cloned so the cache never pins the whole text it came from.
 		k := strings.Clone(w)
