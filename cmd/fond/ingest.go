@@ -18,7 +18,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if len(paths) == 0 {
 		return fmt.Errorf("%w: name at least one file or folder", errUsage)
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.openIndexedStore(ctx)
 	if err != nil {
 		return err
 	}
@@ -69,7 +69,7 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.openIndexedStore(ctx)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"fond/internal/record"
 
@@ -14,6 +15,25 @@ import (
 // postgres:// URL will select the PostgreSQL store when it lands.
 func (e *env) openStore(ctx context.Context) (store.Store, error) {
 	return sqlite.Open(ctx, e.dbPath)
+}
+
+// openIndexedStore opens the store with its search index loaded, for commands
+// that write many records (ingest, reindex) or serve searches: each write is then
+// indexed as it is stored, and the archive is ready to search when they end.
+func (e *env) openIndexedStore(ctx context.Context) (store.Store, error) {
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if w, ok := st.(store.IndexLoader); ok {
+		start := time.Now()
+		if err := w.LoadIndex(ctx); err != nil {
+			st.Close()
+			return nil, err
+		}
+		e.log.Debug("search index ready", "took", time.Since(start).Round(time.Millisecond))
+	}
+	return st, nil
 }
 
 // records loads the records named by ids (exactly want of them) from the store.

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fond/internal/ingest"
-	"fond/internal/store"
 	"fond/internal/web"
 )
 
@@ -19,20 +18,13 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	// A server searches at once: the index is loaded before it listens, so the
+	// first reader does not wait for it and the ingest below indexes as it stores.
+	st, err := e.openIndexedStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if w, ok := st.(store.IndexLoader); ok {
-		// A server searches at once: load the index now, so that the first reader
-		// does not wait for it and every ingest below indexes as it stores.
-		start := time.Now()
-		if err := w.LoadIndex(ctx); err != nil {
-			return err
-		}
-		e.log.Info("search index ready", "took", time.Since(start).Round(time.Millisecond))
-	}
 	if len(paths) > 0 {
 		// Serving a folder ingests it first, so one command shows a folder's documents.
 		in := &ingest.Ingester{Store: st, Log: e.log}
