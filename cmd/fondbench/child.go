@@ -94,9 +94,13 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	if err := e.close(); err != nil {
 		return err
 	}
+	rate := float64(o.docs) / ingest.Seconds()
+	if o.queryOnly {
+		rate = 0 // nothing was ingested in this run
+	}
 	r := childResult{
 		EngineResult: EngineResult{
-			IngestDocsPerS: float64(o.docs) / ingest.Seconds(),
+			IngestDocsPerS: rate,
 			IngestSeconds:  ingest.Seconds(),
 			IndexBytes:     size,
 			PeakRSSBytes:   procStatus("VmHWM"),
