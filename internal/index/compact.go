@@ -32,14 +32,7 @@ func (ix *Index) compact() {
 			// Copy the posting after its document delta, which changes.
 			_, n := binary.Uvarint(it.data[start:])
 			doc := renum[it.doc]
-			delta := doc
-			if out.n > 0 {
-				delta = doc - out.last
-				if out.n%skipEvery == 0 {
-					out.skips = append(out.skips, skip{doc: doc, prev: out.last, off: uint32(len(out.data))})
-				}
-			}
-			out.data = binary.AppendUvarint(out.data, uint64(delta))
+			out.startPosting(doc)
 			out.data = append(out.data, it.data[start+n:it.off]...)
 			out.last, out.n = doc, out.n+1
 		}

@@ -54,14 +54,7 @@ type fieldPositions struct {
 }
 
 func (p *plist) add(doc uint32, fields []fieldPositions, scratch []byte) []byte {
-	delta := doc
-	if p.n > 0 {
-		delta = doc - p.last
-		if p.n%skipEvery == 0 {
-			p.skips = append(p.skips, skip{doc: doc, prev: p.last, off: uint32(len(p.data))})
-		}
-	}
-	p.data = binary.AppendUvarint(p.data, uint64(delta))
+	p.startPosting(doc)
 	var mask uint8
 	for _, f := range fields {
 		mask |= 1 << f.field
@@ -83,6 +76,19 @@ func (p *plist) add(doc uint32, fields []fieldPositions, scratch []byte) []byte 
 	p.last = doc
 	p.n++
 	return scratch
+}
+
+// startPosting appends doc's delta, noting a skip point every skipEvery
+// postings; the caller appends the rest of the posting and counts it.
+func (p *plist) startPosting(doc uint32) {
+	delta := doc
+	if p.n > 0 {
+		delta = doc - p.last
+		if p.n%skipEvery == 0 {
+			p.skips = append(p.skips, skip{doc: doc, prev: p.last, off: uint32(len(p.data))})
+		}
+	}
+	p.data = binary.AppendUvarint(p.data, uint64(delta))
 }
 
 // iter walks one posting list forward.
