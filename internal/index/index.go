@@ -196,6 +196,7 @@ type Index struct {
 	lists   []*plist // by term number (vocab); nil where this index lacks the term
 	nterms  int
 	sorted  []string // the term dictionary in order, for prefixes; nil when stale
+	dictMu  sync.Mutex
 	names   map[string][]uint32
 	strs    interner
 	live    int
@@ -359,10 +360,11 @@ func uniq(list []string) []string {
 }
 
 // dictionary returns the sorted term list, rebuilding it after new terms.
-// Callers hold at least the read lock; the rebuild is guarded by its own lock.
+// Callers hold at least the read lock; the rebuild, which searches sharing that
+// lock may race to, is guarded by its own.
 func (ix *Index) dictionary() []string {
-	dictMu.Lock()
-	defer dictMu.Unlock()
+	ix.dictMu.Lock()
+	defer ix.dictMu.Unlock()
 	if ix.sorted == nil {
 		s := make([]string, 0, ix.nterms)
 		vocab.RLock()
@@ -377,8 +379,6 @@ func (ix *Index) dictionary() []string {
 	}
 	return ix.sorted
 }
-
-var dictMu sync.Mutex
 
 // interner maps each distinct metadata string to a small number; 0 is "".
 type interner struct {
