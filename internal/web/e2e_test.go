@@ -82,7 +82,7 @@ func TestBrowserReadingRoom(t *testing.T) {
 	defer cancel()
 	bctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
-	bctx, cancel = context.WithTimeout(bctx, 150*time.Second)
+	bctx, cancel = context.WithTimeout(bctx, 240*time.Second)
 	defer cancel()
 	shots := artifacts(t)
 	shot := func(name string) chromedp.Action[chromedp.Void] {
@@ -94,10 +94,32 @@ func TestBrowserReadingRoom(t *testing.T) {
 			return os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644)
 		})
 	}
+	location := func() string {
+		u, _ := chromedp.Run(bctx, chromedp.Location())
+		return u
+	}
 	run := func(what string, steps ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
-		if err := chromedp.Do(bctx, steps...); err != nil {
+		start := time.Now()
+		err := chromedp.Do(bctx, steps...)
+		t.Logf("%s: %v", what, time.Since(start).Round(time.Millisecond))
+		if err != nil {
 			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	// follow performs an action that loads a new page and waits for that page:
+	// waiting for a selector alone can match the page being left, and a query
+	// into a page that unloads under it may never return.
+	follow := func(what string, act chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		start := time.Now()
+		resp, err := chromedp.RunResponse(bctx, act)
+		t.Logf("%s: %v", what, time.Since(start).Round(time.Millisecond))
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		if resp.Status != 200 {
+			t.Fatalf("%s: %s answered %d", what, resp.URL, resp.Status)
 		}
 	}
 	text := func(sel string) string {
@@ -108,41 +130,42 @@ func TestBrowserReadingRoom(t *testing.T) {
 		}
 		return s
 	}
-	location := func() string {
-		u, _ := chromedp.Run(bctx, chromedp.Location())
-		return u
-	}
 
 	run("home", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#hq")), shot("home"))
 
 	// Search from the home page.
-	run("search", chromedp.SendKeys(chromedp.CSS("#hq"), "Stalin"), chromedp.Submit(chromedp.CSS("#hq")),
-		chromedp.WaitVisible(chromedp.CSS(".results")), shot("search"))
+	run("type query", chromedp.SendKeys(chromedp.CSS("#hq"), "Stalin"))
+	follow("search", chromedp.Submit(chromedp.CSS("#hq")))
+	run("search results", chromedp.WaitVisible(chromedp.CSS(".results")), shot("search"))
 	if got := text(".total"); !strings.Contains(got, "results for") {
 		t.Fatalf("search page total: %q", got)
 	}
 	before := text(".total")
 
 	// Toggle a facet: the result count shrinks and the filter shows as active.
-	run("facet", chromedp.Click(chromedp.CSS(`.facets a[href*="type=Ciphered"]`)), chromedp.WaitVisible(chromedp.CSS(".facets a.active")))
+	follow("facet", chromedp.Click(chromedp.CSS(`.facets a[href*="type=Ciphered"]`)))
+	run("facet active", chromedp.WaitVisible(chromedp.CSS(".facets a.active")))
 	if after := text(".total"); after == before || !strings.Contains(location(), "type=Ciphered") {
 		t.Errorf("facet did not narrow the search: %q -> %q at %s", before, after, location())
 	}
-	run("unfacet", chromedp.Click(chromedp.CSS(".facets a.active")), chromedp.WaitVisible(chromedp.CSS(".results")))
+	follow("unfacet", chromedp.Click(chromedp.CSS(".facets a.active")))
+	run("unfaceted results", chromedp.WaitVisible(chromedp.CSS(".results")))
 	if text(".total") != before {
 		t.Errorf("removing the facet did not restore the results")
 	}
 
 	// Page through results.
-	run("paged", chromedp.Navigate(ts.URL+"/search?q=Kim&limit=2"), chromedp.WaitVisible(chromedp.CSS(`a[rel="next"]`)),
-		chromedp.Click(chromedp.CSS(`a[rel="next"]`)), chromedp.WaitVisible(chromedp.CSS(`a[rel="prev"]`)))
+	run("paged", chromedp.Navigate(ts.URL+"/search?q=Kim&limit=2"), chromedp.WaitVisible(chromedp.CSS(`a[rel="next"]`)))
+	follow("next page", chromedp.Click(chromedp.CSS(`a[rel="next"]`)))
+	run("previous link", chromedp.WaitVisible(chromedp.CSS(`a[rel="prev"]`)))
 	if !strings.Contains(text(".pages"), "Page 2") {
 		t.Errorf("next page not reached: %q", text(".pages"))
 	}
 
 	// Open a document, open the citation panel, copy a citation.
-	run("open document", chromedp.Navigate(ts.URL+"/search?q=%22Ciphered+Telegram%2C+Shtykov%22"), chromedp.WaitVisible(chromedp.CSS(".results h2 a")),
-		chromedp.Click(chromedp.CSS(".results h2 a")), chromedp.WaitVisible(chromedp.CSS("article.document h1")), shot("document"))
+	run("title search", chromedp.Navigate(ts.URL+"/search?q=%22Ciphered+Telegram%2C+Shtykov%22"), chromedp.WaitVisible(chromedp.CSS(".results h2 a")))
+	follow("open document", chromedp.Click(chromedp.CSS(".results h2 a")))
+	run("document", chromedp.WaitVisible(chromedp.CSS("article.document h1")), shot("document"))
 	if got := text("article.document h1"); got != "Ciphered Telegram, Shtykov to Vyshinsky" {
 		t.Errorf("document title %q", got)
 	}
@@ -170,7 +193,8 @@ func TestBrowserReadingRoom(t *testing.T) {
 	}
 
 	// Follow a person link to the person's page.
-	run("person", chromedp.Click(chromedp.CSS(`.info a[href^="/people/"]`)), chromedp.WaitVisible(chromedp.CSS(".kind")), shot("person"))
+	follow("person", chromedp.Click(chromedp.CSS(`.info a[href^="/people/"]`)))
+	run("person page", chromedp.WaitVisible(chromedp.CSS(".kind")), shot("person"))
 	if !strings.Contains(location(), "/people/") || !strings.Contains(text("main"), "documents, in date order") && !strings.Contains(text("main"), "Documents, in date order") {
 		t.Errorf("person page not reached: %s", location())
 	}
