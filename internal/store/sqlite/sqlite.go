@@ -1,40 +1,39 @@
 // Package sqlite is fond's embedded store: one SQLite file in WAL mode, written by a
-// single connection and read by a pool, with fond's own search index (internal/index) kept in step through a change log.
+// single connection and read by a pool (the statements themselves are sqlstore's).
 package sqlite
 
 import (
 	"context"
 	"database/sql"
+	"embed"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/url"
 	"runtime"
-	"sync"
-	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 
-	"fond/internal/index"
-	"fond/internal/names"
-	"fond/internal/store"
+	"fond/internal/store/sqlstore"
 )
 
-// Store implements store.Store on SQLite.
-type Store struct {
-	write *sql.DB // exactly one connection: SQLite allows one writer at a time
-	read  *sql.DB
-	auth  atomic.Pointer[names.File]
-	path  string
-	idxMu sync.Mutex   // one index load or catch-up at a time
-	idx   *index.Index // nil until the first search or LoadIndex
-	saved int64        // the generation of the snapshot on disk
+// Store is the shared SQL store, opened on a SQLite file.
+type Store = sqlstore.Store
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// dialect: one writer connection, so writers need no lock; one read transaction
+// already sees one moment.
+var dialect = &sqlstore.Dialect{
+	Name:     "sqlite",
+	Bump:     `UPDATE meta SET value = value + 1 WHERE key = 'gen' RETURNING value`,
+	CatchUp:  sql.TxOptions{ReadOnly: true},
+	Greatest: "max",
 }
 
-var _ store.Store = (*Store)(nil)
-
 // Open opens (creating if needed) the database file at path and brings its schema
-// up to date.
+// up to date. The search index is saved beside it, as SQLite keeps its -wal and
+// -shm files.
 func Open(ctx context.Context, path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("sqlite: empty database path")
@@ -53,7 +52,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	if err := migrate(ctx, w); err != nil {
+	if err := sqlstore.Migrate(ctx, w, dialect, migrations); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
@@ -63,20 +62,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	r.SetMaxOpenConns(max(2, runtime.NumCPU()))
-	s := &Store{write: w, read: r, path: path}
-	if err := s.loadAuthorities(ctx); err != nil {
-		s.Close()
+	s, err := sqlstore.New(ctx, w, r, dialect, path+"-index")
+	if err != nil {
+		r.Close()
+		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return s, nil
-}
-
-// Close saves the search index if it changed, and closes both pools. The index
-// is a cache: failing to save it (a read-only folder) costs the next open a
-// rebuild, not the caller an error.
-func (s *Store) Close() error {
-	if err := s.saveSnapshot(); err != nil {
-		slog.Warn("search index not saved; the next open rebuilds it", "err", err)
-	}
-	return errors.Join(s.read.Close(), s.write.Close())
 }

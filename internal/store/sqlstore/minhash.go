@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -15,7 +15,7 @@ func (s *Store) NearText(ctx context.Context, id string, sig []uint64, bands []u
 	if err := s.read.QueryRowContext(ctx, `SELECT rid FROM records WHERE id = ?`, id).Scan(&rid); err != nil {
 		return nil, fmt.Errorf("near text %s: %w", id, err)
 	}
-	tx, err := s.write.BeginTx(ctx, nil)
+	tx, err := s.write.begin(ctx)
 	if err != nil {
 		return nil, err
 	}

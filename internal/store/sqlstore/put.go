@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -20,7 +20,7 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 	now := time.Now().UTC().Format(time.RFC3339Nano)
 	// Tokenizing for the index runs on another core while this one writes.
 	analysed := s.analyzeAhead(f)
-	tx, err := s.write.BeginTx(ctx, nil)
+	tx, err := s.write.begin(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +97,7 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 // putRecord inserts or replaces one record and reports whether anything changed.
 // Derived links (editions) and timestamps are left out of the comparison so that
 // re-ingesting an unchanged file writes nothing.
-func putRecord(ctx context.Context, tx *sql.Tx, ch *change, f store.File, pos int, r record.Record, now string) (string, error) {
+func putRecord(ctx context.Context, tx *txn, ch *change, f store.File, pos int, r record.Record, now string) (string, error) {
 	if r.ID == "" {
 		return "", errors.New("record has no id")
 	}
@@ -116,12 +116,8 @@ func putRecord(ctx context.Context, tx *sql.Tx, ch *change, f store.File, pos in
 		if err != nil {
 			return "", err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO records(id, checksum, path, position, parent, title, type, category, earliest, latest, lang, collection, doc, body, ingested_at, updated_at, gen)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, now, now, gen)
-		if err != nil {
-			return "", err
-		}
-		if rid, err = res.LastInsertId(); err != nil {
+		if err := tx.QueryRowContext(ctx, `INSERT INTO records(id, checksum, path, position, parent, title, type, category, earliest, latest, lang, collection, doc, body, ingested_at, updated_at, gen)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING rid`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, now, now, gen).Scan(&rid); err != nil {
 			return "", err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM aliases WHERE old = ?`, r.ID); err != nil {
@@ -187,7 +183,7 @@ func collectionID(r record.Record) string {
 
 // indexSources keeps a record's archival references in rows of their own, for
 // edition grouping (SameFile).
-func indexSources(ctx context.Context, tx *sql.Tx, rid int64, r record.Record) error {
+func indexSources(ctx context.Context, tx *txn, rid int64, r record.Record) error {
 	for _, src := range r.Sources {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO sources(rid, repository, fond, opis, delo, papka, folios, file) VALUES (?,?,?,?,?,?,?,?)`,
 			rid, src.Repository, src.Fond, src.Opis, src.Delo, src.Papka, src.Folios, src.File); err != nil {
@@ -197,7 +193,7 @@ func indexSources(ctx context.Context, tx *sql.Tx, rid int64, r record.Record) e
 	return nil
 }
 
-func deleteRecord(ctx context.Context, tx *sql.Tx, ch *change, id string) error {
+func deleteRecord(ctx context.Context, tx *txn, ch *change, id string) error {
 	var rid int64
 	if err := tx.QueryRowContext(ctx, `SELECT rid FROM records WHERE id = ?`, id).Scan(&rid); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
@@ -222,7 +218,7 @@ func deleteRecord(ctx context.Context, tx *sql.Tx, ch *change, id string) error 
 
 // Delete implements store.Store.
 func (s *Store) Delete(ctx context.Context, id string) error {
-	tx, err := s.write.BeginTx(ctx, nil)
+	tx, err := s.write.begin(ctx)
 	if err != nil {
 		return err
 	}
@@ -242,7 +238,7 @@ func (s *Store) Delete(ctx context.Context, id string) error {
 
 // LinkEditions implements store.Store. Links are stored once per unordered pair.
 func (s *Store) LinkEditions(ctx context.Context, links []store.EditionLink) error {
-	tx, err := s.write.BeginTx(ctx, nil)
+	tx, err := s.write.begin(ctx)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -8,7 +8,7 @@ import (
 
 // SetLinks implements store.Store.
 func (s *Store) SetLinks(ctx context.Context, from string, mentions []store.Mention, links []store.Link) error {
-	tx, err := s.write.BeginTx(ctx, nil)
+	tx, err := s.write.begin(ctx)
 	if err != nil {
 		return err
 	}
@@ -25,9 +25,14 @@ func (s *Store) SetLinks(ctx context.Context, from string, mentions []store.Ment
 		}
 	}
 	for _, l := range links {
+		asserted := 0
+		if l.Asserted {
+			asserted = 1
+		}
+		g := s.d.Greatest
 		if _, err := tx.ExecContext(ctx, `INSERT INTO links(from_id, to_id, score, evidence, asserted) VALUES (?,?,?,?,?)
-			ON CONFLICT(from_id, to_id) DO UPDATE SET score = max(score, excluded.score), evidence = excluded.evidence, asserted = max(asserted, excluded.asserted)`,
-			from, l.To, l.Score, l.Evidence, l.Asserted); err != nil {
+			ON CONFLICT(from_id, to_id) DO UPDATE SET score = `+g+`(links.score, excluded.score), evidence = excluded.evidence, asserted = `+g+`(links.asserted, excluded.asserted)`,
+			from, l.To, l.Score, l.Evidence, asserted); err != nil {
 			return err
 		}
 	}
@@ -72,7 +77,7 @@ func (s *Store) Mentioning(ctx context.Context, earliest, latest string) ([]stri
 
 // linked fills a record's asserted link lists.
 func (s *Store) linked(ctx context.Context, id string) (discusses, discussedIn []string, err error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT from_id, to_id FROM links WHERE asserted = 1 AND (from_id = ? OR to_id = ?) ORDER BY score DESC`, id, id)
+	rows, err := s.read.QueryContext(ctx, `SELECT from_id, to_id FROM links WHERE asserted = 1 AND (from_id = ? OR to_id = ?) ORDER BY score DESC, from_id, to_id`, id, id)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,8 +1,7 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"log/slog"
 	"os"
@@ -29,17 +28,17 @@ type change struct {
 
 // bump gives the transaction its generation the first time it changes anything,
 // so that a file that changes nothing writes nothing.
-func (c *change) bump(ctx context.Context, tx *sql.Tx) (int64, error) {
+func (c *change) bump(ctx context.Context, tx *txn) (int64, error) {
 	if c.gen != 0 {
 		return c.gen, nil
 	}
-	if err := tx.QueryRowContext(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'gen' RETURNING value`).Scan(&c.gen); err != nil {
+	if err := tx.QueryRowContext(ctx, tx.d.Bump).Scan(&c.gen); err != nil {
 		return 0, fmt.Errorf("change log: %w", err)
 	}
 	return c.gen, nil
 }
 
-func (c *change) remove(ctx context.Context, tx *sql.Tx, rid int64) error {
+func (c *change) remove(ctx context.Context, tx *txn, rid int64) error {
 	gen, err := c.bump(ctx, tx)
 	if err != nil {
 		return err
@@ -168,7 +167,8 @@ func (s *Store) index(ctx context.Context) (*index.Index, error) {
 // catchUp applies every change after the index's generation, read in one
 // transaction so that deletions and records come from the same moment.
 func (s *Store) catchUp(ctx context.Context, ix *index.Index) error {
-	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	opts := s.d.CatchUp
+	tx, err := s.read.BeginTx(ctx, &opts)
 	if err != nil {
 		return err
 	}
@@ -264,14 +264,10 @@ func analyze(refs []int64, recs []*record.Record) []*index.Analyzed {
 	return out
 }
 
-// snapshotPath is where the index is saved, beside the database file as SQLite
-// keeps its -wal and -shm files.
-func (s *Store) snapshotPath() string { return s.path + "-index" }
-
 // loadSnapshot reads the saved index, or returns an empty one to build when there
 // is none or it cannot be read.
 func (s *Store) loadSnapshot() *index.Index {
-	f, err := os.Open(s.snapshotPath())
+	f, err := os.Open(s.snapshot)
 	if err != nil {
 		return index.New()
 	}
@@ -279,11 +275,11 @@ func (s *Store) loadSnapshot() *index.Index {
 	start := time.Now()
 	ix, err := index.ReadSnapshot(f)
 	if err != nil {
-		slog.Warn("search index snapshot unreadable; rebuilding it from the records", "file", s.snapshotPath(), "err", err)
+		slog.Warn("search index snapshot unreadable; rebuilding it from the records", "file", s.snapshot, "err", err)
 		return index.New()
 	}
 	s.saved, _ = ix.Gen()
-	slog.Debug("search index loaded", "file", s.snapshotPath(), "records", ix.Len(), "took", time.Since(start))
+	slog.Debug("search index loaded", "file", s.snapshot, "records", ix.Len(), "took", time.Since(start))
 	return ix
 }
 
@@ -299,7 +295,7 @@ func (s *Store) saveSnapshot() error {
 	if gen == s.saved {
 		return nil
 	}
-	path := s.snapshotPath()
+	path := s.snapshot
 	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("save search index: %w", err)

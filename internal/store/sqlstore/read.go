@@ -1,7 +1,8 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
+	"math"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -81,7 +82,7 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) ([]record.Record, i
 	}
 	limit := q.Limit
 	if limit <= 0 {
-		limit = -1
+		limit = math.MaxInt32 // every database takes a number; not all take "no limit" alike
 	}
 	order := "earliest = '', earliest, id"
 	if q.Recent {

@@ -1,0 +1,114 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Dialect is what differs between the SQL databases fond stores in. Everything
+// else — the statements, the change log, the search index — is shared, so that
+// the conformance suite tests one implementation on every database.
+type Dialect struct {
+	Name string
+	// Numbered placeholders ($1, $2, …) replace the ? the statements are written with.
+	Numbered bool
+	// Bump increments the change log's generation and returns it.
+	Bump string
+	// LockWriters runs first in every write transaction, so that writers in
+	// several processes take turns; empty where the database has one writer.
+	LockWriters string
+	// LockMigrations runs first in each migration's transaction, so that servers
+	// starting together apply a migration once.
+	LockMigrations string
+	// CatchUp is how the index reads what changed: the generation, deletions and
+	// records must all come from one moment.
+	CatchUp sql.TxOptions
+	// Greatest is the two-argument maximum function ("max" or "greatest").
+	Greatest string
+
+	bound sync.Map // statement as written -> as the database takes it
+}
+
+// bind rewrites a statement's ? placeholders for the database. The statements
+// are fond's own and hold no literal question marks.
+func (d *Dialect) bind(q string) string {
+	if !d.Numbered {
+		return q
+	}
+	if b, ok := d.bound.Load(q); ok {
+		return b.(string)
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range q {
+		if r == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	d.bound.Store(q, b.String())
+	return b.String()
+}
+
+// db is a pool that speaks the dialect.
+type db struct {
+	*sql.DB
+	d *Dialect
+}
+
+func (c db) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return c.DB.ExecContext(ctx, c.d.bind(q), args...)
+}
+
+func (c db) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return c.DB.QueryContext(ctx, c.d.bind(q), args...)
+}
+
+func (c db) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return c.DB.QueryRowContext(ctx, c.d.bind(q), args...)
+}
+
+func (c db) BeginTx(ctx context.Context, opts *sql.TxOptions) (*txn, error) {
+	t, err := c.DB.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &txn{Tx: t, d: c.d}, nil
+}
+
+// begin starts a write transaction, taking the writers' turn.
+func (c db) begin(ctx context.Context) (*txn, error) {
+	t, err := c.BeginTx(ctx, nil)
+	if err != nil || c.d.LockWriters == "" {
+		return t, err
+	}
+	if _, err := t.ExecContext(ctx, c.d.LockWriters); err != nil {
+		t.Rollback()
+		return nil, err
+	}
+	return t, nil
+}
+
+// txn is a transaction that speaks the dialect.
+type txn struct {
+	*sql.Tx
+	d *Dialect
+}
+
+func (t *txn) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return t.Tx.ExecContext(ctx, t.d.bind(q), args...)
+}
+
+func (t *txn) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return t.Tx.QueryContext(ctx, t.d.bind(q), args...)
+}
+
+func (t *txn) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return t.Tx.QueryRowContext(ctx, t.d.bind(q), args...)
+}

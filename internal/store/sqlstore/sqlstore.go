@@ -1,0 +1,55 @@
+// Package sqlstore is fond's store on a SQL database: the statements, the change
+// log and the search index (internal/index) it feeds, shared by the SQLite and
+// PostgreSQL backends, which supply the connections and a Dialect.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+
+	"fond/internal/index"
+	"fond/internal/names"
+	"fond/internal/store"
+)
+
+// Store implements store.Store on a SQL database.
+type Store struct {
+	write    db // SQLite: exactly one connection, as it allows one writer at a time
+	read     db
+	d        *Dialect
+	auth     atomic.Pointer[names.File]
+	snapshot string       // where the index is saved; "" keeps it in memory only
+	idxMu    sync.Mutex   // one index load or catch-up at a time
+	idx      *index.Index // nil until the first search or LoadIndex
+	saved    int64        // the generation of the snapshot on disk
+}
+
+var _ store.Store = (*Store)(nil)
+
+// New makes a store on migrated databases: write takes the transactions, read
+// the queries (they may be one pool). snapshot is the file the search index is
+// saved in between runs, or "" for none.
+func New(ctx context.Context, write, read *sql.DB, d *Dialect, snapshot string) (*Store, error) {
+	s := &Store{write: db{write, d}, read: db{read, d}, d: d, snapshot: snapshot}
+	if err := s.loadAuthorities(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close saves the search index if it changed, and closes both pools. The index
+// is a cache: failing to save it (a read-only folder) costs the next open a
+// rebuild, not the caller an error.
+func (s *Store) Close() error {
+	if err := s.saveSnapshot(); err != nil {
+		slog.Warn("search index not saved; the next open rebuilds it", "err", err)
+	}
+	if s.read.DB == s.write.DB {
+		return s.write.Close()
+	}
+	return errors.Join(s.read.Close(), s.write.Close())
+}
