@@ -59,7 +59,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if defaultDB == "" {
 		defaultDB = "fond.db"
 	}
-	db := global.String("db", defaultDB, "database file (default $FOND_DB, else ./fond.db)")
+	db := global.String("db", defaultDB, "database: an SQLite file, or a postgres:// URL (default $FOND_DB, else ./fond.db)")
 	verbose := global.Bool("v", false, "log debug messages")
 	global.Usage = func() { usage(stderr) }
 	if err := global.Parse(args); err != nil {
@@ -113,14 +113,14 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\nThe database defaults to $FOND_DB, else ./fond.db.")
+	fmt.Fprintln(w, "\nThe database (--db) is an SQLite file or a postgres:// URL; it defaults to $FOND_DB, else ./fond.db.")
 }
 
 // flags makes a subcommand's flag set with the shared --db flag.
 func (e *env) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("fond "+name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.StringVar(&e.dbPath, "db", e.dbPath, "database file")
+	fs.StringVar(&e.dbPath, "db", e.dbPath, "database: an SQLite file, or a postgres:// URL")
 	return fs
 }
 

@@ -2,19 +2,48 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"fond/internal/record"
 
 	"fond/internal/store"
+	"fond/internal/store/postgres"
 	"fond/internal/store/sqlite"
 )
 
-// openStore opens the configured store. Today that is the embedded SQLite file; a
-// postgres:// URL will select the PostgreSQL store when it lands.
+// openStore opens the configured store: a postgres:// URL selects PostgreSQL,
+// anything else names the embedded SQLite file.
 func (e *env) openStore(ctx context.Context) (store.Store, error) {
+	if postgres.IsURL(e.dbPath) {
+		return postgres.Open(ctx, e.dbPath, postgresSnapshot(e.dbPath))
+	}
 	return sqlite.Open(ctx, e.dbPath)
+}
+
+// postgresSnapshot is where this machine keeps its copy of a PostgreSQL
+// archive's search index between runs: in the user's cache folder, one file per
+// database URL ("" when there is no cache folder, so that each start rebuilds).
+func postgresSnapshot(url string) string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(url))
+	dir = filepath.Join(dir, "fond")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "index-"+hex.EncodeToString(sum[:8]))
+}
+
+// dbName is the database as messages show it: a URL without its password.
+func (e *env) dbName() string {
+	return postgres.Redact(e.dbPath)
 }
 
 // openIndexedStore opens the store with its search index loaded, for commands

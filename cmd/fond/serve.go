@@ -48,7 +48,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	hs := &http.Server{Addr: *addr, Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.ListenAndServe() }()
-	fmt.Fprintf(e.stderr, "fond: serving %s on http://%s/\n", e.dbPath, *addr)
+	fmt.Fprintf(e.stderr, "fond: serving %s on http://%s/\n", e.dbName(), *addr)
 	select {
 	case err := <-errc:
 		return err

@@ -49,27 +49,27 @@ func IsURL(name string) bool {
 func Open(ctx context.Context, url, snapshot string) (*Store, error) {
 	db, err := sql.Open("pgx", url)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", redact(url), err)
+		return nil, fmt.Errorf("open %s: %w", Redact(url), err)
 	}
 	db.SetMaxOpenConns(2*runtime.NumCPU() + 2)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open %s: %w", redact(url), err)
+		return nil, fmt.Errorf("open %s: %w", Redact(url), err)
 	}
 	if err := sqlstore.Migrate(ctx, db, dialect, migrations); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("migrate %s: %w", redact(url), err)
+		return nil, fmt.Errorf("migrate %s: %w", Redact(url), err)
 	}
 	s, err := sqlstore.New(ctx, db, db, dialect, snapshot)
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open %s: %w", redact(url), err)
+		return nil, fmt.Errorf("open %s: %w", Redact(url), err)
 	}
 	return s, nil
 }
 
-// redact drops a password from a URL before it reaches an error message or log.
-func redact(url string) string {
+// Redact drops a password from a URL before it reaches an error message or log.
+func Redact(url string) string {
 	at := strings.LastIndex(url, "@")
 	scheme := strings.Index(url, "://")
 	if at < 0 || scheme < 0 || at < scheme {

@@ -41,33 +41,6 @@ func open(t *testing.T, path string) *Store {
 	return s
 }
 
-// Two stores on one file stand for two processes (a server and an ingest): each
-// one's index follows what the other writes, through the change log.
-func TestIndexFollowsOtherWriters(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "fond.db")
-	a, b := open(t, path), open(t, path)
-	defer a.Close()
-	defer b.Close()
-	put(t, a, "/in/1.txt", "sha256:1", record.Record{ID: "r1", Title: "Uranium", Body: "About uranium ore."})
-	if n := total(t, b, "uranium"); n != 1 {
-		t.Fatalf("other store sees %d, want 1", n)
-	}
-	// b's index is loaded now; a writes again, replacing and deleting.
-	put(t, a, "/in/1.txt", "sha256:2", record.Record{ID: "r2", Title: "Thorium", Body: "About thorium."})
-	if n := total(t, b, "uranium"); n != 0 {
-		t.Errorf("replaced record still found by the other store: %d", n)
-	}
-	if n := total(t, b, "thorium"); n != 1 {
-		t.Errorf("new record not found by the other store: %d", n)
-	}
-	if err := a.Delete(context.Background(), "r2"); err != nil {
-		t.Fatal(err)
-	}
-	if n := total(t, b, "thorium"); n != 0 {
-		t.Errorf("deleted record still found by the other store: %d", n)
-	}
-}
-
 // The index is saved beside the database when the store closes and read back on
 // the next open; changes made while no index was loaded are caught up, and a
 // damaged snapshot is rebuilt from the records.

@@ -19,6 +19,22 @@ func TestConformance(t *testing.T) {
 	})
 }
 
+// Two stores on one file stand for two processes (a server and an ingest).
+func TestShared(t *testing.T) {
+	storetest.RunShared(t, func(t *testing.T) (store.Store, store.Store) {
+		path := filepath.Join(t.TempDir(), "fond.db")
+		a, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a, b
+	})
+}
+
 func TestAuthorityFilePersists(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "fond.db")

@@ -146,6 +146,11 @@ func (s *Store) index(ctx context.Context) (*index.Index, error) {
 	if err := s.read.QueryRowContext(ctx, `SELECT (SELECT value FROM meta WHERE key = 'gen'), (SELECT value FROM meta WHERE key = 'epoch')`).Scan(&gen, &epoch); err != nil {
 		return nil, fmt.Errorf("change log: %w", err)
 	}
+	// Another process may have edited the authority file (it bumps the
+	// generation), and name searches must use the new one at once.
+	if err := s.freshAuthorities(ctx, gen); err != nil {
+		return nil, err
+	}
 	s.idxMu.Lock()
 	defer s.idxMu.Unlock()
 	if s.idx != nil {

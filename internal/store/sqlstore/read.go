@@ -2,11 +2,11 @@ package sqlstore
 
 import (
 	"context"
-	"math"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"fond/internal/record"

@@ -22,6 +22,7 @@ type Store struct {
 	read     db
 	d        *Dialect
 	auth     atomic.Pointer[names.File]
+	authGen  atomic.Int64 // the generation auth was read at
 	snapshot string       // where the index is saved; "" keeps it in memory only
 	idxMu    sync.Mutex   // one index load or catch-up at a time
 	idx      *index.Index // nil until the first search or LoadIndex
