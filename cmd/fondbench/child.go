@@ -41,7 +41,7 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	// FONDBENCH_CPUPROFILE=prefix writes prefix-ENGINE-ingest.pprof and
 	// prefix-ENGINE-query.pprof, to see where an engine spends its time.
 	stopProfile := startProfile(o.engine, "ingest")
-	e, err := newEngine(ctx, o.engine, o.dir)
+	e, err := newEngine(ctx, o.engine, o.dir, !o.queryOnly)
 	if err != nil {
 		return err
 	}
@@ -76,6 +76,15 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	size, err := dirSize(o.dir)
 	if err != nil {
 		return err
+	}
+	if db, ok := e.(interface {
+		dbSize(context.Context) (int64, error)
+	}); ok {
+		n, err := db.dbSize(ctx)
+		if err != nil {
+			return err
+		}
+		size += n // a database server's files are not under dir
 	}
 	stopProfile()
 	if err := e.reopen(ctx); err != nil {

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // engine is one search system under test. add and finish are timed as ingest;
@@ -27,16 +29,23 @@ const batchSize = 100
 // pageSize is the number of hits each query fetches with their titles.
 const pageSize = 20
 
+// engineNames run by default; fond-postgres needs a server, so it runs when named.
 var engineNames = []string{"fond", "bleve", "fts5"}
 
-func newEngine(ctx context.Context, name, dir string) (engine, error) {
+var knownEngines = append(slices.Clone(engineNames), "fond-postgres")
+
+// newEngine opens an engine on dir; fresh starts it empty (else it reuses
+// what an earlier run there built, for -query-only).
+func newEngine(ctx context.Context, name, dir string, fresh bool) (engine, error) {
 	switch name {
 	case "fond":
 		return openFond(ctx, dir)
+	case "fond-postgres":
+		return openFondPostgres(ctx, dir, fresh)
 	case "bleve":
 		return openBleve(ctx, dir)
 	case "fts5":
 		return openFTS5(ctx, dir)
 	}
-	return nil, fmt.Errorf("unknown engine %q (want fond, bleve or fts5)", name)
+	return nil, fmt.Errorf("unknown engine %q (want one of %s)", name, strings.Join(knownEngines, ", "))
 }

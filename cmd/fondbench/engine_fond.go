@@ -11,24 +11,26 @@ import (
 	"fond/internal/search"
 	"fond/internal/store"
 	"fond/internal/store/sqlite"
+	"fond/internal/store/sqlstore"
 )
 
 // fondEngine drives fond's own store: PutFile per file of batchSize documents,
 // then the lookups the ingest pipeline makes after storing (edition candidates by
 // archival file, dated mentions), and Search with fond's query syntax.
 type fondEngine struct {
-	path  string
-	st    *sqlite.Store
+	open  func(context.Context) (*sqlstore.Store, error)
+	st    *sqlstore.Store
 	files int
 }
 
 func openFond(ctx context.Context, dir string) (*fondEngine, error) {
-	e := &fondEngine{path: filepath.Join(dir, "fond.db")}
+	path := filepath.Join(dir, "fond.db")
+	e := &fondEngine{open: func(ctx context.Context) (*sqlstore.Store, error) { return sqlite.Open(ctx, path) }}
 	return e, e.reopen(ctx)
 }
 
 func (e *fondEngine) reopen(ctx context.Context) error {
-	st, err := sqlite.Open(ctx, e.path)
+	st, err := e.open(ctx)
 	if err != nil {
 		return fmt.Errorf("fond: %w", err)
 	}

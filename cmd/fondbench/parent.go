@@ -9,7 +9,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -39,8 +41,8 @@ func runParent(ctx context.Context, o options, stdout, stderr io.Writer) error {
 		return fmt.Errorf("work dir: %w", err)
 	}
 	for _, e := range o.engines {
-		if e != "fond" && e != "bleve" && e != "fts5" {
-			return fmt.Errorf("unknown engine %q (want fond, bleve or fts5)", e)
+		if !slices.Contains(knownEngines, e) {
+			return fmt.Errorf("unknown engine %q (want one of %s)", e, strings.Join(knownEngines, ", "))
 		}
 	}
 
