@@ -13,6 +13,8 @@ import (
 // archive: the same ingest report, the same records, the same searches.
 func TestPostgresMatchesSQLite(t *testing.T) {
 	pg := testutil.PostgresSchema(t)
+	cache := t.TempDir() // where the CLI keeps a PostgreSQL archive's index snapshot
+	t.Setenv("XDG_CACHE_HOME", cache)
 	lite := filepath.Join(t.TempDir(), "fond.db")
 	sample := filepath.Join(testutil.RepoRoot(t), "testdata", "sample")
 
@@ -56,6 +58,9 @@ func TestPostgresMatchesSQLite(t *testing.T) {
 	same("search", "--json", `"Kim Il Sung"`)
 	for _, l := range reports[0] {
 		same("show", "--json", l.ID)
+	}
+	if snaps, _ := filepath.Glob(filepath.Join(cache, "fond", "index-*")); len(snaps) != 1 {
+		t.Errorf("index snapshots in the cache folder: %v, want one", snaps)
 	}
 }
 
