@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"fond/internal/record"
@@ -54,13 +55,20 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 	keep := map[string]bool{}
 	results := make([]store.PutResult, 0, len(f.Records))
 	ch := &change{}
+	w := &fileWrite{tx: tx, ch: ch, f: f, now: now}
+	if err := w.loadStored(ctx); err != nil {
+		return nil, err
+	}
 	for pos, r := range f.Records {
-		status, err := putRecord(ctx, tx, ch, f, pos, r, now)
+		status, err := w.putRecord(ctx, pos, r)
 		if err != nil {
 			return nil, fmt.Errorf("record %d (%q): %w", pos, r.Title, err)
 		}
 		keep[r.ID] = true
 		results = append(results, store.PutResult{ID: r.ID, Title: r.Title, Status: status})
+	}
+	if err := w.flush(ctx); err != nil {
+		return nil, err
 	}
 	for pos, old := range previous {
 		if keep[old] {
@@ -94,58 +102,160 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 	return results, nil
 }
 
+// fileWrite is one file's records being written: the rows they replace are
+// read in one query and the small rows they add are written in batches, so that
+// a record costs one statement (a server over a network pays for each).
+type fileWrite struct {
+	tx     *txn
+	ch     *change
+	f      store.File
+	now    string
+	stored map[string]*storedRecord
+	added  []string // ids inserted, no longer aliases of anything
+	srcs   []pendingSource
+}
+
+type storedRecord struct {
+	rid             int64
+	doc, body, path string
+	position        int
+}
+
+type pendingSource struct {
+	rid int64
+	src record.Source
+}
+
+// batch is how many rows or ids one statement carries: well under every
+// database's limit on parameters (8 per source row).
+const batch = 100
+
+// loadStored reads the stored rows of the file's record ids.
+func (w *fileWrite) loadStored(ctx context.Context) error {
+	w.stored = make(map[string]*storedRecord, len(w.f.Records))
+	for start := 0; start < len(w.f.Records); start += batch {
+		part := w.f.Records[start:min(start+batch, len(w.f.Records))]
+		args := make([]any, len(part))
+		for i, r := range part {
+			args[i] = r.ID
+		}
+		rows, err := w.tx.QueryContext(ctx, `SELECT id, rid, doc, body, path, position FROM records WHERE id IN (`+marks(len(part))+`)`, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id string
+			var sr storedRecord
+			if err := rows.Scan(&id, &sr.rid, &sr.doc, &sr.body, &sr.path, &sr.position); err != nil {
+				rows.Close()
+				return err
+			}
+			w.stored[id] = &sr
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// marks is n comma-separated placeholders.
+func marks(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
 // putRecord inserts or replaces one record and reports whether anything changed.
 // Derived links (editions) and timestamps are left out of the comparison so that
 // re-ingesting an unchanged file writes nothing.
-func putRecord(ctx context.Context, tx *txn, ch *change, f store.File, pos int, r record.Record, now string) (string, error) {
+func (w *fileWrite) putRecord(ctx context.Context, pos int, r record.Record) (string, error) {
 	if r.ID == "" {
 		return "", errors.New("record has no id")
 	}
+	f, tx := w.f, w.tx
 	r.Checksum = f.Original.Checksum
 	r.Format = f.Format
 	doc, err := encodeDoc(r)
 	if err != nil {
 		return "", err
 	}
-	var rid int64
-	var oldDoc, oldBody, ingestedAt string
-	err = tx.QueryRowContext(ctx, `SELECT rid, doc, body, ingested_at FROM records WHERE id = ?`, r.ID).Scan(&rid, &oldDoc, &oldBody, &ingestedAt)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		gen, err := ch.bump(ctx, tx)
+	old, ok := w.stored[r.ID]
+	if !ok {
+		gen, err := w.ch.bump(ctx, tx)
 		if err != nil {
 			return "", err
 		}
+		var rid int64
 		if err := tx.QueryRowContext(ctx, `INSERT INTO records(id, checksum, path, position, parent, title, type, category, earliest, latest, lang, collection, doc, body, ingested_at, updated_at, gen)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING rid`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, now, now, gen).Scan(&rid); err != nil {
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING rid`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, w.now, w.now, gen).Scan(&rid); err != nil {
 			return "", err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM aliases WHERE old = ?`, r.ID); err != nil {
-			return "", err
-		}
-		ch.put(rid, &r)
-		return store.Added, indexSources(ctx, tx, rid, r)
-	case err != nil:
-		return "", err
+		w.stored[r.ID] = &storedRecord{rid: rid, doc: doc, body: r.Body, path: f.Path, position: pos}
+		w.added = append(w.added, r.ID)
+		w.ch.put(rid, &r)
+		w.addSources(rid, r)
+		return store.Added, nil
 	}
-	if oldBody == r.Body && sameDoc(oldDoc, doc) {
+	if old.body == r.Body && sameDoc(old.doc, doc) {
 		// The same record may now be reached through another path; keep the newest.
-		_, err := tx.ExecContext(ctx, `UPDATE records SET path = ?, position = ? WHERE rid = ? AND (path <> ? OR position <> ?)`, f.Path, pos, rid, f.Path, pos)
+		if old.path == f.Path && old.position == pos {
+			return store.Unchanged, nil
+		}
+		old.path, old.position = f.Path, pos
+		_, err := tx.ExecContext(ctx, `UPDATE records SET path = ?, position = ? WHERE rid = ?`, f.Path, pos, old.rid)
 		return store.Unchanged, err
 	}
-	gen, err := ch.bump(ctx, tx)
+	gen, err := w.ch.bump(ctx, tx)
 	if err != nil {
 		return "", err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE records SET checksum=?, path=?, position=?, parent=?, title=?, type=?, category=?, earliest=?, latest=?, lang=?, collection=?, doc=?, body=?, updated_at=?, gen=? WHERE rid=?`,
-		r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, now, gen, rid); err != nil {
+		r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, w.now, gen, old.rid); err != nil {
 		return "", err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE rid = ?`, rid); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE rid = ?`, old.rid); err != nil {
 		return "", err
 	}
-	ch.put(rid, &r)
-	return store.Updated, indexSources(ctx, tx, rid, r)
+	old.doc, old.body, old.path, old.position = doc, r.Body, f.Path, pos
+	w.ch.put(old.rid, &r)
+	w.addSources(old.rid, r)
+	return store.Updated, nil
+}
+
+// addSources queues a record's archival references, kept in rows of their own
+// for edition grouping (SameFile).
+func (w *fileWrite) addSources(rid int64, r record.Record) {
+	for _, src := range r.Sources {
+		w.srcs = append(w.srcs, pendingSource{rid, src})
+	}
+}
+
+// flush writes what the records queued: their sources, and the end of any alias
+// an inserted id was (a record that comes back is itself again).
+func (w *fileWrite) flush(ctx context.Context) error {
+	for start := 0; start < len(w.srcs); start += batch {
+		part := w.srcs[start:min(start+batch, len(w.srcs))]
+		rows := make([]string, len(part))
+		args := make([]any, 0, 8*len(part))
+		for i, p := range part {
+			rows[i] = "(?,?,?,?,?,?,?,?)"
+			args = append(args, p.rid, p.src.Repository, p.src.Fond, p.src.Opis, p.src.Delo, p.src.Papka, p.src.Folios, p.src.File)
+		}
+		if _, err := w.tx.ExecContext(ctx, `INSERT INTO sources(rid, repository, fond, opis, delo, papka, folios, file) VALUES `+strings.Join(rows, ","), args...); err != nil {
+			return fmt.Errorf("index sources: %w", err)
+		}
+	}
+	for start := 0; start < len(w.added); start += batch {
+		part := w.added[start:min(start+batch, len(w.added))]
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		if _, err := w.tx.ExecContext(ctx, `DELETE FROM aliases WHERE old IN (`+marks(len(part))+`)`, args...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // encodeDoc is the stored JSON: the record minus what the store derives or
@@ -179,18 +289,6 @@ func collectionID(r record.Record) string {
 		return ""
 	}
 	return r.Collection.ID
-}
-
-// indexSources keeps a record's archival references in rows of their own, for
-// edition grouping (SameFile).
-func indexSources(ctx context.Context, tx *txn, rid int64, r record.Record) error {
-	for _, src := range r.Sources {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO sources(rid, repository, fond, opis, delo, papka, folios, file) VALUES (?,?,?,?,?,?,?,?)`,
-			rid, src.Repository, src.Fond, src.Opis, src.Delo, src.Papka, src.Folios, src.File); err != nil {
-			return fmt.Errorf("index sources: %w", err)
-		}
-	}
-	return nil
 }
 
 func deleteRecord(ctx context.Context, tx *txn, ch *change, id string) error {

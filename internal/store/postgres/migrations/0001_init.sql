@@ -139,3 +139,16 @@ CREATE TABLE record_deletions (
     gen BIGINT NOT NULL
 );
 CREATE INDEX record_deletions_gen ON record_deletions(gen);
+
+-- Bodies, documents and originals are compressed with lz4 where the server has it
+-- (PostgreSQL 14 and later, built with lz4, as Debian's is) instead of the
+-- default pglz: ingest went from 1,061 to 1,510 docs/s with it (fondbench, 20k
+-- documents, docs/benchmarks.md).
+DO $$
+BEGIN
+    ALTER TABLE records ALTER COLUMN body SET COMPRESSION lz4, ALTER COLUMN doc SET COMPRESSION lz4;
+    ALTER TABLE originals ALTER COLUMN data SET COMPRESSION lz4;
+EXCEPTION WHEN others THEN
+    RAISE NOTICE 'lz4 compression unavailable (%); keeping the default', SQLERRM;
+END
+$$;
