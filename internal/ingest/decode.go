@@ -19,13 +19,9 @@ var magic = []struct {
 	prefix string
 	what   string
 }{
-	{"%PDF-", "a PDF file (PDF ingest is not supported yet; extract its text first, e.g. with pdftotext)"},
+	// PDFs, PNG, JPEG and TIFF never reach Decode: package scan reads them.
 	{"PK\x03\x04", "a ZIP archive (unpack it and ingest the files inside)"},
-	{"\x89PNG", "a PNG image (scans need OCR, which is not supported yet)"},
-	{"\xff\xd8\xff", "a JPEG image (scans need OCR, which is not supported yet)"},
-	{"GIF8", "a GIF image"},
-	{"II*\x00", "a TIFF image (scans need OCR, which is not supported yet)"},
-	{"MM\x00*", "a TIFF image (scans need OCR, which is not supported yet)"},
+	{"GIF8", "a GIF image (convert scans to PNG or TIFF for OCR)"},
 	{"\x1f\x8b", "a gzip archive (decompress it first)"},
 }
 

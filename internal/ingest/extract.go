@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"fond/internal/extract"
 	"fond/internal/ingest/article"
@@ -15,6 +16,7 @@ import (
 	"fond/internal/ingest/dahtml"
 	"fond/internal/ingest/mail"
 	"fond/internal/ingest/plaintext"
+	"fond/internal/ingest/scan"
 	"fond/internal/ingest/tei"
 	"fond/internal/record"
 )
@@ -43,7 +45,7 @@ func Extract(ctx context.Context, name string, data []byte) (Result, error) {
 	if len(data) > MaxFileSize {
 		return res, fmt.Errorf("%s: file is %d bytes, over the %d-byte limit", name, len(data), MaxFileSize)
 	}
-	text, err := Decode(data)
+	text, pages, err := readText(ctx, data)
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", name, err)
 	}
@@ -62,6 +64,9 @@ func Extract(ctx context.Context, name string, data []byte) (Result, error) {
 		if recs[i].Format == "" {
 			recs[i].Format = format
 		}
+		if pages != nil {
+			recs[i].TextFrom, recs[i].OCRConfidence = textFrom(pages)
+		}
 		if strings.TrimSpace(recs[i].Title) == "" {
 			recs[i].Title = "Untitled"
 		}
@@ -72,6 +77,41 @@ func Extract(ctx context.Context, name string, data []byte) (Result, error) {
 	}
 	res.Records = recs
 	return res, nil
+}
+
+// pageTools are the programs that read PDFs and scans, configured once from
+// the environment (scan.FromEnv).
+var pageTools = sync.OnceValue(scan.FromEnv)
+
+// readText returns a file's text: decoded, or read from its pages when it is a
+// PDF or an image (pages is then what was read).
+func readText(ctx context.Context, data []byte) (string, *scan.Text, error) {
+	var pages scan.Text
+	var err error
+	switch scan.Kind(data) {
+	case "pdf":
+		pages, err = pageTools().PDF(ctx, data)
+	case "image":
+		pages, err = pageTools().Image(ctx, data)
+	default:
+		text, err := Decode(data)
+		return text, nil, err
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	return pages.String(), &pages, nil
+}
+
+// textFrom is how a record's text was read from pages, for text_from.
+func textFrom(t *scan.Text) (string, float64) {
+	switch {
+	case t.OCRPages == 0:
+		return "pdf", 0
+	case t.OCRPages == len(t.Pages):
+		return "ocr", t.Confidence
+	}
+	return "pdf+ocr", t.Confidence
 }
 
 func extractText(ctx context.Context, text string) ([]record.Record, string, error) {

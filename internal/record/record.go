@@ -54,7 +54,13 @@ type Record struct {
 	SourceFile string      `json:"source_file"`
 	Checksum   string      `json:"checksum"`
 	Format     string      `json:"format"`
-	IngestedAt time.Time   `json:"ingested_at"`
+	// TextFrom says how the body was read when the input was pages, not text:
+	// "pdf" (a PDF's text layer), "ocr" (recognized from page images), or
+	// "pdf+ocr" (some pages each way). OCRConfidence is the recognizer's mean
+	// word confidence, 0 to 1: OCR text is a reading to check against the scan.
+	TextFrom      string    `json:"text_from,omitempty"`
+	OCRConfidence float64   `json:"ocr_confidence,omitempty"`
+	IngestedAt    time.Time `json:"ingested_at"`
 	Parent     string      `json:"parent,omitempty"`
 	Contains   []string    `json:"contains"`
 	Editions   []string    `json:"editions"`

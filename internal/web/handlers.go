@@ -169,11 +169,23 @@ func (s *Server) handleOriginal(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, err)
 		return
 	}
-	// Served as a download, never rendered: originals may be untrusted HTML.
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	// A scan or PDF may be viewed in the browser; anything else is served as a
+	// download, never rendered: originals may be untrusted HTML.
+	if kind := http.DetectContentType(o.Data); r.URL.Query().Get("view") != "" && viewable[kind] {
+		w.Header().Set("Content-Type", kind)
+		w.Header().Set("Content-Disposition", fmt.Sprintf("inline; filename=%q", o.Name))
+		w.Write(o.Data)
+		return
+	}
 	w.Header().Set("Content-Type", "application/octet-stream")
 	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", o.Name))
 	w.Write(o.Data)
 }
+
+// viewable are the originals' types a browser shows without running anything
+// of theirs.
+var viewable = map[string]bool{"application/pdf": true, "image/png": true, "image/jpeg": true}
 
 var citeTypes = map[string]string{
 	"chicago": "text/plain; charset=utf-8", "bibtex": "application/x-bibtex; charset=utf-8",

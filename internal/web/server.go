@@ -7,8 +7,10 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"fond/internal/record"
@@ -113,6 +115,7 @@ func (s *Server) serverError(w http.ResponseWriter, err error) {
 
 var funcs = template.FuncMap{
 	"join":       strings.Join,
+	"percent":    func(f float64) string { return strconv.Itoa(int(math.Round(f*100))) + "%" },
 	"pathEscape": url.PathEscape,
 	// snippet marks up a store snippet: stores return it HTML-escaped with only
 	// <mark> elements added, so it is safe to render as HTML.

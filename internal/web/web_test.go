@@ -181,3 +181,37 @@ func TestTimelineZoomsToMonths(t *testing.T) {
 		t.Errorf("a month's timeline should draw its records")
 	}
 }
+
+// A document read from a scan says so, and its original can be viewed in the
+// browser; an HTML original is never served to be rendered, even when asked.
+func TestScannedOriginalIsViewable(t *testing.T) {
+	ts, st := newServer(t)
+	scan := record.Record{ID: "s1", Title: "Scanned telegram", Type: "Telegram", Category: record.Primary,
+		Body: "Text read from the page.", TextFrom: "ocr", OCRConfidence: 0.873}
+	pdf := []byte("%PDF-1.4\n% a scan\n")
+	if _, err := st.PutFile(context.Background(), store.File{Path: "/in/s.pdf", Format: "text", Records: []record.Record{scan},
+		Original: store.Original{Checksum: "sha256:s", Name: "s.pdf", Data: pdf}}); err != nil {
+		t.Fatal(err)
+	}
+	_, _, page := get(t, ts.URL+"/documents/s1")
+	if !strings.Contains(page, "Recognized by OCR from the scan") || !strings.Contains(page, "mean confidence 87%") || !strings.Contains(page, `/documents/s1/original?view=1`) {
+		t.Errorf("document page does not say the text is OCR:\n%s", page)
+	}
+	tests := []struct {
+		path, ctype, disposition string
+	}{
+		{"/documents/s1/original?view=1", "application/pdf", "inline"},
+		{"/documents/s1/original", "application/octet-stream", "attachment"},
+		{"/documents/x1/original?view=1", "application/octet-stream", "attachment"},
+	}
+	for _, tc := range tests {
+		code, h, _ := get(t, ts.URL+tc.path)
+		if code != 200 || h.Get("Content-Type") != tc.ctype || !strings.HasPrefix(h.Get("Content-Disposition"), tc.disposition) || h.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: %d %q %q", tc.path, code, h.Get("Content-Type"), h.Get("Content-Disposition"))
+		}
+	}
+	_, _, plain := get(t, ts.URL+"/documents/x2")
+	if strings.Contains(plain, "OCR") || strings.Contains(plain, "?view=1") {
+		t.Errorf("a text document's page mentions OCR or a viewer")
+	}
+}

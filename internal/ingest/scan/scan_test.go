@@ -1,0 +1,238 @@
+package scan
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"image/png"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"fond/internal/testutil"
+)
+
+func TestFromTSV(t *testing.T) {
+	const head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+	tests := []struct {
+		name, tsv, text string
+		conf            float64
+	}{
+		{"empty", head, "", 0},
+		{"lines and paragraphs", head +
+			"1\t1\t0\t0\t0\t0\t0\t0\t10\t10\t-1\t\n" +
+			"5\t1\t1\t1\t1\t1\t0\t100\t1\t30\t90\tCIPHERED\n" +
+			"5\t1\t1\t1\t1\t2\t0\t100\t1\t30\t80\tTELEGRAM\n" +
+			"5\t1\t1\t1\t2\t1\t0\t140\t1\t30\t70\tFrom\n" +
+			"5\t1\t1\t2\t1\t1\t0\t230\t1\t30\t60\tText.\n",
+			"CIPHERED TELEGRAM\nFrom\n\nText.", 0.75},
+		{"blank words and bad rows skipped", head +
+			"5\t1\t1\t1\t1\t1\t0\t0\t1\t1\t95\t \n" +
+			"5\t1\t1\t1\t1\t2\t0\t0\t1\t1\tx\tword\n" +
+			"5\t1\t1\t1\t1\t3\t0\t0\t1\n" +
+			"5\t1\t1\t1\t1\t4\t0\t0\t1\t1\t50\tkept\r\n",
+			"kept", 0.5},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text, conf, _ := fromTSV(tc.tsv)
+			if text != tc.text || conf != tc.conf {
+				t.Errorf("fromTSV = %q, %v; want %q, %v", text, conf, tc.text, tc.conf)
+			}
+		})
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	l := func(text string, top float64, block string) line {
+		return line{text: text, top: top, bottom: top + 10, block: block}
+	}
+	tests := []struct {
+		name  string
+		lines []line
+		want  string
+	}{
+		{"none", nil, ""},
+		{"close lines are one paragraph", []line{l("a", 0, "1"), l("b", 13, "1")}, "a\nb"},
+		{"a blank line's gap breaks", []line{l("a", 0, "1"), l("b", 30, "1")}, "a\n\nb"},
+		{"a new block with some gap breaks", []line{l("a", 0, "1"), l("b", 15, "2")}, "a\n\nb"},
+		{"a new block at line spacing does not", []line{l("a", 0, "1"), l("b", 12, "2")}, "a\nb"},
+		{"back up the page is a new column", []line{l("a", 100, "1"), l("b", 20, "1")}, "a\n\nb"},
+		{"an empty line leaves its gap", []line{l("a", 0, "1"), l("  ", 13, "1"), l("b", 26, "1")}, "a\n\nb"},
+	}
+	for _, tc := range tests {
+		if got := paragraphs(tc.lines); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestFromBBox(t *testing.T) {
+	out := `<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><head></head><body><doc>
+<page width="612" height="792"><flow><block>
+<line yMin="63" yMax="74"><word>CIPHERED</word><word>TELEGRAM</word></line>
+<line yMin="79" yMax="90"><word>From</word><word>Pyongyang&amp;Co</word></line>
+</block><block><line yMin="111" yMax="122"><word>Text.</word></line></block></flow></page>
+<page width="612" height="792"></page></doc></body></html>`
+	pages, err := fromBBox([]byte(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != 2 || pages[0] != "CIPHERED TELEGRAM\nFrom Pyongyang&Co\n\nText." || pages[1] != "" {
+		t.Errorf("pages %q", pages)
+	}
+	if _, err := fromBBox([]byte("<html><body><doc><page>")); err == nil {
+		t.Error("truncated output accepted")
+	}
+}
+
+func FuzzFromBBox(f *testing.F) {
+	f.Add([]byte(`<html><body><doc><page><flow><block><line yMin="1" yMax="2"><word>a</word></line></block></flow></page></doc></body></html>`))
+	f.Fuzz(func(t *testing.T, out []byte) {
+		pages, err := fromBBox(out)
+		if err != nil && pages != nil {
+			t.Errorf("pages with an error")
+		}
+	})
+}
+
+func FuzzFromTSV(f *testing.F) {
+	f.Add("5\t1\t1\t1\t1\t1\t0\t0\t1\t1\t90\tword\n")
+	f.Add("level\tpage_num\n5\t\t\t\t\t\t\t\t\t\t-1\t\n")
+	f.Fuzz(func(t *testing.T, tsv string) {
+		text, conf, words := fromTSV(tsv)
+		if conf < 0 || conf > 1 || (words == 0) != (text == "") {
+			t.Errorf("fromTSV(%q) = %q, %v, %d", tsv, text, conf, words)
+		}
+	})
+}
+
+func TestFoldHomoglyphs(t *testing.T) {
+	for in, want := range map[string]string{
+		"Cталин и Mолотов":          "Сталин и Молотов",   // Latin C and M in Russian words
+		"Mоscоw, 7 February":        "Moscow, 7 February", // Cyrillic о in an English word
+		"Stalin Сталин":             "Stalin Сталин",      // each word in one script: untouched
+		"Ким Ир Сен (Kim Il Sung).": "Ким Ир Сен (Kim Il Sung).",
+		"Вa":                        "Вa", // even: no majority, left as read
+	} {
+		if got := foldHomoglyphs(in); got != want {
+			t.Errorf("foldHomoglyphs(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestKind(t *testing.T) {
+	for in, want := range map[string]string{
+		"%PDF-1.7\n": "pdf", "\x89PNG\r\n": "image", "\xff\xd8\xff\xe0": "image",
+		"II*\x00": "image", "MM\x00*": "image", "Dear Sir": "", "": "",
+	} {
+		if got := Kind([]byte(in)); got != want {
+			t.Errorf("Kind(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// tools returns the configuration from the environment, or skips the test when
+// the programs are missing.
+func tools(t *testing.T) Tools {
+	t.Helper()
+	tl := FromEnv()
+	testutil.NeedPrograms(t, tl.PDFToText, tl.PDFToPPM, tl.Tesseract)
+	return tl
+}
+
+var telegram = []string{
+	"CIPHERED TELEGRAM",
+	"From Pyongyang, 7 February 1950.",
+	"To Vyshinsky. Kim Il Sung asked again about the loan",
+	"and the delivery of the equipment before the spring.",
+}
+
+func TestPDFTextLayer(t *testing.T) {
+	tl := tools(t)
+	got, err := tl.PDF(context.Background(), testutil.PDF(telegram, []string{"Second page: the answer from Moscow is awaited."}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Pages) != 2 || got.OCRPages != 0 || got.Confidence != 0 {
+		t.Fatalf("pages %d, OCR pages %d, confidence %v; want 2, 0, 0", len(got.Pages), got.OCRPages, got.Confidence)
+	}
+	if !strings.HasPrefix(got.Pages[0], "CIPHERED TELEGRAM\nFrom Pyongyang, 7 February 1950.") || !strings.Contains(got.Pages[1], "answer from Moscow") {
+		t.Errorf("text:\n%s", got)
+	}
+}
+
+// scanOf renders the text PDF of lines to an image, as a scanner would see it.
+func scanOf(t *testing.T, tl Tools, lines []string) []byte {
+	t.Helper()
+	img, err := tl.run(context.Background(), "FOND_PDFTOPPM", tl.PDFToPPM, testutil.PDF(lines), "-r", "300", "-gray", "-png", "-singlefile", "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+func TestScannedPDFIsRead(t *testing.T) {
+	tl := tools(t)
+	img, err := png.Decode(bytes.NewReader(scanOf(t, tl, telegram)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scanned := testutil.ScannedPDF(img)
+	// Without OCR there is no text: the page is only an image.
+	if out, _ := tl.run(context.Background(), "", tl.PDFToText, scanned, "-", "-"); letters(string(out)) != 0 {
+		t.Fatalf("the scanned PDF has a text layer: %q", out)
+	}
+	got, err := tl.PDF(context.Background(), scanned)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.OCRPages != 1 || got.Confidence < 0.5 {
+		t.Errorf("OCR pages %d, confidence %v; want 1 and at least 0.5", got.OCRPages, got.Confidence)
+	}
+	for _, w := range []string{"CIPHERED TELEGRAM", "Pyongyang", "February 1950", "Vyshinsky", "loan"} {
+		if !strings.Contains(got.String(), w) {
+			t.Errorf("OCR text lacks %q:\n%s", w, got)
+		}
+	}
+}
+
+func TestImageIsRead(t *testing.T) {
+	tl := tools(t)
+	got, err := tl.Image(context.Background(), scanOf(t, tl, telegram))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Not "Kim Il Sung": in Helvetica a capital I and a small l are one shape.
+	if !strings.Contains(got.String(), "Sung asked again") || got.OCRPages != 1 {
+		t.Errorf("image text (%d OCR pages):\n%s", got.OCRPages, got)
+	}
+}
+
+func TestUnreadableFiles(t *testing.T) {
+	tl := tools(t)
+	ctx := context.Background()
+	if _, err := tl.PDF(ctx, []byte("%PDF-1.4\nnot really a PDF")); err == nil || !strings.Contains(err.Error(), "pdftotext") {
+		t.Errorf("damaged PDF: %v", err)
+	}
+	blank := testutil.PDF([]string{})
+	if _, err := tl.PDF(ctx, blank); !errors.Is(err, ErrNoText) {
+		t.Errorf("PDF without words: %v, want ErrNoText", err)
+	}
+	missing := tl
+	missing.PDFToText = "/nonexistent/pdftotext"
+	_, err := missing.PDF(ctx, testutil.PDF(telegram))
+	if !errors.Is(err, ErrNoTool) || !strings.Contains(err.Error(), "poppler-utils") || !strings.Contains(err.Error(), "FOND_PDFTOTEXT") {
+		t.Errorf("missing pdftotext: %v", err)
+	}
+}
+
+func FuzzFoldHomoglyphs(f *testing.F) {
+	f.Add("Cталин и Mолотов, Mоscоw")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := foldHomoglyphs(s)
+		if utf8.ValidString(s) && utf8.RuneCountInString(out) != utf8.RuneCountInString(s) || foldHomoglyphs(out) != out {
+			t.Errorf("foldHomoglyphs(%q) = %q: length changed or not idempotent", s, out)
+		}
+	})
+}

@@ -1,0 +1,86 @@
+package testutil
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"image"
+	"strings"
+)
+
+// PDF builds a minimal PDF whose pages hold the given lines of text in
+// Helvetica, for tests of the PDF reader (ASCII text only: the standard font's
+// encoding covers little else).
+func PDF(pages ...[]string) []byte {
+	var objs []string
+	var kids []string
+	font := 3 + 2*len(pages)
+	for i, lines := range pages {
+		page, content := 3+2*i, 4+2*i
+		kids = append(kids, fmt.Sprintf("%d 0 R", page))
+		var st strings.Builder
+		st.WriteString("BT /F1 12 Tf 16 TL 72 720 Td\n")
+		for _, l := range lines {
+			r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
+			fmt.Fprintf(&st, "(%s) Tj T*\n", r.Replace(l))
+		}
+		st.WriteString("ET")
+		objs = append(objs,
+			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>", content, font),
+			stream("", []byte(st.String())))
+	}
+	objs = append(objs, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+	return assemble(kids, objs)
+}
+
+// ScannedPDF builds a PDF of one page that is only an image, as a scanner
+// makes: no text layer, so its words can only be read by OCR.
+func ScannedPDF(img image.Image) []byte {
+	b := img.Bounds()
+	gray := make([]byte, 0, b.Dx()*b.Dy())
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			gray = append(gray, byte((299*r+587*g+114*bl)/1000>>8))
+		}
+	}
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write(gray)
+	zw.Close()
+	// The page is the image at 300 dots per inch.
+	w, h := float64(b.Dx())*72/300, float64(b.Dy())*72/300
+	objs := []string{
+		fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>", w, h),
+		stream("", []byte(fmt.Sprintf("q %.2f 0 0 %.2f 0 0 cm /Im1 Do Q", w, h))),
+		stream(fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode ", b.Dx(), b.Dy()), z.Bytes()),
+	}
+	return assemble([]string{"3 0 R"}, objs)
+}
+
+func stream(dict string, data []byte) string {
+	return fmt.Sprintf("<< %s/Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
+}
+
+// assemble writes the catalog, the page tree and objs (numbered from 3) with a
+// correct cross-reference table.
+func assemble(kids, objs []string) []byte {
+	all := append([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids)),
+	}, objs...)
+	var out bytes.Buffer
+	out.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(all))
+	for i, o := range all {
+		offsets[i] = out.Len()
+		fmt.Fprintf(&out, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(all)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&out, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(all)+1, xref)
+	return out.Bytes()
+}
