@@ -79,19 +79,37 @@ func TestIndexSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s = open(t, path)
-	put(t, s, "/in/3.txt", "sha256:3", record.Record{ID: "r3", Title: "Uranium thrice", Body: "Uranium."})
-	total(t, s, "uranium")
-	s.Close()
-	if err := os.WriteFile(path, backup, 0o644); err != nil {
-		t.Fatal(err)
+	// writeThenRestore adds r3 with the index loaded (so the snapshot holds it),
+	// then puts the backup back in place of the database.
+	writeThenRestore := func() {
+		s := open(t, path)
+		put(t, s, "/in/3.txt", "sha256:3", record.Record{ID: "r3", Title: "Uranium thrice", Body: "Uranium."})
+		total(t, s, "uranium")
+		s.Close()
+		if err := os.WriteFile(path, backup, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Remove(path + "-wal")
+		os.Remove(path + "-shm")
 	}
-	os.Remove(path + "-wal")
-	os.Remove(path + "-shm")
+	writeThenRestore()
 	s = open(t, path)
-	defer s.Close()
 	if n := total(t, s, "uranium"); n != 2 {
 		t.Errorf("restored backup with a newer snapshot: %d hits, want 2", n)
+	}
+	s.Close()
+
+	// The same backup restored again, beside the snapshot that holds r3, and then
+	// written to by a process without an index: the database reaches the
+	// snapshot's generation with other contents, which the stamps tell apart.
+	writeThenRestore()
+	w = open(t, path)
+	put(t, w, "/in/4.txt", "sha256:4", record.Record{ID: "r4", Title: "Uranium four", Body: "Uranium."})
+	w.Close()
+	s = open(t, path)
+	defer s.Close()
+	if n, stale := total(t, s, "uranium"), total(t, s, "thrice"); n != 3 || stale != 0 {
+		t.Errorf("restored backup written to the snapshot's generation: %d hits (want 3), %d of the lost record (want 0)", n, stale)
 	}
 }
 

@@ -2,11 +2,16 @@ package sqlstore
 
 import (
 	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -21,6 +26,7 @@ import (
 // change is what one write transaction did to the records, for the index.
 type change struct {
 	gen     int64
+	stamp   string // random, naming this generation in this database's history
 	removed []int64
 	added   map[int64]*record.Record
 	ids     map[int64]string // record id of each added row
@@ -35,7 +41,32 @@ func (c *change) bump(ctx context.Context, tx *txn) (int64, error) {
 	if err := tx.QueryRowContext(ctx, tx.d.Bump).Scan(&c.gen); err != nil {
 		return 0, fmt.Errorf("change log: %w", err)
 	}
+	c.stamp = newStamp()
+	if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = ? WHERE key = 'stamp'`, c.stamp); err != nil {
+		return 0, fmt.Errorf("change log: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO generations(gen, stamp) VALUES (?, ?)`, c.gen, c.stamp); err != nil {
+		return 0, fmt.Errorf("change log: %w", err)
+	}
 	return c.gen, nil
+}
+
+// A generation number alone does not name a state of the database: a backup
+// restored and written to again reaches the same numbers with other contents.
+// So each generation also gets a random stamp, kept in the generations table,
+// and an index records which (epoch, stamp) it reflects.
+func newStamp() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// identity is what an index records as the store state it reflects.
+func identity(epoch, stamp string) string { return epoch + "/" + stamp }
+
+func epochOf(identity string) string {
+	epoch, _, _ := strings.Cut(identity, "/")
+	return epoch
 }
 
 func (c *change) remove(ctx context.Context, tx *txn, rid int64) error {
@@ -103,7 +134,7 @@ func (s *Store) committed(ctx context.Context, c *change, ahead *ahead) error {
 	if ix == nil {
 		return nil
 	}
-	gen, epoch := ix.Gen()
+	gen, id := ix.Gen()
 	if gen != c.gen-1 {
 		return s.catchUp(ctx, ix)
 	}
@@ -120,7 +151,7 @@ func (s *Store) committed(ctx context.Context, c *change, ahead *ahead) error {
 		recs = append(recs, r)
 	}
 	ix.Apply(c.removed, append(done, analyze(refs, recs)...))
-	ix.SetGen(c.gen, epoch)
+	ix.SetGen(c.gen, identity(epochOf(id), c.stamp))
 	return nil
 }
 
@@ -141,10 +172,9 @@ func (s *Store) LoadIndex(ctx context.Context) error {
 
 // index returns the search index, brought up to date with the database.
 func (s *Store) index(ctx context.Context) (*index.Index, error) {
-	var gen int64
-	var epoch string
-	if err := s.read.QueryRowContext(ctx, `SELECT (SELECT value FROM meta WHERE key = 'gen'), (SELECT value FROM meta WHERE key = 'epoch')`).Scan(&gen, &epoch); err != nil {
-		return nil, fmt.Errorf("change log: %w", err)
+	gen, id, err := state(ctx, s.read)
+	if err != nil {
+		return nil, err
 	}
 	// Another process may have edited the authority file (it bumps the
 	// generation), and name searches must use the new one at once.
@@ -154,7 +184,7 @@ func (s *Store) index(ctx context.Context) (*index.Index, error) {
 	s.idxMu.Lock()
 	defer s.idxMu.Unlock()
 	if s.idx != nil {
-		if g, e := s.idx.Gen(); g == gen && e == epoch {
+		if g, e := s.idx.Gen(); g == gen && e == id {
 			return s.idx, nil
 		}
 	}
@@ -178,17 +208,24 @@ func (s *Store) catchUp(ctx context.Context, ix *index.Index) error {
 		return err
 	}
 	defer tx.Rollback()
-	var gen int64
-	var epoch string
-	if err := tx.QueryRowContext(ctx, `SELECT (SELECT value FROM meta WHERE key = 'gen'), (SELECT value FROM meta WHERE key = 'epoch')`).Scan(&gen, &epoch); err != nil {
-		return fmt.Errorf("change log: %w", err)
+	gen, id, err := state(ctx, tx)
+	if err != nil {
+		return err
 	}
-	from, ixEpoch := ix.Gen()
-	if ixEpoch != epoch || from > gen {
-		// Another database's index, or one ahead of this database (a backup of the
-		// database restored beside a newer snapshot): start over.
-		from = 0
-		ix.Reset()
+	from, ixID := ix.Gen()
+	if from > 0 {
+		// The index must reflect a state this database passed through: not another
+		// database's, nor one ahead of it or on another branch of its history (a
+		// backup restored beside a newer snapshot, and perhaps written to since).
+		var stamp string
+		err := tx.QueryRowContext(ctx, `SELECT stamp FROM generations WHERE gen = ?`, from).Scan(&stamp)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("change log: %w", err)
+		}
+		if err != nil || ixID != identity(epochOf(id), stamp) {
+			from = 0
+			ix.Reset()
+		}
 	}
 	var removed []int64
 	if from > 0 {
@@ -247,8 +284,20 @@ func (s *Store) catchUp(ctx context.Context, ix *index.Index) error {
 	if n > batch {
 		slog.Info("search index brought up to date", "records", n, "generation", gen, "took", time.Since(start).Round(time.Millisecond))
 	}
-	ix.SetGen(gen, epoch)
+	ix.SetGen(gen, id)
 	return nil
+}
+
+// state is the database's generation and the identity of its current state.
+func state(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (int64, string, error) {
+	var gen int64
+	var epoch, stamp string
+	if err := q.QueryRowContext(ctx, `SELECT (SELECT value FROM meta WHERE key = 'gen'), (SELECT value FROM meta WHERE key = 'epoch'), (SELECT value FROM meta WHERE key = 'stamp')`).Scan(&gen, &epoch, &stamp); err != nil {
+		return 0, "", fmt.Errorf("change log: %w", err)
+	}
+	return gen, identity(epoch, stamp), nil
 }
 
 // analyze tokenizes records on every core: it is the costly part of indexing.

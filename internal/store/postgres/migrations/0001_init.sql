@@ -133,7 +133,16 @@ CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-INSERT INTO meta(key, value) VALUES ('gen', '1'), ('epoch', md5(random()::text || clock_timestamp()::text));
+-- Each generation also gets a random stamp (meta.stamp is the current one): a
+-- backup restored and written to again reaches the same numbers with other
+-- contents, and an index of the lost branch must not be taken for current.
+INSERT INTO meta(key, value) VALUES ('gen', '1'), ('epoch', md5(random()::text || clock_timestamp()::text)),
+    ('stamp', substr(md5(random()::text), 1, 16));
+CREATE TABLE generations (
+    gen   BIGINT PRIMARY KEY,
+    stamp TEXT NOT NULL
+);
+INSERT INTO generations(gen, stamp) SELECT value::bigint, (SELECT value FROM meta WHERE key = 'stamp') FROM meta WHERE key = 'gen';
 CREATE TABLE record_deletions (
     rid BIGINT NOT NULL,
     gen BIGINT NOT NULL
