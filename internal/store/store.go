@@ -94,6 +94,30 @@ type ListQuery struct {
 	Recent bool
 }
 
+// HarvestQuery selects records by when they last changed, for harvesters
+// (OAI-PMH): datestamps are UTC seconds, From and Until inclusive (zero values
+// leave that side open), in (datestamp, id) order after the cursor After.
+type HarvestQuery struct {
+	From, Until time.Time
+	ID          string // one record, or "" for any
+	Collection  string // a collection id, or "" for any
+	Category    string // record.Primary, record.Secondary, or "" for any
+	After       HarvestCursor
+	Limit       int
+}
+
+// HarvestCursor is where a page of harvested records ended.
+type HarvestCursor struct {
+	Datestamp time.Time
+	ID        string
+}
+
+// Harvested is a record with the datestamp of its last change.
+type Harvested struct {
+	Record    record.Record
+	Datestamp time.Time
+}
+
 // Store is fond's persistence. Every method takes a context; implementations are
 // safe for concurrent use.
 type Store interface {
@@ -133,6 +157,8 @@ type Store interface {
 	// archivist imports or edits one. Name searches and facets use it at once.
 	Authorities(ctx context.Context) (*names.File, error)
 	SetAuthorities(ctx context.Context, f *names.File) error
+	// Harvest returns a page of records by datestamp and how many match in all.
+	Harvest(ctx context.Context, q HarvestQuery) ([]Harvested, int, error)
 	Close() error
 }
 

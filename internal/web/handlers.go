@@ -278,7 +278,7 @@ func (s *Server) handleAPIDocument(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleRobots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	fmt.Fprint(w, "User-agent: *\nDisallow: /api/\nDisallow: /documents/*/original\n")
+	fmt.Fprint(w, "User-agent: *\nDisallow: /api/\nDisallow: /oai\nDisallow: /documents/*/original\n")
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

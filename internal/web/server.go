@@ -28,11 +28,13 @@ type Server struct {
 	store store.Store
 	log   *slog.Logger
 	tmpl  map[string]*template.Template
+	// OAI names the archive to OAI-PMH harvesters (/oai).
+	OAI OAIConfig
 }
 
 // New builds a server; it parses the templates once.
 func New(st store.Store, log *slog.Logger) (*Server, error) {
-	s := &Server{store: st, log: log, tmpl: map[string]*template.Template{}}
+	s := &Server{store: st, log: log, tmpl: map[string]*template.Template{}, OAI: defaultOAI()}
 	pages, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -70,6 +72,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /places/{name}", s.handleName("place"))
 	mux.HandleFunc("GET /collections", s.handleCollections)
 	mux.HandleFunc("GET /timeline", s.handleTimeline)
+	mux.HandleFunc("GET /oai", s.handleOAI)
+	mux.HandleFunc("POST /oai", s.handleOAI)
 	mux.HandleFunc("GET /robots.txt", s.handleRobots)
 	mux.HandleFunc("GET /sitemap.xml", s.handleSitemap)
 	return securityHeaders(mux)

@@ -3,12 +3,15 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -213,5 +216,42 @@ func TestScannedOriginalIsViewable(t *testing.T) {
 	_, _, plain := get(t, ts.URL+"/documents/x2")
 	if strings.Contains(plain, "OCR") || strings.Contains(plain, "?view=1") {
 		t.Errorf("a text document's page mentions OCR or a viewer")
+	}
+}
+
+// Harvesters get every record by OAI-PMH, in Dublin Core, by GET or POST.
+func TestOAIHarvest(t *testing.T) {
+	ts, st := newServer(t)
+	_, total, err := st.List(context.Background(), store.ListQuery{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, h, body := get(t, ts.URL+"/oai?verb=ListRecords&metadataPrefix=oai_dc")
+	if code != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/xml") {
+		t.Fatalf("ListRecords: %d %s", code, h.Get("Content-Type"))
+	}
+	var list struct {
+		IDs    []string `xml:"ListRecords>record>header>identifier"`
+		Titles []string `xml:"ListRecords>record>metadata>dc>title"`
+		Links  []string `xml:"ListRecords>record>metadata>dc>identifier"`
+	}
+	if err := xml.Unmarshal([]byte(body), &list); err != nil {
+		t.Fatal(err)
+	}
+	if len(list.IDs) != total || len(list.Titles) != total {
+		t.Fatalf("harvested %d records (%d titles), store holds %d:\n%s", len(list.IDs), len(list.Titles), total, body)
+	}
+	host, _ := os.Hostname()
+	if !slices.Contains(list.IDs, "oai:"+host+":x2") || !slices.Contains(list.Titles, "Report on credit") || !slices.Contains(list.Links, ts.URL+"/documents/x2") {
+		t.Errorf("record x2 missing or misdescribed: %v %v %v", list.IDs, list.Titles, list.Links)
+	}
+	resp, err := http.PostForm(ts.URL+"/oai", url.Values{"verb": {"GetRecord"}, "identifier": {"oai:" + host + ":x2"}, "metadataPrefix": {"oai_dc"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if !strings.Contains(string(b), "<dc:title>Report on credit</dc:title>") {
+		t.Errorf("POST GetRecord:\n%s", b)
 	}
 }

@@ -42,6 +42,7 @@ func Run(t *testing.T, open Opener) {
 		{"Editions", testEditions},
 		{"Links", testLinks},
 		{"ListAndOriginals", testList},
+		{"Harvest", testHarvest},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,0 +1,128 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"fond/internal/oai"
+	"fond/internal/record"
+	"fond/internal/search"
+	"fond/internal/store"
+)
+
+// OAIConfig names the archive to harvesters (OAI-PMH Identify).
+type OAIConfig struct {
+	Name       string
+	AdminEmail string
+	// RepositoryID is the namespace of OAI identifiers (oai:<RepositoryID>:<id>):
+	// it must not change once harvesters hold them.
+	RepositoryID string
+}
+
+// defaultOAI names the archive after the machine until configured.
+func defaultOAI() OAIConfig {
+	host, err := os.Hostname()
+	if err != nil || host == "" {
+		host = "localhost"
+	}
+	return OAIConfig{Name: "fond archive", RepositoryID: host, AdminEmail: "archivist@" + host}
+}
+
+// handleOAI answers OAI-PMH requests, by GET or by POSTed form (section 3.1.1).
+func (s *Server) handleOAI(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	args := r.URL.Query()
+	if r.Method == http.MethodPost {
+		args = r.PostForm
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	base := scheme + "://" + r.Host
+	p := &oai.Provider{Repo: oaiRepo{s: s, base: base}, Name: s.OAI.Name, BaseURL: base + "/oai",
+		AdminEmail: s.OAI.AdminEmail, RepositoryID: s.OAI.RepositoryID, PageSize: 100}
+	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+	if err := p.Respond(r.Context(), args, w); err != nil {
+		s.log.Error("oai", "err", err)
+	}
+}
+
+// oaiRepo offers the store's records to harvesters. Sets are the two categories
+// (primary, secondary) and each collection (collection.<id>).
+type oaiRepo struct {
+	s    *Server
+	base string
+}
+
+func (o oaiRepo) Earliest(ctx context.Context) (time.Time, error) {
+	items, _, err := o.s.store.Harvest(ctx, store.HarvestQuery{Limit: 1})
+	if err != nil || len(items) == 0 {
+		return time.Now().UTC().Truncate(time.Second), err
+	}
+	return items[0].Datestamp, nil
+}
+
+func (o oaiRepo) Sets(ctx context.Context) ([]oai.Set, error) {
+	sets := []oai.Set{{Spec: record.Primary, Name: "Primary sources"}, {Spec: record.Secondary, Name: "Secondary sources"}}
+	res, err := o.s.store.Search(ctx, search.Query{Facets: true, Limit: 1})
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range res.Facets["collection"] {
+		if setSpec(c.Value) {
+			sets = append(sets, oai.Set{Spec: "collection." + c.Value, Name: o.s.collectionTitle(ctx, c.Value)})
+		}
+	}
+	return sets, nil
+}
+
+// setSpec reports whether a collection id can stand in a setSpec (section 2.7.1).
+func setSpec(id string) bool {
+	return id != "" && strings.Trim(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'()") == ""
+}
+
+func (o oaiRepo) Get(ctx context.Context, id string) (oai.Item, error) {
+	items, _, err := o.s.store.Harvest(ctx, store.HarvestQuery{ID: id, Limit: 1})
+	if err != nil {
+		return oai.Item{}, err
+	}
+	if len(items) == 0 {
+		return oai.Item{}, oai.ErrNotFound
+	}
+	return o.item(items[0]), nil
+}
+
+func (o oaiRepo) List(ctx context.Context, q oai.Query) ([]oai.Item, int, error) {
+	hq := store.HarvestQuery{From: q.From, Until: q.Until, Limit: q.Limit,
+		After: store.HarvestCursor{Datestamp: q.After.Datestamp, ID: q.After.ID}}
+	switch {
+	case q.Set == record.Primary, q.Set == record.Secondary:
+		hq.Category = q.Set
+	case strings.HasPrefix(q.Set, "collection."):
+		hq.Collection = strings.TrimPrefix(q.Set, "collection.")
+	}
+	found, total, err := o.s.store.Harvest(ctx, hq)
+	if err != nil {
+		return nil, 0, err
+	}
+	items := make([]oai.Item, len(found))
+	for i, h := range found {
+		items[i] = o.item(h)
+	}
+	return items, total, nil
+}
+
+func (o oaiRepo) item(h store.Harvested) oai.Item {
+	sets := []string{h.Record.Category}
+	if c := h.Record.Collection; c != nil && setSpec(c.ID) {
+		sets = append(sets, "collection."+c.ID)
+	}
+	return oai.Item{ID: h.Record.ID, Datestamp: h.Datestamp, Sets: sets, Metadata: oai.FromRecord(h.Record, o.base+"/documents/"+h.Record.ID)}
+}
