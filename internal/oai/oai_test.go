@@ -63,6 +63,7 @@ func testProvider() *Provider {
 		repo.items = append(repo.items, it)
 	}
 	repo.items[0].Metadata.Title = []string{`<script>alert("x")</script> & telegram`}
+	repo.items[3].Deleted, repo.items[3].Metadata = true, DC{}
 	return &Provider{Repo: repo, Name: "Test archive", BaseURL: "http://archive.test/oai", AdminEmail: "a@archive.test",
 		RepositoryID: "archive.test", PageSize: 2, Now: func() time.Time { return day }}
 }
@@ -159,7 +160,7 @@ func TestErrors(t *testing.T) {
 
 func TestIdentify(t *testing.T) {
 	r, body := respond(t, testProvider(), "verb=Identify")
-	if r.Identify == nil || r.Identify.Granularity != Granularity || r.Identify.DeletedRecord != "no" ||
+	if r.Identify == nil || r.Identify.Granularity != Granularity || r.Identify.DeletedRecord != "persistent" ||
 		r.Identify.EarliestDatestamp != "1999-05-01T10:00:00Z" || r.Identify.ProtocolVersion != "2.0" || r.Identify.AdminEmail == "" {
 		t.Errorf("Identify:\n%s", body)
 	}
@@ -192,8 +193,14 @@ func TestHarvestFollowsTokens(t *testing.T) {
 	if fmt.Sprint(got) != want {
 		t.Errorf("harvested %v", got)
 	}
+	// The deleted record (r3, on the second page) is a header with a status and
+	// no metadata.
+	r, body := respond(t, p, "verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:archive.test:r3")
+	if !strings.Contains(body, `<header status="deleted">`) || strings.Contains(body, "<metadata>") || r.GetRecord == nil {
+		t.Errorf("deleted record:\n%s", body)
+	}
 	// A token is for its verb only.
-	r, _ := respond(t, p, "verb=ListRecords&metadataPrefix=oai_dc")
+	r, _ = respond(t, p, "verb=ListRecords&metadataPrefix=oai_dc")
 	if e, _ := respond(t, p, "verb=ListIdentifiers&resumptionToken="+url.QueryEscape(r.Resumption.Token)); e.Error == nil || e.Error.Code != BadResumptionToken {
 		t.Errorf("ListRecords token accepted by ListIdentifiers")
 	}

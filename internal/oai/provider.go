@@ -45,7 +45,9 @@ type Item struct {
 	ID        string // local id; the OAI identifier is oai:<RepositoryID>:<ID>
 	Datestamp time.Time
 	Sets      []string
-	Metadata  DC
+	// Deleted items are reported by their header alone (status="deleted").
+	Deleted  bool
+	Metadata DC
 }
 
 // Set is a set a repository offers.
@@ -111,7 +113,7 @@ func (p *Provider) answer(ctx context.Context, req Request, env *envelope) (*Err
 			return nil, err
 		}
 		env.body = identify{Name: p.Name, BaseURL: p.BaseURL, Protocol: "2.0", Admin: p.AdminEmail,
-			Earliest: earliest.UTC().Format(secondLayout), Deleted: "no", Granularity: Granularity}
+			Earliest: earliest.UTC().Format(secondLayout), Deleted: "persistent", Granularity: Granularity}
 	case "ListMetadataFormats":
 		if req.Identifier != "" {
 			if _, perr, err := p.get(ctx, req.Identifier); perr != nil || err != nil {
@@ -238,9 +240,17 @@ func (p *Provider) knownSet(ctx context.Context, spec string) (bool, error) {
 }
 
 func (p *Provider) header(it Item) headerElem {
-	return headerElem{Identifier: "oai:" + p.RepositoryID + ":" + it.ID, Datestamp: it.Datestamp.UTC().Format(secondLayout), Sets: it.Sets}
+	h := headerElem{Identifier: "oai:" + p.RepositoryID + ":" + it.ID, Datestamp: it.Datestamp.UTC().Format(secondLayout), Sets: it.Sets}
+	if it.Deleted {
+		h.Status = "deleted"
+	}
+	return h
 }
 
 func (p *Provider) record(it Item) recordElem {
-	return recordElem{Header: p.header(it), Metadata: metadataElem{DC: it.Metadata.elem()}}
+	r := recordElem{Header: p.header(it)}
+	if !it.Deleted {
+		r.Metadata = &metadataElem{DC: it.Metadata.elem()}
+	}
+	return r
 }

@@ -109,11 +109,12 @@ type resumption struct {
 }
 
 type recordElem struct {
-	Header   headerElem   `xml:"header"`
-	Metadata metadataElem `xml:"metadata"`
+	Header   headerElem    `xml:"header"`
+	Metadata *metadataElem `xml:"metadata"`
 }
 
 type headerElem struct {
+	Status     string   `xml:"status,attr,omitempty"`
 	Identifier string   `xml:"identifier"`
 	Datestamp  string   `xml:"datestamp"`
 	Sets       []string `xml:"setSpec"`

@@ -112,10 +112,13 @@ type HarvestCursor struct {
 	ID        string
 }
 
-// Harvested is a record with the datestamp of its last change.
+// Harvested is a record with the datestamp of its last change. A deleted record
+// (Deleted) has only its ID, Category and Collection.ID set, and the time it
+// went as its datestamp.
 type Harvested struct {
 	Record    record.Record
 	Datestamp time.Time
+	Deleted   bool
 }
 
 // Store is fond's persistence. Every method takes a context; implementations are
@@ -157,7 +160,8 @@ type Store interface {
 	// archivist imports or edits one. Name searches and facets use it at once.
 	Authorities(ctx context.Context) (*names.File, error)
 	SetAuthorities(ctx context.Context, f *names.File) error
-	// Harvest returns a page of records by datestamp and how many match in all.
+	// Harvest returns a page of records, deleted ones included, by datestamp, and
+	// how many match in all.
 	Harvest(ctx context.Context, q HarvestQuery) ([]Harvested, int, error)
 	Close() error
 }

@@ -124,5 +124,8 @@ func (o oaiRepo) item(h store.Harvested) oai.Item {
 	if c := h.Record.Collection; c != nil && setSpec(c.ID) {
 		sets = append(sets, "collection."+c.ID)
 	}
+	if h.Deleted {
+		return oai.Item{ID: h.Record.ID, Datestamp: h.Datestamp, Sets: sets, Deleted: true}
+	}
 	return oai.Item{ID: h.Record.ID, Datestamp: h.Datestamp, Sets: sets, Metadata: oai.FromRecord(h.Record, o.base+"/documents/"+h.Record.ID)}
 }

@@ -254,4 +254,12 @@ func TestOAIHarvest(t *testing.T) {
 	if !strings.Contains(string(b), "<dc:title>Report on credit</dc:title>") {
 		t.Errorf("POST GetRecord:\n%s", b)
 	}
+	// Deleted, it is still harvested, as deleted: incremental harvesters learn of it.
+	if err := st.Delete(context.Background(), "x2"); err != nil {
+		t.Fatal(err)
+	}
+	_, _, body = get(t, ts.URL+"/oai?verb=ListIdentifiers&metadataPrefix=oai_dc")
+	if !strings.Contains(body, `<header status="deleted">`+"\n   <identifier>oai:"+host+":x2</identifier>") {
+		t.Errorf("deleted record not reported:\n%s", body)
+	}
 }

@@ -69,15 +69,24 @@ func epochOf(identity string) string {
 	return epoch
 }
 
-func (c *change) remove(ctx context.Context, tx *txn, rid int64) error {
+// remove logs a record's deletion: for the index (rid, gen) and for harvesters
+// (id, time, the sets it was in).
+func (c *change) remove(ctx context.Context, tx *txn, d deletion) error {
 	gen, err := c.bump(ctx, tx)
 	if err != nil {
 		return err
 	}
-	c.removed = append(c.removed, rid)
-	delete(c.added, rid)
-	_, err = tx.ExecContext(ctx, `INSERT INTO record_deletions(rid, gen) VALUES (?, ?)`, rid, gen)
+	c.removed = append(c.removed, d.rid)
+	delete(c.added, d.rid)
+	_, err = tx.ExecContext(ctx, `INSERT INTO record_deletions(rid, gen, id, deleted_at, collection, category) VALUES (?, ?, ?, ?, ?, ?)`,
+		d.rid, gen, d.id, time.Now().UTC().Format(time.RFC3339Nano), d.collection, d.category)
 	return err
+}
+
+// deletion is what the log keeps of a deleted record.
+type deletion struct {
+	rid                      int64
+	id, collection, category string
 }
 
 func (c *change) put(rid int64, r *record.Record) {

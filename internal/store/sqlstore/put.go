@@ -292,14 +292,14 @@ func collectionID(r record.Record) string {
 }
 
 func deleteRecord(ctx context.Context, tx *txn, ch *change, id string) error {
-	var rid int64
-	if err := tx.QueryRowContext(ctx, `SELECT rid FROM records WHERE id = ?`, id).Scan(&rid); err != nil {
+	d := deletion{id: id}
+	if err := tx.QueryRowContext(ctx, `SELECT rid, collection, category FROM records WHERE id = ?`, id).Scan(&d.rid, &d.collection, &d.category); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return store.ErrNotFound
 		}
 		return err
 	}
-	if err := ch.remove(ctx, tx, rid); err != nil {
+	if err := ch.remove(ctx, tx, d); err != nil {
 		return err
 	}
 	for _, q := range []string{`DELETE FROM editions WHERE a = ? OR b = ?`, `DELETE FROM links WHERE from_id = ? OR to_id = ?`} {
@@ -310,7 +310,7 @@ func deleteRecord(ctx context.Context, tx *txn, ch *change, id string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE from_id = ?`, id); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `DELETE FROM records WHERE rid = ?`, rid)
+	_, err := tx.ExecContext(ctx, `DELETE FROM records WHERE rid = ?`, d.rid)
 	return err
 }
 

@@ -89,10 +89,25 @@ func testHarvest(t *testing.T, s store.Store) {
 			t.Errorf("%s: %d records, want %d", tc.name, n, tc.want)
 		}
 	}
+	// A deleted record stays harvestable, as deleted, in its sets, until it is
+	// added again.
 	if err := s.Delete(ctx, "h0"); err != nil {
 		t.Fatal(err)
 	}
-	if n := count(store.HarvestQuery{}); n != 6 {
-		t.Errorf("after a delete: %d records, want 6", n)
+	if n := count(store.HarvestQuery{}); n != 7 {
+		t.Errorf("after a delete: %d records, want 7 (one deleted)", n)
+	}
+	items, _, err := s.Harvest(ctx, store.HarvestQuery{ID: "h0"})
+	if err != nil || len(items) != 1 || !items[0].Deleted || items[0].Record.Category != record.Primary ||
+		items[0].Record.Collection == nil || items[0].Record.Collection.ID != "vol1" || items[0].Datestamp.Before(before) {
+		t.Fatalf("deleted record harvested as %+v (%v)", items, err)
+	}
+	if n := count(store.HarvestQuery{Collection: "vol1"}); n != 3 {
+		t.Errorf("collection after a delete: %d, want 3", n)
+	}
+	mustPut(t, s, file("/in/h0.txt", "sha256:h0", recs[0]))
+	items, total, err := s.Harvest(ctx, store.HarvestQuery{ID: "h0"})
+	if err != nil || total != 1 || items[0].Deleted || items[0].Record.Title != "Harvested 0" {
+		t.Errorf("re-added record harvested as %+v (%v)", items, err)
 	}
 }

@@ -143,11 +143,18 @@ CREATE TABLE generations (
     stamp TEXT NOT NULL
 );
 INSERT INTO generations(gen, stamp) SELECT value::bigint, (SELECT value FROM meta WHERE key = 'stamp') FROM meta WHERE key = 'gen';
+-- The deletion log also keeps, for harvesters (OAI-PMH), the record's id, when
+-- it went and the sets it was in (SQLite's migration 0007).
 CREATE TABLE record_deletions (
-    rid BIGINT NOT NULL,
-    gen BIGINT NOT NULL
+    rid        BIGINT NOT NULL,
+    gen        BIGINT NOT NULL,
+    id         TEXT COLLATE "C" NOT NULL DEFAULT '',
+    deleted_at TEXT COLLATE "C" NOT NULL DEFAULT '',
+    collection TEXT NOT NULL DEFAULT '',
+    category   TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX record_deletions_gen ON record_deletions(gen);
+CREATE INDEX record_deletions_id ON record_deletions(id);
 
 -- Bodies, documents and originals are compressed with lz4 where the server has it
 -- (PostgreSQL 14 and later, built with lz4, as Debian's is) instead of the
