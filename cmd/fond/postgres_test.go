@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"encoding/xml"
 	"path/filepath"
 	"regexp"
 	"testing"
@@ -71,4 +72,17 @@ func mustJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+func TestShowTEI(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "fond.db")
+	lines, _ := ingestJSON(t, db, filepath.Join(testutil.RepoRoot(t), "testdata", "sample"))
+	out, errs, code := fond(t, db, "show", "--tei", lines[0].ID)
+	var doc struct {
+		XMLName xml.Name
+		Title   string `xml:"teiHeader>fileDesc>titleStmt>title"`
+	}
+	if code != 0 || xml.Unmarshal([]byte(out), &doc) != nil || doc.XMLName.Local != "TEI" || doc.Title == "" {
+		t.Errorf("show --tei: exit %d, %s\n%s", code, errs, out)
+	}
 }

@@ -7,11 +7,13 @@ import (
 
 	"fond/internal/record"
 	"fond/internal/store"
+	"fond/internal/tei"
 )
 
 func runShow(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("show")
 	asJSON := fs.Bool("json", false, "print the record as JSON")
+	asTEI := fs.Bool("tei", false, "print the record as a TEI P5 document")
 	ids, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -21,8 +23,16 @@ func runShow(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	r := recs[0]
-	if *asJSON {
+	switch {
+	case *asJSON:
 		return writeJSON(e, r)
+	case *asTEI:
+		doc, err := tei.Document(r, "")
+		if err != nil {
+			return err
+		}
+		_, err = e.stdout.Write(doc)
+		return err
 	}
 	printRecord(e, &r)
 	return nil

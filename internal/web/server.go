@@ -63,6 +63,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /documents/{id}", s.handleDocument)
 	mux.HandleFunc("GET /documents/{id}/original", s.handleOriginal)
 	mux.HandleFunc("GET /documents/{id}/cite/{style}", s.handleCite)
+	mux.HandleFunc("GET /documents/{id}/tei", s.handleTEI)
 	mux.HandleFunc("GET /api/search", s.handleAPISearch)
 	mux.HandleFunc("GET /api/documents/{id}", s.handleAPIDocument)
 	mux.HandleFunc("GET /api/documents/{id}/links", s.handleAPILinks)

@@ -263,3 +263,25 @@ func TestOAIHarvest(t *testing.T) {
 		t.Errorf("deleted record not reported:\n%s", body)
 	}
 }
+
+func TestTEIExport(t *testing.T) {
+	ts, _ := newServer(t)
+	code, h, body := get(t, ts.URL+"/documents/x2/tei")
+	if code != 200 || !strings.HasPrefix(h.Get("Content-Type"), "application/tei+xml") {
+		t.Fatalf("%d %s", code, h.Get("Content-Type"))
+	}
+	var doc struct {
+		Title string   `xml:"teiHeader>fileDesc>titleStmt>title"`
+		IDs   []string `xml:"teiHeader>fileDesc>publicationStmt>idno"`
+		Paras []string `xml:"text>body>div>p"`
+	}
+	if err := xml.Unmarshal([]byte(body), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Title != "Report on credit" || len(doc.IDs) != 2 || doc.IDs[1] != ts.URL+"/documents/x2" || len(doc.Paras) != 1 {
+		t.Errorf("TEI export: %+v", doc)
+	}
+	if _, _, page := get(t, ts.URL+"/documents/x2"); !strings.Contains(page, `href="/documents/x2/tei"`) {
+		t.Errorf("document page does not link its TEI")
+	}
+}
