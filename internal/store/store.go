@@ -92,6 +92,8 @@ type ListQuery struct {
 	Offset int
 	// Recent lists the most recently ingested first instead of in date order.
 	Recent bool
+	// IDsOnly fills in only each record's ID: enough for a sitemap of a million.
+	IDsOnly bool
 }
 
 // HarvestQuery selects records by when they last changed, for harvesters

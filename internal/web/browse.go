@@ -2,9 +2,11 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 
 	"fond/internal/record"
@@ -188,17 +190,33 @@ func dayNumber(ymd string) int {
 	return y*372 + (m-1)*31 + d
 }
 
-// handleSitemap lists every document's permanent address for search engines.
+// sitemapSize is the most addresses one sitemap may hold (sitemaps.org); a
+// variable so that tests can split a small archive.
+var sitemapSize = 50000
+
+// handleSitemap lists every document's permanent address for search engines:
+// one sitemap while they fit, else an index of sitemaps (?page=N) of 50,000 each.
 func (s *Server) handleSitemap(w http.ResponseWriter, r *http.Request) {
-	recs, _, err := s.store.List(r.Context(), store.ListQuery{Limit: 50000})
+	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+	recs, total, err := s.store.List(r.Context(), store.ListQuery{Limit: sitemapSize, Offset: max(page-1, 0) * sitemapSize, IDsOnly: true})
 	if err != nil {
 		s.serverError(w, err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-	base := "http://" + r.Host
+	base := baseURL(r)
 	var b strings.Builder
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	if page == 0 && total > sitemapSize {
+		b.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+		for p := 1; (p-1)*sitemapSize < total; p++ {
+			fmt.Fprintf(&b, "<sitemap><loc>%s/sitemap.xml?page=%d</loc></sitemap>\n", base, p)
+		}
+		b.WriteString("</sitemapindex>\n")
+		w.Write([]byte(b.String()))
+		return
+	}
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, rec := range recs {
 		b.WriteString("<url><loc>" + base + "/documents/" + url.PathEscape(rec.ID) + "</loc></url>\n")
 	}

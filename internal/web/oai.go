@@ -41,11 +41,7 @@ func (s *Server) handleOAI(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodPost {
 		args = r.PostForm
 	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	base := scheme + "://" + r.Host
+	base := baseURL(r)
 	p := &oai.Provider{Repo: oaiRepo{s: s, base: base}, Name: s.OAI.Name, BaseURL: base + "/oai",
 		AdminEmail: s.OAI.AdminEmail, RepositoryID: s.OAI.RepositoryID, PageSize: 100}
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")

@@ -144,3 +144,12 @@ var funcs = template.FuncMap{
 		return s
 	},
 }
+
+// baseURL is the address the request reached this server at, for absolute links
+// (sitemaps, OAI-PMH, TEI). Behind a proxy, set the Host header it forwards.
+func baseURL(r *http.Request) string {
+	if r.TLS != nil {
+		return "https://" + r.Host
+	}
+	return "http://" + r.Host
+}

@@ -13,11 +13,7 @@ func (s *Server) handleTEI(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	doc, err := tei.Document(rec, scheme+"://"+r.Host+"/documents/"+rec.ID)
+	doc, err := tei.Document(rec, baseURL(r)+"/documents/"+rec.ID)
 	if err != nil {
 		s.serverError(w, err)
 		return

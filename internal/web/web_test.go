@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -283,5 +284,39 @@ func TestTEIExport(t *testing.T) {
 	}
 	if _, _, page := get(t, ts.URL+"/documents/x2"); !strings.Contains(page, `href="/documents/x2/tei"`) {
 		t.Errorf("document page does not link its TEI")
+	}
+}
+
+// The sitemap lists every document; past a sitemap's size it becomes an index
+// of sitemaps that together list every document.
+func TestSitemapListsEveryDocument(t *testing.T) {
+	ts, _ := newServer(t)
+	locs := func(path string) []string {
+		t.Helper()
+		_, _, body := get(t, ts.URL+path)
+		var m struct {
+			URLs []string `xml:"url>loc"`
+			Maps []string `xml:"sitemap>loc"`
+		}
+		if err := xml.Unmarshal([]byte(body), &m); err != nil {
+			t.Fatal(err)
+		}
+		return append(m.URLs, m.Maps...)
+	}
+	if got := fmt.Sprint(locs("/sitemap.xml")); got != fmt.Sprintf("[%s/documents/x1 %s/documents/x2]", ts.URL, ts.URL) && got != fmt.Sprintf("[%s/documents/x2 %s/documents/x1]", ts.URL, ts.URL) {
+		t.Errorf("sitemap: %s", got)
+	}
+	defer func(n int) { sitemapSize = n }(sitemapSize)
+	sitemapSize = 1
+	index := locs("/sitemap.xml")
+	if len(index) != 2 || !strings.HasSuffix(index[1], "/sitemap.xml?page=2") {
+		t.Fatalf("sitemap index: %v", index)
+	}
+	var all []string
+	for _, u := range index {
+		all = append(all, locs(strings.TrimPrefix(u, ts.URL))...)
+	}
+	if len(all) != 2 || all[0] == all[1] {
+		t.Errorf("sitemaps of the index list %v", all)
 	}
 }

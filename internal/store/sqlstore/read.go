@@ -88,6 +88,10 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) ([]record.Record, i
 	if q.Recent {
 		order = "ingested_at DESC, rid DESC"
 	}
+	if q.IDsOnly {
+		out, err := s.listIDs(ctx, order, limit, max(0, q.Offset))
+		return out, total, err
+	}
 	rows, err := s.read.QueryContext(ctx, `SELECT id, doc, body, ingested_at FROM records ORDER BY `+order+` LIMIT ? OFFSET ?`, limit, max(0, q.Offset))
 	if err != nil {
 		return nil, 0, err
@@ -115,6 +119,23 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) ([]record.Record, i
 		}
 	}
 	return out, total, nil
+}
+
+func (s *Store) listIDs(ctx context.Context, order string, limit, offset int) ([]record.Record, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT id FROM records ORDER BY `+order+` LIMIT ? OFFSET ?`, limit, offset)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []record.Record
+	for rows.Next() {
+		var r record.Record
+		if err := rows.Scan(&r.ID); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }
 
 // Original implements store.Store.

@@ -295,6 +295,10 @@ func testList(t *testing.T, s store.Store) {
 	if recs[0].ID != "l2" || recs[2].ID != "l3" {
 		t.Errorf("List order: %s %s %s", recs[0].ID, recs[1].ID, recs[2].ID)
 	}
+	ids, total, err := s.List(ctx, store.ListQuery{IDsOnly: true, Offset: 1, Limit: 5})
+	if err != nil || total != 3 || len(ids) != 2 || ids[0].ID != "l1" || ids[1].ID != "l3" || ids[0].Title != "" {
+		t.Errorf("List IDsOnly = %+v, %d, %v", ids, total, err)
+	}
 	o, err := s.Original(ctx, "sha256:l")
 	if err != nil || string(o.Data) != "original bytes of /in/l.txt" {
 		t.Errorf("Original = %q, %v", o.Data, err)
