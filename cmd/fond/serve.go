@@ -15,7 +15,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("serve")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	name := fs.String("name", "", "the archive's name, for OAI-PMH harvesters (default \"fond archive\")")
-	oaiID := fs.String("oai-id", "", "the archive's domain, the namespace of its OAI identifiers oai:DOMAIN:ID; keep it once harvested (default: this machine's name)")
+	oaiID := fs.String("oai-id", "", "the archive's domain, the namespace of its OAI identifiers oai:DOMAIN:ID; keep it once harvested (default: made from the database's random name)")
 	admin := fs.String("admin-email", "", "the archivist's address, for OAI-PMH Identify (default archivist@DOMAIN)")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -48,15 +48,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *name != "" {
-		srv.OAI.Name = *name
-	}
-	if *oaiID != "" {
-		srv.OAI.RepositoryID, srv.OAI.AdminEmail = *oaiID, "archivist@"+*oaiID
-	}
-	if *admin != "" {
-		srv.OAI.AdminEmail = *admin
-	}
+	srv.OAI = web.OAIConfig{Name: *name, RepositoryID: *oaiID, AdminEmail: *admin}
 	hs := &http.Server{Addr: *addr, Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.ListenAndServe() }()

@@ -68,4 +68,3 @@ func TestScanBecomesARecord(t *testing.T) {
 		}
 	}
 }
-

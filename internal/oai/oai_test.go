@@ -87,6 +87,7 @@ type response struct {
 		AdminEmail        string `xml:"adminEmail"`
 	} `xml:"Identify"`
 	Headers    []string `xml:"ListIdentifiers>header>identifier"`
+	IDToken    string   `xml:"ListIdentifiers>resumptionToken"`
 	Records    []string `xml:"ListRecords>record>header>identifier"`
 	Titles     []string `xml:"ListRecords>record>metadata>dc>title"`
 	Resumption *struct {
@@ -142,6 +143,10 @@ func TestErrors(t *testing.T) {
 		{"verb=ListRecords&metadataPrefix=oai_dc&from=2001-01-01", NoRecordsMatch},
 		{"verb=ListIdentifiers&metadataPrefix=oai_dc&set=nosuchset", NoRecordsMatch},
 		{"verb=ListSets&resumptionToken=x", BadResumptionToken},
+		{"verb=ListRecords&resumptionToken=", BadResumptionToken},
+		{"verb=ListRecords&resumptionToken=" + token{Verb: "ListRecords", Prefix: "marc21"}.encode(), BadResumptionToken},
+		{"verb=ListRecords&metadataPrefix=oai_dc&from=1999-05-01T10:00:00.5Z", BadArgument},
+		{"verb=ListRecords&metadataPrefix=oai_dc&from=1999-5-1", BadArgument},
 	}
 	for _, tc := range tests {
 		r, body := respond(t, p, tc.query)
@@ -263,4 +268,59 @@ func FuzzRespond(f *testing.F) {
 			t.Fatalf("%q: malformed response: %v", query, err)
 		}
 	})
+}
+
+// Records changed during a harvest move to the end of the list; the harvest
+// still reaches every record after the cursor rather than stopping at the count
+// it began with.
+func TestHarvestDuringChanges(t *testing.T) {
+	p := testProvider()
+	repo := p.Repo.(*memRepo)
+	r, _ := respond(t, p, "verb=ListIdentifiers&metadataPrefix=oai_dc")
+	seen := map[string]int{}
+	for _, id := range r.Headers {
+		seen[id]++
+	}
+	// r0 and r1, already harvested, change: they move after r4.
+	moved := slices.Clone(repo.items[:2])
+	for i := range moved {
+		moved[i].Datestamp = repo.items[4].Datestamp.Add(time.Hour)
+	}
+	repo.items = append(repo.items[2:], moved...)
+	var tok struct{ Token string }
+	for page := 0; page < 10; page++ {
+		var b bytes.Buffer
+		var args url.Values
+		if page > 0 {
+			args = url.Values{"verb": {"ListIdentifiers"}, "resumptionToken": {tok.Token}}
+		} else {
+			// Continue the harvest begun above, from its first token.
+			args = url.Values{"verb": {"ListIdentifiers"}, "resumptionToken": {r.IDToken}}
+		}
+		if err := p.Respond(context.Background(), args, &b); err != nil {
+			t.Fatal(err)
+		}
+		var pg struct {
+			IDs   []string `xml:"ListIdentifiers>header>identifier"`
+			Token string   `xml:"ListIdentifiers>resumptionToken"`
+		}
+		if err := xml.Unmarshal(b.Bytes(), &pg); err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range pg.IDs {
+			seen[id]++
+		}
+		if pg.Token == "" {
+			break
+		}
+		tok.Token = pg.Token
+	}
+	for i := range 5 {
+		if id := fmt.Sprintf("oai:archive.test:r%d", i); seen[id] == 0 {
+			t.Errorf("%s never harvested (seen %v)", id, seen)
+		}
+	}
+	if seen["oai:archive.test:r0"] != 2 || seen["oai:archive.test:r1"] != 2 {
+		t.Errorf("the changed records should come again, as changed: %v", seen)
+	}
 }

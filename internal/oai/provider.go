@@ -19,7 +19,7 @@ type Repository interface {
 	// Get returns one record by its local id, or ErrNotFound.
 	Get(ctx context.Context, id string) (Item, error)
 	// List returns a page of items in (datestamp, id) order after q.After, and
-	// how many match in all.
+	// how many match in all when q.Count asks.
 	List(ctx context.Context, q Query) ([]Item, int, error)
 }
 
@@ -32,6 +32,7 @@ type Query struct {
 	Set         string
 	After       Cursor
 	Limit       int
+	Count       bool // also count every match (the first page of a list)
 }
 
 // Cursor is where a page ended.
@@ -122,7 +123,7 @@ func (p *Provider) answer(ctx context.Context, req Request, env *envelope) (*Err
 		}
 		env.body = formats{Formats: []format{{Prefix: "oai_dc", Schema: "http://www.openarchives.org/OAI/2.0/oai_dc.xsd", Namespace: "http://www.openarchives.org/OAI/2.0/oai_dc/"}}}
 	case "ListSets":
-		if req.ResumptionToken != "" {
+		if req.hasToken {
 			return fail(BadResumptionToken, "ListSets answers in one response; it issues no resumption tokens"), nil
 		}
 		sets, err := p.Repo.Sets(ctx)
@@ -167,7 +168,8 @@ func (p *Provider) get(ctx context.Context, identifier string) (Item, *Error, er
 
 func (p *Provider) list(ctx context.Context, req Request, env *envelope) (*Error, error) {
 	t := token{Verb: req.Verb, Prefix: req.MetadataPrefix, From: unix(req.From), Until: unix(req.Until), Set: req.Set}
-	if req.ResumptionToken != "" {
+	resumed := req.hasToken
+	if resumed {
 		var perr *Error
 		if t, perr = decodeToken(req.ResumptionToken, req.Verb); perr != nil {
 			return perr, nil
@@ -180,7 +182,9 @@ func (p *Provider) list(ctx context.Context, req Request, env *envelope) (*Error
 	if size <= 0 {
 		size = 100
 	}
-	q := Query{From: fromUnix(t.From), Until: fromUnix(t.Until), Set: t.Set, Limit: size,
+	// One more than a page tells whether the list goes on, whatever changed
+	// since it began.
+	q := Query{From: fromUnix(t.From), Until: fromUnix(t.Until), Set: t.Set, Limit: size + 1, Count: !resumed,
 		After: Cursor{Datestamp: fromUnix(t.Stamp), ID: t.ID}}
 	if t.Set != "" {
 		known, err := p.knownSet(ctx, t.Set)
@@ -199,14 +203,18 @@ func (p *Provider) list(ctx context.Context, req Request, env *envelope) (*Error
 		// Also when a token's list lost its remaining records since it was issued.
 		return fail(NoRecordsMatch, "no records match"), nil
 	}
+	if !resumed {
+		t.Size = total
+	}
+	more := len(items) > size
+	items = items[:min(len(items), size)]
 	var rt *resumption
-	done := t.Cursor + len(items)
-	if done < total || req.ResumptionToken != "" {
-		rt = &resumption{Size: total, Cursor: t.Cursor}
-		if len(items) == size && done < total {
+	if more || resumed {
+		rt = &resumption{Size: t.Size, Cursor: t.Cursor}
+		if more {
 			last := items[len(items)-1]
 			next := t
-			next.Stamp, next.ID, next.Cursor = last.Datestamp.Unix(), last.ID, done
+			next.Stamp, next.ID, next.Cursor = last.Datestamp.Unix(), last.ID, t.Cursor+len(items)
 			rt.Token = next.encode()
 		}
 	}

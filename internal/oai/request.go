@@ -7,7 +7,6 @@ package oai
 import (
 	"fmt"
 	"net/url"
-	"strings"
 	"time"
 )
 
@@ -44,6 +43,8 @@ type Request struct {
 	ResumptionToken string
 	// Args are the arguments as given, echoed in the response's request element.
 	Args map[string]string
+	// hasToken: a resumptionToken argument was given, even an empty one.
+	hasToken bool
 }
 
 // verbs lists each verb's arguments: required ones, optional ones, and an
@@ -86,6 +87,7 @@ func ParseRequest(v url.Values) (Request, *Error) {
 	}
 	r.ResumptionToken = r.Args["resumptionToken"]
 	if _, ok := v["resumptionToken"]; ok {
+		r.hasToken = true
 		if len(r.Args) > 1 {
 			return r, fail(BadArgument, "resumptionToken is an exclusive argument: it comes alone with the verb")
 		}
@@ -128,10 +130,12 @@ const secondLayout = "2006-01-02T15:04:05Z"
 // parseDatestamp reads a from or until argument, of day or second granularity;
 // an until of day granularity means the end of that day.
 func parseDatestamp(s string, until bool) (time.Time, bool, *Error) {
-	if t, err := time.Parse(secondLayout, s); err == nil {
+	// time.Parse would also take a fraction of a second, which neither
+	// granularity has.
+	if t, err := time.Parse(secondLayout, s); err == nil && len(s) == len(secondLayout) {
 		return t, false, nil
 	}
-	if t, err := time.Parse(time.DateOnly, s); err == nil && !strings.Contains(s, "T") {
+	if t, err := time.Parse(time.DateOnly, s); err == nil && len(s) == len(time.DateOnly) {
 		if until {
 			t = t.Add(24*time.Hour - time.Second)
 		}

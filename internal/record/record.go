@@ -61,9 +61,9 @@ type Record struct {
 	TextFrom      string    `json:"text_from,omitempty"`
 	OCRConfidence float64   `json:"ocr_confidence,omitempty"`
 	IngestedAt    time.Time `json:"ingested_at"`
-	Parent     string      `json:"parent,omitempty"`
-	Contains   []string    `json:"contains"`
-	Editions   []string    `json:"editions"`
+	Parent        string    `json:"parent,omitempty"`
+	Contains      []string  `json:"contains"`
+	Editions      []string  `json:"editions"`
 	// Discusses (on a secondary record) and DiscussedIn (on a primary) are the
 	// asserted links between writing about documents and the documents.
 	Discusses   []string `json:"discusses"`

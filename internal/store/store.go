@@ -106,6 +106,9 @@ type HarvestQuery struct {
 	Category    string // record.Primary, record.Secondary, or "" for any
 	After       HarvestCursor
 	Limit       int
+	// Count asks for the number of matching records too (a full count: once per
+	// harvest, not per page).
+	Count bool
 }
 
 // HarvestCursor is where a page of harvested records ended.
@@ -163,8 +166,14 @@ type Store interface {
 	Authorities(ctx context.Context) (*names.File, error)
 	SetAuthorities(ctx context.Context, f *names.File) error
 	// Harvest returns a page of records, deleted ones included, by datestamp, and
-	// how many match in all.
+	// how many match in all when q.Count asks.
 	Harvest(ctx context.Context, q HarvestQuery) ([]Harvested, int, error)
+	// HarvestSets lists the collection ids of records, live or deleted, for
+	// harvesters' sets.
+	HarvestSets(ctx context.Context) ([]string, error)
+	// ArchiveID is a random name the database was given when it was created: the
+	// same for every server sharing it, whatever their host names.
+	ArchiveID(ctx context.Context) (string, error)
 	Close() error
 }
 

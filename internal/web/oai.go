@@ -3,32 +3,42 @@ package web
 import (
 	"context"
 	"net/http"
-	"os"
 	"strings"
 	"time"
 
 	"fond/internal/oai"
 	"fond/internal/record"
-	"fond/internal/search"
 	"fond/internal/store"
 )
 
 // OAIConfig names the archive to harvesters (OAI-PMH Identify).
 type OAIConfig struct {
 	Name       string
-	AdminEmail string
+	AdminEmail string // default archivist@RepositoryID
 	// RepositoryID is the namespace of OAI identifiers (oai:<RepositoryID>:<id>):
-	// it must not change once harvesters hold them.
+	// it must not change once harvesters hold them. The default is made from
+	// the database's own random name, so that every server sharing a database
+	// says the same; set the archive's domain instead before anyone harvests.
 	RepositoryID string
 }
 
-// defaultOAI names the archive after the machine until configured.
-func defaultOAI() OAIConfig {
-	host, err := os.Hostname()
-	if err != nil || host == "" {
-		host = "localhost"
+// oaiConfig fills in the defaults.
+func (s *Server) oaiConfig(ctx context.Context) (OAIConfig, error) {
+	c := s.OAI
+	if c.Name == "" {
+		c.Name = "fond archive"
 	}
-	return OAIConfig{Name: "fond archive", RepositoryID: host, AdminEmail: "archivist@" + host}
+	if c.RepositoryID == "" {
+		id, err := s.store.ArchiveID(ctx)
+		if err != nil {
+			return c, err
+		}
+		c.RepositoryID = "fond-" + id + ".invalid"
+	}
+	if c.AdminEmail == "" {
+		c.AdminEmail = "archivist@" + c.RepositoryID
+	}
+	return c, nil
 }
 
 // handleOAI answers OAI-PMH requests, by GET or by POSTed form (section 3.1.1).
@@ -42,8 +52,13 @@ func (s *Server) handleOAI(w http.ResponseWriter, r *http.Request) {
 		args = r.PostForm
 	}
 	base := baseURL(r)
-	p := &oai.Provider{Repo: oaiRepo{s: s, base: base}, Name: s.OAI.Name, BaseURL: base + "/oai",
-		AdminEmail: s.OAI.AdminEmail, RepositoryID: s.OAI.RepositoryID, PageSize: 100}
+	c, err := s.oaiConfig(r.Context())
+	if err != nil {
+		s.serverError(w, err)
+		return
+	}
+	p := &oai.Provider{Repo: oaiRepo{s: s, base: base}, Name: c.Name, BaseURL: base + "/oai",
+		AdminEmail: c.AdminEmail, RepositoryID: c.RepositoryID, PageSize: 100}
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
 	if err := p.Respond(r.Context(), args, w); err != nil {
 		s.log.Error("oai", "err", err)
@@ -67,13 +82,13 @@ func (o oaiRepo) Earliest(ctx context.Context) (time.Time, error) {
 
 func (o oaiRepo) Sets(ctx context.Context) ([]oai.Set, error) {
 	sets := []oai.Set{{Spec: record.Primary, Name: "Primary sources"}, {Spec: record.Secondary, Name: "Secondary sources"}}
-	res, err := o.s.store.Search(ctx, search.Query{Facets: true, Limit: 1})
+	ids, err := o.s.store.HarvestSets(ctx)
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range res.Facets["collection"] {
-		if setSpec(c.Value) {
-			sets = append(sets, oai.Set{Spec: "collection." + c.Value, Name: o.s.collectionTitle(ctx, c.Value)})
+	for _, id := range ids {
+		if setSpec(id) {
+			sets = append(sets, oai.Set{Spec: "collection." + id, Name: o.s.collectionTitle(ctx, id)})
 		}
 	}
 	return sets, nil
@@ -96,7 +111,7 @@ func (o oaiRepo) Get(ctx context.Context, id string) (oai.Item, error) {
 }
 
 func (o oaiRepo) List(ctx context.Context, q oai.Query) ([]oai.Item, int, error) {
-	hq := store.HarvestQuery{From: q.From, Until: q.Until, Limit: q.Limit,
+	hq := store.HarvestQuery{From: q.From, Until: q.Until, Limit: q.Limit, Count: q.Count,
 		After: store.HarvestCursor{Datestamp: q.After.Datestamp, ID: q.After.ID}}
 	switch {
 	case q.Set == record.Primary, q.Set == record.Secondary:
@@ -116,7 +131,10 @@ func (o oaiRepo) List(ctx context.Context, q oai.Query) ([]oai.Item, int, error)
 }
 
 func (o oaiRepo) item(h store.Harvested) oai.Item {
-	sets := []string{h.Record.Category}
+	var sets []string
+	if c := h.Record.Category; c == record.Primary || c == record.Secondary {
+		sets = append(sets, c)
+	}
 	if c := h.Record.Collection; c != nil && setSpec(c.ID) {
 		sets = append(sets, "collection."+c.ID)
 	}

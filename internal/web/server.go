@@ -34,7 +34,7 @@ type Server struct {
 
 // New builds a server; it parses the templates once.
 func New(st store.Store, log *slog.Logger) (*Server, error) {
-	s := &Server{store: st, log: log, tmpl: map[string]*template.Template{}, OAI: defaultOAI()}
+	s := &Server{store: st, log: log, tmpl: map[string]*template.Template{}}
 	pages, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"fond/internal/record"
@@ -11,21 +12,16 @@ import (
 )
 
 // stampLayout is a time cut to whole seconds. Stored times are RFC 3339 with a
-// variable fraction, which does not sort as text; their first 19 characters do.
+// variable fraction, which does not sort as text; their first 19 characters do,
+// and records_datestamp indexes them.
 const stampLayout = "2006-01-02T15:04:05"
 
-// harvestItems is every record a harvester sees: the live ones at their last
-// change, and the deleted ones (not since re-added) at their last deletion.
-const harvestItems = `WITH items AS (
-	SELECT id, substr(updated_at, 1, 19) AS ds, 0 AS deleted, collection, category FROM records
-	UNION ALL
-	SELECT d.id, substr(max(d.deleted_at), 1, 19), 1, max(d.collection), max(d.category) FROM record_deletions d
-	WHERE d.id <> '' AND NOT EXISTS (SELECT 1 FROM records r WHERE r.id = d.id) GROUP BY d.id
-) `
+// recordStamp is the datestamp expression records_datestamp indexes.
+const recordStamp = "substr(updated_at, 1, 19)"
 
-// Harvest implements store.Store.
-func (s *Store) Harvest(ctx context.Context, q store.HarvestQuery) ([]store.Harvested, int, error) {
-	where := `WHERE i.ds >= ? AND i.ds <= ?`
+// harvestWhere is one branch's conditions (live records or tombstones, whose
+// datestamp expression is ds) and their arguments.
+func harvestWhere(ds string, q store.HarvestQuery, cursor bool) (string, []any) {
 	from, until := "0000-00-00T00:00:00", "9999-99-99T99:99:99"
 	if !q.From.IsZero() {
 		from = q.From.UTC().Format(stampLayout)
@@ -33,29 +29,46 @@ func (s *Store) Harvest(ctx context.Context, q store.HarvestQuery) ([]store.Harv
 	if !q.Until.IsZero() {
 		until = q.Until.UTC().Format(stampLayout)
 	}
+	conds := []string{ds + " >= ?", ds + " <= ?"}
 	args := []any{from, until}
 	for _, f := range []struct{ col, val string }{{"id", q.ID}, {"collection", q.Collection}, {"category", q.Category}} {
 		if f.val != "" {
-			where += ` AND i.` + f.col + ` = ?`
+			conds = append(conds, f.col+" = ?")
 			args = append(args, f.val)
 		}
 	}
-	var total int
-	if err := s.read.QueryRowContext(ctx, harvestItems+`SELECT count(*) FROM items i `+where, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("harvest: %w", err)
-	}
-	if !q.After.Datestamp.IsZero() {
+	if cursor && !q.After.Datestamp.IsZero() {
 		after := q.After.Datestamp.UTC().Format(stampLayout)
-		where += ` AND (i.ds > ? OR i.ds = ? AND i.id > ?)`
+		conds = append(conds, "("+ds+" > ? OR "+ds+" = ? AND id > ?)")
 		args = append(args, after, after, q.After.ID)
 	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// Harvest implements store.Store. Each branch, live records and tombstones,
+// reads its next page along its own (datestamp, id) index; the two merge.
+func (s *Store) Harvest(ctx context.Context, q store.HarvestQuery) ([]store.Harvested, int, error) {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 100
 	}
-	args = append(args, limit)
-	rows, err := s.read.QueryContext(ctx, harvestItems+`SELECT i.id, i.ds, i.deleted, i.collection, i.category, r.doc, r.body, r.ingested_at
-		FROM items i LEFT JOIN records r ON r.id = i.id AND i.deleted = 0 `+where+` ORDER BY i.ds, i.id LIMIT ?`, args...)
+	total := 0
+	if q.Count {
+		w1, a1 := harvestWhere(recordStamp, q, false)
+		w2, a2 := harvestWhere("ds", q, false)
+		if err := s.read.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM records`+w1+`) + (SELECT count(*) FROM tombstones`+w2+`)`,
+			append(a1, a2...)...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("harvest: %w", err)
+		}
+	}
+	w1, a1 := harvestWhere(recordStamp, q, true)
+	w2, a2 := harvestWhere("ds", q, true)
+	args := append(append(append(a1, limit), a2...), limit, limit)
+	rows, err := s.read.QueryContext(ctx, `SELECT u.id, u.ds, u.deleted, u.collection, u.category, r.doc, r.body, r.ingested_at FROM (
+		SELECT * FROM (SELECT id, `+recordStamp+` AS ds, 0 AS deleted, collection, category FROM records`+w1+` ORDER BY `+recordStamp+`, id LIMIT ?) live
+		UNION ALL
+		SELECT * FROM (SELECT id, ds, 1 AS deleted, collection, category FROM tombstones`+w2+` ORDER BY ds, id LIMIT ?) gone
+	) u LEFT JOIN records r ON r.id = u.id AND u.deleted = 0 ORDER BY u.ds, u.id LIMIT ?`, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("harvest: %w", err)
 	}
@@ -83,4 +96,31 @@ func (s *Store) Harvest(ctx context.Context, q store.HarvestQuery) ([]store.Harv
 		out = append(out, h)
 	}
 	return out, total, rows.Err()
+}
+
+// HarvestSets implements store.Store.
+func (s *Store) HarvestSets(ctx context.Context) ([]string, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT collection FROM records WHERE collection <> '' UNION SELECT collection FROM tombstones WHERE collection <> '' ORDER BY 1`)
+	if err != nil {
+		return nil, fmt.Errorf("harvest sets: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// ArchiveID implements store.Store: the change log's epoch.
+func (s *Store) ArchiveID(ctx context.Context) (string, error) {
+	var epoch string
+	if err := s.read.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'epoch'`).Scan(&epoch); err != nil {
+		return "", fmt.Errorf("archive id: %w", err)
+	}
+	return epoch, nil
 }

@@ -69,8 +69,9 @@ func epochOf(identity string) string {
 	return epoch
 }
 
-// remove logs a record's deletion: for the index (rid, gen) and for harvesters
-// (id, time, the sets it was in).
+// remove logs a record's deletion: for the index (rid, gen) and, as a
+// tombstone, for harvesters (id, the sets it was in; its time is stamped at
+// commit).
 func (c *change) remove(ctx context.Context, tx *txn, d deletion) error {
 	gen, err := c.bump(ctx, tx)
 	if err != nil {
@@ -78,9 +79,31 @@ func (c *change) remove(ctx context.Context, tx *txn, d deletion) error {
 	}
 	c.removed = append(c.removed, d.rid)
 	delete(c.added, d.rid)
-	_, err = tx.ExecContext(ctx, `INSERT INTO record_deletions(rid, gen, id, deleted_at, collection, category) VALUES (?, ?, ?, ?, ?, ?)`,
-		d.rid, gen, d.id, time.Now().UTC().Format(time.RFC3339Nano), d.collection, d.category)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO record_deletions(rid, gen) VALUES (?, ?)`, d.rid, gen); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO tombstones(id, ds, gen, collection, category) VALUES (?, '', ?, ?, ?)
+		ON CONFLICT(id) DO UPDATE SET ds = excluded.ds, gen = excluded.gen, collection = excluded.collection, category = excluded.category`,
+		d.id, gen, d.collection, d.category)
 	return err
+}
+
+// dateWrites dates what the transaction wrote, just before it commits and while it
+// holds the writers' turn: a datestamp taken earlier, before waiting for
+// another writer, could fall before a harvest that ran while this one waited,
+// and the next harvest, starting from that harvest's time, would miss it.
+func (c *change) dateWrites(ctx context.Context, tx *txn) error {
+	if c.gen == 0 {
+		return nil
+	}
+	now := time.Now().UTC().Format(time.RFC3339Nano)
+	if _, err := tx.ExecContext(ctx, `UPDATE records SET updated_at = ? WHERE gen = ?`, now, c.gen); err != nil {
+		return fmt.Errorf("change log: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE tombstones SET ds = ? WHERE gen = ?`, now[:len(stampLayout)], c.gen); err != nil {
+		return fmt.Errorf("change log: %w", err)
+	}
+	return nil
 }
 
 // deletion is what the log keeps of a deleted record.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -91,6 +92,9 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 		ON CONFLICT(path) DO UPDATE SET checksum = excluded.checksum, format = excluded.format, ingested_at = excluded.ingested_at
 		WHERE files.checksum <> excluded.checksum OR files.format <> excluded.format`,
 		f.Path, f.Original.Checksum, f.Format, now); err != nil {
+		return nil, err
+	}
+	if err := ch.dateWrites(ctx, tx); err != nil {
 		return nil, err
 	}
 	if err := tx.Commit(); err != nil {
@@ -216,6 +220,8 @@ func (w *fileWrite) putRecord(ctx context.Context, pos int, r record.Record) (st
 	if _, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE rid = ?`, old.rid); err != nil {
 		return "", err
 	}
+	// The same id earlier in this file queued sources not yet written.
+	w.srcs = slices.DeleteFunc(w.srcs, func(p pendingSource) bool { return p.rid == old.rid })
 	old.doc, old.body, old.path, old.position = doc, r.Body, f.Path, pos
 	w.ch.put(old.rid, &r)
 	w.addSources(old.rid, r)
@@ -231,7 +237,7 @@ func (w *fileWrite) addSources(rid int64, r record.Record) {
 }
 
 // flush writes what the records queued: their sources, and the end of any alias
-// an inserted id was (a record that comes back is itself again).
+// or tombstone an inserted id had (a record that comes back is itself again).
 func (w *fileWrite) flush(ctx context.Context) error {
 	for start := 0; start < len(w.srcs); start += batch {
 		part := w.srcs[start:min(start+batch, len(w.srcs))]
@@ -251,8 +257,10 @@ func (w *fileWrite) flush(ctx context.Context) error {
 		for i, id := range part {
 			args[i] = id
 		}
-		if _, err := w.tx.ExecContext(ctx, `DELETE FROM aliases WHERE old IN (`+marks(len(part))+`)`, args...); err != nil {
-			return err
+		for _, table := range []string{"aliases WHERE old", "tombstones WHERE id"} {
+			if _, err := w.tx.ExecContext(ctx, `DELETE FROM `+table+` IN (`+marks(len(part))+`)`, args...); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -326,6 +334,9 @@ func (s *Store) Delete(ctx context.Context, id string) error {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM aliases WHERE new = ?`, id); err != nil {
+		return err
+	}
+	if err := ch.dateWrites(ctx, tx); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {

@@ -137,4 +137,3 @@ func testConcurrentWriters(t *testing.T, a, b store.Store) {
 		}
 	}
 }
-

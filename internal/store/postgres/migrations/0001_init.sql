@@ -39,7 +39,7 @@ CREATE TABLE records (
     doc         TEXT NOT NULL,
     body        TEXT NOT NULL DEFAULT '',
     ingested_at TEXT COLLATE "C" NOT NULL,
-    updated_at  TEXT NOT NULL,
+    updated_at  TEXT COLLATE "C" NOT NULL,
     gen         BIGINT NOT NULL DEFAULT 1
 );
 CREATE INDEX records_path ON records(path, position);
@@ -143,18 +143,24 @@ CREATE TABLE generations (
     stamp TEXT NOT NULL
 );
 INSERT INTO generations(gen, stamp) SELECT value::bigint, (SELECT value FROM meta WHERE key = 'stamp') FROM meta WHERE key = 'gen';
--- The deletion log also keeps, for harvesters (OAI-PMH), the record's id, when
--- it went and the sets it was in (SQLite's migration 0007).
 CREATE TABLE record_deletions (
-    rid        BIGINT NOT NULL,
+    rid BIGINT NOT NULL,
+    gen BIGINT NOT NULL
+);
+CREATE INDEX record_deletions_gen ON record_deletions(gen);
+
+-- Harvesters (OAI-PMH) page by datestamp (updated_at to the second, then id) and
+-- are told of deleted records through tombstones (SQLite's migration 0007).
+CREATE INDEX records_datestamp ON records ((substr(updated_at, 1, 19)), id);
+CREATE TABLE tombstones (
+    id         TEXT COLLATE "C" PRIMARY KEY,
+    ds         TEXT COLLATE "C" NOT NULL,
     gen        BIGINT NOT NULL,
-    id         TEXT COLLATE "C" NOT NULL DEFAULT '',
-    deleted_at TEXT COLLATE "C" NOT NULL DEFAULT '',
     collection TEXT NOT NULL DEFAULT '',
     category   TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX record_deletions_gen ON record_deletions(gen);
-CREATE INDEX record_deletions_id ON record_deletions(id);
+CREATE INDEX tombstones_ds ON tombstones(ds, id);
+CREATE INDEX tombstones_gen ON tombstones(gen);
 
 -- Bodies, documents and originals are compressed with lz4 where the server has it
 -- (PostgreSQL 14 and later, built with lz4, as Debian's is) instead of the

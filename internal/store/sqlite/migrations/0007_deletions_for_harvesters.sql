@@ -1,8 +1,14 @@
--- Harvesters (OAI-PMH) are told of deleted records: the deletion log keeps the
--- record's id, when it went, and the sets it was in. Deletions logged before
--- this migration have no id and stay invisible to harvesters.
-ALTER TABLE record_deletions ADD COLUMN id TEXT NOT NULL DEFAULT '';
-ALTER TABLE record_deletions ADD COLUMN deleted_at TEXT NOT NULL DEFAULT '';
-ALTER TABLE record_deletions ADD COLUMN collection TEXT NOT NULL DEFAULT '';
-ALTER TABLE record_deletions ADD COLUMN category TEXT NOT NULL DEFAULT '';
-CREATE INDEX record_deletions_id ON record_deletions(id);
+-- Harvesters (OAI-PMH) page through records by datestamp (updated_at to the
+-- second, then id), and are told of deleted records: a tombstone keeps each
+-- deleted record's id, when it went and the sets it was in, until it is added
+-- again. Deletions before this migration left no ids, so they have none.
+CREATE INDEX records_datestamp ON records(substr(updated_at, 1, 19), id);
+CREATE TABLE tombstones (
+    id         TEXT PRIMARY KEY,
+    ds         TEXT NOT NULL,
+    gen        INTEGER NOT NULL,
+    collection TEXT NOT NULL DEFAULT '',
+    category   TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX tombstones_ds ON tombstones(ds, id);
+CREATE INDEX tombstones_gen ON tombstones(gen);
