@@ -52,7 +52,10 @@ func Document(r record.Record, link string) ([]byte, error) {
 		}
 	}
 	for _, n := range r.Notes {
-		attrs := []string{"type", n.Kind}
+		var attrs []string
+		if n.Kind != "" {
+			attrs = append(attrs, "type", n.Kind)
+		}
 		if n.N != "" {
 			attrs = append(attrs, "n", n.N)
 		}
@@ -179,14 +182,16 @@ func source(w *writer, s record.Source) {
 		}
 	}
 	if s.Abbreviation != "" {
-		w.leaf("altIdentifier", s.Abbreviation)
+		w.open("altIdentifier", "type", "abbreviation")
+		w.leaf("idno", s.Abbreviation)
+		w.close()
 	}
 	w.close()
-	if s.Folios != "" || s.Reference != "" {
+	if s.Folios != "" {
 		w.open("physDesc")
 		w.open("objectDesc")
 		w.open("supportDesc")
-		w.leaf("extent", strings.TrimSpace("folios "+s.Folios))
+		w.leaf("extent", "folios "+s.Folios)
 		w.close()
 		w.close()
 		w.close()

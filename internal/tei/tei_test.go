@@ -107,7 +107,8 @@ func TestEscapes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(string(doc), "<script>") || !strings.Contains(string(doc), `xml:id="da_b_c"`) || !strings.Contains(string(doc), `<idno type="fond">059a</idno>`) {
+	if strings.Contains(string(doc), "<script>") || !strings.Contains(string(doc), `xml:id="da_b_c"`) || !strings.Contains(string(doc), `<idno type="fond">059a</idno>`) ||
+		!strings.Contains(string(doc), "<extent>folios 10-20</extent>") {
 		t.Errorf("escaping or structure:\n%s", doc)
 	}
 	var v struct {

@@ -27,7 +27,9 @@ type bboxDoc struct {
 // paragraphs.
 func fromBBox(out []byte) ([]string, error) {
 	var doc bboxDoc
-	d := xml.NewDecoder(strings.NewReader(string(out)))
+	// pdftotext writes what a PDF's fonts map characters to, control
+	// characters included, which XML forbids: one would lose the whole file.
+	d := xml.NewDecoder(strings.NewReader(xmlChars(string(out))))
 	d.Entity = xml.HTMLEntity
 	d.Strict = false
 	if err := d.Decode(&doc); err != nil {
@@ -47,4 +49,20 @@ func fromBBox(out []byte) ([]string, error) {
 		pages[p] = paragraphs(lines)
 	}
 	return pages, nil
+}
+
+// xmlChars replaces the characters XML 1.0 does not allow with spaces.
+func xmlChars(s string) string {
+	ok := func(r rune) bool {
+		return r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+	}
+	if strings.IndexFunc(s, func(r rune) bool { return !ok(r) }) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if ok(r) {
+			return r
+		}
+		return ' '
+	}, s)
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"unicode"
@@ -40,14 +41,30 @@ func Kind(data []byte) string {
 var ErrNoText = errors.New("no text found")
 
 // minLetters is how many letters a PDF page's text layer must hold to be taken
-// as the page's text; a page with fewer is a scan (perhaps with a stamped page
-// number) and is read by OCR.
+// as the page's text without question; a page with fewer is a scan (perhaps
+// with a stamped page number) and is read by OCR, keeping the layer where OCR
+// cannot do better.
 const minLetters = 20
 
+// Limits on what one PDF may cost: its pages, and its text output (the bytes a
+// compressed stream expands to are not bounded by the file's size).
+const (
+	maxPages  = 5000
+	maxOutput = 512 << 20
+	// ocrPixels is the long side pages are rendered at for OCR: an A4 page at
+	// 300 dpi, whatever size the PDF says the page is.
+	ocrPixels = "3508"
+)
+
 // PDF reads a PDF's pages: the text layer where a page has one, OCR of the page
-// rendered at 300 dpi where it does not.
+// rendered at about 300 dpi where it does not.
 func (t Tools) PDF(ctx context.Context, data []byte) (Text, error) {
-	out, err := t.run(ctx, "FOND_PDFTOTEXT", t.PDFToText, data, "-bbox-layout", "-enc", "UTF-8", "-", "-")
+	if t.FileTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, t.FileTimeout)
+		defer cancel()
+	}
+	out, err := t.run(ctx, "FOND_PDFTOTEXT", t.PDFToText, data, "-bbox-layout", "-enc", "UTF-8", "-l", strconv.Itoa(maxPages+1), "-", "-")
 	if err != nil {
 		return Text{}, fmt.Errorf("reading the PDF: %w", err)
 	}
@@ -55,24 +72,37 @@ func (t Tools) PDF(ctx context.Context, data []byte) (Text, error) {
 	if err != nil {
 		return Text{}, err
 	}
-	if len(pages) == 0 {
+	switch {
+	case len(pages) == 0:
 		return Text{}, fmt.Errorf("%w: the PDF has no pages", ErrNoText)
+	case len(pages) > maxPages:
+		return Text{}, fmt.Errorf("the PDF has more than %d pages; split it", maxPages)
 	}
 	var res Text
 	var confSum float64
-	for i, p := range pages {
-		if letters(p) >= minLetters {
-			res.Pages = append(res.Pages, p)
+	var file string // the PDF on disk, written once for rendering pages
+	defer func() {
+		if file != "" {
+			os.Remove(file)
+		}
+	}()
+	for i, layer := range pages {
+		if letters(layer) >= minLetters {
+			res.Pages = append(res.Pages, layer)
 			continue
 		}
-		n := strconv.Itoa(i + 1)
-		png, err := t.run(ctx, "FOND_PDFTOPPM", t.PDFToPPM, data, "-r", "300", "-gray", "-png", "-f", n, "-l", n, "-singlefile", "-")
-		if err != nil {
-			return Text{}, fmt.Errorf("rendering page %s for OCR: %w", n, err)
+		if file == "" {
+			if file, err = tempFile(data); err != nil {
+				return Text{}, err
+			}
 		}
-		text, conf, err := t.ocr(ctx, png)
-		if err != nil {
-			return Text{}, fmt.Errorf("OCR of page %s: %w", n, err)
+		text, conf, err := t.ocrPage(ctx, file, i+1)
+		switch {
+		case err != nil && strings.TrimSpace(layer) == "":
+			return Text{}, fmt.Errorf("page %d is a scan: %w", i+1, err)
+		case err != nil || letters(text) <= letters(layer):
+			res.Pages = append(res.Pages, layer) // a short page, read as well as it can be
+			continue
 		}
 		res.Pages = append(res.Pages, text)
 		res.OCRPages++
@@ -85,6 +115,36 @@ func (t Tools) PDF(ctx context.Context, data []byte) (Text, error) {
 		return Text{}, fmt.Errorf("%w: %d pages, %d of them scans in which OCR found no words", ErrNoText, len(pages), res.OCRPages)
 	}
 	return res, nil
+}
+
+// ocrPage renders page n of the PDF file and reads it by OCR.
+func (t Tools) ocrPage(ctx context.Context, file string, n int) (string, float64, error) {
+	page := strconv.Itoa(n)
+	png, err := t.run(ctx, "FOND_PDFTOPPM", t.PDFToPPM, nil, "-scale-to", ocrPixels, "-gray", "-png", "-f", page, "-l", page, "-singlefile", file)
+	if err != nil {
+		return "", 0, fmt.Errorf("rendering it for OCR: %w", err)
+	}
+	text, conf, err := t.ocr(ctx, png)
+	if err != nil {
+		return "", 0, fmt.Errorf("OCR: %w", err)
+	}
+	return text, conf, nil
+}
+
+func tempFile(data []byte) (string, error) {
+	f, err := os.CreateTemp("", "fond-*.pdf")
+	if err != nil {
+		return "", fmt.Errorf("rendering pages for OCR: %w", err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("rendering pages for OCR: %w", err)
+	}
+	return f.Name(), nil
 }
 
 // Image reads a page image (PNG, JPEG or TIFF) by OCR.

@@ -84,14 +84,38 @@ func TestFromBBox(t *testing.T) {
 	if _, err := fromBBox([]byte("<html><body><doc><page>")); err == nil {
 		t.Error("truncated output accepted")
 	}
+	// A font that maps a glyph to a control character must not lose the file.
+	pages, err = fromBBox([]byte("<html><body><doc><page><flow><block><line yMin=\"1\" yMax=\"9\"><word>Tele\x03gram</word></line></block></flow></page></doc></body></html>"))
+	if err != nil || len(pages) != 1 || pages[0] != "Tele gram" {
+		t.Errorf("control character: %q, %v", pages, err)
+	}
+}
+
+func TestCapped(t *testing.T) {
+	c := &capped{max: 5}
+	if n, err := c.Write([]byte("abc")); n != 3 || err != nil {
+		t.Fatal(n, err)
+	}
+	if _, err := c.Write([]byte("def")); err == nil || !c.over || c.b.String() != "abc" {
+		t.Errorf("over the cap: %v %v %q", err, c.over, c.b.String())
+	}
+	q := &capped{max: 2, quiet: true}
+	if n, err := q.Write([]byte("abc")); n != 3 || err != nil || q.b.Len() != 0 {
+		t.Errorf("quiet cap: %d %v %q", n, err, q.b.String())
+	}
 }
 
 func FuzzFromBBox(f *testing.F) {
 	f.Add([]byte(`<html><body><doc><page><flow><block><line yMin="1" yMax="2"><word>a</word></line></block></flow></page></doc></body></html>`))
 	f.Fuzz(func(t *testing.T, out []byte) {
 		pages, err := fromBBox(out)
-		if err != nil && pages != nil {
-			t.Errorf("pages with an error")
+		if err != nil {
+			return
+		}
+		for _, p := range pages {
+			if strings.Contains(p, "\n\n\n") || strings.TrimSpace(p) != p && p != "" {
+				t.Errorf("page %q: paragraphs not normalized", p)
+			}
 		}
 	})
 }
@@ -206,6 +230,33 @@ func TestImageIsRead(t *testing.T) {
 	// Not "Kim Il Sung": in Helvetica a capital I and a small l are one shape.
 	if !strings.Contains(got.String(), "Sung asked again") || got.OCRPages != 1 {
 		t.Errorf("image text (%d OCR pages):\n%s", got.OCRPages, got)
+	}
+}
+
+// A page with a short text layer (a page number, a stamp) is read by OCR when
+// that finds more; without OCR it keeps its layer, while a page with no text at
+// all cannot be read without OCR, and says so.
+func TestShortPages(t *testing.T) {
+	tl := tools(t)
+	ctx := context.Background()
+	pdf := testutil.PDF(telegram, []string{"- 2 -"})
+	got, err := tl.PDF(ctx, pdf)
+	if err != nil || len(got.Pages) != 2 || got.Pages[1] != "- 2 -" {
+		t.Errorf("short page with OCR: %q, %v", got.Pages, err)
+	}
+	noOCR := tl
+	noOCR.Tesseract = "/nonexistent/tesseract"
+	got, err = noOCR.PDF(ctx, pdf)
+	if err != nil || len(got.Pages) != 2 || got.OCRPages != 0 || got.Pages[1] != "- 2 -" {
+		t.Errorf("short page without OCR: %q, %v", got.Pages, err)
+	}
+	img, err := png.Decode(bytes.NewReader(scanOf(t, tl, telegram)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = noOCR.PDF(ctx, testutil.ScannedPDF(img))
+	if !errors.Is(err, ErrNoTool) || !strings.Contains(err.Error(), "page 1 is a scan") || !strings.Contains(err.Error(), "tesseract-ocr") {
+		t.Errorf("scan without OCR: %v", err)
 	}
 }
 

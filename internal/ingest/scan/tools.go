@@ -26,8 +26,9 @@ type Tools struct {
 	Tesseract string // tesseract-ocr
 	// Languages are Tesseract's, joined by "+" ("eng+rus").
 	Languages string
-	// Timeout bounds one run of one program (one page, for OCR).
-	Timeout time.Duration
+	// Timeout bounds one run of one program (one page, for OCR); FileTimeout
+	// all of one file's.
+	Timeout, FileTimeout time.Duration
 }
 
 // FromEnv is the configuration from FOND_PDFTOTEXT, FOND_PDFTOPPM,
@@ -36,11 +37,12 @@ type Tools struct {
 // has installed).
 func FromEnv() Tools {
 	t := Tools{
-		PDFToText: envOr("FOND_PDFTOTEXT", "pdftotext"),
-		PDFToPPM:  envOr("FOND_PDFTOPPM", "pdftoppm"),
-		Tesseract: envOr("FOND_TESSERACT", "tesseract"),
-		Languages: os.Getenv("FOND_OCR_LANGS"),
-		Timeout:   2 * time.Minute,
+		PDFToText:   envOr("FOND_PDFTOTEXT", "pdftotext"),
+		PDFToPPM:    envOr("FOND_PDFTOPPM", "pdftoppm"),
+		Tesseract:   envOr("FOND_TESSERACT", "tesseract"),
+		Languages:   os.Getenv("FOND_OCR_LANGS"),
+		Timeout:     2 * time.Minute,
+		FileTimeout: 2 * time.Hour, // a long scanned volume at a few seconds a page
 	}
 	if t.Languages == "" {
 		t.Languages = installedLanguages(t.Tesseract)
@@ -109,15 +111,44 @@ func (t Tools) run(ctx context.Context, env, prog string, stdin []byte, args ...
 	}
 	cmd := exec.CommandContext(ctx, path, args...)
 	cmd.Stdin = bytes.NewReader(stdin)
-	var out, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &stderr
+	out := &capped{max: maxOutput}
+	stderr := &capped{max: 64 << 10, quiet: true}
+	cmd.Stdout, cmd.Stderr = out, stderr
+	// A program that leaves its output open after being killed must not hold
+	// the ingest up.
+	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Run(); err != nil {
-		if ctx.Err() != nil {
+		switch {
+		case ctx.Err() != nil:
 			return nil, fmt.Errorf("%s: %w", prog, ctx.Err())
+		case out.over:
+			return nil, fmt.Errorf("%s: output over %d MB; the file is too large to read", prog, maxOutput>>20)
 		}
-		return nil, fmt.Errorf("%s: %s", prog, said(stderr.String(), err))
+		return nil, fmt.Errorf("%s: %s", prog, said(stderr.b.String(), err))
 	}
-	return out.Bytes(), nil
+	return out.b.Bytes(), nil
+}
+
+// capped keeps up to max bytes of a program's output; past that it fails the
+// program's writes, or (quiet, for messages) drops the rest.
+type capped struct {
+	b     bytes.Buffer
+	max   int
+	over  bool
+	quiet bool
+}
+
+var errOutputLimit = errors.New("output limit reached")
+
+func (c *capped) Write(p []byte) (int, error) {
+	if c.b.Len()+len(p) > c.max {
+		c.over = true
+		if c.quiet {
+			return len(p), nil
+		}
+		return 0, errOutputLimit
+	}
+	return c.b.Write(p)
 }
 
 // said is a program's complaint in one line: its first distinct messages.

@@ -10,6 +10,7 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
+	"net/url"
 	"runtime"
 	"strings"
 
@@ -68,16 +69,17 @@ func Open(ctx context.Context, url, snapshot string) (*Store, error) {
 	return s, nil
 }
 
-// Redact drops a password from a URL before it reaches an error message or log.
-func Redact(url string) string {
-	at := strings.LastIndex(url, "@")
-	scheme := strings.Index(url, "://")
-	if at < 0 || scheme < 0 || at < scheme {
-		return url
+// Redact drops a password from a URL, in its user part or its query, before it
+// reaches an error message or log.
+func Redact(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme == "" {
+		return raw
 	}
-	userinfo := url[scheme+3 : at]
-	if user, _, ok := strings.Cut(userinfo, ":"); ok {
-		return url[:scheme+3] + user + ":xxxxx" + url[at:]
+	q := u.Query()
+	if q.Has("password") {
+		q.Set("password", "xxxxx")
+		u.RawQuery = q.Encode()
 	}
-	return url
+	return u.Redacted()
 }

@@ -40,9 +40,31 @@ func TestRedactHidesPassword(t *testing.T) {
 		"postgres://fond:secret@db.example:5432/archive": "postgres://fond:xxxxx@db.example:5432/archive",
 		"postgres://fond@db.example/archive":             "postgres://fond@db.example/archive",
 		"postgresql://db.example/archive":                "postgresql://db.example/archive",
+		"postgres://db.example/archive?password=secret":  "postgres://db.example/archive?password=xxxxx",
 	} {
 		if got := Redact(in); got != want {
 			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Servers starting together on an empty database all open it: migrations,
+// the table of versions included, are applied once under a lock.
+func TestServersMigrateTogether(t *testing.T) {
+	u := testutil.PostgresSchema(t)
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			s, err := Open(context.Background(), u, "")
+			if err == nil {
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
 		}
 	}
 }

@@ -16,7 +16,7 @@ import (
 // (NNNN_name.sql) is goose's, so switching later is cheap.
 func Migrate(ctx context.Context, conn *sql.DB, d *Dialect, migrations fs.FS) error {
 	c := db{conn, d}
-	if _, err := c.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
+	if err := migrateOne(ctx, c, 0, ""); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
 	names, err := fs.Glob(migrations, "migrations/*.sql")
@@ -42,7 +42,9 @@ func Migrate(ctx context.Context, conn *sql.DB, d *Dialect, migrations fs.FS) er
 }
 
 // migrateOne applies one migration unless it has been; the check runs inside
-// the transaction, so that servers starting together apply it once.
+// the transaction, under the migrations' lock, so that servers starting
+// together apply it once. Version 0 creates the table of versions itself
+// (concurrent CREATE TABLE IF NOT EXISTS collide on PostgreSQL).
 func migrateOne(ctx context.Context, c db, version int, body string) error {
 	t, err := c.BeginTx(ctx, nil)
 	if err != nil {
@@ -53,6 +55,12 @@ func migrateOne(ctx context.Context, c db, version int, body string) error {
 		if _, err := t.ExecContext(ctx, c.d.LockMigrations); err != nil {
 			return err
 		}
+	}
+	if version == 0 {
+		if _, err := t.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
+			return err
+		}
+		return t.Commit()
 	}
 	var n int
 	if err := t.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil {
