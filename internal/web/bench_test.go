@@ -23,7 +23,8 @@ import (
 
 // BenchmarkPages measures server-side rendering of search and document pages on
 // an archive of FOND_BENCH_DOCS synthetic records (default 100,000), reporting the
-// 50th and 95th percentile per page kind. The archive is built once and kept at
+// 50th and 95th percentile per page kind, and of 50 consecutive OAI-PMH
+// ListRecords pages (100 records each) of a harvest. The archive is built once and kept at
 // FOND_BENCH_DB if set (building 100k records takes about a minute).
 //
 //	go test -run=^$ -bench=Pages -benchtime=1x ./internal/web/
@@ -68,7 +69,26 @@ func BenchmarkPages(b *testing.B) {
 			kinds["document"] = append(kinds["document"], timeGet(b, h, "/documents/"+synthID(id)))
 		}
 	}
-	for _, k := range []string{"search", "document"} {
+	// A harvester walking the archive: OAI-PMH ListRecords pages of 100 records,
+	// following resumption tokens from the start.
+	next := "/oai?verb=ListRecords&metadataPrefix=oai_dc"
+	for range 50 {
+		start := time.Now()
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", next, nil))
+		kinds["oai-page"] = append(kinds["oai-page"], time.Since(start))
+		body := rec.Body.String()
+		j := strings.LastIndex(body, "</resumptionToken>")
+		k := strings.LastIndex(body[:max(j, 0)], ">")
+		if j < 0 || k < 0 {
+			b.Fatalf("no resumption token in a page of %d records", n)
+		}
+		if body[k+1:j] == "" {
+			break // the end of the list
+		}
+		next = "/oai?verb=ListRecords&resumptionToken=" + body[k+1:j]
+	}
+	for _, k := range []string{"search", "document", "oai-page"} {
 		d := kinds[k]
 		sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
 		b.ReportMetric(float64(d[len(d)/2].Microseconds())/1000, k+"-p50-ms")
