@@ -114,8 +114,12 @@ func party(side string) []string {
 	if len(names) > 0 {
 		return names
 	}
-	side = strings.SplitN(side, ",", 2)[0]
-	side = sideTrim.ReplaceAllString(side, "")
+	before, after, comma := strings.Cut(side, ",")
+	if _, genre := Genre(before); comma && genre {
+		// "Ciphered Telegram, Shtykov to Vyshinsky": the genre, then the sender.
+		before, _, _ = strings.Cut(after, ",")
+	}
+	side = sideTrim.ReplaceAllString(before, "")
 	side = strings.Trim(side, " .;:[]*")
 	if side == "" {
 		return nil

@@ -1,10 +1,7 @@
 package ingest
 
 import (
-	"bytes"
 	"context"
-	"image/png"
-	"os/exec"
 	"testing"
 
 	"fond/internal/testutil"
@@ -33,17 +30,7 @@ func BenchmarkExtractPDF(b *testing.B) {
 // OCR, reporting pages/s.
 func BenchmarkExtractScan(b *testing.B) {
 	testutil.NeedPrograms(b, "pdftoppm", "pdftotext", "tesseract")
-	cmd := exec.Command("pdftoppm", "-r", "300", "-gray", "-png", "-singlefile", "-")
-	cmd.Stdin = bytes.NewReader(testutil.PDF(telegramPDF...))
-	page, err := cmd.Output()
-	if err != nil {
-		b.Fatal(err)
-	}
-	img, err := png.Decode(bytes.NewReader(page))
-	if err != nil {
-		b.Fatal(err)
-	}
-	scan := testutil.ScannedPDF(img)
+	_, scan := testutil.Scan(b, telegramPDF[0])
 	for b.Loop() {
 		if _, err := Extract(context.Background(), "b.pdf", scan); err != nil {
 			b.Fatal(err)

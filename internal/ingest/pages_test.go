@@ -1,10 +1,7 @@
 package ingest
 
 import (
-	"bytes"
 	"context"
-	"image/png"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -44,17 +41,8 @@ func TestPDFBecomesARecord(t *testing.T) {
 
 func TestScanBecomesARecord(t *testing.T) {
 	testutil.NeedPrograms(t, "pdftoppm", "pdftotext", "tesseract")
-	cmd := exec.Command("pdftoppm", "-r", "300", "-gray", "-png", "-singlefile", "-")
-	cmd.Stdin = bytes.NewReader(testutil.PDF(telegramPDF...))
-	page, err := cmd.Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	img, err := png.Decode(bytes.NewReader(page))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, data := range map[string][]byte{"telegram-scan.pdf": testutil.ScannedPDF(img), "telegram-scan.png": page} {
+	page, scan := testutil.Scan(t, telegramPDF[0])
+	for name, data := range map[string][]byte{"telegram-scan.pdf": scan, "telegram-scan.png": page} {
 		res, err := Extract(context.Background(), name, data)
 		if err != nil {
 			t.Fatal(err)

@@ -5,7 +5,10 @@ import (
 	"compress/zlib"
 	"fmt"
 	"image"
+	"image/png"
+	"os/exec"
 	"strings"
+	"testing"
 )
 
 // PDF builds a minimal PDF whose pages hold the given lines of text in
@@ -83,4 +86,23 @@ func assemble(kids, objs []string) []byte {
 	}
 	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(all)+1, xref)
 	return out.Bytes()
+}
+
+// Scan renders one page of the given lines as a scanner would see it: a PNG at
+// 300 dpi (by poppler's pdftoppm, which the test must have), and a PDF that is
+// only that image, with no text layer.
+func Scan(t testing.TB, lines []string) (pageImage, scannedPDF []byte) {
+	t.Helper()
+	NeedPrograms(t, "pdftoppm")
+	cmd := exec.Command("pdftoppm", "-r", "300", "-gray", "-png", "-singlefile", "-")
+	cmd.Stdin = bytes.NewReader(PDF(lines))
+	page, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftoppm: %v", err)
+	}
+	img, err := png.Decode(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return page, ScannedPDF(img)
 }

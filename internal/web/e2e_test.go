@@ -53,6 +53,7 @@ func artifacts(t *testing.T) string {
 func TestBrowserReadingRoom(t *testing.T) {
 	exe := chromium(t)
 	seeds := testutil.Shared(t, "seeds")
+	testutil.NeedPrograms(t, "pdftoppm", "pdftotext", "tesseract") // for the scanned telegram
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "fond.db"))
 	if err != nil {
@@ -61,9 +62,17 @@ func TestBrowserReadingRoom(t *testing.T) {
 	defer st.Close()
 	in := &ingest.Ingester{Store: st}
 	sample := filepath.Join(testutil.RepoRoot(t), "testdata", "sample")
-	if _, err := in.Paths(ctx, []string{seeds, sample}, func(o ingest.Outcome) {
+	scans := t.TempDir()
+	if err := os.WriteFile(filepath.Join(scans, "scanned-telegram.pdf"), scannedTelegram(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var scanned string
+	if _, err := in.Paths(ctx, []string{seeds, sample, scans}, func(o ingest.Outcome) {
 		if o.Error != "" {
 			t.Errorf("ingest: %s", o.Error)
+		}
+		if strings.HasSuffix(o.File, "scanned-telegram.pdf") {
+			scanned = o.ID
 		}
 	}); err != nil {
 		t.Fatal(err)
@@ -202,4 +211,22 @@ func TestBrowserReadingRoom(t *testing.T) {
 	// The remaining pages render and are captured for a person to look at.
 	run("timeline", chromedp.Navigate(ts.URL+"/timeline"), chromedp.WaitVisible(chromedp.CSS(".timeline")), shot("timeline"))
 	run("phone", chromedp.EmulateViewport(390, 844), chromedp.Navigate(ts.URL+"/search?q=Stalin"), chromedp.WaitVisible(chromedp.CSS(".results")), shot("search-phone"))
+
+	// A document read from a scan says so, beside its text.
+	run("scanned", chromedp.EmulateViewport(1280, 1000), chromedp.Navigate(ts.URL+"/documents/"+scanned), chromedp.WaitVisible(chromedp.CSS("article.document h1")), shot("document-scan"))
+	if got := text(".ocr"); !strings.Contains(got, "Recognized by OCR from the scan") || !strings.Contains(text("main"), "Supreme People") {
+		t.Errorf("scanned document page: %q", got)
+	}
+}
+
+// scannedTelegram is a one-page scan of an invented telegram, a PDF with no
+// text layer.
+func scannedTelegram(t *testing.T) []byte {
+	t.Helper()
+	_, pdf := testutil.Scan(t, []string{
+		"Ciphered Telegram, Shtykov to Vyshinsky", "", "9 February 1950", "",
+		"Kim Il Sung asked again about the session of the Supreme People's Assembly",
+		"and about the credit for the equipment of three divisions.",
+	})
+	return pdf
 }

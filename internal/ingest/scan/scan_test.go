@@ -1,10 +1,8 @@
 package scan
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"image/png"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -186,23 +184,9 @@ func TestPDFTextLayer(t *testing.T) {
 	}
 }
 
-// scanOf renders the text PDF of lines to an image, as a scanner would see it.
-func scanOf(t *testing.T, tl Tools, lines []string) []byte {
-	t.Helper()
-	img, err := tl.run(context.Background(), "FOND_PDFTOPPM", tl.PDFToPPM, testutil.PDF(lines), "-r", "300", "-gray", "-png", "-singlefile", "-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return img
-}
-
 func TestScannedPDFIsRead(t *testing.T) {
 	tl := tools(t)
-	img, err := png.Decode(bytes.NewReader(scanOf(t, tl, telegram)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	scanned := testutil.ScannedPDF(img)
+	_, scanned := testutil.Scan(t, telegram)
 	// Without OCR there is no text: the page is only an image.
 	if out, _ := tl.run(context.Background(), "", tl.PDFToText, scanned, "-", "-"); letters(string(out)) != 0 {
 		t.Fatalf("the scanned PDF has a text layer: %q", out)
@@ -223,7 +207,8 @@ func TestScannedPDFIsRead(t *testing.T) {
 
 func TestImageIsRead(t *testing.T) {
 	tl := tools(t)
-	got, err := tl.Image(context.Background(), scanOf(t, tl, telegram))
+	page, _ := testutil.Scan(t, telegram)
+	got, err := tl.Image(context.Background(), page)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,11 +235,8 @@ func TestShortPages(t *testing.T) {
 	if err != nil || len(got.Pages) != 2 || got.OCRPages != 0 || got.Pages[1] != "- 2 -" {
 		t.Errorf("short page without OCR: %q, %v", got.Pages, err)
 	}
-	img, err := png.Decode(bytes.NewReader(scanOf(t, tl, telegram)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = noOCR.PDF(ctx, testutil.ScannedPDF(img))
+	_, scanned := testutil.Scan(t, telegram)
+	_, err = noOCR.PDF(ctx, scanned)
 	if !errors.Is(err, ErrNoTool) || !strings.Contains(err.Error(), "page 1 is a scan") || !strings.Contains(err.Error(), "tesseract-ocr") {
 		t.Errorf("scan without OCR: %v", err)
 	}
