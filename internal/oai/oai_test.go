@@ -324,3 +324,28 @@ func TestHarvestDuringChanges(t *testing.T) {
 		t.Errorf("the changed records should come again, as changed: %v", seen)
 	}
 }
+
+// Formats besides oai_dc are listed, and rendered from the item's source.
+func TestOtherFormats(t *testing.T) {
+	p := testProvider()
+	p.Formats = []Format{{Prefix: "plain", Schema: "http://archive.test/plain.xsd", Namespace: "http://archive.test/plain",
+		Render: func(it Item) ([]byte, error) {
+			return []byte(`<plain xmlns="http://archive.test/plain">` + it.ID + `</plain>`), nil
+		}}}
+	_, body := respond(t, p, "verb=ListMetadataFormats")
+	if !strings.Contains(body, "<metadataPrefix>oai_dc</metadataPrefix>") || !strings.Contains(body, "<metadataPrefix>plain</metadataPrefix>") {
+		t.Errorf("formats:\n%s", body)
+	}
+	_, body = respond(t, p, "verb=GetRecord&metadataPrefix=plain&identifier=oai:archive.test:r2")
+	if !strings.Contains(body, `<metadata><plain xmlns="http://archive.test/plain">r2</plain></metadata>`) {
+		t.Errorf("GetRecord plain:\n%s", body)
+	}
+	r, _ := respond(t, p, "verb=ListRecords&metadataPrefix=plain")
+	_, body = respond(t, p, "verb=ListRecords&resumptionToken="+url.QueryEscape(r.Resumption.Token))
+	if !strings.Contains(body, ">r2</plain>") || strings.Contains(body, "oai_dc:dc") {
+		t.Errorf("second page of a plain harvest:\n%s", body)
+	}
+	if e, _ := respond(t, p, "verb=GetRecord&metadataPrefix=marc21&identifier=oai:archive.test:r2"); e.Error == nil || e.Error.Code != CannotDisseminateFormat {
+		t.Errorf("unknown format accepted")
+	}
+}

@@ -49,7 +49,19 @@ type Item struct {
 	// Deleted items are reported by their header alone (status="deleted").
 	Deleted  bool
 	Metadata DC
+	// Source is the repository's own record, for the Render of other formats.
+	Source any
 }
+
+// Format is a metadata format offered besides oai_dc, which every repository
+// offers.
+type Format struct {
+	Prefix, Schema, Namespace string
+	// Render writes an item's metadata: one XML element, without a declaration.
+	Render func(Item) ([]byte, error)
+}
+
+var dublinCore = Format{Prefix: "oai_dc", Schema: "http://www.openarchives.org/OAI/2.0/oai_dc.xsd", Namespace: "http://www.openarchives.org/OAI/2.0/oai_dc/"}
 
 // Set is a set a repository offers.
 type Set struct {
@@ -64,7 +76,25 @@ type Provider struct {
 	AdminEmail   string
 	RepositoryID string // the namespace of identifiers, a domain name
 	PageSize     int    // items per list response
+	Formats      []Format
 	Now          func() time.Time
+}
+
+// format finds a metadata format by prefix.
+func (p *Provider) format(prefix string) (Format, *Error) {
+	if prefix == dublinCore.Prefix {
+		return dublinCore, nil
+	}
+	for _, f := range p.Formats {
+		if f.Prefix == prefix {
+			return f, nil
+		}
+	}
+	names := []string{dublinCore.Prefix}
+	for _, f := range p.Formats {
+		names = append(names, f.Prefix)
+	}
+	return Format{}, fail(CannotDisseminateFormat, "records are available as %s, not %q", strings.Join(names, ", "), prefix)
 }
 
 // Respond answers one request, given as its arguments. Protocol errors are part
@@ -121,7 +151,11 @@ func (p *Provider) answer(ctx context.Context, req Request, env *envelope) (*Err
 				return perr, err
 			}
 		}
-		env.body = formats{Formats: []format{{Prefix: "oai_dc", Schema: "http://www.openarchives.org/OAI/2.0/oai_dc.xsd", Namespace: "http://www.openarchives.org/OAI/2.0/oai_dc/"}}}
+		out := formats{}
+		for _, f := range append([]Format{dublinCore}, p.Formats...) {
+			out.Formats = append(out.Formats, format{Prefix: f.Prefix, Schema: f.Schema, Namespace: f.Namespace})
+		}
+		env.body = out
 	case "ListSets":
 		if req.hasToken {
 			return fail(BadResumptionToken, "ListSets answers in one response; it issues no resumption tokens"), nil
@@ -139,14 +173,19 @@ func (p *Provider) answer(ctx context.Context, req Request, env *envelope) (*Err
 		}
 		env.body = out
 	case "GetRecord":
-		if req.MetadataPrefix != "oai_dc" {
-			return fail(CannotDisseminateFormat, "records are available as oai_dc, not %q", req.MetadataPrefix), nil
+		f, perr := p.format(req.MetadataPrefix)
+		if perr != nil {
+			return perr, nil
 		}
 		it, perr, err := p.get(ctx, req.Identifier)
 		if perr != nil || err != nil {
 			return perr, err
 		}
-		env.body = getRecord{Record: p.record(it)}
+		rec, err := p.record(it, f)
+		if err != nil {
+			return nil, err
+		}
+		env.body = getRecord{Record: rec}
 	case "ListIdentifiers", "ListRecords":
 		return p.list(ctx, req, env)
 	}
@@ -175,8 +214,12 @@ func (p *Provider) list(ctx context.Context, req Request, env *envelope) (*Error
 			return perr, nil
 		}
 	}
-	if t.Prefix != "oai_dc" {
-		return fail(CannotDisseminateFormat, "records are available as oai_dc, not %q", t.Prefix), nil
+	f, perr := p.format(t.Prefix)
+	if perr != nil {
+		if resumed {
+			return fail(BadResumptionToken, "the resumption token is not one this repository issued"), nil
+		}
+		return perr, nil
 	}
 	size := p.PageSize
 	if size <= 0 {
@@ -228,7 +271,11 @@ func (p *Provider) list(ctx context.Context, req Request, env *envelope) (*Error
 	}
 	out := listRecords{Resumption: rt}
 	for _, it := range items {
-		out.Records = append(out.Records, p.record(it))
+		rec, err := p.record(it, f)
+		if err != nil {
+			return nil, err
+		}
+		out.Records = append(out.Records, rec)
 	}
 	env.body = out
 	return nil, nil
@@ -255,10 +302,19 @@ func (p *Provider) header(it Item) headerElem {
 	return h
 }
 
-func (p *Provider) record(it Item) recordElem {
+func (p *Provider) record(it Item, f Format) (recordElem, error) {
 	r := recordElem{Header: p.header(it)}
-	if !it.Deleted {
-		r.Metadata = &metadataElem{DC: it.Metadata.elem()}
+	switch {
+	case it.Deleted:
+	case f.Prefix == dublinCore.Prefix:
+		dc := it.Metadata.elem()
+		r.Metadata = &metadataElem{DC: &dc}
+	default:
+		raw, err := f.Render(it)
+		if err != nil {
+			return r, fmt.Errorf("oai: %s of %s: %w", f.Prefix, it.ID, err)
+		}
+		r.Metadata = &metadataElem{Raw: raw}
 	}
-	return r
+	return r, nil
 }

@@ -29,7 +29,7 @@ func (t token) encode() string {
 func decodeToken(s, verb string) (token, *Error) {
 	var t token
 	b, err := base64.RawURLEncoding.DecodeString(s)
-	if s == "" || err != nil || json.Unmarshal(b, &t) != nil || t.Verb != verb || t.Prefix != "oai_dc" || t.Cursor < 0 || t.Size < 0 {
+	if s == "" || err != nil || json.Unmarshal(b, &t) != nil || t.Verb != verb || t.Prefix == "" || t.Cursor < 0 || t.Size < 0 {
 		return token{}, fail(BadResumptionToken, "the resumption token is not one this repository issued for %s", verb)
 	}
 	return t, nil

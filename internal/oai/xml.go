@@ -121,5 +121,6 @@ type headerElem struct {
 }
 
 type metadataElem struct {
-	DC dcElem `xml:"oai_dc:dc"`
+	DC  *dcElem `xml:"oai_dc:dc"`
+	Raw []byte  `xml:",innerxml"`
 }

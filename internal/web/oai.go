@@ -1,7 +1,9 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"encoding/xml"
 	"net/http"
 	"strings"
 	"time"
@@ -9,6 +11,7 @@ import (
 	"fond/internal/oai"
 	"fond/internal/record"
 	"fond/internal/store"
+	"fond/internal/tei"
 )
 
 // OAIConfig names the archive to harvesters (OAI-PMH Identify).
@@ -58,11 +61,23 @@ func (s *Server) handleOAI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := &oai.Provider{Repo: oaiRepo{s: s, base: base}, Name: c.Name, BaseURL: base + "/oai",
-		AdminEmail: c.AdminEmail, RepositoryID: c.RepositoryID, PageSize: 100}
+		AdminEmail: c.AdminEmail, RepositoryID: c.RepositoryID, PageSize: 100,
+		Formats: []oai.Format{teiFormat(base)}}
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
 	if err := p.Respond(r.Context(), args, w); err != nil {
 		s.log.Error("oai", "err", err)
 	}
+}
+
+// teiFormat offers each record as the TEI document /documents/{id}/tei serves.
+func teiFormat(base string) oai.Format {
+	return oai.Format{Prefix: "tei", Namespace: tei.Namespace,
+		Schema: "https://www.tei-c.org/release/xml/tei/custom/schema/xsd/tei_all.xsd",
+		Render: func(it oai.Item) ([]byte, error) {
+			r, _ := it.Source.(record.Record)
+			doc, err := tei.Document(r, base+"/documents/"+r.ID)
+			return bytes.TrimSpace(bytes.TrimPrefix(doc, []byte(xml.Header))), err
+		}}
 }
 
 // oaiRepo offers the store's records to harvesters. Sets are the two categories
@@ -141,5 +156,6 @@ func (o oaiRepo) item(h store.Harvested) oai.Item {
 	if h.Deleted {
 		return oai.Item{ID: h.Record.ID, Datestamp: h.Datestamp, Sets: sets, Deleted: true}
 	}
-	return oai.Item{ID: h.Record.ID, Datestamp: h.Datestamp, Sets: sets, Metadata: oai.FromRecord(h.Record, o.base+"/documents/"+h.Record.ID)}
+	return oai.Item{ID: h.Record.ID, Datestamp: h.Datestamp, Sets: sets, Source: h.Record,
+		Metadata: oai.FromRecord(h.Record, o.base+"/documents/"+h.Record.ID)}
 }

@@ -258,6 +258,14 @@ func TestOAIHarvest(t *testing.T) {
 	if !strings.Contains(string(b), "<dc:title>Report on credit</dc:title>") {
 		t.Errorf("POST GetRecord:\n%s", b)
 	}
+	// The same record harvested as TEI is the document /documents/{id}/tei serves.
+	_, _, teiBody := get(t, ts.URL+"/oai?verb=GetRecord&metadataPrefix=tei&identifier=oai:"+host+":x2")
+	var teiRec struct {
+		Title string `xml:"GetRecord>record>metadata>TEI>teiHeader>fileDesc>titleStmt>title"`
+	}
+	if err := xml.Unmarshal([]byte(teiBody), &teiRec); err != nil || teiRec.Title != "Report on credit" {
+		t.Errorf("GetRecord tei (%v):\n%s", err, teiBody)
+	}
 	// Deleted, it is still harvested, as deleted: incremental harvesters learn of it.
 	if err := st.Delete(context.Background(), "x2"); err != nil {
 		t.Fatal(err)
