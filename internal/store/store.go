@@ -144,7 +144,7 @@ type Store interface {
 	// Files lists every ingested path with its checksum, for reindexing.
 	Files(ctx context.Context) ([]File, error)
 	// SameFile returns primary records whose sources share repository and file parts
-	// with src (candidates for edition grouping).
+	// with src (candidates for edition grouping), without their bodies.
 	SameFile(ctx context.Context, src record.Source) ([]record.Record, error)
 	LinkEditions(ctx context.Context, links []EditionLink) error
 	// SetLinks replaces what secondary record from mentions and discusses.

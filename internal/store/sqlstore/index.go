@@ -151,24 +151,41 @@ func (s *Store) analyzeAhead(f store.File) *ahead {
 	return a
 }
 
-// committed applies a committed change to the index, if one is loaded. An index
-// that missed other writers' changes catches up from the log instead.
-func (s *Store) committed(ctx context.Context, c *change, ahead *ahead) error {
+// committed hands a committed change to the index, if one is loaded. The
+// index follows behind the writer (see applier): PutFile returns at its commit,
+// and the next file is analyzed and written while this one is indexed.
+func (s *Store) committed(c *change, ahead *ahead) {
+	if c.gen == 0 {
+		return
+	}
+	s.idxMu.Lock()
+	loaded := s.idx != nil
+	s.idxMu.Unlock()
+	if loaded {
+		s.apply.enqueue(func() { s.applyChange(c, ahead) })
+	}
+}
+
+// applyChange adds a committed change to the index. An index that missed other
+// writers' changes catches up from the log instead; one that cannot is dropped,
+// to be rebuilt by the next search, rather than left stale.
+func (s *Store) applyChange(c *change, ahead *ahead) {
 	if ahead != nil {
 		<-ahead.done
-	}
-	if c.gen == 0 {
-		return nil
 	}
 	s.idxMu.Lock()
 	defer s.idxMu.Unlock()
 	ix := s.idx
 	if ix == nil {
-		return nil
+		return
 	}
 	gen, id := ix.Gen()
 	if gen != c.gen-1 {
-		return s.catchUp(ctx, ix)
+		if err := s.catchUp(context.Background(), ix); err != nil {
+			slog.Warn("search index could not follow a write; it is rebuilt at the next search", "err", err)
+			s.idx = nil
+		}
+		return
 	}
 	var refs []int64
 	var recs []*record.Record
@@ -184,7 +201,6 @@ func (s *Store) committed(ctx context.Context, c *change, ahead *ahead) error {
 	}
 	ix.Apply(c.removed, append(done, analyze(refs, recs)...))
 	ix.SetGen(c.gen, identity(epochOf(id), c.stamp))
-	return nil
 }
 
 func (a *ahead) get(id string) (*index.Analyzed, bool) {
@@ -204,6 +220,8 @@ func (s *Store) LoadIndex(ctx context.Context) error {
 
 // index returns the search index, brought up to date with the database.
 func (s *Store) index(ctx context.Context) (*index.Index, error) {
+	// This process's own writes first: a search sees what was stored before it.
+	s.apply.wait()
 	gen, id, err := state(ctx, s.read)
 	if err != nil {
 		return nil, err

@@ -100,9 +100,7 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("commit: %w", err)
 	}
-	if err := s.committed(ctx, ch, analysed); err != nil {
-		return results, fmt.Errorf("stored, but the search index could not follow: %w", err)
-	}
+	s.committed(ch, analysed)
 	return results, nil
 }
 
@@ -342,7 +340,8 @@ func (s *Store) Delete(ctx context.Context, id string) error {
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	return s.committed(ctx, ch, nil)
+	s.committed(ch, nil)
+	return nil
 }
 
 // LinkEditions implements store.Store. Links are stored once per unordered pair.

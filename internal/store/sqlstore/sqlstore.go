@@ -27,6 +27,7 @@ type Store struct {
 	idxMu    sync.Mutex   // one index load or catch-up at a time
 	idx      *index.Index // nil until the first search or LoadIndex
 	saved    int64        // the generation of the snapshot on disk
+	apply    *applier     // index updates, behind the writers
 }
 
 var _ store.Store = (*Store)(nil)
@@ -35,7 +36,7 @@ var _ store.Store = (*Store)(nil)
 // the queries (they may be one pool). snapshot is the file the search index is
 // saved in between runs, or "" for none.
 func New(ctx context.Context, write, read *sql.DB, d *Dialect, snapshot string) (*Store, error) {
-	s := &Store{write: db{write, d}, read: db{read, d}, d: d, snapshot: snapshot}
+	s := &Store{write: db{write, d}, read: db{read, d}, d: d, snapshot: snapshot, apply: newApplier()}
 	if err := s.loadAuthorities(ctx); err != nil {
 		return nil, err
 	}
@@ -46,6 +47,7 @@ func New(ctx context.Context, write, read *sql.DB, d *Dialect, snapshot string) 
 // is a cache: failing to save it (a read-only folder) costs the next open a
 // rebuild, not the caller an error.
 func (s *Store) Close() error {
+	s.apply.stop()
 	if err := s.saveSnapshot(); err != nil {
 		slog.Warn("search index not saved; the next open rebuilds it", "err", err)
 	}

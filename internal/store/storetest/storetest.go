@@ -263,8 +263,8 @@ func testEditions(t *testing.T, s store.Store) {
 	mustPut(t, s, file("/in/e1.txt", "sha256:e1", a))
 	mustPut(t, s, file("/in/e2.txt", "sha256:e2", b))
 	same, err := s.SameFile(ctx, src)
-	if err != nil || len(same) != 2 {
-		t.Fatalf("SameFile = %d records, %v", len(same), err)
+	if err != nil || len(same) != 2 || same[0].ID != "e1" || same[0].Title != "One translation" || len(same[0].Sources) != 1 {
+		t.Fatalf("SameFile = %+v, %v", same, err)
 	}
 	if err := s.LinkEditions(ctx, []store.EditionLink{{A: "e2", B: "e1", Reason: "same reference"}}); err != nil {
 		t.Fatal(err)
