@@ -2,9 +2,12 @@ package sqlstore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html"
+	"runtime"
 	"strings"
+	"sync"
 
 	"fond/internal/index"
 	"fond/internal/search"
@@ -25,45 +28,65 @@ func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, erro
 	if len(found.Hits) == 0 {
 		return res, nil
 	}
-	bodies, err := s.bodies(ctx, found.Hits)
+	snippets, found2, err := s.snippets(ctx, node, found.Hits)
 	if err != nil {
 		return res, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	hl := index.NewHighlighter(node)
-	for _, h := range found.Hits {
-		body, ok := bodies[h.Ref]
-		if !ok {
+	for i, h := range found.Hits {
+		if !found2[i] {
 			continue // deleted since the index answered
 		}
 		res.Hits = append(res.Hits, search.Hit{ID: h.ID, Title: h.Title, Date: h.Date, Type: h.Type,
-			Summary: h.Summary, Snippet: snippet(hl, h, body), Score: h.Score})
+			Summary: h.Summary, Snippet: snippets[i], Score: h.Score})
 	}
 	return res, nil
 }
 
-// bodies reads the hits' bodies, for their snippets; the rest of a result line
-// comes from the index.
-func (s *Store) bodies(ctx context.Context, hits []index.Hit) (map[int64]string, error) {
-	marks := make([]string, len(hits))
-	args := make([]any, len(hits))
-	for i, h := range hits {
-		marks[i], args[i] = "?", h.Ref
+// snippets reads the hits' bodies and highlights each (the rest of a result
+// line comes from the index). Reading the bodies was most of a two-word
+// search's time, so the page's hits are split between the cores, each part read
+// on its own connection and highlighted as its rows arrive.
+func (s *Store) snippets(ctx context.Context, node search.Node, hits []index.Hit) ([]string, []bool, error) {
+	out, have := make([]string, len(hits)), make([]bool, len(hits))
+	parts := min(runtime.NumCPU(), max(1, len(hits)/8))
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[p] = s.snippetPart(ctx, index.NewHighlighter(node), hits, p, parts, out, have)
+		}()
+	}
+	wg.Wait()
+	return out, have, errors.Join(errs...)
+}
+
+// snippetPart fills the snippets of every parts-th hit from the p-th.
+func (s *Store) snippetPart(ctx context.Context, hl *index.Highlighter, hits []index.Hit, p, parts int, out []string, have []bool) error {
+	var marks []string
+	var args []any
+	at := map[int64]int{}
+	for i := p; i < len(hits); i += parts {
+		marks, args = append(marks, "?"), append(args, hits[i].Ref)
+		at[hits[i].Ref] = i
 	}
 	rows, err := s.read.QueryContext(ctx, `SELECT rid, body FROM records WHERE rid IN (`+strings.Join(marks, ",")+`)`, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	out := make(map[int64]string, len(hits))
 	for rows.Next() {
 		var rid int64
 		var body string
 		if err := rows.Scan(&rid, &body); err != nil {
-			return nil, err
+			return err
 		}
-		out[rid] = body
+		if i, ok := at[rid]; ok {
+			out[i], have[i] = snippet(hl, hits[i], body), true
+		}
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // snippet highlights the best passage of the body, else of the summary or title;
