@@ -14,8 +14,6 @@ var (
 	decimalFile = regexp.MustCompile(`(?:\bFW\s+|\bParis Peace Conf\.\s*)?\b\d{3}[A-Z]?\.[0-9A-Z]+(?:\.[0-9A-Z]+)*(?:\s+[A-Z][A-Za-z-]*)*/\d+[a-z]?(?:[-–]\d+)*`)
 	// The other parts of an American file path.
 	usPart = regexp.MustCompile(`(?i)\b(?:RG|record group)\s*\d+|\bcentral decimal files?\b|\bCDF\b|\blot(?: file)?\s*(?:no\.\s*)?\d+\s*D\s*\d+|\bentry\s*(?:[A-Z]\d?\s*)?\d+|\bbox(?:es)?\s*\d+(?:\s*[-–]\s*\d+)?|\bfolder\s*\d+|\breel\s*\d+`)
-	// The genre after a decimal file describes the document, not where it is.
-	genre = regexp.MustCompile(`(?i)^\s*[:,]\s*(?:telegram|despatch|dispatch|letter|instruction|memorandum|note|circular|airgram|enclosure)\b`)
 )
 
 // recordGroup alone is enough to call a reference American.

@@ -29,7 +29,6 @@ type change struct {
 	stamp   string // random, naming this generation in this database's history
 	removed []int64
 	added   map[int64]*record.Record
-	ids     map[int64]string // record id of each added row
 }
 
 // bump gives the transaction its generation the first time it changes anything,
