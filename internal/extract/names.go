@@ -170,9 +170,7 @@ func TitleParties(title string) []string {
 	}
 	var out []string
 	for _, g := range m[1:] {
-		for _, n := range NameList(g) {
-			out = append(out, n)
-		}
+		out = append(out, NameList(g)...)
 	}
 	return out
 }

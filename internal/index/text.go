@@ -382,7 +382,7 @@ func phraseCount(pos [][]uint32) int {
 		return count
 	}
 	var fixed [8]int
-	at := fixed[:0]
+	var at []int
 	if len(pos) <= len(fixed) {
 		at = fixed[:len(pos)]
 	} else {
