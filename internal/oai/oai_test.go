@@ -13,11 +13,15 @@ import (
 )
 
 // memRepo is a repository of items in (datestamp, id) order.
-type memRepo struct{ items []Item }
+type memRepo struct {
+	items    []Item
+	setCalls int
+}
 
 func (m *memRepo) Earliest(context.Context) (time.Time, error) { return m.items[0].Datestamp, nil }
 
 func (m *memRepo) Sets(context.Context) ([]Set, error) {
+	m.setCalls++
 	return []Set{{Spec: "primary", Name: "Primary sources"}, {Spec: "collection.vol1", Name: "Volume 1"}}, nil
 }
 
@@ -347,5 +351,21 @@ func TestOtherFormats(t *testing.T) {
 	}
 	if e, _ := respond(t, p, "verb=GetRecord&metadataPrefix=marc21&identifier=oai:archive.test:r2"); e.Error == nil || e.Error.Code != CannotDisseminateFormat {
 		t.Errorf("unknown format accepted")
+	}
+}
+
+// A harvest of a set looks the sets up once, when it begins, not on each page.
+func TestSetCheckedOnce(t *testing.T) {
+	p := testProvider()
+	p.PageSize = 1
+	repo := p.Repo.(*memRepo)
+	r, _ := respond(t, p, "verb=ListRecords&metadataPrefix=oai_dc&set=primary")
+	pages := 1
+	for r.Resumption != nil && r.Resumption.Token != "" {
+		r, _ = respond(t, p, "verb=ListRecords&resumptionToken="+url.QueryEscape(r.Resumption.Token))
+		pages++
+	}
+	if pages != 5 || repo.setCalls != 1 {
+		t.Errorf("%d pages, sets listed %d times; want 5 pages and once", pages, repo.setCalls)
 	}
 }

@@ -229,7 +229,10 @@ func (p *Provider) list(ctx context.Context, req Request, env *envelope) (*Error
 	// since it began.
 	q := Query{From: fromUnix(t.From), Until: fromUnix(t.Until), Set: t.Set, Limit: size + 1, Count: !resumed,
 		After: Cursor{Datestamp: fromUnix(t.Stamp), ID: t.ID}}
-	if t.Set != "" {
+	// A token's set was checked when the list began: listing the sets (with
+	// their names, which the repository may have to look up) on every page of a
+	// harvest would be work done again for nothing.
+	if t.Set != "" && !resumed {
 		known, err := p.knownSet(ctx, t.Set)
 		if err != nil {
 			return nil, err
