@@ -59,7 +59,8 @@ func (d *Dialect) bind(q string) string {
 // db is a pool that speaks the dialect.
 type db struct {
 	*sql.DB
-	d *Dialect
+	d     *Dialect
+	stmts *stmtCache // nil: nothing is kept prepared
 }
 
 func (c db) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {

@@ -221,7 +221,7 @@ func (s *Store) LoadIndex(ctx context.Context) error {
 func (s *Store) index(ctx context.Context) (*index.Index, error) {
 	// This process's own writes first: a search sees what was stored before it.
 	s.apply.wait()
-	gen, id, err := state(ctx, s.read)
+	gen, id, err := state(ctx, s.read.queryRowPrepared)
 	if err != nil {
 		return nil, err
 	}
@@ -257,7 +257,7 @@ func (s *Store) catchUp(ctx context.Context, ix *index.Index) error {
 		return err
 	}
 	defer tx.Rollback()
-	gen, id, err := state(ctx, tx)
+	gen, id, err := state(ctx, tx.QueryRowContext)
 	if err != nil {
 		return err
 	}
@@ -338,12 +338,10 @@ func (s *Store) catchUp(ctx context.Context, ix *index.Index) error {
 }
 
 // state is the database's generation and the identity of its current state.
-func state(ctx context.Context, q interface {
-	QueryRowContext(context.Context, string, ...any) *sql.Row
-}) (int64, string, error) {
+func state(ctx context.Context, queryRow func(context.Context, string, ...any) *sql.Row) (int64, string, error) {
 	var gen int64
 	var epoch, stamp string
-	if err := q.QueryRowContext(ctx, `SELECT (SELECT value FROM meta WHERE key = 'gen'), (SELECT value FROM meta WHERE key = 'epoch'), (SELECT value FROM meta WHERE key = 'stamp')`).Scan(&gen, &epoch, &stamp); err != nil {
+	if err := queryRow(ctx, `SELECT (SELECT value FROM meta WHERE key = 'gen'), (SELECT value FROM meta WHERE key = 'epoch'), (SELECT value FROM meta WHERE key = 'stamp')`).Scan(&gen, &epoch, &stamp); err != nil {
 		return 0, "", fmt.Errorf("change log: %w", err)
 	}
 	return gen, identity(epoch, stamp), nil

@@ -71,7 +71,7 @@ func (s *Store) snippetPart(ctx context.Context, hl *index.Highlighter, hits []i
 		marks, args = append(marks, "?"), append(args, hits[i].Ref)
 		at[hits[i].Ref] = i
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT rid, body FROM records WHERE rid IN (`+strings.Join(marks, ",")+`)`, args...)
+	rows, err := s.read.queryPrepared(ctx, `SELECT rid, body FROM records WHERE rid IN (`+strings.Join(marks, ",")+`)`, args...)
 	if err != nil {
 		return err
 	}

@@ -36,7 +36,7 @@ var _ store.Store = (*Store)(nil)
 // the queries (they may be one pool). snapshot is the file the search index is
 // saved in between runs, or "" for none.
 func New(ctx context.Context, write, read *sql.DB, d *Dialect, snapshot string) (*Store, error) {
-	s := &Store{write: db{write, d}, read: db{read, d}, d: d, snapshot: snapshot, apply: newApplier()}
+	s := &Store{write: db{write, d, nil}, read: db{read, d, newStmtCache()}, d: d, snapshot: snapshot, apply: newApplier()}
 	if err := s.loadAuthorities(ctx); err != nil {
 		return nil, err
 	}
@@ -51,6 +51,7 @@ func (s *Store) Close() error {
 	if err := s.saveSnapshot(); err != nil {
 		slog.Warn("search index not saved; the next open rebuilds it", "err", err)
 	}
+	s.read.stmts.close()
 	if s.read.DB == s.write.DB {
 		return s.write.Close()
 	}
