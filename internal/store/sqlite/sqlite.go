@@ -29,6 +29,8 @@ var dialect = &sqlstore.Dialect{
 	Bump:     `UPDATE meta SET value = value + 1 WHERE key = 'gen' RETURNING value`,
 	CatchUp:  sql.TxOptions{ReadOnly: true},
 	Greatest: "max",
+	// The writer is one connection that stays open, so what it prepares it keeps.
+	PrepareWrites: true,
 }
 
 // Open opens (creating if needed) the database file at path and brings its schema
@@ -39,7 +41,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, errors.New("sqlite: empty database path")
 	}
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "temp_store(MEMORY)", "cache_size(-32768)"} {
 		q.Add("_pragma", p)
 	}
 	dsn := "file:" + path + "?" + q.Encode()

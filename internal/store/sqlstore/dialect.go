@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,6 +29,10 @@ type Dialect struct {
 	CatchUp sql.TxOptions
 	// Greatest is the two-argument maximum function ("max" or "greatest").
 	Greatest string
+	// PrepareWrites keeps the write pool's statements prepared between
+	// transactions: for SQLite's single writer connection, which stays open.
+	// (PostgreSQL's driver keeps each connection's statements already.)
+	PrepareWrites bool
 
 	bound sync.Map // statement as written -> as the database takes it
 }
@@ -80,7 +85,7 @@ func (c db) BeginTx(ctx context.Context, opts *sql.TxOptions) (*txn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &txn{Tx: t, d: c.d}, nil
+	return &txn{Tx: t, d: c.d, pool: c}, nil
 }
 
 // begin starts a write transaction, taking the writers' turn.
@@ -96,20 +101,59 @@ func (c db) begin(ctx context.Context) (*txn, error) {
 	return t, nil
 }
 
-// txn is a transaction that speaks the dialect.
+// txn is a transaction that speaks the dialect, and runs the pool's prepared
+// statements where it has them.
 type txn struct {
 	*sql.Tx
-	d *Dialect
+	d    *Dialect
+	pool db
+	want []string // statements to prepare once this transaction has committed
+}
+
+// prepared returns q as a statement of this transaction if the pool has it
+// prepared; else it notes q for preparing after the commit and returns nil.
+func (t *txn) prepared(ctx context.Context, q string) *sql.Stmt {
+	if t.pool.stmts == nil {
+		return nil
+	}
+	if st := t.pool.stmts.cached(q); st != nil {
+		return t.Tx.StmtContext(ctx, st)
+	}
+	if strings.Count(q, "?") <= maxStmtArgs && !slices.Contains(t.want, q) {
+		t.want = append(t.want, q)
+	}
+	return nil
 }
 
 func (t *txn) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if st := t.prepared(ctx, q); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return t.Tx.ExecContext(ctx, t.d.bind(q), args...)
 }
 
 func (t *txn) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := t.prepared(ctx, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return t.Tx.QueryContext(ctx, t.d.bind(q), args...)
 }
 
 func (t *txn) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := t.prepared(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return t.Tx.QueryRowContext(ctx, t.d.bind(q), args...)
+}
+
+// Commit commits, then prepares on the pool what the transaction ran unprepared.
+func (t *txn) Commit() error {
+	if err := t.Tx.Commit(); err != nil {
+		return err
+	}
+	if len(t.want) > 0 {
+		t.pool.keep(t.want)
+		t.want = nil
+	}
+	return nil
 }

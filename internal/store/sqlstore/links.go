@@ -59,7 +59,7 @@ func (s *Store) Links(ctx context.Context, id string) ([]store.Link, error) {
 
 // Mentioning implements store.Store.
 func (s *Store) Mentioning(ctx context.Context, earliest, latest string) ([]string, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT from_id FROM mentions WHERE earliest <= ? AND latest >= ? ORDER BY 1`, latest, earliest)
+	rows, err := s.read.queryPrepared(ctx, `SELECT DISTINCT from_id FROM mentions WHERE earliest <= ? AND latest >= ? ORDER BY 1`, latest, earliest)
 	if err != nil {
 		return nil, err
 	}

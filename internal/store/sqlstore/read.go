@@ -193,7 +193,7 @@ func (s *Store) SameFile(ctx context.Context, src record.Source) ([]record.Recor
 	}
 	// No bodies: edition grouping compares references and dates, and DISTINCT
 	// over bodies was most of the cost of an ingest's lookups.
-	rows, err := s.read.QueryContext(ctx, `SELECT r.id, r.doc, '', r.ingested_at FROM records r WHERE r.rid IN
+	rows, err := s.read.queryPrepared(ctx, `SELECT r.id, r.doc, '', r.ingested_at FROM records r WHERE r.rid IN
 		(SELECT rid FROM sources WHERE repository = ? AND fond = ? AND opis = ? AND delo = ? AND file = ?) ORDER BY r.id`,
 		src.Repository, src.Fond, src.Opis, src.Delo, src.File)
 	if err != nil {

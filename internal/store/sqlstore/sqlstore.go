@@ -36,7 +36,11 @@ var _ store.Store = (*Store)(nil)
 // the queries (they may be one pool). snapshot is the file the search index is
 // saved in between runs, or "" for none.
 func New(ctx context.Context, write, read *sql.DB, d *Dialect, snapshot string) (*Store, error) {
-	s := &Store{write: db{write, d, nil}, read: db{read, d, newStmtCache()}, d: d, snapshot: snapshot, apply: newApplier()}
+	var ws *stmtCache
+	if d.PrepareWrites {
+		ws = newStmtCache()
+	}
+	s := &Store{write: db{write, d, ws}, read: db{read, d, newStmtCache()}, d: d, snapshot: snapshot, apply: newApplier()}
 	if err := s.loadAuthorities(ctx); err != nil {
 		return nil, err
 	}
@@ -52,6 +56,7 @@ func (s *Store) Close() error {
 		slog.Warn("search index not saved; the next open rebuilds it", "err", err)
 	}
 	s.read.stmts.close()
+	s.write.stmts.close()
 	if s.read.DB == s.write.DB {
 		return s.write.Close()
 	}
