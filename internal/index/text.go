@@ -85,6 +85,15 @@ func (e *evaluator) word(lists wordLists, mask uint8, cand docset) termResult {
 		}
 	}
 	r := termResult{df: min(lists.df(), e.ix.live)}
+	// A prefix can match a third of the archive: sized up front, the results are
+	// not copied as they grow (growing them was half of a prefix query at 1M).
+	n := 0
+	for _, word := range seen {
+		n += bits.OnesCount64(word)
+	}
+	if cand.all {
+		r.docs, r.wtf = make([]uint32, 0, n), make([]float32, 0, n)
+	}
 	in := member{ids: cand.ids}
 	for w, word := range seen {
 		for word != 0 {
