@@ -2,6 +2,7 @@ package index
 
 import (
 	"encoding/binary"
+	"math"
 	"math/bits"
 	"sort"
 )
@@ -198,6 +199,12 @@ func (it *iter) seek(doc uint32) bool {
 
 // appendPositions appends the current posting's positions in field f to buf.
 func (it *iter) appendPositions(f uint8, buf []uint32) []uint32 {
+	return it.appendPositionsTo(f, buf, math.MaxUint32)
+}
+
+// appendPositionsTo is appendPositions stopping after the first position past
+// limit: a phrase needs a common word's positions only up to the rare word's last.
+func (it *iter) appendPositionsTo(f uint8, buf []uint32, limit uint32) []uint32 {
 	if it.mask&(1<<f) == 0 {
 		return buf
 	}
@@ -224,6 +231,9 @@ func (it *iter) appendPositions(f uint8, buf []uint32) []uint32 {
 			prev += uint32(v)
 		}
 		buf = append(buf, prev)
+		if prev > limit {
+			break
+		}
 	}
 	return buf
 }
