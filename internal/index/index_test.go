@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"fond/internal/search"
@@ -170,5 +171,36 @@ func TestRanking(t *testing.T) {
 	page := ix.Search(Request{Node: search.Parse("loan OR harbor"), Limit: 1, Offset: 1, Sort: search.SortDateDesc})
 	if page.Total != 3 || len(page.Hits) != 1 || page.Hits[0].ID != "b" {
 		t.Errorf("second page by date, newest first: %+v", page)
+	}
+}
+
+// TestRepeatedPrefixes runs prefixes (a word of several index terms, summed in a
+// pooled accumulator) before and after others, one of them cut short by a filter:
+// a pooled accumulator not left clean would change later scores or hits.
+func TestRepeatedPrefixes(t *testing.T) {
+	ix := build(testDocs())
+	run := func(q string) string {
+		res := ix.Search(Request{Node: search.Parse(q), Limit: 10})
+		var out []string
+		for _, h := range res.Hits {
+			out = append(out, fmt.Sprintf("%s:%.6f", h.ID, h.Score))
+		}
+		return fmt.Sprint(res.Total, out)
+	}
+	queries := []string{"s*", "rail*", "person:stalin s*", "t*", "s* -type:blog", "id:a s*", "id:b t*"}
+	first := map[string]string{}
+	for _, q := range queries {
+		first[q] = run(q)
+	}
+	for round := range 3 {
+		for i := range queries {
+			q := queries[(i+round)%len(queries)]
+			if got := run(q); got != first[q] {
+				t.Errorf("round %d: %q = %s, first %s", round, q, got, first[q])
+			}
+		}
+	}
+	if got := first["s*"]; !strings.HasPrefix(got, "2 ") { // stalin, shtykov, sung, spoke…
+		t.Errorf("s* = %s, want 2 hits", got)
 	}
 }

@@ -74,7 +74,6 @@ func (e *evaluator) word(lists wordLists, mask uint8, cand docset) termResult {
 	// as they are read: fresh ones were 4 MB a query at 1M documents, each page
 	// of it faulted in and zeroed by the system.
 	sc := getScratch(len(e.ix.docs))
-	defer scratchPool.Put(sc)
 	acc, seen := sc.acc[:len(e.ix.docs)], sc.seen[:(len(e.ix.docs)+63)/64]
 	var it iter
 	for _, p := range lists {
@@ -127,6 +126,7 @@ func (e *evaluator) word(lists wordLists, mask uint8, cand docset) termResult {
 			r.wtf = append(r.wtf, weight)
 		}
 	}
+	scratchPool.Put(sc) // not deferred: one left half-read by a panic must not return
 	return r
 }
 
