@@ -17,9 +17,17 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	name := fs.String("name", "", "the archive's name, for OAI-PMH harvesters (default \"fond archive\")")
 	oaiID := fs.String("oai-id", "", "the archive's domain, the namespace of its OAI identifiers oai:DOMAIN:ID; keep it once harvested (default: made from the database's random name)")
 	admin := fs.String("admin-email", "", "the archivist's address, for OAI-PMH Identify (default archivist@DOMAIN)")
+	publicURL := fs.String("public-url", "", "the archive's address as readers reach it (https://archive.example.org), the base of absolute links; default: the request's Host, checked")
+	limits := web.DefaultLimits
+	limits.RegisterFlags(fs)
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
+	}
+	if *publicURL != "" {
+		if err := web.ValidPublicURL(*publicURL); err != nil {
+			return fmt.Errorf("--public-url %q: %w", *publicURL, err)
+		}
 	}
 	// A server searches at once: the index is loaded before it listens, so the
 	// first reader does not wait for it and the ingest below indexes as it stores.
@@ -49,9 +57,14 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	srv.OAI = web.OAIConfig{Name: *name, RepositoryID: *oaiID, AdminEmail: *admin}
-	hs := &http.Server{Addr: *addr, Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv.PublicURL, srv.Limits = *publicURL, limits
+	hs := srv.HTTPServer(srv.Handler())
+	ln, err := srv.Listen(*addr)
+	if err != nil {
+		return err
+	}
 	errc := make(chan error, 1)
-	go func() { errc <- hs.ListenAndServe() }()
+	go func() { errc <- hs.Serve(ln) }()
 	fmt.Fprintf(e.stderr, "fond: serving %s on http://%s/\n", e.dbName(), *addr)
 	select {
 	case err := <-errc:

@@ -80,7 +80,7 @@ func BibTeX(r *record.Record) string {
 		add("organization", bibEscape(oneLine(r.Publisher)))
 		add("type", bibEscape(oneLine(r.Type)))
 	}
-	add("url", bibURL(r.URL))
+	add("url", bibURL(record.WebURL(r.URL)))
 	var b strings.Builder
 	fmt.Fprintf(&b, "@%s{%s,\n", entry, Key(r))
 	for i, f := range fields {

@@ -50,7 +50,7 @@ func Chicago(r *record.Record) string {
 	if t := nameList(r.Translators); t != "" {
 		s += " Translated by " + t + "."
 	}
-	if u := strings.TrimSpace(r.URL); u != "" {
+	if u := record.WebURL(r.URL); u != "" {
 		s += " " + u + "."
 	}
 	return s
@@ -67,7 +67,7 @@ func chicagoSecondary(r *record.Record) string {
 	if r.Publisher != "" && (!inCollection(r) || r.Publisher != r.Collection.Title) {
 		rest = append(rest, oneLine(r.Publisher))
 	}
-	rest = append(rest, displayDate(r.Date), strings.TrimSpace(r.URL))
+	rest = append(rest, displayDate(r.Date), record.WebURL(r.URL))
 	return endSentence(withTitle(noteAuthors(r.Authors), r.Title, joinNonEmpty(", ", rest...)))
 }
 

@@ -328,3 +328,28 @@ func TestGolden(t *testing.T) {
 		}
 	}
 }
+
+// A URL a source carries leaves fond only if it is a web address: a
+// javascript: or data: URL in a citation is one click from running.
+func TestOnlyWebURLsAreCited(t *testing.T) {
+	for _, bad := range []string{"javascript:alert(1)", "data:text/html,<script>x</script>", "file:///etc/passwd", "JAVASCRIPT:alert(1)"} {
+		r := seed()
+		r.URL = bad
+		for _, style := range Styles() {
+			out, err := Format(style, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(strings.ToLower(out), strings.ToLower(bad[:5])) {
+				t.Errorf("%s cites %q:\n%s", style, bad, out)
+			}
+		}
+	}
+	r := seed()
+	r.URL = "https://digitalarchive.example.org/document/112136"
+	for _, style := range Styles() {
+		if out, _ := Format(style, r); !strings.Contains(out, r.URL) {
+			t.Errorf("%s drops a web URL:\n%s", style, out)
+		}
+	}
+}

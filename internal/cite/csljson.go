@@ -36,7 +36,7 @@ func CSLJSON(r *record.Record) ([]byte, error) {
 		Publisher:  oneLine(r.Publisher),
 		Archive:    repositories(r),
 		Location:   oneLine(references(r)),
-		URL:        strings.TrimSpace(r.URL),
+		URL:        record.WebURL(r.URL),
 		Language:   r.Languages.Text,
 		Abstract:   oneLine(r.Summary),
 	}

@@ -55,7 +55,7 @@ func RIS(r *record.Record) string {
 	tag("M3", r.Type)
 	tag("LA", r.Languages.Text)
 	tag("AB", r.Summary)
-	tag("UR", r.URL)
+	tag("UR", record.WebURL(r.URL))
 	tag("ID", r.ID)
 	for _, n := range risNotes(r) {
 		tag("N1", n)

@@ -2,7 +2,9 @@ package web
 
 import (
 	"context"
+	"encoding/xml"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"sort"
@@ -48,7 +50,12 @@ func decadeLinks(decades []search.FacetCount) []facetLink {
 // appears with them most.
 func (s *Server) handleName(kind string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		name := r.PathValue("name")
+		name := strings.TrimSpace(r.PathValue("name"))
+		if name == "" || strings.Trim(name, `"`) == "" {
+			// A blank name would be no filter at all, and list every record.
+			s.notFound(w, "A "+kind+" with a blank name")
+			return
+		}
 		p := searchParams{Filters: map[string][]string{kind: {name}}, Sort: search.SortDateAsc, Page: 1}
 		q := p.query()
 		q.Limit = 200
@@ -197,20 +204,28 @@ var sitemapSize = 50000
 // handleSitemap lists every document's permanent address for search engines:
 // one sitemap while they fit, else an index of sitemaps (?page=N) of 50,000 each.
 func (s *Server) handleSitemap(w http.ResponseWriter, r *http.Request) {
-	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+	page, perr := wholeNumber(r.URL.Query(), "page", 0, math.MaxInt32)
+	if perr != nil {
+		s.badRequest(w, perr)
+		return
+	}
+	if page > 0 && page > s.sitemapPages(r) {
+		s.notFound(w, "Sitemap page "+strconv.Itoa(page))
+		return
+	}
 	recs, total, err := s.store.List(r.Context(), store.ListQuery{Limit: sitemapSize, Offset: max(page-1, 0) * sitemapSize, IDsOnly: true})
 	if err != nil {
 		s.serverError(w, err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-	base := baseURL(r)
+	base := s.baseURL(r)
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	if page == 0 && total > sitemapSize {
 		b.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 		for p := 1; (p-1)*sitemapSize < total; p++ {
-			fmt.Fprintf(&b, "<sitemap><loc>%s/sitemap.xml?page=%d</loc></sitemap>\n", base, p)
+			fmt.Fprintf(&b, "<sitemap><loc>%s/sitemap.xml?page=%d</loc></sitemap>\n", xmlText(base), p)
 		}
 		b.WriteString("</sitemapindex>\n")
 		w.Write([]byte(b.String()))
@@ -218,10 +233,26 @@ func (s *Server) handleSitemap(w http.ResponseWriter, r *http.Request) {
 	}
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, rec := range recs {
-		b.WriteString("<url><loc>" + base + "/documents/" + url.PathEscape(rec.ID) + "</loc></url>\n")
+		b.WriteString("<url><loc>" + xmlText(base+"/documents/"+url.PathEscape(rec.ID)) + "</loc></url>\n")
 	}
 	b.WriteString("</urlset>\n")
 	w.Write([]byte(b.String()))
+}
+
+// sitemapPages is how many sitemap pages the archive fills.
+func (s *Server) sitemapPages(r *http.Request) int {
+	_, total, err := s.store.List(r.Context(), store.ListQuery{Limit: 1, IDsOnly: true})
+	if err != nil {
+		return 0
+	}
+	return (total + sitemapSize - 1) / sitemapSize
+}
+
+// xmlText escapes s for XML character data.
+func xmlText(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
 }
 
 // collectionTitle is a collection's title, read from one of its records; facets

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"net/url"
+	"strconv"
 
 	"fond/internal/cite"
 	"fond/internal/record"
@@ -14,11 +16,15 @@ import (
 )
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
-	p := parseParams(r.URL.Query())
+	p, perr := parseParams(r.URL.Query(), s.Limits.MaxPage)
+	if perr != nil {
+		s.badRequest(w, perr)
+		return
+	}
 	q := p.query()
 	res, err := s.store.Search(r.Context(), q)
 	if err != nil {
-		s.serverError(w, err)
+		s.searchError(w, r, err)
 		return
 	}
 	data := map[string]any{
@@ -31,6 +37,14 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	if p.Page > 1 {
 		data["Prev"] = p.withPage(p.Page - 1)
+	}
+	if last := (res.Total + q.Limit - 1) / q.Limit; p.Page > 1 && p.Page > last {
+		// Past the end is an empty page that says so, never another page's hits.
+		data["PastEnd"] = true
+		data["Prev"] = nil
+		if last > 0 {
+			data["Last"] = p.withPage(last)
+		}
 	}
 	if q.Offset+len(res.Hits) < res.Total {
 		data["Next"] = p.withPage(p.Page + 1)
@@ -100,6 +114,12 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/documents/"+rec.ID, http.StatusMovedPermanently)
 		return
 	}
+	cuts := textParts(rec.Body, s.Limits.TextPartBytes)
+	part, perr := wholeNumber(r.URL.Query(), "part", 1, len(cuts)-1)
+	if perr != nil {
+		s.badRequest(w, perr)
+		return
+	}
 	related := func(ids []string) []record.Record {
 		var out []record.Record
 		for _, id := range ids {
@@ -138,10 +158,29 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, http.StatusOK, "document", map[string]any{
-		"Title": rec.Title, "R": rec, "Paragraphs": s.linkedParagraphs(r.Context(), &rec), "Citations": citations, "Styles": cite.Styles(), "JSONLD": jsonLD(&rec),
+		"Title": rec.Title, "R": rec, "Paragraphs": s.linkedParagraphs(r.Context(), &rec, cuts[part-1], cuts[part]), "Parts": partLinks(rec.ID, part, len(cuts)-1), "Citations": citations, "Styles": cite.Styles(), "JSONLD": jsonLD(&rec),
 		"Editions": related(rec.Editions), "Contains": related(rec.Contains), "Parent": parent,
 		"Discusses": related(rec.Discusses), "DiscussedIn": related(rec.DiscussedIn), "Offered": offered,
 	})
+}
+
+// partLink is one part of a long text in the document page's part navigation.
+type partLink struct {
+	N       int
+	URL     string
+	Current bool
+}
+
+// partLinks lists the parts of a text cut in n; nil when it is whole.
+func partLinks(id string, current, n int) []partLink {
+	if n <= 1 {
+		return nil
+	}
+	out := make([]partLink, n)
+	for i := range out {
+		out[i] = partLink{N: i + 1, URL: "/documents/" + url.PathEscape(id) + "?part=" + strconv.Itoa(i+1), Current: i+1 == current}
+	}
+	return out
 }
 
 // pathRecord loads the record named in the path, answering the request itself
@@ -213,13 +252,20 @@ func (s *Server) handleCite(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleAPISearch(w http.ResponseWriter, r *http.Request) {
-	p := parseParams(r.URL.Query())
+	p, perr := parseParams(r.URL.Query(), s.Limits.MaxPage)
+	if perr != nil {
+		writeAPIError(w, http.StatusBadRequest, "invalid_parameter", perr.Param, perr.Error())
+		return
+	}
 	q := p.query()
 	q.Facets = r.URL.Query().Get("facets") != "" && r.URL.Query().Get("facets") != "0"
 	res, err := s.store.Search(r.Context(), q)
 	if err != nil {
-		writeJSONError(w, http.StatusInternalServerError, err.Error())
+		s.apiSearchError(w, r, err)
 		return
+	}
+	if res.Hits == nil {
+		res.Hits = []search.Hit{}
 	}
 	writeJSON(w, res)
 }
@@ -234,7 +280,7 @@ type linkView struct {
 func (s *Server) handleAPILinks(w http.ResponseWriter, r *http.Request) {
 	links, err := s.store.Links(r.Context(), r.PathValue("id"))
 	if err != nil {
-		writeJSONError(w, http.StatusInternalServerError, err.Error())
+		s.apiServerError(w, r, err)
 		return
 	}
 	if links == nil {
@@ -248,16 +294,16 @@ func (s *Server) handleAPILinks(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleAPINames(w http.ResponseWriter, r *http.Request) {
 	f, err := s.store.Authorities(r.Context())
 	if err != nil {
-		writeJSONError(w, http.StatusInternalServerError, err.Error())
+		s.apiServerError(w, r, err)
 		return
 	}
 	ms, err := store.RecordMentions(r.Context(), s.store, f, r.PathValue("id"))
 	if errors.Is(err, store.ErrNotFound) {
-		writeJSONError(w, http.StatusNotFound, "no such document")
+		writeAPIError(w, http.StatusNotFound, "not_found", "id", "no such document")
 		return
 	}
 	if err != nil {
-		writeJSONError(w, http.StatusInternalServerError, err.Error())
+		s.apiServerError(w, r, err)
 		return
 	}
 	writeJSON(w, ms)
@@ -266,11 +312,11 @@ func (s *Server) handleAPINames(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleAPIDocument(w http.ResponseWriter, r *http.Request) {
 	rec, err := s.store.Get(r.Context(), r.PathValue("id"))
 	if errors.Is(err, store.ErrNotFound) {
-		writeJSONError(w, http.StatusNotFound, "no such document")
+		writeAPIError(w, http.StatusNotFound, "not_found", "id", "no such document")
 		return
 	}
 	if err != nil {
-		writeJSONError(w, http.StatusInternalServerError, err.Error())
+		s.apiServerError(w, r, err)
 		return
 	}
 	writeJSON(w, rec)
@@ -279,19 +325,6 @@ func (s *Server) handleAPIDocument(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleRobots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	fmt.Fprint(w, "User-agent: *\nDisallow: /api/\nDisallow: /oai\nDisallow: /documents/*/original\n")
-}
-
-func writeJSON(w http.ResponseWriter, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.Encode(v)
-}
-
-func writeJSONError(w http.ResponseWriter, status int, msg string) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(map[string]string{"error": msg})
 }
 
 // jsonLD describes the document in schema.org terms for search engines. json.Marshal

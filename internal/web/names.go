@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"fond/internal/names"
 	"fond/internal/record"
@@ -15,10 +16,12 @@ type segment struct {
 	Text, Link, Title string
 }
 
-// linkedParagraphs splits the body into paragraphs with the names the authority
-// file knows linked to their person or place pages. Suggestions and rejected
-// mentions stay plain text: a link asserts who is meant.
-func (s *Server) linkedParagraphs(ctx context.Context, rec *record.Record) [][]segment {
+// linkedParagraphs splits body[lo:hi] (one part of the text, cut at paragraph
+// breaks) into paragraphs with the names the authority file knows linked to
+// their person or place pages. Suggestions and rejected mentions stay plain
+// text: a link asserts who is meant.
+func (s *Server) linkedParagraphs(ctx context.Context, rec *record.Record, lo, hi int) [][]segment {
+	body := rec.Body[lo:hi]
 	type linked struct {
 		start, end  int
 		link, title string
@@ -28,10 +31,13 @@ func (s *Server) linkedParagraphs(ctx context.Context, rec *record.Record) [][]s
 		var decisions []names.Decision
 		if ds, err := s.store.NameDecisions(ctx, rec.ID); err == nil {
 			for _, d := range ds {
-				decisions = append(decisions, names.Decision{Start: d.Start, End: d.End, Authority: d.Authority, Status: d.Status})
+				// Decisions are placed in the whole text; this part starts at lo.
+				if d.Start >= lo && d.End <= hi {
+					decisions = append(decisions, names.Decision{Start: d.Start - lo, End: d.End - lo, Authority: d.Authority, Status: d.Status})
+				}
 			}
 		}
-		for _, m := range f.Apply(rec.Body, f.FindMentions(rec.Body), decisions) {
+		for _, m := range f.Apply(body, f.FindMentions(body), decisions) {
 			if m.Status == "rejected" || m.Suggested || m.Confidence < 0.9 {
 				continue
 			}
@@ -44,7 +50,6 @@ func (s *Server) linkedParagraphs(ctx context.Context, rec *record.Record) [][]s
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	var out [][]segment
-	body := rec.Body
 	pos := 0
 	for _, para := range strings.Split(body, "\n\n") {
 		start, end := pos, pos+len(para)
@@ -70,4 +75,34 @@ func (s *Server) linkedParagraphs(ctx context.Context, rec *record.Record) [][]s
 		out = append(out, segs)
 	}
 	return out
+}
+
+// textParts cuts a text into parts of about size bytes, at paragraph breaks
+// where it can, else at a space, else between characters: a very long document
+// is read a part per page, so no single answer grows with the text. It returns
+// the parts' start offsets and the text's end.
+func textParts(text string, size int) []int {
+	cuts := []int{0}
+	if size <= 0 {
+		return append(cuts, len(text))
+	}
+	for lo := 0; len(text)-lo > size; {
+		window := text[lo : lo+size]
+		cut := strings.LastIndex(window, "\n\n")
+		if cut <= 0 {
+			cut = strings.LastIndexAny(window, " \n\t")
+		}
+		if cut <= 0 {
+			cut = size
+			for cut > 0 && !utf8.RuneStart(text[lo+cut]) {
+				cut--
+			}
+			if cut == 0 {
+				cut = size
+			}
+		}
+		lo += cut
+		cuts = append(cuts, lo)
+	}
+	return append(cuts, len(text))
 }

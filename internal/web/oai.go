@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -47,14 +49,19 @@ func (s *Server) oaiConfig(ctx context.Context) (OAIConfig, error) {
 // handleOAI answers OAI-PMH requests, by GET or by POSTed form (section 3.1.1).
 func (s *Server) handleOAI(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad request", http.StatusBadRequest)
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			http.Error(w, fmt.Sprintf("request body over %d bytes", tooBig.Limit), http.StatusRequestEntityTooLarge)
+			return
+		}
+		http.Error(w, "bad request: "+err.Error(), http.StatusBadRequest)
 		return
 	}
 	args := r.URL.Query()
 	if r.Method == http.MethodPost {
 		args = r.PostForm
 	}
-	base := baseURL(r)
+	base := s.baseURL(r)
 	c, err := s.oaiConfig(r.Context())
 	if err != nil {
 		s.serverError(w, err)

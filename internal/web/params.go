@@ -26,7 +26,36 @@ type searchParams struct {
 	Limit   int
 }
 
-func parseParams(v url.Values) searchParams {
+// paramError is a request parameter that cannot be served, with the reason in
+// words a reader can act on.
+type paramError struct{ Param, Msg string }
+
+func (e *paramError) Error() string { return e.Param + ": " + e.Msg }
+
+// wholeNumber reads an optional positive whole number; absent is def.
+func wholeNumber(v url.Values, name string, def, most int) (int, *paramError) {
+	s := v.Get(name)
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return 0, &paramError{name, "must be a whole number from 1 up, not " + strconv.Quote(truncate(s, 40))}
+	}
+	if n > most {
+		return 0, &paramError{name, "may be at most " + strconv.Itoa(most) + "; narrow the search instead"}
+	}
+	return n, nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return strings.ToValidUTF8(s[:n], "") + "…"
+}
+
+func parseParams(v url.Values, maxPage int) (searchParams, *paramError) {
 	p := searchParams{Q: strings.TrimSpace(v.Get("q")), Filters: map[string][]string{}, From: v.Get("from"), To: v.Get("to"),
 		Dates: v.Get("dates"), Sort: v.Get("sort")}
 	for _, f := range filterParams {
@@ -36,11 +65,18 @@ func parseParams(v url.Values) searchParams {
 			}
 		}
 	}
-	p.Page, _ = strconv.Atoi(v.Get("page"))
-	p.Page = max(p.Page, 1)
-	p.Limit, _ = strconv.Atoi(v.Get("limit"))
-	return p
+	var perr *paramError
+	if p.Page, perr = wholeNumber(v, "page", 1, maxPage); perr != nil {
+		return p, perr
+	}
+	if p.Limit, perr = wholeNumber(v, "limit", 0, maxLimit); perr != nil {
+		return p, perr
+	}
+	return p, nil
 }
+
+// maxLimit is the most hits one page may ask for (search.Query's own cap).
+const maxLimit = 1000
 
 // query turns the parameters into fond's query syntax.
 func (p searchParams) query() search.Query {
@@ -50,7 +86,11 @@ func (p searchParams) query() search.Query {
 	}
 	for _, f := range filterParams {
 		for _, val := range p.Filters[f] {
-			parts = append(parts, f+`:"`+strings.ReplaceAll(val, `"`, "")+`"`)
+			// Quotes cannot be escaped in the query syntax; a value that was
+			// nothing but quotes would be an empty filter, which matches all.
+			if val = strings.TrimSpace(strings.ReplaceAll(val, `"`, "")); val != "" {
+				parts = append(parts, f+`:"`+val+`"`)
+			}
 		}
 	}
 	if p.From != "" || p.To != "" {

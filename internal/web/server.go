@@ -4,6 +4,7 @@ package web
 
 import (
 	"embed"
+	"errors"
 	"html/template"
 	"io/fs"
 	"log/slog"
@@ -30,11 +31,21 @@ type Server struct {
 	tmpl  map[string]*template.Template
 	// OAI names the archive to OAI-PMH harvesters (/oai).
 	OAI OAIConfig
+	// PublicURL is the archive's address as readers reach it (scheme, host,
+	// optional path), the base of every absolute link; empty means the
+	// request's own Host, checked.
+	PublicURL string
+	// Limits bound every request (set before Handler is called).
+	Limits Limits
+	gates  map[class]gate // slots per cost class
+	all    gate           // slots for requests of any class
 }
+
+var errPublicURL = errors.New("the public URL must be an absolute http or https URL with a host, and no user, query or fragment")
 
 // New builds a server; it parses the templates once.
 func New(st store.Store, log *slog.Logger) (*Server, error) {
-	s := &Server{store: st, log: log, tmpl: map[string]*template.Template{}}
+	s := &Server{store: st, log: log, tmpl: map[string]*template.Template{}, Limits: DefaultLimits}
 	pages, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -51,33 +62,6 @@ func New(st store.Store, log *slog.Logger) (*Server, error) {
 		s.tmpl[name] = t
 	}
 	return s, nil
-}
-
-// Handler routes requests.
-func (s *Server) Handler() http.Handler {
-	mux := http.NewServeMux()
-	static, _ := fs.Sub(staticFS, "static")
-	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
-	mux.HandleFunc("GET /{$}", s.handleHome)
-	mux.HandleFunc("GET /search", s.handleSearch)
-	mux.HandleFunc("GET /documents/{id}", s.handleDocument)
-	mux.HandleFunc("GET /documents/{id}/original", s.handleOriginal)
-	mux.HandleFunc("GET /documents/{id}/cite/{style}", s.handleCite)
-	mux.HandleFunc("GET /documents/{id}/tei", s.handleTEI)
-	mux.HandleFunc("GET /api/search", s.handleAPISearch)
-	mux.HandleFunc("GET /api/documents/{id}", s.handleAPIDocument)
-	mux.HandleFunc("GET /api/documents/{id}/links", s.handleAPILinks)
-	mux.HandleFunc("GET /api/documents/{id}/names", s.handleAPINames)
-	mux.HandleFunc("GET /compare", s.handleCompare)
-	mux.HandleFunc("GET /people/{name}", s.handleName("person"))
-	mux.HandleFunc("GET /places/{name}", s.handleName("place"))
-	mux.HandleFunc("GET /collections", s.handleCollections)
-	mux.HandleFunc("GET /timeline", s.handleTimeline)
-	mux.HandleFunc("GET /oai", s.handleOAI)
-	mux.HandleFunc("POST /oai", s.handleOAI)
-	mux.HandleFunc("GET /robots.txt", s.handleRobots)
-	mux.HandleFunc("GET /sitemap.xml", s.handleSitemap)
-	return securityHeaders(mux)
 }
 
 // securityHeaders forbids inline script and framing: documents are third-party
@@ -113,6 +97,11 @@ func (s *Server) notFound(w http.ResponseWriter, what string) {
 	s.render(w, http.StatusNotFound, "error", map[string]any{"Title": "Not found", "Message": what + " was not found in this archive."})
 }
 
+// badRequest explains a parameter that cannot be served.
+func (s *Server) badRequest(w http.ResponseWriter, e *paramError) {
+	s.render(w, http.StatusBadRequest, "error", map[string]any{"Title": "Cannot show this page", "Message": "The parameter “" + e.Param + "” " + e.Msg + "."})
+}
+
 func (s *Server) serverError(w http.ResponseWriter, err error) {
 	s.log.Error("request failed", "err", err)
 	s.render(w, http.StatusInternalServerError, "error", map[string]any{"Title": "Error", "Message": "Something went wrong; the error has been logged."})
@@ -143,13 +132,4 @@ var funcs = template.FuncMap{
 		}
 		return s
 	},
-}
-
-// baseURL is the address the request reached this server at, for absolute links
-// (sitemaps, OAI-PMH, TEI). Behind a proxy, set the Host header it forwards.
-func baseURL(r *http.Request) string {
-	if r.TLS != nil {
-		return "https://" + r.Host
-	}
-	return "http://" + r.Host
 }

@@ -13,7 +13,7 @@ func (s *Server) handleTEI(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	doc, err := tei.Document(rec, baseURL(r)+"/documents/"+rec.ID)
+	doc, err := tei.Document(rec, s.baseURL(r)+"/documents/"+rec.ID)
 	if err != nil {
 		s.serverError(w, err)
 		return

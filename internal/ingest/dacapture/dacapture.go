@@ -61,7 +61,7 @@ type Page struct {
 // left for the caller.
 func Extract(p Page) record.Record {
 	blocks := extract.Dedupe(p.Blocks)
-	r := record.Record{Category: record.Primary, Format: "digital-archive", Publisher: p.Publisher, URL: p.URL}
+	r := record.Record{Category: record.Primary, Format: "digital-archive", Publisher: p.Publisher, URL: record.WebURL(p.URL)}
 
 	infoAt := -1
 	citeAt := -1
@@ -86,7 +86,7 @@ func Extract(p Page) record.Record {
 			r.Publisher = cite.publisher
 		}
 		if cite.url != "" {
-			r.URL = cite.url
+			r.URL = record.WebURL(cite.url)
 		}
 		r.Translators = append(r.Translators, cite.translators...)
 	}

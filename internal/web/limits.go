@@ -1,0 +1,114 @@
+package web
+
+import (
+	"flag"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"golang.org/x/net/netutil"
+)
+
+// Limits bound what one client can make the server do. Each is a flag of
+// `fond serve` (RegisterFlags) and is listed, with its default and the test that
+// tries to pass it, in docs/security.md.
+type Limits struct {
+	// Connections and their phases. ReadHeaderTimeout drops clients that
+	// trickle headers; ReadTimeout those that trickle a body; WriteTimeout a
+	// reader that never drains its answer; IdleTimeout idle keep-alives.
+	ReadHeaderTimeout time.Duration
+	ReadTimeout       time.Duration
+	WriteTimeout      time.Duration
+	IdleTimeout       time.Duration
+	MaxHeaderBytes    int
+	MaxConnections    int
+
+	// MaxRequests is the number of requests handled at once, of any kind; past
+	// it a request is answered 503 at once, before it touches the store.
+	MaxRequests int
+	// Costly requests (searching, comparing, rendering a document, exporting)
+	// also wait for a slot of their class; QueueWait is how long they may wait
+	// before a 503 with Retry-After.
+	MaxSearches  int
+	MaxCompares  int
+	MaxRenders   int
+	MaxExports   int
+	MaxDownloads int
+	QueueWait    time.Duration
+	// RequestTimeout ends the context of every request after it; the store,
+	// the index and compare give up when it ends.
+	RequestTimeout time.Duration
+	// MaxFormBytes bounds a request body (POST /oai is the only one read today).
+	MaxFormBytes int64
+	// MaxPage is the deepest search page a reader may ask for; deeper pages are
+	// refused rather than computed (each costs the pages before it).
+	MaxPage int
+	// TextPartBytes is how much of a document's text one page shows; longer
+	// texts are shown in parts (?part=N) so a page stays a bounded response.
+	TextPartBytes int
+}
+
+// DefaultLimits suit one laptop or a small server facing the internet: a
+// search takes milliseconds, so eight at once keep two cores busy without a
+// queue that grows without end.
+var DefaultLimits = Limits{
+	ReadHeaderTimeout: 10 * time.Second,
+	ReadTimeout:       30 * time.Second,
+	WriteTimeout:      2 * time.Minute,
+	IdleTimeout:       2 * time.Minute,
+	MaxHeaderBytes:    32 << 10,
+	MaxConnections:    512,
+	MaxRequests:       256,
+	MaxSearches:       8,
+	MaxCompares:       2,
+	MaxRenders:        16,
+	MaxExports:        4,
+	MaxDownloads:      8,
+	QueueWait:         2 * time.Second,
+	RequestTimeout:    15 * time.Second,
+	MaxFormBytes:      64 << 10,
+	MaxPage:           500,
+	TextPartBytes:     256 << 10,
+}
+
+// RegisterFlags adds one flag per limit to fs, defaulting to l's values.
+func (l *Limits) RegisterFlags(fs *flag.FlagSet) {
+	fs.DurationVar(&l.ReadHeaderTimeout, "read-header-timeout", l.ReadHeaderTimeout, "time a client has to send a request's headers")
+	fs.DurationVar(&l.ReadTimeout, "read-timeout", l.ReadTimeout, "time a client has to send a whole request")
+	fs.DurationVar(&l.WriteTimeout, "write-timeout", l.WriteTimeout, "time an answer may take to be written, from the end of the request's headers")
+	fs.DurationVar(&l.IdleTimeout, "idle-timeout", l.IdleTimeout, "time an idle keep-alive connection is kept")
+	fs.IntVar(&l.MaxHeaderBytes, "max-header-bytes", l.MaxHeaderBytes, "largest request line and headers, in bytes (431 past it)")
+	fs.IntVar(&l.MaxConnections, "max-connections", l.MaxConnections, "connections served at once; others wait to be accepted")
+	fs.IntVar(&l.MaxRequests, "max-requests", l.MaxRequests, "requests handled at once (503 past it)")
+	fs.IntVar(&l.MaxSearches, "max-searches", l.MaxSearches, "searches (search pages, API, name and timeline pages) run at once")
+	fs.IntVar(&l.MaxCompares, "max-compares", l.MaxCompares, "edition comparisons run at once")
+	fs.IntVar(&l.MaxRenders, "max-renders", l.MaxRenders, "document pages, TEI and citations rendered at once")
+	fs.IntVar(&l.MaxExports, "max-exports", l.MaxExports, "OAI-PMH and sitemap pages written at once")
+	fs.IntVar(&l.MaxDownloads, "max-downloads", l.MaxDownloads, "original files sent at once")
+	fs.DurationVar(&l.QueueWait, "queue-wait", l.QueueWait, "how long a costly request waits for a slot before a 503")
+	fs.DurationVar(&l.RequestTimeout, "request-timeout", l.RequestTimeout, "deadline of every request's work")
+	fs.Int64Var(&l.MaxFormBytes, "max-form-bytes", l.MaxFormBytes, "largest request body, in bytes (413 past it)")
+	fs.IntVar(&l.MaxPage, "max-page", l.MaxPage, "deepest search results page served (400 past it)")
+	fs.IntVar(&l.TextPartBytes, "text-part-bytes", l.TextPartBytes, "bytes of a document's text shown on one page; longer texts are paged")
+}
+
+// HTTPServer is an http.Server for h with the connection limits set: without
+// them a client that trickles bytes, or never reads, holds a connection forever.
+func (s *Server) HTTPServer(h http.Handler) *http.Server {
+	l := s.Limits
+	return &http.Server{Handler: h, ReadHeaderTimeout: l.ReadHeaderTimeout, ReadTimeout: l.ReadTimeout,
+		WriteTimeout: l.WriteTimeout, IdleTimeout: l.IdleTimeout, MaxHeaderBytes: l.MaxHeaderBytes,
+		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelDebug)}
+}
+
+// Listen opens addr accepting at most MaxConnections connections at once;
+// past that, new connections wait in the kernel's queue rather than each
+// taking a goroutine and buffers.
+func (s *Server) Listen(addr string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	return netutil.LimitListener(ln, max(s.Limits.MaxConnections, 1)), nil
+}

@@ -1,0 +1,129 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// class is a route's cost class: requests of one class share a bounded number
+// of slots, so a flood of one costly kind cannot starve the rest of the site.
+type class string
+
+const (
+	cheap    class = "cheap"    // static files, robots.txt: no store work
+	searches class = "search"   // anything that runs a search
+	compares class = "compare"  // aligning two editions
+	renders  class = "render"   // a record rendered: page, TEI, citation, API
+	exports  class = "export"   // OAI-PMH and sitemap pages
+	download class = "download" // an original file, whole
+)
+
+// gate is a counting semaphore that waits a bounded time.
+type gate chan struct{}
+
+func newGate(n int) gate { return make(gate, max(n, 1)) }
+
+// enter takes a slot, waiting at most wait; false means busy (or the client left).
+func (g gate) enter(ctx context.Context, wait time.Duration) bool {
+	select {
+	case g <- struct{}{}:
+		return true
+	default:
+	}
+	if wait <= 0 {
+		return false
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case g <- struct{}{}:
+		return true
+	case <-t.C:
+		return false
+	case <-ctx.Done():
+		return false
+	}
+}
+
+func (g gate) leave() { <-g }
+
+// makeGates sizes each class's slots from Limits (when Handler is built).
+func (s *Server) makeGates() {
+	l := s.Limits
+	s.all = newGate(l.MaxRequests)
+	s.gates = map[class]gate{
+		searches: newGate(l.MaxSearches), compares: newGate(l.MaxCompares), renders: newGate(l.MaxRenders),
+		exports: newGate(l.MaxExports), download: newGate(l.MaxDownloads),
+	}
+}
+
+// busy answers 503 with Retry-After, in JSON under /api/ and as a page elsewhere.
+func (s *Server) busy(w http.ResponseWriter, r *http.Request, what string) {
+	w.Header().Set("Retry-After", retryAfter(s.Limits.QueueWait))
+	msg := "The archive is busy (" + what + "); please try again in a moment."
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		writeAPIError(w, http.StatusServiceUnavailable, "busy", "", msg)
+		return
+	}
+	s.render(w, http.StatusServiceUnavailable, "error", map[string]any{"Title": "Busy", "Message": msg})
+}
+
+// limit wraps one route: a slot of its class, a deadline on its context, and a
+// bound on any body it reads.
+func (s *Server) limit(c class, g gate, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if g != nil {
+			if !g.enter(r.Context(), s.Limits.QueueWait) {
+				s.busy(w, r, "too many "+string(c)+" requests at once")
+				return
+			}
+			defer g.leave()
+		}
+		if r.Body != nil && r.Body != http.NoBody {
+			r.Body = http.MaxBytesReader(w, r.Body, s.Limits.MaxFormBytes)
+		}
+		if s.Limits.RequestTimeout > 0 {
+			ctx, cancel := context.WithTimeout(r.Context(), s.Limits.RequestTimeout)
+			defer cancel()
+			r = r.WithContext(ctx)
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// admit caps requests in flight across all routes; past the cap the answer is
+// an immediate 503, which costs nothing but the headers already read.
+func (s *Server) admit(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.all.enter(r.Context(), 0) {
+			s.busy(w, r, "too many requests at once")
+			return
+		}
+		defer s.all.leave()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// recoverPanics turns a handler's panic into a logged 500 rather than a
+// dropped connection, so that one bad record cannot take pages down silently.
+func (s *Server) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.log.Error("panic", "path", r.URL.Path, "value", v, "stack", string(debug.Stack()))
+				http.Error(w, "internal error", http.StatusInternalServerError)
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// retryAfter is the Retry-After a busy answer carries, in seconds.
+func retryAfter(d time.Duration) string { return strconv.Itoa(max(1, int(d.Seconds()))) }
