@@ -32,6 +32,7 @@ var commands = map[string]command{
 	"compare": {"align two editions sentence by sentence and mark differences: fond compare [--json] ID ID", runCompare},
 	"names":   {"the authority file and names in records: fond names list|show NAME|suggest NAME|mentions RECORD|confirm RECORD START AUTHORITY|reject RECORD START|learn|export [--format csv]|import FILE|add ID VARIANT|merge ID ID|split ID VARIANT NEWID", runNames},
 	"eval":    {"measure extraction against TEI markup: fond eval [--json] frus DIR", runEval},
+	"edtf":    {"check EDTF dates: validity, level, canonical form, earliest and latest day, precision: fond edtf [--json] DATE...", runEDTF},
 	"reindex": {"re-derive every record from its stored original: fond reindex [--json]", runReindex},
 }
 

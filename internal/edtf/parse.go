@@ -40,6 +40,10 @@ func parse(s string) (Date, error) {
 	if !from.known() && !to.known() {
 		return Date{}, errors.New("an interval needs at least one date")
 	}
+	// Unspecified digits in an interval's ends are level 2 (2004-06-XX/2004-07-03).
+	if strings.Contains(a+b, "X") {
+		return Date{}, errors.New("unspecified digits (X) in an interval are EDTF level 2, which fond does not read")
+	}
 	if from.known() && to.known() && after(from.bound(false), to.bound(true)) {
 		return Date{}, errors.New("interval ends before it starts")
 	}
@@ -72,6 +76,10 @@ func parsePart(s string) (part, error) {
 		}
 	}
 	if date, clock, ok := strings.Cut(s, "T"); ok {
+		if p.uncertain || p.approximate {
+			// Level 1 qualifies dates; a time of day has no qualifier.
+			return p, errors.New("a qualifier (?, ~, %) applies to a date, not to a date and time")
+		}
 		if err := checkTime(clock); err != nil {
 			return p, err
 		}
@@ -82,8 +90,10 @@ func parsePart(s string) (part, error) {
 	}
 	if rest, ok := strings.CutPrefix(s, "Y"); ok {
 		digits := strings.TrimPrefix(rest, "-")
-		if len(digits) < 5 || !allDigits(digits) {
-			return p, errors.New("a Y year needs five or more digits")
+		// Y marks a year that exceeds four digits; with a leading zero the
+		// same year would have two spellings (Y01234 and 1234).
+		if len(digits) < 5 || !allDigits(digits) || digits[0] == '0' {
+			return p, errors.New("a Y year needs five or more digits, the first not zero")
 		}
 		p.year = s
 		return p, nil
@@ -95,6 +105,9 @@ func parsePart(s string) (part, error) {
 	}
 	p.year = fields[0]
 	if neg {
+		if fields[0] == "0000" {
+			return p, errors.New("-0000 is not a year: year zero has no sign")
+		}
 		p.year = "-" + p.year
 	}
 	// Level 1 lets digits go unspecified only from the right: 195X, 1950-XX,
@@ -102,6 +115,11 @@ func parsePart(s string) (part, error) {
 	written := strings.Join(fields, "")
 	if x := strings.IndexByte(written, 'X'); x >= 0 && strings.Trim(written[x:], "X") != "" {
 		return p, errors.New("only trailing digits may be unspecified (X)")
+	}
+	// A year with unspecified digits stands alone at level 1 (201X, 20XX);
+	// 195X-XX and 1XXX-12 are level 2, which fond does not read.
+	if strings.Contains(fields[0], "X") && len(fields) > 1 {
+		return p, errors.New("a year with unspecified digits (X) takes no month or day at level 1")
 	}
 	if len(fields) >= 2 {
 		if err := p.setMonth(fields[1], len(fields) == 2); err != nil {
@@ -177,15 +195,20 @@ func checkTime(t string) error {
 			return bad
 		}
 	}
-	if sec, frac, ok := strings.Cut(clock, "."); ok {
-		if !allDigits(frac) || strings.Count(sec, ":") != 2 {
+	frac := ""
+	if sec, f, ok := strings.Cut(clock, "."); ok {
+		if !allDigits(f) || strings.Count(sec, ":") != 2 {
 			return bad
 		}
-		clock = sec
+		clock, frac = sec, f
 	}
 	f := strings.Split(clock, ":")
 	if len(f) < 2 || len(f) > 3 || !twoDigits(f[0], 24) || !twoDigits(f[1], 59) || len(f) == 3 && !twoDigits(f[2], 60) {
 		return bad
+	}
+	// ISO 8601 allows hour 24 only as the end of the day: 24:00 or 24:00:00.
+	if f[0] == "24" && (f[1] != "00" || len(f) == 3 && f[2] != "00" || strings.Trim(frac, "0") != "") {
+		return fmt.Errorf("time %q: hour 24 is only 24:00:00, the end of the day", t)
 	}
 	return nil
 }
