@@ -36,3 +36,7 @@ func writeJSON(w http.ResponseWriter, v any) {
 	enc.SetIndent("", "  ")
 	enc.Encode(v)
 }
+
+func (s *Server) handleAPINotFound(w http.ResponseWriter, r *http.Request) {
+	writeAPIError(w, http.StatusNotFound, "not_found", "", "no such API address: "+r.Method+" "+r.URL.Path+" (see docs/api.md)")
+}

@@ -252,13 +252,17 @@ func (s *Server) handleCite(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleAPISearch(w http.ResponseWriter, r *http.Request) {
-	p, perr := parseParams(r.URL.Query(), s.Limits.MaxPage)
+	perr := checkAPIParams(r.URL.Query())
+	var p searchParams
+	if perr == nil {
+		p, perr = parseParams(r.URL.Query(), s.Limits.MaxPage)
+	}
 	if perr != nil {
 		writeAPIError(w, http.StatusBadRequest, "invalid_parameter", perr.Param, perr.Error())
 		return
 	}
 	q := p.query()
-	q.Facets = r.URL.Query().Get("facets") != "" && r.URL.Query().Get("facets") != "0"
+	q.Facets = r.URL.Query().Get("facets") == "1" || r.URL.Query().Get("facets") == "true"
 	res, err := s.store.Search(r.Context(), q)
 	if err != nil {
 		s.apiSearchError(w, r, err)

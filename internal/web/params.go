@@ -65,6 +65,23 @@ func parseParams(v url.Values, maxPage int) (searchParams, *paramError) {
 			}
 		}
 	}
+	for _, name := range []string{"from", "to"} {
+		if d := strings.TrimSpace(v.Get(name)); d != "" {
+			if _, ok := search.ParseDateRange(d); !ok || strings.Contains(d, "..") {
+				return p, &paramError{name, "must be a date: a year (1950), a month (1950-04) or a day (1950-04-15), not " + strconv.Quote(truncate(d, 40))}
+			}
+		}
+	}
+	switch p.Sort {
+	case "", search.SortRelevance, search.SortDateAsc, search.SortDateDesc:
+	default:
+		return p, &paramError{"sort", "must be relevance, date (oldest first) or -date (newest first)"}
+	}
+	switch p.Dates {
+	case "", search.DateOverlap, search.DateWithin:
+	default:
+		return p, &paramError{"dates", "must be overlap (the record's dates meet the range) or within (they lie inside it)"}
+	}
 	var perr *paramError
 	if p.Page, perr = wholeNumber(v, "page", 1, maxPage); perr != nil {
 		return p, perr
@@ -123,6 +140,10 @@ func (p searchParams) values() url.Values {
 	}
 	if p.Page > 1 {
 		v.Set("page", strconv.Itoa(p.Page))
+	}
+	if p.Limit > 0 && p.Limit != search.DefaultLimit {
+		// A page size chosen by the reader survives paging and facet links.
+		v.Set("limit", strconv.Itoa(p.Limit))
 	}
 	return v
 }
@@ -200,4 +221,35 @@ type facetLink struct {
 	Field, Value, Label, URL string
 	Count                    int
 	Active                   bool
+}
+
+// apiParams are the parameters /api/search takes; any other is refused, so
+// that a misspelt filter is an error rather than a silently wider search.
+var apiParams = map[string]bool{"q": true, "from": true, "to": true, "dates": true, "sort": true, "page": true, "limit": true, "facets": true}
+
+func init() {
+	for _, f := range filterParams {
+		apiParams[f] = true
+	}
+}
+
+// checkAPIParams refuses unknown parameters and a facets value that is not a
+// yes or no.
+func checkAPIParams(v url.Values) *paramError {
+	names := make([]string, 0, len(v))
+	for k := range v {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if !apiParams[k] {
+			return &paramError{k, "is not a parameter of /api/search (see docs/api.md)"}
+		}
+	}
+	switch v.Get("facets") {
+	case "", "0", "1", "true", "false":
+	default:
+		return &paramError{"facets", "must be 1 or 0"}
+	}
+	return nil
 }

@@ -39,6 +39,8 @@ func (s *Server) routes() []route {
 		{"POST /oai", exports, s.handleOAI, "OAI-PMH 2.0 by form (body bounded)"},
 		{"GET /robots.txt", cheap, s.handleRobots, "crawler rules"},
 		{"GET /sitemap.xml", exports, s.handleSitemap, "every document's address"},
+		{"/api/", cheap, s.handleAPINotFound, "any other API address: JSON 404"},
+		{"/", cheap, s.handleNotFound, "any other address: the 404 page"},
 	}
 }
 

@@ -97,6 +97,10 @@ func (s *Server) notFound(w http.ResponseWriter, what string) {
 	s.render(w, http.StatusNotFound, "error", map[string]any{"Title": "Not found", "Message": what + " was not found in this archive."})
 }
 
+func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
+	s.notFound(w, "The page "+r.URL.Path)
+}
+
 // badRequest explains a parameter that cannot be served.
 func (s *Server) badRequest(w http.ResponseWriter, e *paramError) {
 	s.render(w, http.StatusBadRequest, "error", map[string]any{"Title": "Cannot show this page", "Message": "The parameter “" + e.Param + "” " + e.Msg + "."})

@@ -1,0 +1,64 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// Every parameter of the search endpoints, with values that must be refused:
+// the API answers 400 naming the parameter, the page 400 saying the same.
+func TestBadParametersAreRefused(t *testing.T) {
+	ts, _ := limitedServer(t, DefaultLimits)
+	bad := map[string][]string{
+		"page":   {"abc", "-1", "0", "1e3", "2.5", "99999999"},
+		"limit":  {"x", "0", "-5", "1001"},
+		"from":   {"banana", "1950-13", "1950..1951", "19500"},
+		"to":     {"banana", "1950-02-30"},
+		"sort":   {"wrong", "DATE"},
+		"dates":  {"sideways"},
+		"facets": {"maybe"},
+		"colour": {"red"},
+	}
+	for param, values := range bad {
+		for _, v := range values {
+			q := url.Values{"q": {"credit"}, param: {v}}.Encode()
+			code, _, body := get(t, ts.URL+"/api/search?"+q)
+			var e apiError
+			if code != http.StatusBadRequest || json.Unmarshal([]byte(body), &e) != nil || e.Param != param || e.Code != "invalid_parameter" || e.Error == "" {
+				t.Errorf("/api/search %s=%q: %d %s", param, v, code, body)
+			}
+			if param == "facets" || param == "colour" {
+				continue // the page ignores what only the API takes
+			}
+			code, _, body = get(t, ts.URL+"/search?"+q)
+			if code != http.StatusBadRequest || !strings.Contains(body, "“"+param+"”") {
+				t.Errorf("/search %s=%q: %d, want 400 naming the parameter", param, v, code)
+			}
+		}
+	}
+	for _, good := range []string{"from=1950&to=1950-04", "sort=-date", "dates=within", "facets=1", "limit=5&page=1"} {
+		if code, _, body := get(t, ts.URL+"/api/search?q=credit&"+good); code != http.StatusOK {
+			t.Errorf("/api/search?%s: %d %s", good, code, body)
+		}
+	}
+}
+
+func TestUnknownAddresses(t *testing.T) {
+	ts, _ := limitedServer(t, DefaultLimits)
+	code, h, body := get(t, ts.URL+"/api/nothing/here")
+	var e apiError
+	if code != http.StatusNotFound || !strings.HasPrefix(h.Get("Content-Type"), "application/json") || json.Unmarshal([]byte(body), &e) != nil || e.Code != "not_found" {
+		t.Errorf("unknown API address: %d %s %s", code, h.Get("Content-Type"), body)
+	}
+	code, _, body = get(t, ts.URL+"/api/documents/nope")
+	if code != http.StatusNotFound || json.Unmarshal([]byte(body), &e) != nil || e.Param != "id" {
+		t.Errorf("unknown document in the API: %d %s", code, body)
+	}
+	code, h, body = get(t, ts.URL+"/no/such/page")
+	if code != http.StatusNotFound || !strings.HasPrefix(h.Get("Content-Type"), "text/html") || !strings.Contains(body, "</html>") {
+		t.Errorf("unknown page: %d %s", code, h.Get("Content-Type"))
+	}
+}
