@@ -62,12 +62,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	db := global.String("db", defaultDB, "database: an SQLite file, or a postgres:// URL (default $FOND_DB, else ./fond.db)")
 	verbose := global.Bool("v", false, "log debug messages")
-	global.Usage = func() { usage(stderr) }
-	if err := global.Parse(args); err != nil {
+	global.Usage = func() {}
+	if err := global.Parse(args); errors.Is(err, flag.ErrHelp) {
+		usage(stdout)
+		return 0
+	} else if err != nil {
+		usage(stderr)
 		return 2
 	}
 	rest := global.Args()
-	if len(rest) == 0 || rest[0] == "help" || rest[0] == "-h" {
+	if len(rest) == 0 || rest[0] == "help" {
 		usage(stdout)
 		return 0
 	}

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"fond/internal/ingest"
+	"fond/internal/store"
 	"fond/internal/web"
 )
 
@@ -29,15 +31,28 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("--public-url %q: %w", *publicURL, err)
 		}
 	}
-	// A server searches at once: the index is loaded before it listens, so the
+	// The address is taken first: a port in use is an error at once, not
+	// after a minute of loading, and nothing says "serving" that is not.
+	ln, err := web.Listen(*addr, limits.MaxConnections)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %w", *addr, err)
+	}
+	defer ln.Close()
+	// A server searches at once: the index is loaded before it serves, so the
 	// first reader does not wait for it and the ingest below indexes as it stores.
+	fmt.Fprintf(e.stderr, "fond: opening %s and its search index…\n", e.dbName())
+	start := time.Now()
 	st, err := e.openIndexedStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if _, total, err := st.List(ctx, store.ListQuery{Limit: 1, IDsOnly: true}); err == nil {
+		fmt.Fprintf(e.stderr, "fond: %d records, search index ready in %s\n", total, time.Since(start).Round(time.Millisecond))
+	}
 	if len(paths) > 0 {
 		// Serving a folder ingests it first, so one command shows a folder's documents.
+		fmt.Fprintf(e.stderr, "fond: ingesting %s…\n", strings.Join(paths, ", "))
 		in := &ingest.Ingester{Store: st, Log: e.log}
 		n := 0
 		failed, err := in.Paths(ctx, paths, func(o ingest.Outcome) {
@@ -59,10 +74,6 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	srv.OAI = web.OAIConfig{Name: *name, RepositoryID: *oaiID, AdminEmail: *admin}
 	srv.PublicURL, srv.Limits = *publicURL, limits
 	hs := srv.HTTPServer(srv.Handler())
-	ln, err := srv.Listen(*addr)
-	if err != nil {
-		return err
-	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	fmt.Fprintf(e.stderr, "fond: serving %s on http://%s/\n", e.dbName(), *addr)

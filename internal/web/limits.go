@@ -102,13 +102,13 @@ func (s *Server) HTTPServer(h http.Handler) *http.Server {
 		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelDebug)}
 }
 
-// Listen opens addr accepting at most MaxConnections connections at once;
-// past that, new connections wait in the kernel's queue rather than each
-// taking a goroutine and buffers.
-func (s *Server) Listen(addr string) (net.Listener, error) {
+// Listen opens addr accepting at most maxConns connections at once (the
+// MaxConnections limit); past that, new connections wait in the kernel's
+// queue rather than each taking a goroutine and buffers.
+func Listen(addr string, maxConns int) (net.Listener, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, err
 	}
-	return netutil.LimitListener(ln, max(s.Limits.MaxConnections, 1)), nil
+	return netutil.LimitListener(ln, max(maxConns, 1)), nil
 }

@@ -113,7 +113,7 @@ func serveRaw(t *testing.T, l Limits) string {
 	t.Helper()
 	ts, srv := limitedServer(t, l)
 	ts.Close()
-	ln, err := srv.Listen("127.0.0.1:0")
+	ln, err := Listen("127.0.0.1:0", l.MaxConnections)
 	if err != nil {
 		t.Fatal(err)
 	}
