@@ -30,6 +30,9 @@ type Server struct {
 	tmpl  map[string]*template.Template
 	// OAI names the archive to OAI-PMH harvesters (/oai).
 	OAI OAIConfig
+	// CompareBudget bounds the work of one /compare, in compare's units; past
+	// it the page shows the rest unaligned. 0 means compare.DefaultBudget.
+	CompareBudget int64
 }
 
 // New builds a server; it parses the templates once.
