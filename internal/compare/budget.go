@@ -6,11 +6,11 @@ import (
 )
 
 // DefaultBudget is the work a comparison may spend when Options.Budget is 0. A
-// unit is one alignment cell step or one word looked at; on a shared 2-core
-// machine 100 million units take about half a second, which no pair of FRUS
-// documents comes near (the largest pair needs about 3 million) while a hostile
-// pair is stopped before it holds a request for long.
-const DefaultBudget = 100_000_000
+// unit is one word looked at or one alignment cell's own steps: about 3 ns on
+// the shared 2-core machine, 5 under load. The costliest pairs among the largest
+// FRUS documents need up to 84 million (about 0.25 s), so they fit with room to
+// spare, while texts built to defeat anchoring are stopped after about 0.7 s.
+const DefaultBudget = 200_000_000
 
 // ctxEvery is how many units pass between looks at the context: often enough that
 // a disconnected client stops the work within about a millisecond, rarely enough
@@ -21,8 +21,9 @@ const ctxEvery = 1 << 16
 // rather than an error, since what was aligned before it is still right.
 var errBudget = errors.New("over the comparison budget")
 
-// meter counts work against the budget and is where cancellation is noticed, so
-// that every loop whose length an input controls pays into it.
+// meter counts work against the budget and is where cancellation is noticed.
+// Every loop that can grow faster than the texts pays into it; reading the texts
+// into sentences and words, linear and cheap, does not.
 type meter struct {
 	ctx   context.Context
 	limit int64

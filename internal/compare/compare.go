@@ -128,6 +128,9 @@ func Compare(ctx context.Context, a, b string, key NameKey, opt Options) (Result
 }
 
 func tokenizeAll(ss []string, key NameKey) [][]Token {
+	// The authority layer's keys are dear (a romanization each) and a long
+	// document names the same few people thousands of times.
+	known := map[string]string{}
 	out := make([][]Token, len(ss))
 	for i, s := range ss {
 		out[i] = Tokenize(s)
@@ -136,9 +139,15 @@ func tokenizeAll(ss []string, key NameKey) [][]Token {
 		}
 		for j := range out[i] {
 			t := &out[i][j]
-			if !t.Apparatus && capitalised([]Token{*t}) {
-				t.Name = key(t.Key)
+			if t.Apparatus || !capitalised([]Token{*t}) {
+				continue
 			}
+			name, ok := known[t.Key]
+			if !ok {
+				name = key(t.Key)
+				known[t.Key] = name
+			}
+			t.Name = name
 		}
 	}
 	return out

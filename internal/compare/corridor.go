@@ -2,9 +2,9 @@ package compare
 
 const (
 	// gapCells is the largest gap between anchors (in alignment cells) aligned
-	// in full, about 500 by 500 sentences. Two texts that small together are one
+	// in full, 256 by 256 sentences. Two texts that small together are one
 	// such gap and are aligned exactly as before anchoring, with no anchors.
-	gapCells = 1 << 18
+	gapCells = 1 << 16
 	// slack lets the path stray a few sentences either side of an anchor, so an
 	// anchor sentence can still join a neighbour in a 2:1 or 1:2 step.
 	slack = 3
