@@ -72,8 +72,8 @@ func Compare(ctx context.Context, a, b string, key NameKey, opt Options) (Result
 	if budget <= 0 {
 		budget = DefaultBudget
 	}
-	// Alignment stops at three quarters of the budget, so that the units it
-	// did align can still be diffed rather than shown unaligned after all.
+	// Alignment may spend three quarters of the budget, so that the pairs it
+	// does align can still be diffed rather than shown unaligned after all.
 	m := newMeter(ctx, budget-budget/4)
 	sa, sb := Sentences(a), Sentences(b)
 	ta, tb := tokenizeAll(sa, key), tokenizeAll(sb, key)
