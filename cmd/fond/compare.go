@@ -13,6 +13,7 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("compare")
 	asJSON := fs.Bool("json", false, "print the alignment as JSON")
 	all := fs.Bool("all", false, "print identical sentence pairs too")
+	budget := fs.Int64("budget", compare.DefaultBudget, "work units the comparison may spend; past them the rest is printed unaligned")
 	ids, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -22,13 +23,20 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	a, b := recs[0], recs[1]
-	res := compare.Compare(a.Body, b.Body, names.Key)
+	res, err := compare.Compare(ctx, a.Body, b.Body, names.Key, compare.Options{Budget: *budget})
+	if err != nil {
+		return err
+	}
 	if *asJSON {
 		return writeJSON(e, res)
 	}
 	fmt.Fprintf(e.stdout, "A: %s  %s\nB: %s  %s\n", a.ID, a.Title, b.ID, b.Title)
 	fmt.Fprintln(e.stdout, "Marks: [-A-]{+B+} changed; [~A|B~] same name, other spelling; <<…>> editorial apparatus")
 	for n, p := range res.Pairs {
+		if p.Unaligned {
+			printUnaligned(e, p)
+			continue
+		}
 		var out []string
 		differs := false
 		for _, op := range p.Ops {
@@ -54,6 +62,25 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "\n%3d  A%v B%v  %s\n", n+1, p.AIdx, p.BIdx, strings.Join(out, " "))
 		}
 	}
-	fmt.Fprintf(e.stdout, "\n%d aligned units; words: %v\n", len(res.Pairs), res.Stats)
+	units := len(res.Pairs)
+	if res.Truncated {
+		units-- // the unaligned rest
+	}
+	fmt.Fprintf(e.stdout, "\n%d aligned units; words: %v\n", units, res.Stats)
+	if res.Truncated {
+		fmt.Fprintf(e.stdout, "the rest was not aligned: over the comparison budget (%d sentences; --budget raises it)\n", res.Unaligned)
+	}
 	return nil
+}
+
+// printUnaligned prints the sentences the budget left unaligned, each with the
+// text and index it has in its document, so that none goes unseen.
+func printUnaligned(e *env, p compare.Pair) {
+	fmt.Fprintln(e.stdout, "\nthe rest was not aligned: over the comparison budget")
+	for k, s := range p.ASentences {
+		fmt.Fprintf(e.stdout, "  A[%d] %s\n", p.AIdx[k], s)
+	}
+	for k, s := range p.BSentences {
+		fmt.Fprintf(e.stdout, "  B[%d] %s\n", p.BIdx[k], s)
+	}
 }

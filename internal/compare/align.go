@@ -1,153 +1,93 @@
 package compare
 
-import (
-	"strings"
-	"unicode"
-)
-
-// NameKey maps a name to a comparison key under which its spellings meet
-// (supplied by the authority layer: romanization keys). Two capitalised words
-// with the same key are one name spelled two ways.
-type NameKey func(name string) string
-
-// Op kinds in a diff.
-const (
-	Same      = "same"
-	Variant   = "variant"   // another spelling of the same name or place
-	Apparatus = "apparatus" // footnote markers, editorial insertions
-	Changed   = "changed"
-	Inserted  = "inserted"
-	Deleted   = "deleted"
-)
-
-// Op is a run of tokens in one diff category.
-type Op struct {
-	Kind string   `json:"kind"`
-	A    []string `json:"a,omitempty"`
-	B    []string `json:"b,omitempty"`
-}
-
-// Pair is one aligned unit: sentences of A and of B that say the same thing.
-type Pair struct {
-	A, B       []string `json:"-"`
-	AIdx, BIdx []int    `json:"-"`
-	ASentences []string `json:"a"`
-	BSentences []string `json:"b"`
-	Similarity float64  `json:"similarity"`
-	Ops        []Op     `json:"ops"`
-}
-
-// Result is a whole comparison.
-type Result struct {
-	Pairs []Pair         `json:"pairs"`
-	Stats map[string]int `json:"stats"` // words by op kind
-}
-
-// Compare aligns a and b (document texts) sentence by sentence and diffs each pair.
-func Compare(a, b string, key NameKey) Result {
-	sa, sb := Sentences(a), Sentences(b)
-	ta, tb := tokenizeAll(sa, key), tokenizeAll(sb, key)
-	res := Result{Stats: map[string]int{}}
-	for _, p := range alignSentences(ta, tb) {
-		pair := Pair{AIdx: p.a, BIdx: p.b, Similarity: p.sim}
-		var wa, wb []Token
-		for _, i := range p.a {
-			pair.ASentences = append(pair.ASentences, sa[i])
-			wa = append(wa, ta[i]...)
-		}
-		for _, i := range p.b {
-			pair.BSentences = append(pair.BSentences, sb[i])
-			wb = append(wb, tb[i]...)
-		}
-		pair.Ops = diffTokens(wa, wb, key)
-		for _, op := range pair.Ops {
-			res.Stats[op.Kind] += max(len(op.A), len(op.B))
-		}
-		res.Pairs = append(res.Pairs, pair)
-	}
-	return res
-}
-
-func tokenizeAll(ss []string, key NameKey) [][]Token {
-	out := make([][]Token, len(ss))
-	for i, s := range ss {
-		out[i] = Tokenize(s)
-		if key == nil {
-			continue
-		}
-		for j := range out[i] {
-			t := &out[i][j]
-			if !t.Apparatus && capitalised([]Token{*t}) {
-				t.Name = key(t.Key)
-			}
-		}
-	}
-	return out
-}
+import "errors"
 
 type aligned struct {
 	a, b []int
 	sim  float64
 }
 
+// steps are the alignment's moves in sentences of A and B: 1:1, 1:0, 0:1, 2:1,
+// 1:2. Their order breaks ties, so it is kept as it has always been.
+var steps = [...]point{{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}}
+
 // alignSentences is a monotone alignment (dynamic programming over both sentence
 // lists) allowing 1:1, 1:2, 2:1, 1:0 and 0:1 steps, scored by word overlap: the
-// standard shape of bitext sentence alignment, here within one language.
-func alignSentences(a, b [][]Token) []aligned {
-	n, m := len(a), len(b)
-	const gap = -0.2
-	score := make([][]float64, n+1)
-	back := make([][][2]int, n+1)
-	for i := range score {
-		score[i] = make([]float64, m+1)
-		back[i] = make([][2]int, m+1)
-		for j := range score[i] {
-			score[i][j] = -1e18
+// standard shape of bitext sentence alignment, here within one language. Only the
+// corridor along the anchors is computed. When the budget runs out, the units
+// returned end early, at the last waypoint reached, with errBudget.
+func alignSentences(a, b [][]Token, m *meter) ([]aligned, error) {
+	const gap, unreached = -0.2, -1e18
+	sc := newScorer(a, b)
+	n, nb := len(a), len(b)
+	var anchors []point
+	if (n+1)*(nb+1) > gapCells {
+		var err error
+		if anchors, err = sc.sentenceAnchors(0, n, 0, nb, 0, m); err != nil {
+			return nil, err
 		}
 	}
-	score[0][0] = 0
-	steps := [][2]int{{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}}
-	for i := 0; i <= n; i++ {
-		for j := 0; j <= m; j++ {
-			if score[i][j] == -1e18 {
+	c := plan(n, nb, anchors, m.limit-m.used)
+	cells := c.off[c.end.a+1]
+	score, back := make([]float64, cells), make([]uint8, cells)
+	for k := range score {
+		score[k] = unreached
+	}
+	score[0] = 0
+	for i := 0; i <= c.end.a; i++ {
+		for j := c.lo[i]; j <= c.hi[i]; j++ {
+			here := score[c.at(i, j)]
+			if here == unreached {
 				continue
 			}
-			for _, st := range steps {
-				ni, nj := i+st[0], j+st[1]
-				if ni > n || nj > m {
+			units := cellCost
+			for k, st := range steps {
+				ni, nj := i+st.a, j+st.b
+				if ni > n || nj > nb || !c.has(ni, nj) {
 					continue
 				}
-				var s float64
-				if st[0] == 0 || st[1] == 0 {
-					s = gap
-				} else {
-					s = similarity(concat(a[i:ni]), concat(b[j:nj]))
-					if st[0]+st[1] > 2 {
+				s := gap
+				if st.a > 0 && st.b > 0 {
+					sim, u := sc.dice(a2(sc.a, i, st.a), a2(sc.b, j, st.b))
+					s, units = sim, units+u
+					if st.a+st.b > 2 {
 						s -= 0.05 // prefer 1:1 when it scores as well
 					}
 				}
-				if score[i][j]+s > score[ni][nj] {
-					score[ni][nj] = score[i][j] + s
-					back[ni][nj] = st
+				if to := c.at(ni, nj); here+s > score[to] {
+					score[to], back[to] = here+s, uint8(k)
 				}
+			}
+			if err := m.spend(units); errors.Is(err, errBudget) {
+				return sc.path(&c, back, c.before(i)), err
+			} else if err != nil {
+				return nil, err
 			}
 		}
 	}
+	if c.end != (point{n, nb}) {
+		return sc.path(&c, back, c.end), errBudget
+	}
+	return sc.path(&c, back, c.end), nil
+}
+
+// path follows the back pointers from end to the start.
+func (sc *scorer) path(c *corridor, back []uint8, end point) []aligned {
 	var out []aligned
-	for i, j := n, m; i > 0 || j > 0; {
-		st := back[i][j]
+	for i, j := end.a, end.b; i > 0 || j > 0; {
+		st := steps[back[c.at(i, j)]]
 		p := aligned{}
-		for k := i - st[0]; k < i; k++ {
+		for k := i - st.a; k < i; k++ {
 			p.a = append(p.a, k)
 		}
-		for k := j - st[1]; k < j; k++ {
+		for k := j - st.b; k < j; k++ {
 			p.b = append(p.b, k)
 		}
 		if len(p.a) > 0 && len(p.b) > 0 {
-			p.sim = similarity(concat(a[i-st[0]:i]), concat(b[j-st[1]:j]))
+			p.sim, _ = sc.dice(a2(sc.a, p.a[0], len(p.a)), a2(sc.b, p.b[0], len(p.b)))
 		}
 		out = append(out, p)
-		i, j = i-st[0], j-st[1]
+		i, j = i-st.a, j-st.b
 	}
 	for l, r := 0, len(out)-1; l < r; l, r = l+1, r-1 {
 		out[l], out[r] = out[r], out[l]
@@ -155,175 +95,100 @@ func alignSentences(a, b [][]Token) []aligned {
 	return out
 }
 
-func concat(ts [][]Token) []Token {
-	var out []Token
-	for _, t := range ts {
-		out = append(out, t...)
-	}
-	return out
+// term is a word as similarity sees it: interned keys, so that scoring a cell
+// allocates nothing; name is -1 for a word that is not a name.
+type term struct{ key, name int32 }
+
+// scorer holds both texts' sentences as words, with the counters similarity
+// borrows and leaves zeroed.
+type scorer struct {
+	a, b          [][]term
+	count, inName []int32 // by key, by name
 }
 
-// similarity is the Dice coefficient over the two sentences' word multisets,
-// apparatus left out and equivalent spellings counted as equal.
-func similarity(a, b []Token) float64 {
-	count, names := map[string]int{}, map[string]int{}
-	na, nb := 0, 0
-	for _, t := range a {
-		if t.Apparatus || t.Key == "" {
-			continue
+func newScorer(a, b [][]Token) *scorer {
+	keys, names := map[string]int32{}, map[string]int32{}
+	intern := func(ids map[string]int32, s string) int32 {
+		id, ok := ids[s]
+		if !ok {
+			id = int32(len(ids))
+			ids[s] = id
 		}
-		count[t.Key]++
-		na++
-		if t.Name != "" {
-			names[t.Name]++
-		}
+		return id
 	}
-	common := 0
-	for _, t := range b {
-		if t.Apparatus || t.Key == "" {
-			continue
-		}
-		nb++
-		switch {
-		case count[t.Key] > 0:
-			count[t.Key]--
-			common++
-			if t.Name != "" {
-				names[t.Name]--
+	words := func(ss [][]Token) [][]term {
+		out := make([][]term, len(ss))
+		for i, s := range ss {
+			for _, t := range s {
+				// Apparatus and bare punctuation say nothing about which
+				// sentences correspond.
+				if t.Apparatus || t.Key == "" {
+					continue
+				}
+				w := term{key: intern(keys, t.Key), name: -1}
+				if t.Name != "" {
+					w.name = intern(names, t.Name)
+				}
+				out[i] = append(out[i], w)
 			}
-		case t.Name != "" && names[t.Name] > 0:
-			// Another spelling of a name in the other sentence.
-			names[t.Name]--
-			common++
+		}
+		return out
+	}
+	sc := &scorer{a: words(a), b: words(b)}
+	sc.count, sc.inName = make([]int32, len(keys)), make([]int32, len(names))
+	return sc
+}
+
+// a2 is the one or two sentences an alignment step takes from a text.
+func a2(ss [][]term, i, n int) [2][]term {
+	if n == 2 {
+		return [2][]term{ss[i], ss[i+1]}
+	}
+	return [2][]term{ss[i], nil}
+}
+
+// dice is the Dice coefficient over the two sides' word multisets, equivalent
+// spellings of a name counted as equal; it also returns the words it looked at.
+func (sc *scorer) dice(a, b [2][]term) (float64, int) {
+	na, nb, common := 0, 0, 0
+	for _, s := range a {
+		for _, w := range s {
+			sc.count[w.key]++
+			if w.name >= 0 {
+				sc.inName[w.name]++
+			}
+		}
+		na += len(s)
+	}
+	for _, s := range b {
+		for _, w := range s {
+			switch {
+			case sc.count[w.key] > 0:
+				sc.count[w.key]--
+				common++
+				if w.name >= 0 {
+					sc.inName[w.name]--
+				}
+			case w.name >= 0 && sc.inName[w.name] > 0:
+				// Another spelling of a name in the other sentence.
+				sc.inName[w.name]--
+				common++
+			}
+		}
+		nb += len(s)
+	}
+	for _, side := range [2][2][]term{a, b} {
+		for _, s := range side {
+			for _, w := range s {
+				sc.count[w.key] = 0
+				if w.name >= 0 {
+					sc.inName[w.name] = 0
+				}
+			}
 		}
 	}
 	if na+nb == 0 {
-		return 0
+		return 0, 0
 	}
-	return 2 * float64(common) / float64(na+nb)
-}
-
-// diffTokens is a longest-common-subsequence diff on token keys, with runs that
-// differ only by equivalent spellings reported as variants.
-func diffTokens(a, b []Token, key NameKey) []Op {
-	same := func(x, y Token) bool { return x.Key == y.Key && x.Apparatus == y.Apparatus }
-	n, m := len(a), len(b)
-	lcs := make([][]int, n+1)
-	for i := range lcs {
-		lcs[i] = make([]int, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if same(a[i], b[j]) {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	var ops []Op
-	add := func(kind string, ta, tb []string) {
-		if len(ops) > 0 && ops[len(ops)-1].Kind == kind {
-			ops[len(ops)-1].A = append(ops[len(ops)-1].A, ta...)
-			ops[len(ops)-1].B = append(ops[len(ops)-1].B, tb...)
-			return
-		}
-		ops = append(ops, Op{Kind: kind, A: ta, B: tb})
-	}
-	var pendA, pendB []Token
-	flush := func() {
-		classifyGap(pendA, pendB, key, add)
-		pendA, pendB = nil, nil
-	}
-	i, j := 0, 0
-	for i < n || j < m {
-		switch {
-		case i < n && j < m && same(a[i], b[j]):
-			flush()
-			add(Same, []string{a[i].Text}, []string{b[j].Text})
-			i++
-			j++
-		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
-			pendB = append(pendB, b[j])
-			j++
-		default:
-			pendA = append(pendA, a[i])
-			i++
-		}
-	}
-	flush()
-	return ops
-}
-
-// classifyGap names what lies between two matching runs: apparatus on either side,
-// spelling variants where the words pair up as equivalent, else a change.
-func classifyGap(a, b []Token, key NameKey, add func(string, []string, []string)) {
-	var ra, rb []Token
-	for _, t := range a {
-		if t.Apparatus {
-			add(Apparatus, []string{t.Text}, nil)
-		} else {
-			ra = append(ra, t)
-		}
-	}
-	for _, t := range b {
-		if t.Apparatus {
-			add(Apparatus, nil, []string{t.Text})
-		} else {
-			rb = append(rb, t)
-		}
-	}
-	if len(ra) == 0 && len(rb) == 0 {
-		return
-	}
-	texts := func(ts []Token) []string {
-		var s []string
-		for _, t := range ts {
-			s = append(s, t.Text)
-		}
-		return s
-	}
-	switch {
-	case len(ra) == 0:
-		add(Inserted, nil, texts(rb))
-	case len(rb) == 0:
-		add(Deleted, texts(ra), nil)
-	case key != nil && variantRun(ra, rb, key):
-		add(Variant, texts(ra), texts(rb))
-	default:
-		add(Changed, texts(ra), texts(rb))
-	}
-}
-
-// variantRun: same number of words, each pair equal or equivalent, all capitalised
-// (names), at least one pair spelled differently.
-func variantRun(a, b []Token, key NameKey) bool {
-	if len(a) != len(b) {
-		k := key(joinKeys(a))
-		return k != "" && k == key(joinKeys(b)) && capitalised(a) && capitalised(b)
-	}
-	for i := range a {
-		if a[i].Key != b[i].Key && (a[i].Name == "" || a[i].Name != b[i].Name) {
-			return false
-		}
-	}
-	return true
-}
-
-func joinKeys(ts []Token) string {
-	var s []string
-	for _, t := range ts {
-		s = append(s, t.Key)
-	}
-	return strings.Join(s, " ")
-}
-
-func capitalised(ts []Token) bool {
-	for _, t := range ts {
-		r := []rune(strings.TrimLeft(t.Text, `"'“‘([`))
-		if len(r) == 0 || !unicode.IsUpper(r[0]) {
-			return false
-		}
-	}
-	return true
+	return 2 * float64(common) / float64(na+nb), 2 * (na + nb)
 }

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -37,7 +38,10 @@ func skeleton(a string) string {
 func TestCompareTranslations(t *testing.T) {
 	a := "Stalin asks how they traveled.\n\nKim reported a clash in Gangwon province. Jeong Jun-taek asks about specialists.\n\nThey trade with the city of Dalny [Dairen]. Stalin agrees to give 40 million."
 	b := "Stalin asks how they travelled. Kim reported a clash in Kangwon province. Chong Chun-taek asks about specialists. They trade with the city of Dalny23 and with China. Stalin agrees to give 50 million."
-	res := Compare(a, b, skeleton)
+	res, err := Compare(context.Background(), a, b, skeleton, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(res.Pairs) != 5 {
 		t.Fatalf("%d pairs, want 5 one-to-one", len(res.Pairs))
 	}
@@ -68,7 +72,10 @@ func TestCompareTranslations(t *testing.T) {
 }
 
 func TestCompareWithoutEquivalenceReportsChanges(t *testing.T) {
-	res := Compare("Kim went to Gangwon.", "Kim went to Kangwon.", nil)
+	res, err := Compare(context.Background(), "Kim went to Gangwon.", "Kim went to Kangwon.", nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(res.Pairs) != 1 || res.Pairs[0].Ops[1].Kind != Changed {
 		t.Errorf("without an authority layer a respelling is a change: %+v", res.Pairs)
 	}
@@ -81,14 +88,47 @@ func FuzzCompare(f *testing.F) {
 		if len(a) > 2000 || len(b) > 2000 {
 			return
 		}
-		res := Compare(a, b, skeleton)
-		na, nb := 0, 0
-		for _, p := range res.Pairs {
-			na += len(p.ASentences)
-			nb += len(p.BSentences)
-		}
-		if na != len(Sentences(a)) || nb != len(Sentences(b)) {
-			t.Fatalf("alignment lost sentences: %d/%d %d/%d", na, len(Sentences(a)), nb, len(Sentences(b)))
+		// A small budget as well as the default, so that fuzzing also walks the
+		// truncated paths: every sentence must still be in the result.
+		for _, budget := range []int64{0, 2000} {
+			res, err := Compare(context.Background(), a, b, skeleton, Options{Budget: budget})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkComplete(t, res, a, b)
 		}
 	})
+}
+
+// checkComplete fails unless every sentence of a and b is in res exactly once,
+// in order, and a truncated result says so and holds the rest in its last pair.
+func checkComplete(t *testing.T, res Result, a, b string) {
+	t.Helper()
+	sa, sb := Sentences(a), Sentences(b)
+	var ia, ib []int
+	na, nb := 0, 0
+	for k, p := range res.Pairs {
+		ia, ib = append(ia, p.AIdx...), append(ib, p.BIdx...)
+		na += len(p.ASentences)
+		nb += len(p.BSentences)
+		if p.Unaligned && (k != len(res.Pairs)-1 || !res.Truncated) {
+			t.Fatalf("pair %d of %d is unaligned in a result truncated=%v", k, len(res.Pairs), res.Truncated)
+		}
+	}
+	for k, i := range ia {
+		if i != k {
+			t.Fatalf("A sentences out of order or missing: %v", ia)
+		}
+	}
+	for k, i := range ib {
+		if i != k {
+			t.Fatalf("B sentences out of order or missing: %v", ib)
+		}
+	}
+	if na != len(sa) || nb != len(sb) || len(ia) != na || len(ib) != nb {
+		t.Fatalf("alignment lost sentences: %d/%d %d/%d", na, len(sa), nb, len(sb))
+	}
+	if res.Truncated != (len(res.Pairs) > 0 && res.Pairs[len(res.Pairs)-1].Unaligned) {
+		t.Fatalf("truncated=%v but the last pair is not the unaligned rest", res.Truncated)
+	}
 }

@@ -28,7 +28,10 @@ func TestSeedTranslations(t *testing.T) {
 		return res.Records[i].Body
 	}
 	a, b := body("000", 0), body("002", 2)
-	res := compare.Compare(a, b, names.Key)
+	res, err := compare.Compare(context.Background(), a, b, names.Key, compare.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	ones := 0
 	for _, p := range res.Pairs {
 		if len(p.ASentences) == 1 && len(p.BSentences) == 1 {

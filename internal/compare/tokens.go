@@ -19,6 +19,13 @@ type Token struct {
 // footnoteRe splits "Vyshinsky,15" and "Dalny23" into the word and its marker.
 var footnoteRe = regexp.MustCompile(`^(\p{L}[\p{L}'’-]*\p{L})([,.;:]?)(\d{1,3})([,.;:]?)$`)
 
+func footnoteMatch(f string) []string {
+	if !strings.ContainsAny(f, "0123456789") {
+		return nil
+	}
+	return footnoteRe.FindStringSubmatch(f)
+}
+
 // Tokenize splits a sentence into words, separating footnote markers and marking
 // square-bracketed insertions as apparatus.
 func Tokenize(s string) []Token {
@@ -32,7 +39,8 @@ func Tokenize(s string) []Token {
 		if depth < 0 {
 			depth = 0
 		}
-		if m := footnoteRe.FindStringSubmatch(f); m != nil && !inBracket {
+		// A marker is digits, so a word without any needs no regular expression.
+		if m := footnoteMatch(f); m != nil && !inBracket {
 			out = append(out, word(m[1]+m[2]))
 			out = append(out, Token{Text: m[3] + m[4], Key: m[3], Apparatus: true})
 			continue

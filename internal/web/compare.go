@@ -26,6 +26,14 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		}
 		recs[i] = rec
 	}
-	res := compare.Compare(recs[0].Body, recs[1].Body, names.Key)
+	// The request's context, so that a client who leaves stops the work.
+	res, err := compare.Compare(r.Context(), recs[0].Body, recs[1].Body, names.Key, compare.Options{Budget: s.Limits.CompareBudget})
+	if r.Context().Err() != nil {
+		return // no one is waiting for the page
+	}
+	if err != nil {
+		s.serverError(w, err)
+		return
+	}
 	s.render(w, http.StatusOK, "compare", map[string]any{"Title": "Compare editions", "A": recs[0], "B": recs[1], "Result": res})
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"golang.org/x/net/netutil"
+
+	"fond/internal/compare"
 )
 
 // Limits bound what one client can make the server do. Each is a flag of
@@ -44,6 +46,9 @@ type Limits struct {
 	// MaxPage is the deepest search page a reader may ask for; deeper pages are
 	// refused rather than computed (each costs the pages before it).
 	MaxPage int
+	// CompareBudget bounds the work of one comparison, in compare's units
+	// (a word looked at, an alignment cell); past it the rest is shown unaligned.
+	CompareBudget int64
 	// TextPartBytes is how much of a document's text one page shows; longer
 	// texts are shown in parts (?part=N) so a page stays a bounded response.
 	TextPartBytes int
@@ -70,6 +75,7 @@ var DefaultLimits = Limits{
 	MaxFormBytes:      64 << 10,
 	MaxPage:           500,
 	TextPartBytes:     256 << 10,
+	CompareBudget:     compare.DefaultBudget,
 }
 
 // RegisterFlags adds one flag per limit to fs, defaulting to l's values.
@@ -90,6 +96,7 @@ func (l *Limits) RegisterFlags(fs *flag.FlagSet) {
 	fs.DurationVar(&l.RequestTimeout, "request-timeout", l.RequestTimeout, "deadline of every request's work")
 	fs.Int64Var(&l.MaxFormBytes, "max-form-bytes", l.MaxFormBytes, "largest request body, in bytes (413 past it)")
 	fs.IntVar(&l.MaxPage, "max-page", l.MaxPage, "deepest search results page served (400 past it)")
+	fs.Int64Var(&l.CompareBudget, "compare-budget", l.CompareBudget, "work units one comparison may spend (about 2.5 ns each); past it the rest is shown unaligned")
 	fs.IntVar(&l.TextPartBytes, "text-part-bytes", l.TextPartBytes, "bytes of a document's text shown on one page; longer texts are paged")
 }
 

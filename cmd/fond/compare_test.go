@@ -1,0 +1,44 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCompareBudget: with room, every sentence is aligned; with --budget too
+// small, the rest is printed unaligned, every sentence still there, and the
+// output says why.
+func TestCompareBudget(t *testing.T) {
+	dir := t.TempDir()
+	texts := map[string]string{
+		"a.txt": "Memorandum of conversation\n\nKim reported a clash in Gangwon province. Stalin asked about the specialists. They trade with the city of Dalny.",
+		"b.txt": "Memorandum of conversation\n\nKim reported a clash in Kangwon province. Stalin asked about specialists. They trade with Dalny and with China.",
+	}
+	for name, body := range texts {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(dir, "fond.db")
+	lines, code := ingestJSON(t, db, filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt"))
+	if code != 0 || len(lines) != 2 {
+		t.Fatalf("ingest: exit %d, %+v", code, lines)
+	}
+	a, b := idOf(t, lines, "a.txt"), idOf(t, lines, "b.txt")
+
+	out, errs, code := fond(t, db, "compare", a, b)
+	if code != 0 || strings.Contains(out, "not aligned") {
+		t.Errorf("compare: exit %d, %s%s", code, out, errs)
+	}
+	out, errs, code = fond(t, db, "compare", "--budget", "1", a, b)
+	if code != 0 || !strings.Contains(out, "the rest was not aligned: over the comparison budget") {
+		t.Fatalf("compare --budget 1: exit %d, %s%s", code, out, errs)
+	}
+	for _, s := range []string{"A[0] Kim reported a clash in Gangwon province.", "A[2] They trade with the city of Dalny.", "B[2] They trade with Dalny and with China."} {
+		if !strings.Contains(out, s) {
+			t.Errorf("compare --budget 1 does not print %q:\n%s", s, out)
+		}
+	}
+}
