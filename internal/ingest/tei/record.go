@@ -1,6 +1,7 @@
 package tei
 
 import (
+	"regexp"
 	"strings"
 
 	"fond/internal/edtf"
@@ -101,6 +102,7 @@ func (d *Document) genre() string {
 // last, for an undated document, the day it was received as an upper bound.
 func (d *Document) date() record.Date {
 	display := d.DateText
+	printed, hasPrinted := readPrinted(display)
 	if d.DateWhen != "" {
 		a, b, isRange := strings.Cut(d.DateWhen, "/")
 		s, qual := dayPart(a), record.Exact
@@ -111,20 +113,16 @@ func (d *Document) date() record.Date {
 			}
 		}
 		if r, ok := edtfDate(s, display, qual, ""); ok {
+			if hasPrinted {
+				if better, ok := reconcile(r, printed); ok {
+					return better
+				}
+			}
 			return r
 		}
 	}
-	if display != "" {
-		if ParseDate != nil {
-			if e, lo, hi, q, ok := ParseDate(display); ok && e != "" {
-				return record.Date{EDTF: e, Display: display, Earliest: lo, Latest: hi, Qualifier: q}
-			}
-		}
-		if ds := findDates(display); len(ds) > 0 && !ds[0].received {
-			if r, ok := edtfDate(ds[0].edtf(), display, record.Exact, "read from the printed dateline"); ok {
-				return r
-			}
-		}
+	if hasPrinted {
+		return printed
 	}
 	if d.DateMin != "" || d.DateMax != "" {
 		lo, hi := dayPart(d.DateMin), dayPart(d.DateMax)
@@ -157,6 +155,61 @@ func (d *Document) date() record.Date {
 		}
 	}
 	return record.Date{Display: display}
+}
+
+// readPrinted reads the dateline's date as printed, taking an editors'
+// bracketed correction of the year ("October 22, 1924 [1925]") as the date,
+// with a note saying what the document itself prints.
+func readPrinted(display string) (record.Date, bool) {
+	if display == "" {
+		return record.Date{}, false
+	}
+	text, note := display, ""
+	if m := yearCorrection.FindStringSubmatchIndex(display); m != nil {
+		wrong, right := display[m[2]:m[3]], display[m[4]:m[5]]
+		text = display[:m[0]] + right + display[m[1]:]
+		note = "the document prints " + wrong + "; the editors correct it to " + right
+	}
+	if ParseDate != nil {
+		if e, lo, hi, q, ok := ParseDate(text); ok && e != "" {
+			return record.Date{EDTF: e, Display: display, Earliest: lo, Latest: hi, Qualifier: q, Note: note}, true
+		}
+	}
+	if ds := findDates(text); len(ds) > 0 && !ds[0].received {
+		if note == "" {
+			note = "read from the printed dateline"
+		}
+		return edtfDate(ds[0].edtf(), display, record.Exact, note)
+	}
+	return record.Date{}, false
+}
+
+// yearCorrection is a printed year followed by the editors' correction in
+// brackets: "1924 [1925]".
+var yearCorrection = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\s*\[\s*(1[5-9]\d\d|20\d\d)\s*\]`)
+
+// reconcile prefers the printed date over the editors' machine-readable one
+// where the two disagree: a markup year that the printed date does not span is
+// a slip of the markup (when="0201-06-05" printed "June 5–17, 1864"); a
+// corrected year is the editors' later word; a printed day range that spans
+// the markup's day is the fuller statement of the same date.
+func reconcile(markup, printed record.Date) (record.Date, bool) {
+	inside := printed.Earliest <= markup.Earliest && markup.Latest <= printed.Latest
+	// Only a markup year the page does not print at all is taken for a slip;
+	// otherwise the printed reading may be the one that is wrong.
+	slip := len(markup.Earliest) >= 4 && !strings.Contains(printed.Display, markup.Earliest[:4])
+	switch {
+	case !inside && slip:
+		if printed.Note == "" {
+			printed.Note = "the printed date; the markup says " + markup.EDTF
+		}
+		return printed, true
+	case printed.Note != "" && strings.Contains(printed.Note, "correct"):
+		return printed, true
+	case strings.Contains(printed.EDTF, "/") && !strings.Contains(markup.EDTF, "/") && printed.Earliest != printed.Latest:
+		return printed, true
+	}
+	return record.Date{}, false
 }
 
 func edtfDate(s, display, qualifier, note string) (record.Date, bool) {

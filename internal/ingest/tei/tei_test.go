@@ -289,3 +289,27 @@ func TestCancel(t *testing.T) {
 		t.Errorf("cancelled read: %v", err)
 	}
 }
+
+// The editors' machine-readable date gives way to the printed one where the
+// page shows it is wrong: a year the page never prints, a year the editors
+// correct in brackets, a day range the markup reduced to its first day.
+func TestPrintedDateCorrectsMarkup(t *testing.T) {
+	cases := []struct {
+		when, printed, edtf, note string
+	}{
+		{"0201-06-05", "June 5–17, 1864", "1864-06-05/1864-06-17", "the markup says 0201-06-05"},
+		{"1924-10-22", "October 22, 1924 [1925]", "1925-10-22", "the document prints 1924; the editors correct it to 1925"},
+		{"1864-06-05", "June 5–17, 1864", "1864-06-05/1864-06-17", ""},
+		{"1931-03-09", "March 9, 1931", "1931-03-09", ""},
+		// A page that prints the markup's year keeps the markup: the printed
+		// reading is the likelier to be wrong.
+		{"1925-01-05", "January 3[5?], 1925", "1925-01-05", ""},
+	}
+	for _, c := range cases {
+		d := Document{DateWhen: c.when, DateText: c.printed, whenKind: "when"}
+		r := d.date()
+		if r.EDTF != c.edtf || !strings.Contains(r.Note, c.note) {
+			t.Errorf("when=%s printed %q: %s (%q), want %s (%q)", c.when, c.printed, r.EDTF, r.Note, c.edtf, c.note)
+		}
+	}
+}
