@@ -213,8 +213,10 @@ type Harvested struct {
 // Store is fond's persistence. Every method takes a context; implementations are
 // safe for concurrent use.
 type Store interface {
-	// PutFile stores one file's original and records in one transaction: either all
-	// of it is visible afterwards or none of it.
+	// PutFile stores one file's original, records and links in one transaction:
+	// either all of it is visible afterwards or none of it. A file that would
+	// change records another path owns is refused with a ConflictError unless
+	// f.Replace.
 	PutFile(ctx context.Context, f File) ([]PutResult, error)
 	// FileChecksum returns the checksum last ingested from path, or ErrNotFound.
 	FileChecksum(ctx context.Context, path string) (string, error)
