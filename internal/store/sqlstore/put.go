@@ -144,21 +144,11 @@ func (w *fileWrite) conflicts(ctx context.Context) ([]store.Conflict, error) {
 	for start := 0; start < len(unknown); start += batch {
 		part := unknown[start:min(start+batch, len(unknown))]
 		rows, err := w.tx.QueryContext(ctx, `SELECT a.old, r.path FROM aliases a JOIN records r ON r.id = a.new WHERE a.old IN (`+marks(len(part))+`) AND r.path <> ?`, append(part, w.f.Path)...)
+		aliased, err := collect(rows, err, func(rows *sql.Rows, c *store.Conflict) error { return rows.Scan(&c.ID, &c.Owner) })
 		if err != nil {
 			return nil, err
 		}
-		for rows.Next() {
-			var c store.Conflict
-			if err := rows.Scan(&c.ID, &c.Owner); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out = append(out, c)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+		out = append(out, aliased...)
 	}
 	if len(out) > 0 {
 		w.taken = make(map[string]bool, len(out))
