@@ -11,6 +11,7 @@ import (
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("ingest")
 	asJSON := fs.Bool("json", false, "one JSON object per line: {file,id,status} or {file,error}")
+	replace := fs.Bool("replace", false, "let these files take over records that other files (other paths) own, such as a corpus moved to another folder; without it such a file is refused as a conflict")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -23,7 +24,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	in := &ingest.Ingester{Store: st, Log: e.log}
+	in := &ingest.Ingester{Store: st, Log: e.log, Replace: *replace}
 	counts := map[string]int{}
 	enc := json.NewEncoder(e.stdout)
 	failed, err := in.Paths(ctx, paths, func(o ingest.Outcome) {
@@ -52,7 +53,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 	})
 	if !*asJSON {
-		fmt.Fprintf(e.stderr, "%d added, %d updated, %d unchanged, %d files failed\n", counts["added"], counts["updated"], counts["unchanged"], failed)
+		replaced := ""
+		if n := counts["replaced"]; n > 0 {
+			replaced = fmt.Sprintf(", %d replaced", n)
+		}
+		fmt.Fprintf(e.stderr, "%d added, %d updated, %d unchanged%s, %d files failed\n", counts["added"], counts["updated"], counts["unchanged"], replaced, failed)
 	}
 	if err != nil {
 		return err

@@ -15,10 +15,13 @@ func Checksum(data []byte) string {
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
-// IDFor derives a record id. A key that is the source's own identifier (it holds
-// a "/" or ":", as "frus1934v04/d5" does) names the document wherever its bytes come
-// from; any other key is a position in the file, so it is qualified by the file's
-// checksum. Either way the same input always yields the same id.
+// IDFor derives a record id. A key that is the source's own identifier (a
+// namespace and a name, as "frus1934v04/d5" is: a TEI volume's xml:id and a
+// document's) names the document wherever its bytes come from; any other key
+// is a position in the file, or a name only the file gives meaning to, so it
+// is qualified by the file's checksum. Either way the same input always yields
+// the same id. That a global key is unique is the source's claim, which the
+// store holds it to: a record can be changed only by the file it came from.
 func IDFor(checksum, key string) string {
 	base := key
 	if !isGlobalKey(key) {
@@ -28,7 +31,13 @@ func IDFor(checksum, key string) string {
 	return hex.EncodeToString(sum[:8])
 }
 
-func isGlobalKey(k string) bool { return strings.ContainsAny(k, "/:") }
+// isGlobalKey: a namespace, then "/" or ":", then a name, both non-empty. A
+// TEI document in a file whose root has no xml:id has the key "/d5": every
+// such file has a d5, so it is qualified by the file's bytes.
+func isGlobalKey(k string) bool {
+	i := strings.IndexAny(k, "/:")
+	return i > 0 && i < len(k)-1
+}
 
 // assignIDs gives every record an id and rewrites Parent and Contains from keys to
 // ids. Records without a key get their position.

@@ -29,6 +29,9 @@ type Outcome struct {
 type Ingester struct {
 	Store store.Store
 	Log   *slog.Logger
+	// Replace lets a file take over records another file owns (fond ingest
+	// --replace) rather than be refused as a conflict. Reindex ignores it.
+	Replace bool
 }
 
 // Paths ingests files and folders (recursively, hidden entries skipped, in name
@@ -119,20 +122,32 @@ func (in *Ingester) File(ctx context.Context, path string) ([]Outcome, error) {
 }
 
 func (in *Ingester) put(ctx context.Context, key, shown, name string, data []byte, res Result) ([]Outcome, error) {
-	put, err := in.Store.PutFile(ctx, store.File{
+	return in.putFile(ctx, key, shown, name, data, res, in.Replace)
+}
+
+// putFile writes one file with everything derived from it, links included, in
+// one PutFile. A conflict (the file's records belong to another file) and a
+// link to a record deleted meanwhile fail this file alone; other store errors
+// stop the batch.
+func (in *Ingester) putFile(ctx context.Context, key, shown, name string, data []byte, res Result, replace bool) ([]Outcome, error) {
+	f := store.File{
 		Path:     key,
 		Original: store.Original{Checksum: res.Checksum, Name: name, Size: int64(len(data)), Data: data},
 		Format:   res.Format,
 		Records:  res.Records,
-	})
-	if err != nil {
+		Replace:  replace,
+	}
+	if err := in.derive(ctx, &f); err != nil {
+		return nil, fmt.Errorf("%s: links: %w: %w", shown, errStore, err)
+	}
+	put, err := in.Store.PutFile(ctx, f)
+	switch {
+	case errors.Is(err, store.ErrConflict):
+		return nil, fmt.Errorf("%s: %w; nothing of the file was stored (fond ingest --replace takes the records over)", shown, err)
+	case errors.Is(err, store.ErrNotFound):
+		return nil, fmt.Errorf("%s: %w", shown, err)
+	case err != nil:
 		return nil, fmt.Errorf("%s: %w: %w", shown, errStore, err)
-	}
-	if err := in.linkEditions(ctx, res.Records); err != nil {
-		return nil, fmt.Errorf("%s: editions: %w: %w", shown, errStore, err)
-	}
-	if err := in.linkDiscussions(ctx, res.Records); err != nil {
-		return nil, fmt.Errorf("%s: discussion links: %w: %w", shown, errStore, err)
 	}
 	outs := make([]Outcome, 0, len(put))
 	for _, p := range put {
@@ -144,24 +159,78 @@ func (in *Ingester) put(ctx context.Context, key, shown, name string, data []byt
 	return outs, nil
 }
 
-// linkEditions joins each new record to stored records of the same archival
-// document.
-func (in *Ingester) linkEditions(ctx context.Context, recs []record.Record) error {
+// derive computes what the file's records are linked by (text signatures,
+// editions, discussions) from the store as it stands, for PutFile to write in
+// the file's transaction. Stored records with the ids of the file's own are
+// their earlier versions: the file's records are compared with one another
+// here instead.
+func (in *Ingester) derive(ctx context.Context, f *store.File) error {
+	own := make(map[string]int, len(f.Records))
+	for i := range f.Records {
+		own[f.Records[i].ID] = i
+	}
+	var err error
+	if f.Signatures, f.Editions, err = in.linkEditions(ctx, f.Records, own); err != nil {
+		return fmt.Errorf("editions: %w", err)
+	}
+	if f.Discussions, err = in.linkDiscussions(ctx, f.Records, own); err != nil {
+		return fmt.Errorf("discussion links: %w", err)
+	}
+	return nil
+}
+
+// linkEditions finds the stored records, and the file's other records, that
+// are editions of each of the file's records: by archival reference, and by
+// near-identical text (whose signatures it returns for the store to keep).
+func (in *Ingester) linkEditions(ctx context.Context, recs []record.Record, own map[string]int) ([]store.Signature, []store.EditionLink, error) {
 	var links []store.EditionLink
+	at := map[[2]string]int{}
+	add := func(a, b, why string) {
+		if a == b {
+			return
+		}
+		if a > b {
+			a, b = b, a
+		}
+		// A pair found twice keeps the reason found last, as the store would.
+		if i, ok := at[[2]string{a, b}]; ok {
+			links[i].Reason = why
+			return
+		}
+		at[[2]string{a, b}] = len(links)
+		links = append(links, store.EditionLink{A: a, B: b, Reason: why})
+	}
+	var cited []int
 	for i := range recs {
 		r := &recs[i]
 		for _, src := range r.Sources {
 			cands, err := in.Store.SameFile(ctx, src)
 			if err != nil {
-				return err
+				return nil, nil, err
 			}
 			for j := range cands {
+				if _, mine := own[cands[j].ID]; mine {
+					continue
+				}
 				if ok, why := editions.Same(r, &cands[j]); ok {
-					links = append(links, store.EditionLink{A: r.ID, B: cands[j].ID, Reason: why})
+					add(r.ID, cands[j].ID, why)
 				}
 			}
 		}
+		if len(r.Sources) > 0 && r.Category == record.Primary {
+			cited = append(cited, i)
+		}
 	}
+	for x, i := range cited {
+		for _, j := range cited[x+1:] {
+			if ok, why := editions.Same(&recs[i], &recs[j]); ok {
+				add(recs[i].ID, recs[j].ID, why)
+			}
+		}
+	}
+
+	var sigs []store.Signature
+	var dates []record.Date
 	for i := range recs {
 		r := &recs[i]
 		if r.Category != record.Primary {
@@ -171,23 +240,54 @@ func (in *Ingester) linkEditions(ctx context.Context, recs []record.Record) erro
 		if sig == nil {
 			continue
 		}
-		near, err := in.Store.NearText(ctx, r.ID, sig, editions.BandKeys(sig))
+		bands := editions.BandKeys(sig)
+		sigs = append(sigs, store.Signature{ID: r.ID, Sig: sig, Bands: bands})
+		dates = append(dates, r.Date)
+		near, err := in.Store.NearText(ctx, bands)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		for _, n := range near {
+			if _, mine := own[n.Record.ID]; mine {
+				continue
+			}
 			if n.Record.Category != record.Primary || !editions.DatesCompatible(r.Date, n.Record.Date) {
 				continue
 			}
 			if sim := editions.Similarity(sig, n.Signature); sim >= editions.NearIdentical {
-				links = append(links, store.EditionLink{A: r.ID, B: n.Record.ID, Reason: fmt.Sprintf("near-identical text (MinHash similarity %.2f)", sim)})
+				add(r.ID, n.Record.ID, nearReason(sim))
 			}
 		}
 	}
-	if len(links) == 0 {
-		return nil
+	// The file's own records sharing a band key are candidates, as stored ones are.
+	byBand := map[uint64][]int{}
+	for k := range sigs {
+		for _, b := range sigs[k].Bands {
+			byBand[b] = append(byBand[b], k)
+		}
 	}
-	return in.Store.LinkEditions(ctx, links)
+	compared := map[[2]int]bool{}
+	for k := range sigs {
+		for _, b := range sigs[k].Bands {
+			for _, m := range byBand[b] {
+				if m <= k || compared[[2]int{k, m}] {
+					continue
+				}
+				compared[[2]int{k, m}] = true
+				if !editions.DatesCompatible(dates[k], dates[m]) {
+					continue
+				}
+				if sim := editions.Similarity(sigs[k].Sig, sigs[m].Sig); sim >= editions.NearIdentical {
+					add(sigs[k].ID, sigs[m].ID, nearReason(sim))
+				}
+			}
+		}
+	}
+	return sigs, links, nil
+}
+
+func nearReason(sim float64) string {
+	return fmt.Sprintf("near-identical text (MinHash similarity %.2f)", sim)
 }
 
 // Reindex re-derives every stored file's records from its original bytes, for when
@@ -208,7 +308,15 @@ func (in *Ingester) Reindex(ctx context.Context, emit func(Outcome)) (failed int
 			failed++
 			continue
 		}
-		outs, err := in.put(ctx, f.Path, f.Path, o.Name, o.Data, res)
+		// A file re-derived from its own original is its own source; it never
+		// takes records over, and one whose records another file took (fond
+		// ingest --replace) is reported, not forced.
+		outs, err := in.putFile(ctx, f.Path, f.Path, o.Name, o.Data, res, false)
+		if err != nil && !errors.Is(err, errStore) {
+			emit(Outcome{File: f.Path, Error: err.Error()})
+			failed++
+			continue
+		}
 		if err != nil {
 			return failed, err
 		}

@@ -5,6 +5,8 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"time"
 
 	"fond/internal/names"
@@ -15,11 +17,64 @@ import (
 // ErrNotFound is returned when an id or checksum is not in the store.
 var ErrNotFound = errors.New("not found")
 
+// ErrConflict is what a ConflictError wraps: a file would change records that
+// another file owns.
+var ErrConflict = errors.New("conflict")
+
+// ConflictError refuses a file that derives records another source owns. A
+// record's source is the path (File.Path) it was last stored from; only that
+// path may change it, or a file put with Replace. Ids that are aliases of
+// another source's records count as that source's: taking one would turn an
+// old permalink of its document to this file's.
+type ConflictError struct {
+	Path   string     // the file refused
+	Owners []Conflict // one per record in conflict, in the file's order
+}
+
+// Conflict is one record a refused file would have changed, and its source.
+type Conflict struct {
+	ID    string
+	Owner string // the path the record was stored from
+}
+
+func (e *ConflictError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "conflict: %s would change records of other files:", e.Path)
+	byOwner := map[string][]string{}
+	var owners []string
+	for _, c := range e.Owners {
+		if byOwner[c.Owner] == nil {
+			owners = append(owners, c.Owner)
+		}
+		byOwner[c.Owner] = append(byOwner[c.Owner], c.ID)
+	}
+	for i, o := range owners {
+		if i > 0 {
+			b.WriteString(";")
+		}
+		ids := byOwner[o]
+		fmt.Fprintf(&b, " %d from %s (%s", len(ids), o, ids[0])
+		if len(ids) > 1 {
+			fmt.Fprintf(&b, ", %s", ids[1])
+		}
+		if len(ids) > 2 {
+			b.WriteString(", …")
+		}
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+func (e *ConflictError) Unwrap() error { return ErrConflict }
+
 // Record statuses reported by PutFile.
 const (
 	Added     = "added"
 	Updated   = "updated"
 	Unchanged = "unchanged"
+	// Replaced: the record came from another file and this one took it over
+	// (File.Replace); its content may or may not have changed.
+	Replaced = "replaced"
 )
 
 // Original is an input file's bytes as received, kept so records can be re-derived
@@ -41,6 +96,35 @@ type File struct {
 	// the same Path but absent now are removed; their ids become aliases of the
 	// record now at the same position, so old permalinks keep resolving.
 	Records []record.Record
+	// Replace lets the file take over records (and aliases) another path owns,
+	// instead of being refused with a ConflictError: for a corpus that moved,
+	// or a file an operator means to supersede another's.
+	Replace bool
+
+	// What the records are linked by, computed from the store before the put
+	// and written in its transaction, so that a file is stored with its links
+	// or not at all. Every id named must be a record once the file's own are
+	// written (else PutFile fails, wrapping ErrNotFound), except records the
+	// put itself removes, whose links are dropped with them.
+	Signatures  []Signature   // the text signatures of the file's records, for NearText
+	Editions    []EditionLink // links naming at least one of the file's records
+	Discussions []Discussion  // secondary records (the file's or stored ones) relinked
+}
+
+// Signature is a record's MinHash text signature and its band keys.
+type Signature struct {
+	ID    string
+	Sig   []uint64
+	Bands []uint64
+}
+
+// Discussion replaces what secondary record From mentions and discusses. From
+// may be another file's record: a document arriving may be one that an
+// article already stored narrates.
+type Discussion struct {
+	From     string
+	Mentions []Mention
+	Links    []Link
 }
 
 // PutResult says what happened to one record.
@@ -129,8 +213,10 @@ type Harvested struct {
 // Store is fond's persistence. Every method takes a context; implementations are
 // safe for concurrent use.
 type Store interface {
-	// PutFile stores one file's original and records in one transaction: either all
-	// of it is visible afterwards or none of it.
+	// PutFile stores one file's original, records and links in one transaction:
+	// either all of it is visible afterwards or none of it. A file that would
+	// change records another path owns is refused with a ConflictError unless
+	// f.Replace.
 	PutFile(ctx context.Context, f File) ([]PutResult, error)
 	// FileChecksum returns the checksum last ingested from path, or ErrNotFound.
 	FileChecksum(ctx context.Context, path string) (string, error)
@@ -146,17 +232,17 @@ type Store interface {
 	// SameFile returns primary records whose sources share repository and file parts
 	// with src (candidates for edition grouping), without their bodies.
 	SameFile(ctx context.Context, src record.Source) ([]record.Record, error)
-	LinkEditions(ctx context.Context, links []EditionLink) error
-	// SetLinks replaces what secondary record from mentions and discusses.
-	SetLinks(ctx context.Context, from string, mentions []Mention, links []Link) error
 	// Links returns the links from and to a record, strongest first.
 	Links(ctx context.Context, id string) ([]Link, error)
 	// Mentioning returns secondary records with a mention overlapping [earliest, latest].
 	Mentioning(ctx context.Context, earliest, latest string) ([]string, error)
-	// NearText stores record id's text signature and band keys (replacing any
-	// earlier ones) and returns the other records sharing a band key, with their
-	// signatures, for edition detection by content.
-	NearText(ctx context.Context, id string, sig []uint64, bands []uint64) ([]Near, error)
+	// NearText returns the records whose stored signature (File.Signatures)
+	// shares a band key with bands, with their signatures, for edition
+	// detection by content.
+	NearText(ctx context.Context, bands []uint64) ([]Near, error)
+	// Source returns the path a record was stored from (File.Path): the only
+	// source that may change it without File.Replace.
+	Source(ctx context.Context, id string) (string, error)
 	// NameDecisions returns an archivist's decisions on a record's name mentions;
 	// DecideName records one (replacing a decision at the same start).
 	NameDecisions(ctx context.Context, recordID string) ([]NameDecision, error)

@@ -14,8 +14,16 @@ func (d *Document) Record() record.Record {
 	if vol == nil {
 		vol = &Volume{}
 	}
+	// The key names the document across files only when the volume and the
+	// document both have an id; otherwise ingest qualifies it by the file's
+	// checksum (a document without an xml:id by its position), so that files
+	// lacking ids cannot take each other's records.
+	key := vol.ID + "/" + d.XMLID
+	if d.XMLID == "" {
+		key = ""
+	}
 	r := record.Record{
-		Key:        vol.ID + "/" + d.XMLID,
+		Key:        key,
 		Title:      d.title(),
 		Type:       d.genre(),
 		Category:   record.Primary,

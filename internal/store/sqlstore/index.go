@@ -105,6 +105,31 @@ func (c *change) dateWrites(ctx context.Context, tx *txn) error {
 	return nil
 }
 
+// touch gives records whose links changed, though they were not rewritten,
+// the transaction's generation: a record's JSON lists its links, so harvesters
+// must see it change, and other processes' indexes re-read it with the rest.
+func (c *change) touch(ctx context.Context, tx *txn, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	gen, err := c.bump(ctx, tx)
+	if err != nil {
+		return err
+	}
+	for start := 0; start < len(ids); start += batch {
+		part := ids[start:min(start+batch, len(ids))]
+		args := make([]any, 0, len(part)+2)
+		args = append(args, gen, gen)
+		for _, id := range part {
+			args = append(args, id)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE records SET gen = ? WHERE gen <> ? AND id IN (`+marks(len(part))+`)`, args...); err != nil {
+			return fmt.Errorf("change log: %w", err)
+		}
+	}
+	return nil
+}
+
 // deletion is what the log keeps of a deleted record.
 type deletion struct {
 	rid                      int64

@@ -1,54 +1,26 @@
 package sqlstore
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"fmt"
-	"strings"
 
 	"fond/internal/store"
 )
 
-// NearText implements store.Store.
-func (s *Store) NearText(ctx context.Context, id string, sig []uint64, bands []uint64) ([]store.Near, error) {
-	var rid int64
-	if err := s.read.QueryRowContext(ctx, `SELECT rid FROM records WHERE id = ?`, id).Scan(&rid); err != nil {
-		return nil, fmt.Errorf("near text %s: %w", id, err)
-	}
-	tx, err := s.write.begin(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `DELETE FROM minhash_bands WHERE rid = ?`, rid); err != nil {
-		return nil, err
-	}
-	blob := make([]byte, 8*len(sig))
-	for i, v := range sig {
-		binary.LittleEndian.PutUint64(blob[8*i:], v)
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO minhash(rid, sig) VALUES (?, ?) ON CONFLICT(rid) DO UPDATE SET sig = excluded.sig`, rid, blob); err != nil {
-		return nil, err
-	}
-	for _, k := range bands {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO minhash_bands(key, rid) VALUES (?, ?)`, int64(k), rid); err != nil {
-			return nil, err
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return nil, err
-	}
+// NearText implements store.Store. It only reads: a file's signatures are
+// written by its PutFile, in its transaction.
+func (s *Store) NearText(ctx context.Context, bands []uint64) ([]store.Near, error) {
 	if len(bands) == 0 {
 		return nil, nil
 	}
-	args := []any{rid}
-	marks := make([]string, len(bands))
+	args := make([]any, len(bands))
 	for i, k := range bands {
-		marks[i] = "?"
-		args = append(args, int64(k))
+		args[i] = int64(k)
 	}
 	rows, err := s.read.QueryContext(ctx, `SELECT r.id, r.doc, r.body, r.ingested_at, m.sig FROM records r JOIN minhash m ON m.rid = r.rid
-		WHERE r.rid IN (SELECT DISTINCT rid FROM minhash_bands WHERE rid <> ? AND key IN (`+strings.Join(marks, ",")+`)) ORDER BY r.id`, args...)
+		WHERE r.rid IN (SELECT DISTINCT rid FROM minhash_bands WHERE key IN (`+marks(len(bands))+`)) ORDER BY r.id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -71,4 +43,54 @@ func (s *Store) NearText(ctx context.Context, id string, sig []uint64, bands []u
 		out = append(out, store.Near{Record: r, Signature: sig})
 	}
 	return out, rows.Err()
+}
+
+// putSignatures makes the stored signatures of the file's records what
+// File.Signatures says, writing only where they differ: an unchanged file
+// writes nothing.
+func (w *fileWrite) putSignatures(ctx context.Context) error {
+	want := make(map[string]*store.Signature, len(w.f.Signatures))
+	for i := range w.f.Signatures {
+		sg := &w.f.Signatures[i]
+		if _, ok := w.stored[sg.ID]; !ok {
+			return fmt.Errorf("signature of %s: not a record of the file", sg.ID)
+		}
+		want[sg.ID] = sg
+	}
+	done := make(map[string]bool, len(w.f.Records))
+	for _, r := range w.f.Records {
+		if done[r.ID] {
+			continue
+		}
+		done[r.ID] = true
+		sr, sg := w.stored[r.ID], want[r.ID]
+		var blob []byte
+		if sg != nil {
+			blob = make([]byte, 8*len(sg.Sig))
+			for i, v := range sg.Sig {
+				binary.LittleEndian.PutUint64(blob[8*i:], v)
+			}
+		}
+		if bytes.Equal(blob, sr.sig) {
+			continue
+		}
+		if _, err := w.tx.ExecContext(ctx, `DELETE FROM minhash_bands WHERE rid = ?`, sr.rid); err != nil {
+			return fmt.Errorf("signature of %s: %w", r.ID, err)
+		}
+		if sg == nil {
+			if _, err := w.tx.ExecContext(ctx, `DELETE FROM minhash WHERE rid = ?`, sr.rid); err != nil {
+				return fmt.Errorf("signature of %s: %w", r.ID, err)
+			}
+			sr.sig = nil
+			continue
+		}
+		if _, err := w.tx.ExecContext(ctx, `INSERT INTO minhash(rid, sig) VALUES (?, ?) ON CONFLICT(rid) DO UPDATE SET sig = excluded.sig`, sr.rid, blob); err != nil {
+			return fmt.Errorf("signature of %s: %w", r.ID, err)
+		}
+		sr.sig = blob
+		if err := insertRows(ctx, w.tx, "minhash_bands(key, rid)", 2, sg.Bands, func(k uint64) []any { return []any{int64(k), sr.rid} }); err != nil {
+			return fmt.Errorf("signature of %s: %w", r.ID, err)
+		}
+	}
+	return nil
 }

@@ -28,9 +28,26 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 	}
 	defer tx.Rollback()
 
+	// A write first: SQLite then holds the writers' lock for the transaction
+	// (a reader upgrading later could find its snapshot stale), and ownership,
+	// read under it, cannot change before the commit. A refused file's
+	// original goes with the rollback.
 	if _, err := tx.ExecContext(ctx, `INSERT INTO originals(checksum, name, size, data, added_at) VALUES (?,?,?,?,?)
 		ON CONFLICT(checksum) DO NOTHING`, f.Original.Checksum, f.Original.Name, len(f.Original.Data), f.Original.Data, now); err != nil {
 		return nil, fmt.Errorf("store original: %w", err)
+	}
+
+	ch := &change{}
+	w := &fileWrite{tx: tx, ch: ch, f: f, now: now}
+	if err := w.loadStored(ctx); err != nil {
+		return nil, err
+	}
+	conflicts, err := w.conflicts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(conflicts) > 0 && !f.Replace {
+		return nil, &store.ConflictError{Path: f.Path, Owners: conflicts}
 	}
 
 	// What the path held before: ids by position, to alias records a change replaces.
@@ -55,11 +72,6 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 
 	keep := map[string]bool{}
 	results := make([]store.PutResult, 0, len(f.Records))
-	ch := &change{}
-	w := &fileWrite{tx: tx, ch: ch, f: f, now: now}
-	if err := w.loadStored(ctx); err != nil {
-		return nil, err
-	}
 	for pos, r := range f.Records {
 		status, err := w.putRecord(ctx, pos, r)
 		if err != nil {
@@ -71,6 +83,7 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 	if err := w.flush(ctx); err != nil {
 		return nil, err
 	}
+	removed := map[string]bool{}
 	for pos, old := range previous {
 		if keep[old] {
 			continue
@@ -78,6 +91,7 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 		if err := deleteRecord(ctx, tx, ch, old); err != nil {
 			return nil, err
 		}
+		removed[old] = true
 		if pos < len(f.Records) {
 			successor := f.Records[pos].ID
 			if _, err := tx.ExecContext(ctx, `INSERT INTO aliases(old, new) VALUES (?, ?) ON CONFLICT(old) DO UPDATE SET new = excluded.new`, old, successor); err != nil {
@@ -87,6 +101,15 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 				return nil, err
 			}
 		}
+	}
+	if err := w.forgetEmptied(ctx, conflicts); err != nil {
+		return nil, err
+	}
+	if err := w.putSignatures(ctx); err != nil {
+		return nil, err
+	}
+	if err := w.putLinks(ctx, removed); err != nil {
+		return nil, err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO files(path, checksum, format, ingested_at) VALUES (?,?,?,?)
 		ON CONFLICT(path) DO UPDATE SET checksum = excluded.checksum, format = excluded.format, ingested_at = excluded.ingested_at
@@ -104,6 +127,55 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 	return results, nil
 }
 
+// conflicts lists the file's records that another path owns: stored from it,
+// or ids that are aliases of its records.
+func (w *fileWrite) conflicts(ctx context.Context) ([]store.Conflict, error) {
+	var out []store.Conflict
+	var unknown []any
+	for _, r := range w.f.Records {
+		sr, ok := w.stored[r.ID]
+		switch {
+		case !ok:
+			unknown = append(unknown, r.ID)
+		case sr.path != w.f.Path:
+			out = append(out, store.Conflict{ID: r.ID, Owner: sr.path})
+		}
+	}
+	for start := 0; start < len(unknown); start += batch {
+		part := unknown[start:min(start+batch, len(unknown))]
+		rows, err := w.tx.QueryContext(ctx, `SELECT a.old, r.path FROM aliases a JOIN records r ON r.id = a.new WHERE a.old IN (`+marks(len(part))+`) AND r.path <> ?`, append(part, w.f.Path)...)
+		aliased, err := collect(rows, err, func(rows *sql.Rows, c *store.Conflict) error { return rows.Scan(&c.ID, &c.Owner) })
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, aliased...)
+	}
+	if len(out) > 0 {
+		w.taken = make(map[string]bool, len(out))
+		for _, c := range out {
+			w.taken[c.ID] = true
+		}
+	}
+	return out, nil
+}
+
+// forgetEmptied drops the file rows of paths a replacing file took every record
+// from: a corpus that moved leaves its old paths owning nothing, and reindex
+// re-deriving one would only find its records taken.
+func (w *fileWrite) forgetEmptied(ctx context.Context, taken []store.Conflict) error {
+	done := map[string]bool{}
+	for _, c := range taken {
+		if done[c.Owner] {
+			continue
+		}
+		done[c.Owner] = true
+		if _, err := w.tx.ExecContext(ctx, `DELETE FROM files WHERE path = ? AND NOT EXISTS (SELECT 1 FROM records WHERE path = ?)`, c.Owner, c.Owner); err != nil {
+			return fmt.Errorf("forget %s: %w", c.Owner, err)
+		}
+	}
+	return nil
+}
+
 // fileWrite is one file's records being written: the rows they replace are
 // read in one query and the small rows they add are written in batches, so that
 // a record costs one statement (a server over a network pays for each).
@@ -115,12 +187,15 @@ type fileWrite struct {
 	stored map[string]*storedRecord
 	added  []string // ids inserted, no longer aliases of anything
 	srcs   []pendingSource
+	taken  map[string]bool // ids another path owned, taken by File.Replace
 }
 
 type storedRecord struct {
 	rid             int64
 	doc, body, path string
 	position        int
+	sig             []byte // the stored MinHash signature, nil when none
+	changed         bool   // written by this put
 }
 
 type pendingSource struct {
@@ -141,14 +216,15 @@ func (w *fileWrite) loadStored(ctx context.Context) error {
 		for i, r := range part {
 			args[i] = r.ID
 		}
-		rows, err := w.tx.QueryContext(ctx, `SELECT id, rid, doc, body, path, position FROM records WHERE id IN (`+marks(len(part))+`)`, args...)
+		rows, err := w.tx.QueryContext(ctx, `SELECT r.id, r.rid, r.doc, r.body, r.path, r.position, m.sig FROM records r LEFT JOIN minhash m ON m.rid = r.rid
+			WHERE r.id IN (`+marks(len(part))+`)`, args...)
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
 			var id string
 			var sr storedRecord
-			if err := rows.Scan(&id, &sr.rid, &sr.doc, &sr.body, &sr.path, &sr.position); err != nil {
+			if err := rows.Scan(&id, &sr.rid, &sr.doc, &sr.body, &sr.path, &sr.position, &sr.sig); err != nil {
 				rows.Close()
 				return err
 			}
@@ -192,20 +268,31 @@ func (w *fileWrite) putRecord(ctx context.Context, pos int, r record.Record) (st
 			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING rid`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, w.now, w.now, gen).Scan(&rid); err != nil {
 			return "", err
 		}
-		w.stored[r.ID] = &storedRecord{rid: rid, doc: doc, body: r.Body, path: f.Path, position: pos}
+		w.stored[r.ID] = &storedRecord{rid: rid, doc: doc, body: r.Body, path: f.Path, position: pos, changed: true}
 		w.added = append(w.added, r.ID)
 		w.ch.put(rid, &r)
 		w.addSources(rid, r)
+		if w.taken[r.ID] {
+			return store.Replaced, nil
+		}
 		return store.Added, nil
 	}
+	status := store.Updated
+	if w.taken[r.ID] {
+		status = store.Replaced
+	}
 	if old.body == r.Body && sameDoc(old.doc, doc) {
-		// The same record may now be reached through another path; keep the newest.
 		if old.path == f.Path && old.position == pos {
 			return store.Unchanged, nil
 		}
+		// Moved within the file, or taken from another (File.Replace): the
+		// record's source changes, its content does not.
+		if status != store.Replaced {
+			status = store.Unchanged
+		}
 		old.path, old.position = f.Path, pos
 		_, err := tx.ExecContext(ctx, `UPDATE records SET path = ?, position = ? WHERE rid = ?`, f.Path, pos, old.rid)
-		return store.Unchanged, err
+		return status, err
 	}
 	gen, err := w.ch.bump(ctx, tx)
 	if err != nil {
@@ -220,10 +307,10 @@ func (w *fileWrite) putRecord(ctx context.Context, pos int, r record.Record) (st
 	}
 	// The same id earlier in this file queued sources not yet written.
 	w.srcs = slices.DeleteFunc(w.srcs, func(p pendingSource) bool { return p.rid == old.rid })
-	old.doc, old.body, old.path, old.position = doc, r.Body, f.Path, pos
+	old.doc, old.body, old.path, old.position, old.changed = doc, r.Body, f.Path, pos, true
 	w.ch.put(old.rid, &r)
 	w.addSources(old.rid, r)
-	return store.Updated, nil
+	return status, nil
 }
 
 // addSources queues a record's archival references, kept in rows of their own
@@ -308,6 +395,16 @@ func deleteRecord(ctx context.Context, tx *txn, ch *change, id string) error {
 	if err := ch.remove(ctx, tx, d); err != nil {
 		return err
 	}
+	// The records that list this one (editions, discusses, discussed_in) change
+	// with it, for harvesters and other processes alike.
+	linked, err := queryIDs(ctx, tx, `SELECT b FROM editions WHERE a = ? UNION SELECT a FROM editions WHERE b = ?
+		UNION SELECT to_id FROM links WHERE from_id = ? AND asserted = 1 UNION SELECT from_id FROM links WHERE to_id = ? AND asserted = 1`, id, id, id, id)
+	if err != nil {
+		return err
+	}
+	if err := ch.touch(ctx, tx, linked); err != nil {
+		return err
+	}
 	for _, q := range []string{`DELETE FROM editions WHERE a = ? OR b = ?`, `DELETE FROM links WHERE from_id = ? OR to_id = ?`} {
 		if _, err := tx.ExecContext(ctx, q, id, id); err != nil {
 			return err
@@ -316,8 +413,47 @@ func deleteRecord(ctx context.Context, tx *txn, ch *change, id string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE from_id = ?`, id); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `DELETE FROM records WHERE rid = ?`, d.rid)
+	_, err = tx.ExecContext(ctx, `DELETE FROM records WHERE rid = ?`, d.rid)
 	return err
+}
+
+// queryIDs runs a query of one text column.
+func queryIDs(ctx context.Context, tx *txn, q string, args ...any) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	return collect(rows, err, func(rows *sql.Rows, id *string) error { return rows.Scan(id) })
+}
+
+// insertRows inserts a row of cols values for each item, batch rows a statement.
+func insertRows[T any](ctx context.Context, tx *txn, into string, cols int, items []T, row func(T) []any) error {
+	tuple := "(" + marks(cols) + "),"
+	for start := 0; start < len(items); start += batch {
+		part := items[start:min(start+batch, len(items))]
+		args := make([]any, 0, cols*len(part))
+		for _, it := range part {
+			args = append(args, row(it)...)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO `+into+` VALUES `+strings.TrimSuffix(strings.Repeat(tuple, len(part)), ","), args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// collect reads every row a query returned (or its error), and closes them.
+func collect[T any](rows *sql.Rows, err error, scan func(*sql.Rows, *T) error) ([]T, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := scan(rows, &v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }
 
 // Delete implements store.Store.
@@ -342,26 +478,4 @@ func (s *Store) Delete(ctx context.Context, id string) error {
 	}
 	s.committed(ch, nil)
 	return nil
-}
-
-// LinkEditions implements store.Store. Links are stored once per unordered pair.
-func (s *Store) LinkEditions(ctx context.Context, links []store.EditionLink) error {
-	tx, err := s.write.begin(ctx)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	for _, l := range links {
-		a, b := l.A, l.B
-		if a == b {
-			continue
-		}
-		if a > b {
-			a, b = b, a
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO editions(a, b, reason) VALUES (?,?,?) ON CONFLICT(a, b) DO UPDATE SET reason = excluded.reason`, a, b, l.Reason); err != nil {
-			return err
-		}
-	}
-	return tx.Commit()
 }

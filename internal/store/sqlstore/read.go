@@ -151,6 +151,16 @@ func (s *Store) Original(ctx context.Context, checksum string) (store.Original, 
 	return o, err
 }
 
+// Source implements store.Store.
+func (s *Store) Source(ctx context.Context, id string) (string, error) {
+	var path string
+	err := s.read.QueryRowContext(ctx, `SELECT path FROM records WHERE id = ?`, id).Scan(&path)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("record %s: %w", id, store.ErrNotFound)
+	}
+	return path, err
+}
+
 // FileChecksum implements store.Store.
 func (s *Store) FileChecksum(ctx context.Context, path string) (string, error) {
 	var c string

@@ -97,8 +97,9 @@ func testAuthoritiesFollow(t *testing.T, a, b store.Store) {
 }
 
 // testConcurrentWriters has both stores ingest at once, some files holding the
-// same record (the same document reached by two paths) in different places,
-// which is where writers that lock rows in different orders would deadlock.
+// same record (the same document reached by two paths, each taking it over)
+// in different places, which is where writers that lock rows in different
+// orders would deadlock.
 func testConcurrentWriters(t *testing.T, a, b store.Store) {
 	const files = 12
 	var wg sync.WaitGroup
@@ -115,6 +116,7 @@ func testConcurrentWriters(t *testing.T, a, b store.Store) {
 					recs = []record.Record{shared, own} // the other order of row locks
 				}
 				f := file(fmt.Sprintf("/in/w%d/%d.txt", w, i), fmt.Sprintf("sha256:w%d-%d", w, i), recs...)
+				f.Replace = true
 				if _, err := s.PutFile(context.Background(), f); err != nil {
 					errs <- fmt.Errorf("writer %d file %d: %w", w, i, err)
 				}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"fond/internal/record"
 	"fond/internal/search"
@@ -41,6 +42,9 @@ func Run(t *testing.T, open Opener) {
 		{"NameDecisions", testNameDecisions},
 		{"Editions", testEditions},
 		{"Links", testLinks},
+		{"LinkFailureWritesNothing", testLinkFailureWritesNothing},
+		{"ConflictingSourceRefused", testConflict},
+		{"RelinkOtherFilesRecord", testRelinkOtherFile},
 		{"ListAndOriginals", testList},
 		{"Harvest", testHarvest},
 	}
@@ -261,13 +265,15 @@ func testEditions(t *testing.T, s store.Store) {
 	a, b := rec("e1", "One translation", "x"), rec("e2", "Another translation", "y")
 	a.Sources, b.Sources = []record.Source{src}, []record.Source{src}
 	mustPut(t, s, file("/in/e1.txt", "sha256:e1", a))
-	mustPut(t, s, file("/in/e2.txt", "sha256:e2", b))
 	same, err := s.SameFile(ctx, src)
-	if err != nil || len(same) != 2 || same[0].ID != "e1" || same[0].Title != "One translation" || len(same[0].Sources) != 1 {
+	if err != nil || len(same) != 1 || same[0].ID != "e1" || same[0].Title != "One translation" || len(same[0].Sources) != 1 {
 		t.Fatalf("SameFile = %+v, %v", same, err)
 	}
-	if err := s.LinkEditions(ctx, []store.EditionLink{{A: "e2", B: "e1", Reason: "same reference"}}); err != nil {
-		t.Fatal(err)
+	fb := file("/in/e2.txt", "sha256:e2", b)
+	fb.Editions = []store.EditionLink{{A: "e2", B: "e1", Reason: "same reference"}}
+	mustPut(t, s, fb)
+	if same, _ = s.SameFile(ctx, src); len(same) != 2 {
+		t.Errorf("SameFile after the second = %+v", same)
 	}
 	r1, _ := s.Get(ctx, "e1")
 	r2, _ := s.Get(ctx, "e2")
@@ -278,6 +284,175 @@ func testEditions(t *testing.T, s store.Store) {
 	mustPut(t, s, file("/in/e1.txt", "sha256:e1", a))
 	if r1, _ = s.Get(ctx, "e1"); len(r1.Editions) != 1 {
 		t.Errorf("re-put dropped editions link")
+	}
+}
+
+// testLinkFailureWritesNothing: a file's links are written in its transaction,
+// so a link that cannot be written leaves nothing of the file stored.
+func testLinkFailureWritesNothing(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	sec := rec("s1", "Blog post", "In February 1950 Kim asked.")
+	sec.Category = record.Secondary
+	mustPut(t, s, file("/in/p.txt", "sha256:p", rec("p1", "Telegram", "x"), sec))
+	for _, tc := range []struct {
+		name string
+		edit func(f *store.File)
+	}{
+		{"edition to a missing record", func(f *store.File) {
+			f.Editions = []store.EditionLink{{A: "n1", B: "p1", Reason: "ok"}, {A: "n1", B: "ghost", Reason: "no such record"}}
+		}},
+		{"discussion to a missing record", func(f *store.File) {
+			f.Discussions = []store.Discussion{{From: "s1", Links: []store.Link{{To: "n1", Score: 0.9, Asserted: true}, {To: "ghost", Score: 0.9, Asserted: true}}}}
+		}},
+		{"discussion from a missing record", func(f *store.File) {
+			f.Discussions = []store.Discussion{{From: "ghost", Links: []store.Link{{To: "n1", Score: 0.9, Asserted: true}}}}
+		}},
+		{"signature of another file's record", func(f *store.File) {
+			f.Signatures = []store.Signature{{ID: "n1", Sig: []uint64{1}, Bands: []uint64{1}}, {ID: "p1", Sig: []uint64{2}, Bands: []uint64{2}}}
+		}},
+	} {
+		f := file("/in/n.txt", "sha256:n", rec("n1", "New telegram", "y"))
+		tc.edit(&f)
+		_, err := s.PutFile(ctx, f)
+		if err == nil {
+			t.Errorf("%s: PutFile succeeded", tc.name)
+			continue
+		}
+		if strings.Contains(tc.name, "missing") && !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("%s: error %v does not wrap ErrNotFound", tc.name, err)
+		}
+		if _, err := s.Get(ctx, "n1"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("%s: record of the failed file stored (%v)", tc.name, err)
+		}
+		if _, err := s.FileChecksum(ctx, "/in/n.txt"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("%s: file row of the failed file stored", tc.name)
+		}
+		if _, err := s.Original(ctx, "sha256:n"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("%s: original of the failed file stored", tc.name)
+		}
+		if p, _ := s.Get(ctx, "p1"); len(p.Editions)+len(p.DiscussedIn) != 0 {
+			t.Errorf("%s: links of the failed file stored: %+v", tc.name, p)
+		}
+		if sr, _ := s.Get(ctx, "s1"); len(sr.Discusses) != 0 {
+			t.Errorf("%s: discussion links of the failed file stored: %v", tc.name, sr.Discusses)
+		}
+	}
+}
+
+// testConflict: a record may be changed only by the file it came from.
+func testConflict(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	a1, a2 := rec("v1", "Telegram of the real volume", "The real text."), rec("v2", "Second", "More real text.")
+	mustPut(t, s, file("/corpus/a.xml", "sha256:a", a1, a2))
+	mustPut(t, s, file("/corpus/a.xml", "sha256:a2", rec("v1", "Telegram of the real volume", "The real text."), rec("v3", "Third", "z")))
+	// v2 is now an alias of v3, at /corpus/a.xml.
+	before, _ := s.Get(ctx, "v1")
+	orig, _ := s.Original(ctx, "sha256:a2")
+
+	for _, crafted := range []store.File{
+		file("/elsewhere/b.xml", "sha256:b", rec("v1", "Forged", "Forged text."), rec("b2", "Own", "w")),
+		file("/elsewhere/b.xml", "sha256:b", rec("b2", "Own", "w"), rec("v2", "Takes an alias", "q")),
+		file("/elsewhere/b.xml", "sha256:a2", rec("v1", "Telegram of the real volume", "The real text.")), // the same bytes at another path
+	} {
+		_, err := s.PutFile(ctx, crafted)
+		var ce *store.ConflictError
+		if !errors.Is(err, store.ErrConflict) || !errors.As(err, &ce) {
+			t.Fatalf("PutFile of %v from another path: error %v, want a ConflictError", crafted.Records, err)
+		}
+		if !strings.Contains(err.Error(), "/elsewhere/b.xml") || !strings.Contains(err.Error(), "/corpus/a.xml") || ce.Owners[0].Owner != "/corpus/a.xml" {
+			t.Errorf("conflict error should name both files: %v", err)
+		}
+		after, _ := s.Get(ctx, "v1")
+		if after.Title != before.Title || after.Body != before.Body || after.Checksum != before.Checksum || !after.IngestedAt.Equal(before.IngestedAt) {
+			t.Errorf("refused file changed the record: %+v", after)
+		}
+		if src, err := s.Source(ctx, "v1"); err != nil || src != "/corpus/a.xml" {
+			t.Errorf("Source(v1) = %q, %v", src, err)
+		}
+		if r, _ := s.Get(ctx, "v2"); r.ID != "v3" {
+			t.Errorf("alias v2 now resolves to %q", r.ID)
+		}
+		if _, err := s.Get(ctx, "b2"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("refused file stored its other records (%v)", err)
+		}
+		if _, err := s.FileChecksum(ctx, "/elsewhere/b.xml"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("refused file's row stored")
+		}
+		if o, err := s.Original(ctx, "sha256:a2"); err != nil || string(o.Data) != string(orig.Data) {
+			t.Errorf("original changed: %v", err)
+		}
+	}
+	if _, err := s.Original(ctx, "sha256:b"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("refused file's original stored")
+	}
+
+	// With Replace the record moves, and the file that owned it keeps the rest.
+	f := file("/elsewhere/b.xml", "sha256:b", rec("v1", "Superseding", "The superseding text."), rec("b2", "Own", "w"))
+	f.Replace = true
+	if got := statuses(mustPut(t, s, f)); got != "replaced,added" {
+		t.Errorf("statuses with Replace = %s, want replaced,added", got)
+	}
+	if r, _ := s.Get(ctx, "v1"); r.Title != "Superseding" {
+		t.Errorf("replaced record = %q", r.Title)
+	}
+	if src, _ := s.Source(ctx, "v1"); src != "/elsewhere/b.xml" {
+		t.Errorf("Source(v1) after Replace = %q", src)
+	}
+	if c, err := s.FileChecksum(ctx, "/corpus/a.xml"); err != nil || c != "sha256:a2" {
+		t.Errorf("the former owner, still owning v3, lost its file row: %q %v", c, err)
+	}
+	// Now the former owner is the one refused.
+	if _, err := s.PutFile(ctx, file("/corpus/a.xml", "sha256:a2", rec("v1", "Telegram of the real volume", "The real text."), rec("v3", "Third", "z"))); !errors.Is(err, store.ErrConflict) {
+		t.Errorf("former owner re-put: %v, want a conflict", err)
+	}
+
+	// A corpus moved whole: Replace takes every record, and the old path, owning
+	// nothing, is forgotten (reindex would only find its records taken).
+	f = file("/moved/a.xml", "sha256:a2", rec("v3", "Third", "z"))
+	f.Replace = true
+	if got := statuses(mustPut(t, s, f)); got != "replaced" {
+		t.Errorf("moved file statuses = %s", got)
+	}
+	if _, err := s.FileChecksum(ctx, "/corpus/a.xml"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("emptied path still listed: %v", err)
+	}
+	files, _ := s.Files(ctx)
+	for _, f := range files {
+		if f.Path == "/corpus/a.xml" {
+			t.Errorf("Files lists the emptied path")
+		}
+	}
+	// The owner itself needs no Replace.
+	if got := statuses(mustPut(t, s, file("/moved/a.xml", "sha256:a2", rec("v3", "Third, corrected", "z")))); got != "updated" {
+		t.Errorf("owner's update = %s", got)
+	}
+}
+
+// testRelinkOtherFile: a file may relink another file's secondary record (a
+// document arriving that an article narrates); that record's links change in
+// the file's transaction, and its owner does not.
+func testRelinkOtherFile(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	sec := rec("s1", "Blog post", "In February 1950 Kim asked.")
+	sec.Category = record.Secondary
+	mustPut(t, s, file("/in/blog.txt", "sha256:blog", sec))
+	// Harvest datestamps are whole seconds: the relinking must fall in a later one.
+	next := time.Now().UTC().Truncate(time.Second).Add(time.Second)
+	time.Sleep(time.Until(next))
+	f := file("/in/doc.txt", "sha256:doc", rec("p1", "Telegram", "Kim asked."))
+	f.Discussions = []store.Discussion{{From: "s1", Mentions: []store.Mention{{Earliest: "1950-02-01", Latest: "1950-02-28"}},
+		Links: []store.Link{{To: "p1", Score: 0.8, Evidence: "In February 1950, Kim asked…", Asserted: true}}}}
+	mustPut(t, s, f)
+	if r, _ := s.Get(ctx, "s1"); fmt.Sprint(r.Discusses) != "[p1]" {
+		t.Errorf("s1 discusses %v", r.Discusses)
+	}
+	if src, _ := s.Source(ctx, "s1"); src != "/in/blog.txt" {
+		t.Errorf("relinking moved s1 to %q", src)
+	}
+	// Its links are part of the record, so it changed: harvesters see it again.
+	res, _, err := s.Harvest(ctx, store.HarvestQuery{ID: "s1", From: next})
+	if err != nil || len(res) != 1 {
+		t.Errorf("s1 not harvested as changed by the relinking: %+v, %v", res, err)
 	}
 }
 
@@ -313,14 +488,13 @@ func testLinks(t *testing.T, s store.Store) {
 	ctx := context.Background()
 	prim, sec := rec("p1", "Telegram", "x"), rec("s1", "Blog post", "y")
 	sec.Category = record.Secondary
-	mustPut(t, s, file("/in/p.txt", "sha256:p", prim, sec))
-	err := s.SetLinks(ctx, "s1", []store.Mention{{Earliest: "1950-02-01", Latest: "1950-02-28"}}, []store.Link{
+	weak := rec("p2", "Other telegram", "z")
+	f := file("/in/p.txt", "sha256:p", prim, sec, weak)
+	f.Discussions = []store.Discussion{{From: "s1", Mentions: []store.Mention{{Earliest: "1950-02-01", Latest: "1950-02-28"}}, Links: []store.Link{
 		{From: "s1", To: "p1", Score: 0.8, Evidence: "In February 1950, Kim asked…", Asserted: true},
-		{From: "s1", To: "zz", Score: 0.4, Evidence: "weak", Asserted: false},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+		{From: "s1", To: "p2", Score: 0.4, Evidence: "weak", Asserted: false},
+	}}}
+	mustPut(t, s, f)
 	p, _ := s.Get(ctx, "p1")
 	sr, _ := s.Get(ctx, "s1")
 	if fmt.Sprint(p.DiscussedIn) != "[s1]" || fmt.Sprint(sr.Discusses) != "[p1]" {
@@ -337,27 +511,36 @@ func testLinks(t *testing.T, s store.Store) {
 		t.Errorf("Mentioning(March) = %v", ids)
 	}
 	// Replacing removes what was there.
-	s.SetLinks(ctx, "s1", nil, nil)
+	f.Discussions = []store.Discussion{{From: "s1"}}
+	mustPut(t, s, f)
 	if p, _ = s.Get(ctx, "p1"); len(p.DiscussedIn) != 0 {
-		t.Errorf("stale link after SetLinks(nil)")
+		t.Errorf("stale link after relinking with none")
+	}
+	if ids, _ := s.Mentioning(ctx, "1950-02-07", "1950-02-07"); len(ids) != 0 {
+		t.Errorf("stale mention after relinking with none: %v", ids)
 	}
 }
 
 func testNearText(t *testing.T, s store.Store) {
 	ctx := context.Background()
-	mustPut(t, s, file("/in/m.txt", "sha256:m", rec("m1", "A", "x"), rec("m2", "B", "y"), rec("m3", "C", "z")))
-	if near, err := s.NearText(ctx, "m1", []uint64{1, 2}, []uint64{10, 20}); err != nil || len(near) != 0 {
-		t.Fatalf("first signature: %v %v", near, err)
+	f := file("/in/m.txt", "sha256:m", rec("m1", "A", "x"), rec("m2", "B", "y"), rec("m3", "C", "z"))
+	f.Signatures = []store.Signature{{ID: "m1", Sig: []uint64{1, 2}, Bands: []uint64{10, 20}}, {ID: "m3", Sig: []uint64{7, 8}, Bands: []uint64{30, 40}}}
+	mustPut(t, s, f)
+	if near, err := s.NearText(ctx, []uint64{99}); err != nil || len(near) != 0 {
+		t.Fatalf("no shared band: %v %v", near, err)
 	}
-	s.NearText(ctx, "m3", []uint64{7, 8}, []uint64{30, 40})
-	near, err := s.NearText(ctx, "m2", []uint64{1, 3}, []uint64{20, 50})
+	near, err := s.NearText(ctx, []uint64{20, 50})
 	if err != nil || len(near) != 1 || near[0].Record.ID != "m1" || fmt.Sprint(near[0].Signature) != "[1 2]" {
 		t.Fatalf("NearText = %+v, %v", near, err)
 	}
-	// Replacing a signature drops the old bands.
-	s.NearText(ctx, "m1", []uint64{9, 9}, []uint64{60})
-	if near, _ := s.NearText(ctx, "m2", []uint64{1, 3}, []uint64{20, 50}); len(near) != 0 {
+	// Replacing a signature drops the old bands; a record without one loses it.
+	f.Signatures = []store.Signature{{ID: "m1", Sig: []uint64{9, 9}, Bands: []uint64{60}}}
+	mustPut(t, s, f)
+	if near, _ := s.NearText(ctx, []uint64{20, 30, 40}); len(near) != 0 {
 		t.Errorf("stale band matched: %+v", near)
+	}
+	if near, _ := s.NearText(ctx, []uint64{60}); len(near) != 1 || fmt.Sprint(near[0].Signature) != "[9 9]" {
+		t.Errorf("new band: %+v", near)
 	}
 }
 
