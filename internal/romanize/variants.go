@@ -108,7 +108,7 @@ func conventionalNames(h string) []string {
 	for _, s := range sur {
 		sh.WriteRune(s.rune())
 	}
-	givenMR := capitalize(stripBreves(mrSyllables(given, true)))
+	givenMR := capitalize(stripBreves(mrSyllables(given, true, MR1939)))
 	var out []string
 	for _, sp := range conventionalSurnameOrder {
 		for _, hh := range koreanSurnames[sp] {
