@@ -146,3 +146,24 @@ func TestPinyinSyllableRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestChineseSpellings(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"Mao Tsetung":   {"Mao Zedong", "Mao Tse-tung"},
+		"Máo Zédōng":    {"Mao Zedong", "Mao Tse-tung"},
+		"Chou En-lai":   {"Zhou Enlai", "Chou En-lai"},
+		"Xi'an":         {"Xi'an", "Hsi-an"},
+		"dia":           {"dia", "tia"},
+		"Liu Shao-ch'i": {"Liu Shaoqi", "Liu Shao-ch'i"},
+	} {
+		py, wg, ok := ChineseSpellings(in)
+		if !ok || py != want[0] || wg != want[1] {
+			t.Errorf("ChineseSpellings(%q) = %q, %q, %v; want %q, %q", in, py, wg, ok, want[0], want[1])
+		}
+	}
+	for _, in := range []string{"Truman", "Вышинский", "", "Harry S. Truman"} {
+		if py, wg, ok := ChineseSpellings(in); ok {
+			t.Errorf("ChineseSpellings(%q) = %q, %q, want not Chinese", in, py, wg)
+		}
+	}
+}
