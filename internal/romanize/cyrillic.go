@@ -180,7 +180,8 @@ func bgnLetter(l, prev, next rune, t string) string {
 			return "yë"
 		}
 	case 'ы':
-		if vowel(prev) {
+		// After ы the previous ы already put its dot: ыы is y·y.
+		if vowel(prev) && prev != 'ы' {
 			t = "·" + t
 		}
 		if beforeDotted {

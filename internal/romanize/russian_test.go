@@ -64,7 +64,7 @@ func TestBGNNotes(t *testing.T) {
 		"Сайылык": "Say·ylyk", "Ойусардах": "Oy·usardakh", "Йошкар-Ола": "Yoshkar-Ola",
 		"Бийск": "Biysk", "Тыэкан": "Ty·ekan", "Суык-Су": "Su·yk-Su", "Тында": "Tynda",
 		"Улан-Удэ": "Ulan-Ud·e", "Электрогорск": "Elektrogorsk", "Руэм": "Ruem",
-		"Вяртсиля": "Vyart·silya", "Ташчишма": "Tash·chishma", "Выо": "Vyo",
+		"Вяртсиля": "Vyart·silya", "Ташчишма": "Tash·chishma", "Выо": "Vyo", "Ыыуа": "Y·y·ua", "Аыа": "A·y·a",
 		"ЕЛЬНЯ": "YEL'NYA", "Подъём": "Pod\"yëm",
 	} {
 		if got := CyrillicToLatin(cyr, BGN); got != want {
