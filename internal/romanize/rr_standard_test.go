@@ -1,6 +1,9 @@
 package romanize
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // The examples of the Revised Romanization of Korean (2000) as its text
 // gives them, clause by clause. Capitals follow the standard: it writes
@@ -208,6 +211,21 @@ func TestMREditions(t *testing.T) {
 		}
 		if a, b := Key(pair[0]), Key(pair[1]); a != b {
 			t.Errorf("Key(%q) = %q, Key(%q) = %q", pair[0], a, pair[1], b)
+		}
+	}
+}
+
+// An authority file seeded from Hangul offers both editions of MR.
+func TestVariantsBothMREditions(t *testing.T) {
+	for h, want := range map[string][]string{
+		"조만식": {"Cho Man-sik", "Cho Man-shik", "Jo Man-sik"},
+		"신의주": {"Sinuiju", "Sinŭiju", "Shinuiju"},
+	} {
+		vs := Variants(h)
+		for _, w := range want {
+			if !slices.Contains(vs, w) {
+				t.Errorf("Variants(%s) = %v, lacks %q", h, vs, w)
+			}
 		}
 	}
 }
