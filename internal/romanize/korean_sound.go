@@ -179,7 +179,13 @@ func junction(ss []syllable, i int) (string, int) {
 	case iG, iD, iJ:
 		// A final ㅎ aspirates the next stop: 좋고 → joko, 놓다 → nota,
 		// 낳지 → nachi, 많다 → manta.
-		asp := map[int]int{iG: iK, iD: iT, iJ: iCh}[next]
+		asp := iK
+		switch next {
+		case iD:
+			asp = iT
+		case iJ:
+			asp = iCh
+		}
 		switch f {
 		case fH:
 			return "", asp

@@ -98,17 +98,6 @@ func TestRRStandardExamples(t *testing.T) {
 	}
 }
 
-// Article 2: a hyphen may separate syllables that could be misread.
-func TestRRHyphen(t *testing.T) {
-	for h, want := range map[string]string{
-		"중앙": "Jung-ang", "반구대": "Ban-gudae", "세운": "Se-un", "해운대": "Hae-undae",
-	} {
-		if got := HangulToRRHyphen(h); got != want {
-			t.Errorf("HangulToRRHyphen(%s) = %q, want %q", h, got, want)
-		}
-	}
-}
-
 // Article 4: personal names, the given name joined (or hyphenated) and
 // without the sound changes between its syllables.
 func TestRRNameStandard(t *testing.T) {
@@ -128,49 +117,38 @@ func TestRRNameStandard(t *testing.T) {
 	}
 }
 
-// Article 5: administrative units after a hyphen, no sound change across it.
-func TestRRAdministrative(t *testing.T) {
-	for h, want := range map[string]string{
-		"충청북도": "Chungcheongbuk-do", "제주도": "Jeju-do", "의정부시": "Uijeongbu-si",
-		"양주군": "Yangju-gun", "도봉구": "Dobong-gu", "신창읍": "Sinchang-eup",
-		"삼죽면": "Samjuk-myeon", "인왕리": "Inwang-ri", "당산동": "Dangsan-dong",
-		"독": "Dok",
-	} {
-		if got := RRAdministrative(h); got != want {
-			t.Errorf("RRAdministrative(%s) = %q, want %q", h, got, want)
-		}
+// The other writers: the hyphen article 2 allows between syllables that
+// could be misread; administrative units after a hyphen with no sound change
+// across it (article 5); and sound changes beyond the standard's examples,
+// each a case the rules decide.
+func TestRRWriters(t *testing.T) {
+	writers := []struct {
+		name  string
+		write func(string) string
+		cases map[string]string
+	}{
+		{"HangulToRRHyphen", HangulToRRHyphen, map[string]string{
+			"중앙": "Jung-ang", "반구대": "Ban-gudae", "세운": "Se-un", "해운대": "Hae-undae",
+		}},
+		{"RRAdministrative", RRAdministrative, map[string]string{
+			"충청북도": "Chungcheongbuk-do", "제주도": "Jeju-do", "의정부시": "Uijeongbu-si",
+			"양주군": "Yangju-gun", "도봉구": "Dobong-gu", "신창읍": "Sinchang-eup",
+			"삼죽면": "Samjuk-myeon", "인왕리": "Inwang-ri", "당산동": "Dangsan-dong",
+			"독": "Dok",
+		}},
+		{"HangulToRR", HangulToRR, map[string]string{
+			"한국": "Hanguk", "평양": "Pyeongyang", "신의주": "Sinuiju", "많다": "Manta",
+			"않는": "Anneun", "끓는": "Kkeulleun", "좋아": "Joa", "싫어": "Sireo", "읽어": "Ilgeo",
+			"값이": "Gapsi", "맞히다": "Machida", "먹히다": "Meokida", "백리": "Baengni",
+			"솔잎": "Sollip", "꽃잎": "Kkonnip", "금요일": "Geumyoil", "입학": "Iphak",
+			"북한": "Bukhan", "못하다": "Motada", "놓는": "Nonneun", "밖에": "Bakke", "관료": "Gwallyo",
+		}},
 	}
-}
-
-// Sound changes beyond the standard's examples, each a case the rules
-// above decide.
-func TestRRSoundChanges(t *testing.T) {
-	for h, want := range map[string]string{
-		"한국":  "Hanguk",
-		"평양":  "Pyeongyang",
-		"신의주": "Sinuiju",
-		"많다":  "Manta",
-		"않는":  "Anneun",
-		"끓는":  "Kkeulleun",
-		"좋아":  "Joa",
-		"싫어":  "Sireo",
-		"읽어":  "Ilgeo",
-		"값이":  "Gapsi",
-		"맞히다": "Machida",
-		"먹히다": "Meokida",
-		"백리":  "Baengni",
-		"솔잎":  "Sollip",
-		"꽃잎":  "Kkonnip",
-		"금요일": "Geumyoil",
-		"입학":  "Iphak",
-		"북한":  "Bukhan",
-		"못하다": "Motada",
-		"놓는":  "Nonneun",
-		"밖에":  "Bakke",
-		"관료":  "Gwallyo",
-	} {
-		if got := HangulToRR(h); got != want {
-			t.Errorf("HangulToRR(%s) = %q, want %q", h, got, want)
+	for _, w := range writers {
+		for h, want := range w.cases {
+			if got := w.write(h); got != want {
+				t.Errorf("%s(%s) = %q, want %q", w.name, h, got, want)
+			}
 		}
 	}
 }
