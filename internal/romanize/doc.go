@@ -54,8 +54,7 @@
 // beyond the y-habit), Ukrainian-specific letters beyond і ї є ґ, the
 // Korean sound changes that depend on meaning rather than spelling (the ㄴ
 // inserted in compounds not listed, a verb's ㅎ+stop aspiration outside the
-// suffixes -히- and 하-), RR's transliteration for reconstructing Hangul
-// (chapter 3, article 8), and numbers in administrative names
-// ("Bongcheon 1(il)-dong"). The tables below are written from the published descriptions of the
+// suffixes -히- and 하-), and RR's transliteration for reconstructing Hangul
+// (chapter 3, article 8). The tables below are written from the published descriptions of the
 // systems; no external data files are used.
 package romanize

@@ -64,19 +64,66 @@ var adminUnits = map[rune]string{
 
 // RRAdministrative romanizes the name of an administrative division whose
 // last syllable is its unit (도 시 군 구 읍 면 리 동 가), as article 5 writes
-// it: 충청북도 → "Chungcheongbuk-do", 의정부시 → "Uijeongbu-si". Whether the
-// last syllable is a unit is the caller's knowledge (독도, an island, is
-// "Dokdo"); a name not ending in one is romanized as a word.
+// it: 충청북도 → "Chungcheongbuk-do", 의정부시 → "Uijeongbu-si", and with a
+// number before the unit, its reading in brackets: 봉천1동 →
+// "Bongcheon 1(il)-dong", 종로 2가 → "Jongno 2(i)-ga". Whether the last
+// syllable is a unit is the caller's knowledge (독도, an island, is "Dokdo");
+// a name not ending in one is romanized as a word.
 func RRAdministrative(hangul string) string {
-	rs := []rune(hangul)
+	rs := []rune(strings.TrimSpace(hangul))
 	if len(rs) < 2 {
 		return HangulToRR(hangul)
 	}
 	unit, ok := adminUnits[rs[len(rs)-1]]
-	if !ok || !isHangulSyllable(rs[len(rs)-2]) {
+	if !ok {
 		return HangulToRR(hangul)
 	}
-	return HangulToRR(string(rs[:len(rs)-1])) + "-" + unit
+	rest := rs[:len(rs)-1]
+	digits := len(rest)
+	for digits > 0 && rest[digits-1] >= '0' && rest[digits-1] <= '9' {
+		digits--
+	}
+	if digits == len(rest) {
+		if !isHangulSyllable(rest[len(rest)-1]) {
+			return HangulToRR(hangul)
+		}
+		return HangulToRR(string(rest)) + "-" + unit
+	}
+	name := strings.TrimSpace(string(rest[:digits]))
+	num := string(rest[digits:])
+	reading := sinoKorean(num)
+	if name == "" || reading == "" {
+		return HangulToRR(hangul)
+	}
+	return HangulToRR(name) + " " + num + "(" + strings.ToLower(HangulToRR(reading)) + ")-" + unit
+}
+
+// sinoKorean spells a number of up to four digits in Sino-Korean numerals,
+// the way administrative numbers are read: 1 → 일, 12 → 십이, 305 → 삼백오.
+func sinoKorean(num string) string {
+	const digit = "영일이삼사오육칠팔구"
+	const place = "천백십"
+	d := []rune(digit)
+	p := []rune(place)
+	if len(num) > 4 || strings.TrimLeft(num, "0") == "" {
+		return ""
+	}
+	num = strings.TrimLeft(num, "0")
+	var b strings.Builder
+	for i, c := range num {
+		n := int(c - '0')
+		pos := len(num) - 1 - i // 3 thousands … 0 units
+		if n == 0 {
+			continue
+		}
+		if n > 1 || pos == 0 {
+			b.WriteRune(d[n])
+		}
+		if pos > 0 {
+			b.WriteRune(p[3-pos])
+		}
+	}
+	return b.String()
 }
 
 // rrSyllable is the syllable written alone (the form used for names).

@@ -134,7 +134,8 @@ func TestRRWriters(t *testing.T) {
 			"충청북도": "Chungcheongbuk-do", "제주도": "Jeju-do", "의정부시": "Uijeongbu-si",
 			"양주군": "Yangju-gun", "도봉구": "Dobong-gu", "신창읍": "Sinchang-eup",
 			"삼죽면": "Samjuk-myeon", "인왕리": "Inwang-ri", "당산동": "Dangsan-dong",
-			"독": "Dok",
+			"봉천1동": "Bongcheon 1(il)-dong", "종로 2가": "Jongno 2(i)-ga", "퇴계로 3가": "Toegyero 3(sam)-ga",
+			"독": "Dok", "을지로 305가": "Euljiro 305(sambaego)-ga",
 		}},
 		{"HangulToRR", HangulToRR, map[string]string{
 			"한국": "Hanguk", "평양": "Pyeongyang", "신의주": "Sinuiju", "많다": "Manta",
