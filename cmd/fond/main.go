@@ -34,6 +34,8 @@ var commands = map[string]command{
 	"eval":    {"measure extraction against TEI markup: fond eval [--json] frus DIR", runEval},
 	"edtf":    {"check EDTF dates: validity, level, canonical form, earliest and latest day, precision: fond edtf [--json] DATE...", runEDTF},
 	"reindex": {"re-derive every record from its stored original: fond reindex [--json]", runReindex},
+
+	"romanize": {"spell names in each romanization scheme: fond romanize [--json] [--name] [--scheme rr|mr|mr1984|alalc|bgn|scholarly|popular|pinyin|wade-giles] TEXT...", runRomanize},
 }
 
 // env carries what every subcommand shares.

@@ -1,6 +1,9 @@
 package romanize
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestPinyinToWadeGiles(t *testing.T) {
 	cases := map[string]string{
@@ -22,6 +25,11 @@ func TestPinyinToWadeGiles(t *testing.T) {
 		"Gui":           "Kuei",
 		"Yuan":          "Yüan",
 		"Peking":        "Peking", // postal, not Pinyin: unchanged
+		"dia":           "tia",
+		"tei":           "t'ei",
+		"cei":           "ts'ei",
+		"Nun":           "Nun",
+		"Luo":           "Lo",
 	}
 	for in, want := range cases {
 		if got := PinyinToWadeGiles(in); got != want {
@@ -48,6 +56,9 @@ func TestWadeGilesToPinyin(t *testing.T) {
 		"Ssu-ma":            "Sima",
 		"Kao Kang":          "Gao Gang",
 		"Ho Lung":           "He Long",
+		"tia":               "dia",
+		"t'ei":              "tei",
+		"Lo":                "Luo",
 	}
 	for in, want := range cases {
 		if got := WadeGilesToPinyin(in); got != want {
@@ -114,15 +125,45 @@ func TestChineseKeyApart(t *testing.T) {
 	}
 }
 
-// Every Pinyin syllable survives the trip through Wade–Giles.
+// Every Pinyin syllable survives the trip through Wade–Giles, and no two
+// syllables share a Wade–Giles spelling.
 func TestPinyinSyllableRoundTrip(t *testing.T) {
+	if len(pinyinSyllables) < 400 {
+		t.Fatalf("inventory has %d syllables", len(pinyinSyllables))
+	}
+	seen := map[string]string{}
 	for s := range pinyinSyllables {
+		if other, ok := seen[pinyinToWG(s)]; ok {
+			t.Errorf("%s and %s are both %s", s, other, pinyinToWG(s))
+		}
+		seen[pinyinToWG(s)] = s
+		if got := WadeGilesToPinyin(PinyinToWadeGiles(s)); got != strings.ReplaceAll(s, "v", "ü") {
+			t.Errorf("%s -> %s -> %s", s, PinyinToWadeGiles(s), got)
+		}
 		wg := pinyinToWG(s)
 		if py, ok := wgSyllable(wg); !ok || py != s {
-			if s == "lo" || s == "o" && py == "e" {
-				continue // lo is read as luo; both spell 咯/落 alike in WG
-			}
 			t.Errorf("%s -> %s -> %s", s, wg, py)
+		}
+	}
+}
+
+func TestChineseSpellings(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"Mao Tsetung":   {"Mao Zedong", "Mao Tse-tung"},
+		"Máo Zédōng":    {"Mao Zedong", "Mao Tse-tung"},
+		"Chou En-lai":   {"Zhou Enlai", "Chou En-lai"},
+		"Xi'an":         {"Xi'an", "Hsi-an"},
+		"dia":           {"dia", "tia"},
+		"Liu Shao-ch'i": {"Liu Shaoqi", "Liu Shao-ch'i"},
+	} {
+		py, wg, ok := ChineseSpellings(in)
+		if !ok || py != want[0] || wg != want[1] {
+			t.Errorf("ChineseSpellings(%q) = %q, %q, %v; want %q, %q", in, py, wg, ok, want[0], want[1])
+		}
+	}
+	for _, in := range []string{"Truman", "Вышинский", "", "Harry S. Truman"} {
+		if py, wg, ok := ChineseSpellings(in); ok {
+			t.Errorf("ChineseSpellings(%q) = %q, %q, want not Chinese", in, py, wg)
 		}
 	}
 }

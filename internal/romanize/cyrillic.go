@@ -12,8 +12,10 @@ const (
 	// ALALC is the Library of Congress table as catalogues print it without
 	// diacritics and tie-bars: й → i, ю → iu, я → ia, ь → ', ъ → ".
 	ALALC Scheme = iota
-	// BGN is BGN/PCGN (1947): е → ye at the start of a word and after
-	// vowels and signs, ё → ë/yë, й → y.
+	// BGN is BGN/PCGN (1947): е → ye and ё → yë at the start of a word and
+	// after vowels, й, ъ and ь (else e, ë), й → y, and the middle dot the
+	// system uses to keep sequences apart from digraphs (t·s, sh·ch, y·a,
+	// ·y, ·e).
 	BGN
 	// Scholarly is the linguists' system, close to ISO 9: š ž č šč, x for х,
 	// j for й, ja ju, ʹ for ь.
@@ -104,14 +106,7 @@ func CyrillicToLatin(s string, scheme Scheme) string {
 		afterVowel := strings.ContainsRune("аеёиоуыэюяіїєъь", prev)
 		switch scheme {
 		case BGN:
-			switch {
-			case l == 'е' && (wordStart || afterVowel):
-				t = "ye"
-			case l == 'ё' && (wordStart || afterVowel):
-				t = "yë"
-			case l == 'ы' && strings.ContainsRune("аоуыэ", next) && next != 0:
-				t = "y·" // BGN separates ы from a following vowel
-			}
+			t = bgnLetter(l, prev, next, t)
 		case Popular:
 			wordEnd := next == 0 || !isCyrillic(next)
 			switch {
@@ -134,7 +129,11 @@ func CyrillicToLatin(s string, scheme Scheme) string {
 			}
 		}
 		if t != "" && unicode.IsUpper(r) {
-			t = upperFirst(t, i+1 < len(rs) && unicode.IsUpper(rs[i+1]))
+			// A capital is part of an all-capitals word when the next
+			// letter is one too, or, for the last letter, the one before.
+			allCaps := i+1 < len(rs) && unicode.IsUpper(rs[i+1]) ||
+				i > 0 && unicode.IsUpper(rs[i-1]) && (i+1 == len(rs) || !unicode.IsLetter(rs[i+1]))
+			t = upperFirst(t, allCaps)
 		}
 		b.WriteString(t)
 	}
@@ -142,12 +141,68 @@ func CyrillicToLatin(s string, scheme Scheme) string {
 }
 
 // upperFirst capitalizes a transliteration: the first letter only, unless
-// the source continues in capitals ("ШТЫКОВ" → "SHTYKOV").
+// the source continues in capitals ("ШТЫКОВ" → "SHTYKOV"). A BGN middle dot
+// before the letter is not the letter.
 func upperFirst(t string, allCaps bool) string {
 	if allCaps {
 		return strings.ToUpper(t)
 	}
 	rs := []rune(t)
-	rs[0] = unicode.ToUpper(rs[0])
+	for i, r := range rs {
+		if unicode.IsLetter(r) {
+			rs[i] = unicode.ToUpper(r)
+			break
+		}
+	}
 	return string(rs)
+}
+
+// bgnLetter applies the notes of the BGN/PCGN table to letter l between prev
+// and next (0 at either end of the text); t is the letter's plain
+// romanization.
+func bgnLetter(l, prev, next rune, t string) string {
+	vowel := func(r rune) bool { return r != 0 && strings.ContainsRune("аеёиоуыэюя", r) }
+	// Note 1 and 2: е and ё are ye and yë where a vowel, й, ъ or ь
+	// precedes, or nothing does (Мейеровка → Meyyerovka, Воробьёво →
+	// Vorob'yëvo).
+	yotated := prev == 0 || !isCyrillic(prev) || vowel(prev) || strings.ContainsRune("йъь", prev)
+	// The dots keep apart what would otherwise read as a digraph: ya yu ye yy
+	// for я ю е/э ый, ts for ц, shch for щ, and e after a consonant
+	// where ye is е's usual spelling after vowels.
+	beforeDotted := next != 0 && strings.ContainsRune("ауыэ", next)
+	switch l {
+	case 'е':
+		if yotated {
+			return "ye"
+		}
+	case 'ё':
+		if yotated {
+			return "yë"
+		}
+	case 'ы':
+		// After ы the previous ы already put its dot: ыы is y·y.
+		if vowel(prev) && prev != 'ы' {
+			t = "·" + t
+		}
+		if beforeDotted {
+			t += "·"
+		}
+	case 'й':
+		if beforeDotted {
+			return "y·"
+		}
+	case 'э':
+		if prev != 0 && isCyrillic(prev) && !vowel(prev) && !strings.ContainsRune("йъь", prev) {
+			return "·e"
+		}
+	case 'т':
+		if next == 'с' {
+			return "t·"
+		}
+	case 'ш':
+		if next == 'ч' {
+			return "sh·"
+		}
+	}
+	return t
 }

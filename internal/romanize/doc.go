@@ -5,17 +5,31 @@
 // Covered:
 //
 //   - Korean: Hangul to Revised Romanization (2000) and McCune–Reischauer
-//     (with or without breves), word- and name-level; parsing of romanized
+//     (with or without breves), word- and name-level. Words are written with
+//     the sound changes of RR chapter 3, article 1 (assimilation,
+//     palatalization, aspiration except after ㄱ ㄷ ㅂ in nouns, no
+//     tensification; the inserted ㄴ only for a listed few compounds, since
+//     spelling does not show a compound's seam), names without them (article
+//     4), administrative units after a hyphen (article 5, RRAdministrative).
+//     McCune–Reischauer comes in two named editions: MR1939, the system as
+//     published, which writes 시 "si" (신의주 → Sinŭiju, 조만식 → Cho
+//     Man-sik) and is the default; and MR1984, South Korea's official version,
+//     which writes "shi" and "shwi". KoreanKey and Key merge si and shi, so
+//     both editions' spellings meet. Parsing of romanized
 //     Korean in either system (hyphenated, spaced or joined, with or without
 //     aspiration apostrophes) back into ranked Hangul candidates; the common
 //     conventional surname spellings (Lee/Rhee/Yi/I/Ri, Park/Pak/Bak,
 //     Choi/Choe, Jung/Chung/Jeong/Chong, Oh, Ahn, Suh, Roh, …) and the English
 //     vowel habits of personal names (oo, ee, ou in "Young", y in "Syngman").
 //   - Chinese: Pinyin to Wade–Giles and back, syllable by syllable from the
-//     full Mandarin syllable inventory; Wade–Giles input may lack apostrophes,
+//     full Mandarin syllable inventory (rare dia, tei, nun, fiao, cei
+//     included; the interjection lo left out, since Wade–Giles writes it like
+//     luo), so that every syllable comes back from its Wade–Giles spelling;
+//     Wade–Giles input may lack apostrophes,
 //     umlauts and circumflexes. ChineseKey merges j q zh ch, which Wade–Giles
 //     writes alike except for apostrophes and the umlaut on ü.
-//   - Russian: Cyrillic to ALA-LC (without diacritics), BGN/PCGN, scholarly
+//   - Russian: Cyrillic to ALA-LC (without diacritics), BGN/PCGN (with the
+//     middle dots of its notes: t·s, sh·ch, y·a, ·y, ·e), scholarly
 //     (š ž č) and the English-press style; Latin spellings in any of these,
 //     and the German habits w/sch/tsch, compare under RussianKey.
 //
@@ -37,9 +51,10 @@
 // Not covered: Chinese characters (no reading dictionary here), Cantonese and
 // postal spellings (Peking, Canton, Chiang Kai-shek), Korean names whose
 // conventional spelling is not a rule (e.g. personal spellings like "Syngman"
-// beyond the y-habit), Ukrainian-specific letters beyond і ї є ґ, and full
-// Korean sound-change rules (only the ones names and place names need:
-// voicing in McCune–Reischauer, the ㄹ rules, liaison of final consonants).
-// The tables below are written from the published descriptions of the
+// beyond the y-habit), Ukrainian-specific letters beyond і ї є ґ, the
+// Korean sound changes that depend on meaning rather than spelling (the ㄴ
+// inserted in compounds not listed, a verb's ㅎ+stop aspiration outside the
+// suffixes -히- and 하-), and RR's transliteration for reconstructing Hangul
+// (chapter 3, article 8). The tables below are written from the published descriptions of the
 // systems; no external data files are used.
 package romanize

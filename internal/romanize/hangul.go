@@ -96,14 +96,6 @@ var finalSound = [nFinal]string{
 	"m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
 }
 
-// finalLiaison is how a final is written when the next syllable starts with
-// a vowel: the consonant is then pronounced as the next onset and both systems
-// write its voiced value. Clusters keep their first member and move the second.
-var finalLiaison = [nFinal]string{
-	"", "g", "kk", "ks", "n", "nj", "n", "d", "r", "lg", "lm", "lb", "ls", "lt", "lp", "r",
-	"m", "b", "ps", "s", "ss", "ng", "j", "ch", "k", "t", "p", "",
-}
-
 type syllable struct{ ini, med, fin int }
 
 // decompose splits a precomposed Hangul syllable into jamo indexes.

@@ -10,7 +10,7 @@ func TestHangulRomanization(t *testing.T) {
 		{"강원", "Gangwon", "Kangwon", "Kangwŏn"},
 		{"청진", "Cheongjin", "Ch'ongjin", "Ch'ŏngjin"},
 		{"평양", "Pyeongyang", "P'yongyang", "P'yŏngyang"},
-		{"신라", "Silla", "Shilla", "Shilla"},
+		{"신라", "Silla", "Silla", "Silla"},
 		{"한국", "Hanguk", "Han'guk", "Han'guk"},
 		{"종로", "Jongno", "Chongno", "Chongno"},
 		{"함흥", "Hamheung", "Hamhung", "Hamhŭng"},

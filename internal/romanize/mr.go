@@ -11,25 +11,59 @@ var (
 	mrMedial       = [nMedial]string{"a", "ae", "ya", "yae", "ŏ", "e", "yŏ", "ye", "o", "wa", "wae", "oe", "yo", "u", "wŏ", "we", "wi", "yu", "ŭ", "ŭi", "i"}
 )
 
-// HangulToMR romanizes Hangul in McCune–Reischauer as English-language
+// MREdition is a version of McCune–Reischauer. The two differ in ㅅ before
+// ㅣ and ㅟ: the system as published in 1939 writes "si" (신의주 →
+// "Sinŭiju", 조만식 → "Cho Man-sik"); South Korea's official version of
+// 1984–2000 writes "shi" and "shwi" ("Shinŭiju"). Both are met in
+// documents, and KoreanKey treats si and shi alike.
+type MREdition int
+
+const (
+	MR1939 MREdition = iota
+	MR1984
+)
+
+func (e MREdition) String() string {
+	if e == MR1984 {
+		return "MR 1984"
+	}
+	return "MR 1939"
+}
+
+// HangulToMR romanizes Hangul in McCune–Reischauer (1939) as English-language
 // documents print it: without breves (ŏ → o, ŭ → u) but with the aspiration
-// apostrophes. Word-level, like HangulToRR: 청진 → "Ch'ongjin".
-func HangulToMR(s string) string { return stripBreves(HangulToMRBreve(s)) }
+// apostrophes. Word-level, with the sound changes MR writes as it hears them,
+// like HangulToRR: 청진 → "Ch'ongjin", 독립문 → "Tongnimmun".
+func HangulToMR(s string) string { return HangulToMREdition(s, MR1939, false) }
 
 // HangulToMRBreve is HangulToMR with the breves of the full system:
 // 청진 → "Ch'ŏngjin".
-func HangulToMRBreve(s string) string { return romanizeRuns(s, mrWord) }
+func HangulToMRBreve(s string) string { return HangulToMREdition(s, MR1939, true) }
 
-// MRName romanizes a personal name in McCune–Reischauer: surname, space, given
-// name hyphenated, voicing applied inside the given name:
+// HangulToMREdition romanizes words in the given edition of MR, with or
+// without breves.
+func HangulToMREdition(s string, ed MREdition, breves bool) string {
+	out := romanizeRuns(s, func(ss []syllable) string { return mrWord(ss, ed) })
+	if !breves {
+		out = stripBreves(out)
+	}
+	return out
+}
+
+// MRName romanizes a personal name in McCune–Reischauer (1939): surname,
+// space, given name hyphenated, voicing applied inside the given name:
 // 박헌영 → "Pak Hŏn-yŏng" (breves) or "Pak Hon-yong"; 김대중 → "Kim Tae-jung".
-func MRName(hangul string, breves bool) string {
+func MRName(hangul string, breves bool) string { return MRNameEdition(hangul, MR1939, breves) }
+
+// MRNameEdition is MRName in the given edition: 조만식 → "Cho Man-sik" (1939),
+// "Cho Man-shik" (1984).
+func MRNameEdition(hangul string, ed MREdition, breves bool) string {
 	sur, given, ok := splitName(hangul)
 	var out string
 	if !ok {
-		out = HangulToMRBreve(hangul)
+		out = HangulToMREdition(hangul, ed, true)
 	} else {
-		out = capitalize(mrSyllables(sur, false)) + " " + capitalize(mrSyllables(given, true))
+		out = capitalize(mrSyllables(sur, false, ed)) + " " + capitalize(mrSyllables(given, true, ed))
 	}
 	if !breves {
 		out = stripBreves(out)
@@ -39,46 +73,56 @@ func MRName(hangul string, breves bool) string {
 
 // mrSyllables writes syllables without liaison (names), optionally hyphenated,
 // with voicing after voiced sounds.
-func mrSyllables(ss []syllable, hyphen bool) string {
+func mrSyllables(ss []syllable, hyphen bool, ed MREdition) string {
 	var b strings.Builder
 	for i, s := range ss {
 		if i > 0 && hyphen {
 			b.WriteByte('-')
 		}
-		b.WriteString(mrOnset(ss, i, i > 0 && voicedBefore(ss[i-1])))
+		b.WriteString(mrOnset(s.ini, s.med, i > 0 && voicedBefore(ss[i-1]), ed))
 		b.WriteString(mrMedial[s.med])
 		b.WriteString(finalSound[s.fin])
 	}
 	return b.String()
 }
 
-func mrWord(ss []syllable) string {
+func mrWord(ss []syllable, ed MREdition) string {
 	var b strings.Builder
-	for i, s := range ss {
-		onset := mrOnset(ss, i, i > 0 && voicedBefore(ss[i-1]))
-		b.WriteString(initialInWord(ss, i, onset))
-		b.WriteString(mrMedial[s.med])
-		fin := finalInWord(ss, i)
-		if fin == "n" && i+1 < len(ss) && ss[i+1].ini == iG && voicedBefore(ss[i]) {
-			// MR separates n+g from ng with an apostrophe: Han'guk.
-			fin = "n'"
+	sp := pronounce(ss)
+	for i, s := range sp {
+		voiced := false
+		if i > 0 {
+			switch sp[i-1].coda {
+			case "", "n", "m", "ng", "l":
+				voiced = true
+			}
 		}
-		b.WriteString(fin)
+		if s.ini == iR && i > 0 && sp[i-1].coda == "l" {
+			b.WriteString("l")
+		} else {
+			b.WriteString(mrOnset(s.ini, s.med, voiced, ed))
+		}
+		b.WriteString(mrMedial[s.med])
+		coda := s.coda
+		if coda == "n" && i+1 < len(sp) && sp[i+1].ini == iG {
+			// MR separates n+g from ng with an apostrophe: Han'guk.
+			coda = "n'"
+		}
+		b.WriteString(coda)
 	}
 	return capitalize(b.String())
 }
 
-// mrOnset is the initial of syllable i: voiced after a voiced sound, and ㅅ
-// written sh before i and wi.
-func mrOnset(ss []syllable, i int, voiced bool) string {
-	s := ss[i]
-	if s.ini == iS && (s.med == mI || s.med == mWI) {
+// mrOnset is an initial: voiced after a voiced sound, and in the 1984
+// edition ㅅ written sh before i and wi.
+func mrOnset(ini, med int, voiced bool, ed MREdition) string {
+	if ed == MR1984 && ini == iS && (med == mI || med == mWI) {
 		return "sh"
 	}
 	if voiced {
-		return mrInitialVoice[s.ini]
+		return mrInitialVoice[ini]
 	}
-	return mrInitial[s.ini]
+	return mrInitial[ini]
 }
 
 // voicedBefore reports whether a syllable ends in a vowel or a voiced final.

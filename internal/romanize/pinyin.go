@@ -6,7 +6,11 @@ import (
 )
 
 // pinyinInventory is every syllable of standard Mandarin in Hanyu Pinyin,
-// grouped by initial; "v" stands for ü. Segmenting a joined Pinyin word
+// grouped by initial; "v" stands for ü. The interjection lo (咯) is left
+// out: Wade–Giles writes it "lo" like luo (罗), so with it the inventory
+// could not map one-to-one onto Wade–Giles, and a sentence particle is never
+// part of a name. The rare dia, tei, nun, fiao and cei are in, so that
+// Wade–Giles "tia" and "t'ei" read back. Segmenting a joined Pinyin word
 // ("Zedong", "Xiaoping") needs the inventory, not just the initials and finals,
 // because most initial+final pairs are not syllables.
 const pinyinInventory = `
@@ -14,11 +18,11 @@ a ai an ang ao e ei en eng er o ou
 ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu
 pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu
 ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu
-fa fan fang fei fen feng fo fou fu
-da dai dan dang dao de dei den deng di dian diao die ding diu dong dou du duan dui dun duo
-ta tai tan tang tao te teng ti tian tiao tie ting tong tou tu tuan tui tun tuo
-na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou nu nuan nuo nv nve
-la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo long lou lu luan lun luo lv lve
+fa fan fang fei fen feng fiao fo fou fu
+da dai dan dang dao de dei den deng di dia dian diao die ding diu dong dou du duan dui dun duo
+ta tai tan tang tao te tei teng ti tian tiao tie ting tong tou tu tuan tui tun tuo
+na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou nu nuan nun nuo nv nve
+la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu long lou lu luan lun luo lv lve
 ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo
 ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo
 ha hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo
@@ -30,7 +34,7 @@ cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chua
 sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo
 ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo
 za zai zan zang zao ze zei zen zeng zi zong zou zu zuan zui zun zuo
-ca cai can cang cao ce cen ceng ci cong cou cu cuan cui cun cuo
+ca cai can cang cao ce cei cen ceng ci cong cou cu cuan cui cun cuo
 sa sai san sang sao se sen seng si song sou su suan sui sun suo
 ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun
 wa wai wan wang wei wen weng wo wu

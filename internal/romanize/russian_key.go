@@ -66,7 +66,7 @@ func russianWord(w string) string {
 	if strings.HasSuffix(w, "ff") {
 		w = w[:len(w)-2] + "v"
 	}
-	w = russianDigraphs.Replace(w)
+	w = russianDigraphs.Replace(yyVowel(w))
 	b := []byte(w)
 	var out []byte
 	for i := 0; i < len(b); i++ {
@@ -225,4 +225,15 @@ func foldKeepApostrophe(w string) string {
 		}
 	}
 	return b.String()
+}
+
+// yyVowel writes BGN's й or ы before ye/yë/ya/yu (Meyyerovka, vyyezd) with
+// one y, as ALA-LC's i+e and the popular spellings have one letter there.
+func yyVowel(w string) string {
+	for i := 0; i+2 < len(w); i++ {
+		if w[i] == 'y' && w[i+1] == 'y' && isVowel(w[i+2]) {
+			w = w[:i] + w[i+1:]
+		}
+	}
+	return w
 }

@@ -52,6 +52,30 @@ var russianSame = [][]string{
 	{"Tolstoy", "Tolstoi", "Tolstoj", "Толстой"},
 }
 
+// The BGN/PCGN table's notes, on the examples iuliia ships for its schema
+// and a few more: е/ё after vowels, й, ъ, ь and at the start (notes 1, 2),
+// and the middle dots that keep sequences apart from digraphs.
+func TestBGNNotes(t *testing.T) {
+	for cyr, want := range map[string]string{
+		"Елизово": "Yelizovo", "Чапаевск": "Chapayevsk", "Мейеровка": "Meyyerovka",
+		"Юрьев объезд": "Yur'yev ob\"yezd", "Белкино": "Belkino", "Ёдва": "Yëdva",
+		"Змииёвка": "Zmiiyëvka", "Айёган": "Ayyëgan", "Воробьёво": "Vorob'yëvo",
+		"Кебанъёль": "Keban\"yël'", "Озёрный": "Ozërnyy", "Тыайа": "Ty·ay·a",
+		"Сайылык": "Say·ylyk", "Ойусардах": "Oy·usardakh", "Йошкар-Ола": "Yoshkar-Ola",
+		"Бийск": "Biysk", "Тыэкан": "Ty·ekan", "Суык-Су": "Su·yk-Su", "Тында": "Tynda",
+		"Улан-Удэ": "Ulan-Ud·e", "Электрогорск": "Elektrogorsk", "Руэм": "Ruem",
+		"Вяртсиля": "Vyart·silya", "Ташчишма": "Tash·chishma", "Выо": "Vyo", "Ыыуа": "Y·y·ua", "Аыа": "A·y·a",
+		"ЕЛЬНЯ": "YEL'NYA", "Подъём": "Pod\"yëm",
+	} {
+		if got := CyrillicToLatin(cyr, BGN); got != want {
+			t.Errorf("CyrillicToLatin(%s, BGN) = %q, want %q", cyr, got, want)
+		}
+		if a, b := RussianKey(cyr), RussianKey(CyrillicToLatin(cyr, BGN)); a != b {
+			t.Errorf("RussianKey(%s) = %q, RussianKey of its BGN = %q", cyr, a, b)
+		}
+	}
+}
+
 func TestRussianKeySame(t *testing.T) {
 	for _, g := range russianSame {
 		want := RussianKey(g[0])

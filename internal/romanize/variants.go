@@ -46,7 +46,7 @@ func classify(s string) nameKind {
 
 // Variants lists plausible other spellings of a name, to seed an authority
 // file: for Korean, the Hangul readings and their RR, MR (with and without
-// breves) and conventional-surname forms; for Chinese, Pinyin and Wade–Giles
+// breves; 1939, and 1984 without breves) and conventional-surname forms; for Chinese, Pinyin and Wade–Giles
 // (with and without apostrophes); for Russian, Cyrillic and the four
 // transliteration schemes. The input itself is left out; the list is
 // deduplicated and at most MaxVariants long. Unknown names give nil.
@@ -89,10 +89,10 @@ func koreanVariants(s string) []string {
 	for _, h := range hs {
 		out = append(out, h)
 		if _, _, ok := splitName(h); ok && strings.Count(s, " ") > 0 || hasHangul(s) && len([]rune(h)) <= 4 {
-			out = append(out, RRName(h), MRName(h, false), MRName(h, true))
+			out = append(out, RRName(h), MRName(h, false), MRName(h, true), MRNameEdition(h, MR1984, false))
 			out = append(out, conventionalNames(h)...)
 		}
-		out = append(out, HangulToRR(h), HangulToMR(h), HangulToMRBreve(h))
+		out = append(out, HangulToRR(h), HangulToMR(h), HangulToMRBreve(h), HangulToMREdition(h, MR1984, false))
 	}
 	return out
 }
@@ -108,7 +108,7 @@ func conventionalNames(h string) []string {
 	for _, s := range sur {
 		sh.WriteRune(s.rune())
 	}
-	givenMR := capitalize(stripBreves(mrSyllables(given, true)))
+	givenMR := capitalize(stripBreves(mrSyllables(given, true, MR1939)))
 	var out []string
 	for _, sp := range conventionalSurnameOrder {
 		for _, hh := range koreanSurnames[sp] {

@@ -248,3 +248,28 @@ func ChineseKey(name string) string {
 	}
 	return b.String()
 }
+
+// ChineseSpellings reads a Latin name as Pinyin or Wade–Giles (as Key does:
+// Wade–Giles when it shows Wade–Giles features, else Pinyin) and writes it in
+// both: "Mao Tsetung" → "Mao Zedong", "Mao Tse-tung". ok is false when the
+// name is neither. Each word keeps the case of its first letter.
+func ChineseSpellings(name string) (pinyin, wadeGiles string, ok bool) {
+	words, ok := chineseSyllables(name)
+	toks := strings.Fields(name)
+	if !ok || len(words) != len(toks) {
+		return "", "", false
+	}
+	py := make([]string, len(words))
+	wg := make([]string, len(words))
+	for i, w := range words {
+		parts := make([]string, len(w))
+		for j, syl := range w {
+			parts[j] = pinyinToWG(syl)
+		}
+		py[i], wg[i] = joinPinyin(w), strings.Join(parts, "-")
+		if r := []rune(toks[i]); unicode.IsUpper(r[0]) {
+			py[i], wg[i] = capitalize(py[i]), capitalize(wg[i])
+		}
+	}
+	return strings.Join(py, " "), strings.Join(wg, " "), true
+}
