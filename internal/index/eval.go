@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"math"
 	"slices"
 	"sort"
@@ -30,17 +31,25 @@ type termResult struct {
 
 type evaluator struct {
 	ix     *Index
+	ctx    context.Context
+	err    error // ctx's error once it ended: every step after it returns nothing
 	names  *names.File
 	within bool
 	ranked []termResult
 	years  []int32
 	pos    [][]uint32 // scratch position buffers, one per phrase word
+	// maxExpand is Limits.MaxPrefixExpansion; capped lists the prefixes cut to it.
+	maxExpand int
+	capped    []search.Capped
 }
 
 // eval returns the documents of cand that n matches. Every child of an AND is
 // evaluated against what its earlier siblings left, cheapest first, so a filter
 // never scans more than the text already narrowed down.
 func (e *evaluator) eval(n search.Node, cand docset, negated bool) docset {
+	if e.stopped() {
+		return docset{}
+	}
 	if !cand.all && len(cand.ids) == 0 {
 		return cand
 	}
@@ -52,7 +61,7 @@ func (e *evaluator) eval(n search.Node, cand docset, negated bool) docset {
 		sort.SliceStable(kids, func(i, j int) bool { return e.cost(kids[i]) < e.cost(kids[j]) })
 		for _, k := range kids {
 			cand = e.eval(k, cand, negated)
-			if !cand.all && len(cand.ids) == 0 {
+			if e.err != nil || !cand.all && len(cand.ids) == 0 {
 				break
 			}
 		}
@@ -61,6 +70,9 @@ func (e *evaluator) eval(n search.Node, cand docset, negated bool) docset {
 		var parts [][]uint32
 		for _, k := range n.Nodes {
 			r := e.eval(k, cand, negated)
+			if e.err != nil {
+				return docset{}
+			}
 			if r.all {
 				return r
 			}
@@ -69,6 +81,9 @@ func (e *evaluator) eval(n search.Node, cand docset, negated bool) docset {
 		return docset{ids: union(parts)}
 	case search.Not:
 		inner := e.eval(n.Node, cand, !negated)
+		if e.err != nil {
+			return docset{}
+		}
 		base := cand
 		if base.all {
 			base = docset{ids: e.ix.liveDocs()}
@@ -211,7 +226,10 @@ func (e *evaluator) name(t search.Term, mask uint8, cand docset, typed termResul
 func (e *evaluator) restrict(l []uint32, cand docset) []uint32 {
 	out := make([]uint32, 0, len(l))
 	in := member{ids: cand.ids}
-	for _, d := range l {
+	for i, d := range l {
+		if i%checkEvery == 0 && e.stopped() {
+			return nil
+		}
 		if !e.ix.hot[d].live {
 			continue
 		}
@@ -278,13 +296,19 @@ func (e *evaluator) filter(cand docset, keep func(n uint32) bool) docset {
 	var out []uint32
 	if cand.all {
 		for i := range e.ix.hot {
+			if i%checkEvery == 0 && e.stopped() {
+				return docset{}
+			}
 			if e.ix.hot[i].live && keep(uint32(i)) {
 				out = append(out, uint32(i))
 			}
 		}
 		return docset{ids: out}
 	}
-	for _, n := range cand.ids {
+	for i, n := range cand.ids {
+		if i%checkEvery == 0 && e.stopped() {
+			return docset{}
+		}
 		if keep(n) {
 			out = append(out, n)
 		}

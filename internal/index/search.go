@@ -2,6 +2,7 @@ package index
 
 import (
 	"container/heap"
+	"context"
 	"math"
 	"slices"
 
@@ -18,6 +19,9 @@ type Request struct {
 	DateMode      string
 	Facets        bool
 	Names         *names.File // resolves person: and place: to every form; may be nil
+	// Limits: the index applies MaxPrefixExpansion (the rest bound the query
+	// before it gets here); zero fields take search.DefaultLimits.
+	Limits search.Limits
 }
 
 // Hit is one document of a result page.
@@ -46,27 +50,42 @@ type Response struct {
 	Total  int
 	Hits   []Hit
 	Facets map[string][]search.FacetCount
+	// Capped: the prefixes cut to Limits.MaxPrefixExpansion terms.
+	Capped []search.Capped
 }
 
 // bm25 parameters, as SQLite FTS5 and Lucene use them.
 const k1, b = 1.2, 0.75
 
-// Search evaluates a request.
-func (ix *Index) Search(req Request) Response {
+// Search evaluates a request. It stops with ctx's error when ctx ends: every
+// loop over postings or documents looks at ctx every checkEvery steps, so a
+// client that leaves, or a deadline, frees the core within milliseconds.
+func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
+	if err := ctx.Err(); err != nil {
+		return Response{}, err
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	e := &evaluator{ix: ix, names: req.Names, within: req.DateMode == search.DateWithin}
+	e := &evaluator{ix: ix, ctx: ctx, names: req.Names, within: req.DateMode == search.DateWithin,
+		maxExpand: req.Limits.WithDefaults().MaxPrefixExpansion}
 	set := e.eval(req.Node, docset{all: true}, false)
+	if e.err != nil {
+		return Response{}, e.err
+	}
 	docs := set.ids
 	if set.all {
 		docs = ix.liveDocs()
 	}
-	res := Response{Total: len(docs)}
+	res := Response{Total: len(docs), Capped: e.capped}
 	if req.Facets {
-		res.Facets = ix.facets(docs, req.Names)
+		f, err := ix.facets(ctx, docs, req.Names)
+		if err != nil {
+			return Response{}, err
+		}
+		res.Facets = f
 	}
 	if len(docs) == 0 {
-		return res
+		return res, nil
 	}
 	var scores []float64
 	sortBy := req.Sort
@@ -78,7 +97,10 @@ func (ix *Index) Search(req Request) Response {
 		}
 	}
 	k := req.Offset + req.Limit
-	top := ix.top(docs, scores, sortBy, k)
+	top := e.top(docs, scores, sortBy, k)
+	if e.err != nil {
+		return Response{}, e.err
+	}
 	for i := req.Offset; i < len(top); i++ {
 		d := &ix.docs[top[i].doc]
 		h := Hit{Ref: d.ref, ID: d.id, Where: e.where(top[i].doc),
@@ -88,7 +110,20 @@ func (ix *Index) Search(req Request) Response {
 		}
 		res.Hits = append(res.Hits, h)
 	}
-	return res
+	return res, nil
+}
+
+// checkEvery is how many postings or documents a loop handles between looks at
+// its context: a look is a lock and a load, so a few thousand steps (tens of
+// microseconds) make it free and still stop a search promptly.
+const checkEvery = 1 << 12
+
+// stopped reports whether the search's context has ended, keeping its error.
+func (e *evaluator) stopped() bool {
+	if e.err == nil {
+		e.err = e.ctx.Err()
+	}
+	return e.err != nil
 }
 
 // where gathers a hit's body positions from the postings its terms matched.
@@ -121,8 +156,14 @@ func (e *evaluator) score(docs []uint32) []float64 {
 		if idf <= 0 {
 			idf = 1e-6
 		}
+		if e.stopped() {
+			return scores
+		}
 		in := member{ids: r.docs}
 		for i, d := range docs {
+			if i%checkEvery == 0 && i > 0 && e.stopped() {
+				return scores
+			}
 			found, ended := in.has(d)
 			if ended {
 				break
@@ -157,10 +198,13 @@ type ranked struct {
 
 // top returns the first k documents in the requested order, by a bounded heap:
 // a page of twenty from a hundred thousand matches sorts twenty, not all.
-func (ix *Index) top(docs []uint32, scores []float64, sortBy string, k int) []ranked {
-	less := ix.order(scores, sortBy)
+func (e *evaluator) top(docs []uint32, scores []float64, sortBy string, k int) []ranked {
+	less := e.ix.order(scores, sortBy)
 	h := &rankHeap{less: less}
 	for i, d := range docs {
+		if i%checkEvery == 0 && e.stopped() {
+			return nil
+		}
 		r := ranked{d, i}
 		if len(h.items) < k {
 			heap.Push(h, r)

@@ -65,11 +65,24 @@ func joinNodes(ns []Node, sep string) string {
 
 // Parse reads fond's query syntax: words, "phrases", prefix*, AND/OR/NOT (also
 // -word), parentheses, field:value and field:"a phrase", and date ranges written
-// 1949..1950-06, 1950-04-15..1950-05-31, ..1950, 1949.. or date:1950. Nothing a
-// user types is an error: stray operators and unbalanced parentheses are repaired,
-// because a search box should always answer. A nil Node means "match everything".
-func Parse(q string) Node {
-	p := &parser{toks: tokenize(q)}
+// 1949..1950-06, 1950-04-15..1950-05-31, ..1950, 1949.. or date:1950. Mistakes a
+// user types are not errors: stray operators and unbalanced parentheses are
+// repaired, because a search box should always answer. What is refused, with a
+// *LimitError, is a query beyond lim (zero fields: DefaultLimits): longer than
+// MaxQueryBytes (checked before anything is read), with more than MaxTerms
+// terms or parentheses nested deeper than MaxDepth (checked on the tokens,
+// before the recursive descent). A nil Node means "match everything".
+func Parse(q string, lim Limits) (Node, error) {
+	lim = lim.WithDefaults()
+	if len(q) > lim.MaxQueryBytes {
+		return nil, limitError("MaxQueryBytes", lim.MaxQueryBytes, len(q),
+			"the query is %d bytes long; at most %d are allowed: shorten it", len(q), lim.MaxQueryBytes)
+	}
+	toks := tokenize(q)
+	if err := checkTokens(toks, lim); err != nil {
+		return nil, err
+	}
+	p := &parser{toks: toks}
 	n := p.or()
 	for p.pos < len(p.toks) { // stray ")" : skip and go on
 		p.pos++
@@ -77,7 +90,7 @@ func Parse(q string) Node {
 			n = and(n, m)
 		}
 	}
-	return dropStopwords(n)
+	return dropStopwords(n), nil
 }
 
 type token struct {

@@ -1,0 +1,207 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"unicode"
+)
+
+// Limits bound what one query may cost, so that no query typed into a public
+// search box can take the server's cores or memory: a query beyond them is
+// refused with a *LimitError saying what to change, never cut short silently.
+// A zero field takes its default from DefaultLimits; there is no "unlimited",
+// because the search box is open to anyone.
+type Limits struct {
+	// MaxQueryBytes bounds the query text, checked before it is read at all.
+	MaxQueryBytes int
+	// MaxTerms bounds the words the index will look up: every word, each word of
+	// a phrase, each pair of CJK characters (CJK text is indexed as bigrams) and
+	// each date range. Operators and stopwords count nothing.
+	MaxTerms int
+	// MaxDepth bounds the nesting of parentheses (the parser recurses on them).
+	MaxDepth int
+	// MaxPrefixExpansion is how many indexed terms one prefix (rail*) may reach;
+	// past it the most frequent are searched and the result says so (Capped).
+	MaxPrefixExpansion int
+	// MaxOffset bounds Offset+Limit: a page that deep makes the index keep and
+	// order that many hits.
+	MaxOffset int
+}
+
+// DefaultLimits are far above what a historian types (the longest queries in
+// the tests and the README have a dozen terms and two levels of parentheses;
+// the web form adds a term per facet filter and one level), and low enough that
+// the costliest query they admit answers well within a second on the FRUS
+// corpus (see BenchmarkAttackQueries in internal/index).
+var DefaultLimits = Limits{
+	// 4 KiB is a long paragraph pasted in: more than any query plus filters.
+	MaxQueryBytes: 4096,
+	// 64 terms: a list of thirty names OR'd together still fits.
+	MaxTerms: 64,
+	// 16 levels: people nest two or three.
+	MaxDepth: 16,
+	// 500 terms: a prefix of three letters or more reaches fewer in the FRUS
+	// corpus ("con*", among the widest, about 900 words; "tele*" a few dozen),
+	// so only one- and two-letter prefixes are cut.
+	MaxPrefixExpansion: 500,
+	// 10,000: page 500 of twenty hits; deeper paging is what harvesting
+	// (OAI-PMH) and export are for.
+	MaxOffset: 10000,
+}
+
+// WithDefaults returns l with every unset (zero or negative) field taken from
+// DefaultLimits.
+func (l Limits) WithDefaults() Limits {
+	def := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	def(&l.MaxQueryBytes, DefaultLimits.MaxQueryBytes)
+	def(&l.MaxTerms, DefaultLimits.MaxTerms)
+	def(&l.MaxDepth, DefaultLimits.MaxDepth)
+	def(&l.MaxPrefixExpansion, DefaultLimits.MaxPrefixExpansion)
+	def(&l.MaxOffset, DefaultLimits.MaxOffset)
+	return l
+}
+
+// ErrQueryTooComplex is what every *LimitError wraps: errors.Is(err,
+// ErrQueryTooComplex) tells a refusal of the query (the user's to fix, an HTTP
+// 400) from a failure of the archive.
+var ErrQueryTooComplex = errors.New("query too complex")
+
+// LimitError says which limit a query exceeded, by how much, and in Msg what to
+// change, in words a user can act on.
+type LimitError struct {
+	Param string // the Limits field: "MaxQueryBytes", "MaxTerms", "MaxDepth" or "MaxOffset"
+	Limit int    // its value
+	Got   int    // what the query had (for MaxQueryBytes, MaxTerms, MaxOffset at least Limit+1; the real count may be higher)
+	Msg   string
+}
+
+func (e *LimitError) Error() string { return e.Msg }
+
+// Unwrap lets errors.Is find ErrQueryTooComplex.
+func (e *LimitError) Unwrap() error { return ErrQueryTooComplex }
+
+func limitError(param string, limit, got int, format string, args ...any) *LimitError {
+	return &LimitError{Param: param, Limit: limit, Got: got, Msg: fmt.Sprintf(format, args...)}
+}
+
+// CheckPage refuses an Offset+Limit deeper than MaxOffset; it is not clamped,
+// because a page silently other than the one asked for is a wrong answer.
+func (q Query) CheckPage() error {
+	lim := q.Limits.WithDefaults()
+	if end := q.Offset + q.Limit; end > lim.MaxOffset || end < 0 {
+		return limitError("MaxOffset", lim.MaxOffset, end,
+			"results %d to %d were asked for; only the first %d results can be paged through: narrow the query (a date range, a filter) instead",
+			q.Offset+1, q.Offset+q.Limit, lim.MaxOffset)
+	}
+	return nil
+}
+
+// checkTokens refuses, before any node is built, a query with more terms or
+// deeper parentheses than lim allows: the parser recurses once per level, so
+// the depth must be known before it starts.
+func checkTokens(toks []token, lim Limits) error {
+	terms, depth, deepest := 0, 0, 0
+	for i, t := range toks {
+		switch t.kind {
+		case tLParen:
+			depth++
+			deepest = max(deepest, depth)
+		case tRParen:
+			// The parser skips a stray ")", so depth never goes below zero.
+			depth = max(depth-1, 0)
+		default:
+			if t.field == "" && !t.neg && (t.text == "AND" || t.text == "OR" || t.text == "NOT") && t.kind == tWord {
+				continue
+			}
+			terms += termCount(t)
+		}
+		if deepest > lim.MaxDepth {
+			return limitError("MaxDepth", lim.MaxDepth, deepest,
+				"the query nests parentheses more than %d deep (at token %d); remove some parentheses", lim.MaxDepth, i+1)
+		}
+		if terms > lim.MaxTerms {
+			// Counted to the end, so the message gives the real number; the
+			// tokens are already in memory and bounded by MaxQueryBytes.
+			for _, u := range toks[i+1:] {
+				if u.kind == tWord || u.kind == tPhrase {
+					terms += termCount(u)
+				}
+			}
+			return limitError("MaxTerms", lim.MaxTerms, terms,
+				"the query has %d terms; at most %d are allowed (each word, each word of a phrase and each pair of CJK characters counts): search with fewer words", terms, lim.MaxTerms)
+		}
+	}
+	return nil
+}
+
+// termCount is how many index lookups a word or phrase token costs: one per
+// word in it, one per CJK bigram, one for a date range.
+func termCount(t token) int {
+	if t.field == "date" || (t.kind == tWord && containsDots(t.text)) {
+		return 1
+	}
+	n, cjk, inWord := 0, 0, false
+	flushCJK := func() {
+		if cjk > 0 {
+			n += max(cjk-1, 1)
+			cjk = 0
+		}
+	}
+	for _, r := range t.text {
+		switch {
+		case isCJK(r):
+			if inWord {
+				inWord = false
+			}
+			cjk++
+		case unicode.IsLetter(r) || unicode.IsNumber(r):
+			flushCJK()
+			if !inWord {
+				n++
+				inWord = true
+			}
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
+			// A combining mark stays inside its word.
+		default:
+			flushCJK()
+			inWord = false
+		}
+	}
+	flushCJK()
+	return n
+}
+
+func containsDots(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '.' && s[i+1] == '.' {
+			return true
+		}
+	}
+	return false
+}
+
+// isCJK matches the index's notion of CJK text (indexed as bigrams).
+func isCJK(r rune) bool {
+	if r < 0x2E80 {
+		return false
+	}
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
+}
+
+// Capped reports a prefix that reached more indexed terms than
+// Limits.MaxPrefixExpansion: only the Used most frequent of its Matched terms
+// were searched, so the result may miss records that have only rarer ones.
+type Capped struct {
+	Prefix  string `json:"prefix"` // as the index folded it, without the "*"
+	Used    int    `json:"used"`
+	Matched int    `json:"matched"`
+}
+
+// String is the notice a user interface can show as it is.
+func (c Capped) String() string {
+	return fmt.Sprintf("%s* matches %d words; only the %d most frequent were searched (type more letters to reach the others)", c.Prefix, c.Matched, c.Used)
+}
