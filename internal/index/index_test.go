@@ -180,7 +180,7 @@ func TestRanking(t *testing.T) {
 // a pooled accumulator not left clean would change later scores or hits.
 func TestRepeatedPrefixes(t *testing.T) {
 	ix := build(testDocs())
-	run := func(q string) string {
+	result := func(q string) string {
 		res := run(ix, Request{Node: parse(q), Limit: 10})
 		var out []string
 		for _, h := range res.Hits {
@@ -191,12 +191,12 @@ func TestRepeatedPrefixes(t *testing.T) {
 	queries := []string{"s*", "rail*", "person:stalin s*", "t*", "s* -type:blog", "id:a s*", "id:b t*"}
 	first := map[string]string{}
 	for _, q := range queries {
-		first[q] = run(q)
+		first[q] = result(q)
 	}
 	for round := range 3 {
 		for i := range queries {
 			q := queries[(i+round)%len(queries)]
-			if got := run(q); got != first[q] {
+			if got := result(q); got != first[q] {
 				t.Errorf("round %d: %q = %s, first %s", round, q, got, first[q])
 			}
 		}
