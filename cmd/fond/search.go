@@ -89,5 +89,6 @@ func limitFlags(fs *flag.FlagSet) *search.Limits {
 	fs.IntVar(&l.MaxDepth, "max-depth", l.MaxDepth, "refuse parentheses nested deeper")
 	fs.IntVar(&l.MaxPrefixExpansion, "max-prefix-expansion", l.MaxPrefixExpansion, "search at most this many words (the most frequent) for a prefix*")
 	fs.IntVar(&l.MaxOffset, "max-offset", l.MaxOffset, "refuse pages ending past this many results (--offset + --limit)")
+	fs.DurationVar(&l.MaxDuration, "max-duration", l.MaxDuration, "stop a search that takes longer")
 	return &l
 }

@@ -41,6 +41,57 @@ type evaluator struct {
 	// maxExpand is Limits.MaxPrefixExpansion; capped lists the prefixes cut to it.
 	maxExpand int
 	capped    []search.Capped
+	// repeated counts the prefix terms a query names more than once, and
+	// prefixes keeps what each matched, so that "a* OR (a* x) OR …" walks the
+	// prefix's postings once, not once a mention.
+	repeated map[search.Term]int
+	prefixes map[search.Term]termResult
+}
+
+// countPrefixes notes the prefix terms of n that occur more than once.
+func (e *evaluator) countPrefixes(n search.Node) {
+	switch n := n.(type) {
+	case search.And:
+		for _, k := range n.Nodes {
+			e.countPrefixes(k)
+		}
+	case search.Or:
+		for _, k := range n.Nodes {
+			e.countPrefixes(k)
+		}
+	case search.Not:
+		e.countPrefixes(n.Node)
+	case search.Term:
+		if n.Prefix {
+			if e.repeated == nil {
+				e.repeated = map[search.Term]int{}
+			}
+			e.repeated[n]++
+		}
+	}
+}
+
+// prefixOnce is text for a term, a prefix named more than once matched over
+// every document the first time and restricted to cand each time.
+func (e *evaluator) prefixOnce(t search.Term, mask uint8, cand docset) (termResult, bool) {
+	if !t.Prefix || e.repeated[t] < 2 {
+		return e.text(t.Text, t.Prefix, mask, cand)
+	}
+	r, seen := e.prefixes[t]
+	if !seen {
+		var ok bool
+		if r, ok = e.text(t.Text, true, mask, docset{all: true}); !ok {
+			return r, false
+		}
+		if e.err != nil {
+			return termResult{}, true
+		}
+		if e.prefixes == nil {
+			e.prefixes = map[search.Term]termResult{}
+		}
+		e.prefixes[t] = r
+	}
+	return r.within(cand), true
 }
 
 // eval returns the documents of cand that n matches. Every child of an AND is
@@ -167,7 +218,7 @@ func (e *evaluator) term(t search.Term, cand docset, negated bool) docset {
 	if !text {
 		return e.metadata(t, cand)
 	}
-	r, ok := e.text(t.Text, t.Prefix, mask, cand)
+	r, ok := e.prefixOnce(t, mask, cand)
 	if !ok {
 		return cand // nothing searchable in the term: it restricts nothing
 	}

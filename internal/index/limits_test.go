@@ -149,3 +149,20 @@ func TestSearchStopsMidway(t *testing.T) {
 		}
 	}
 }
+
+// A prefix named more than once is matched once and restricted for each
+// mention; the answer is the one of the same query whose mentions differ in
+// case (so none is shared), hit for hit and score for score.
+func TestRepeatedPrefixMatchedOnce(t *testing.T) {
+	ix := bigIndex(t)
+	for _, q := range []string{"a* OR (a* common)", "a* a*", "(a* railway) OR (abb* a*) OR -a*", "a* -(a* note)", "abc* date:1950.. OR (abc* common)"} {
+		other := strings.Replace(strings.Replace(q, "a*", "A*", 1), "abc*", "ABC*", 1)
+		for _, lim := range []search.Limits{{}, {MaxPrefixExpansion: 7}} {
+			want := run(ix, Request{Node: parse(other), Limit: 50, Limits: lim})
+			got := run(ix, Request{Node: parse(q), Limit: 50, Limits: lim})
+			if fmt.Sprint(got.Total, got.Hits, got.Capped) != fmt.Sprint(want.Total, want.Hits, want.Capped) {
+				t.Errorf("%q (cap %d): %d hits, %q: %d", q, lim.MaxPrefixExpansion, got.Total, other, want.Total)
+			}
+		}
+	}
+}

@@ -68,6 +68,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	defer ix.mu.RUnlock()
 	e := &evaluator{ix: ix, ctx: ctx, names: req.Names, within: req.DateMode == search.DateWithin,
 		maxExpand: req.Limits.WithDefaults().MaxPrefixExpansion}
+	e.countPrefixes(req.Node)
 	set := e.eval(req.Node, docset{all: true}, false)
 	if e.err != nil {
 		return Response{}, e.err

@@ -69,7 +69,23 @@ func (e *evaluator) expand(prefix string) wordLists {
 	}
 	if matched := len(out); e.maxExpand > 0 && matched > e.maxExpand {
 		// Ties by the dictionary's order, so a capped query's result is stable.
-		slices.SortStableFunc(out, func(a, b *plist) int { return cmp.Compare(b.n, a.n) })
+		type ranked struct {
+			n, at uint32
+			p     *plist
+		}
+		byN := make([]ranked, len(out))
+		for i, p := range out {
+			byN[i] = ranked{p.n, uint32(i), p}
+		}
+		slices.SortFunc(byN, func(a, b ranked) int {
+			if c := cmp.Compare(b.n, a.n); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.at, b.at)
+		})
+		for i := range e.maxExpand {
+			out[i] = byN[i].p
+		}
 		out = out[:e.maxExpand]
 		e.noteCapped(search.Capped{Prefix: prefix, Used: len(out), Matched: matched})
 	}

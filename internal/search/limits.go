@@ -3,6 +3,7 @@ package search
 import (
 	"errors"
 	"fmt"
+	"time"
 	"unicode"
 )
 
@@ -26,6 +27,12 @@ type Limits struct {
 	// MaxOffset bounds Offset+Limit: a page that deep makes the index keep and
 	// order that many hits.
 	MaxOffset int
+	// MaxDuration bounds the search itself (the index's matching, ranking and
+	// facets, and the page's snippets; not bringing the index up to date, which
+	// a deadline would only make start over). It is the backstop for what the
+	// counts above cannot foresee: their costliest queries on an archive far
+	// larger than the one they were measured on, or a machine under load.
+	MaxDuration time.Duration
 }
 
 // DefaultLimits are far above what a historian types (the longest queries in
@@ -47,6 +54,9 @@ var DefaultLimits = Limits{
 	// 10,000: page 500 of twenty hits; deeper paging is what harvesting
 	// (OAI-PMH) and export are for.
 	MaxOffset: 10000,
+	// One second: the promise is an answer or a reason within a second; the
+	// index answers typical queries in tens of milliseconds at a million records.
+	MaxDuration: time.Second,
 }
 
 // WithDefaults returns l with every unset (zero or negative) field taken from
@@ -62,6 +72,9 @@ func (l Limits) WithDefaults() Limits {
 	def(&l.MaxDepth, DefaultLimits.MaxDepth)
 	def(&l.MaxPrefixExpansion, DefaultLimits.MaxPrefixExpansion)
 	def(&l.MaxOffset, DefaultLimits.MaxOffset)
+	if l.MaxDuration <= 0 {
+		l.MaxDuration = DefaultLimits.MaxDuration
+	}
 	return l
 }
 
@@ -73,9 +86,9 @@ var ErrQueryTooComplex = errors.New("query too complex")
 // LimitError says which limit a query exceeded, by how much, and in Msg what to
 // change, in words a user can act on.
 type LimitError struct {
-	Param string // the Limits field: "MaxQueryBytes", "MaxTerms", "MaxDepth" or "MaxOffset"
-	Limit int    // its value
-	Got   int    // what the query had (for MaxQueryBytes, MaxTerms, MaxOffset at least Limit+1; the real count may be higher)
+	Param string // the Limits field: "MaxQueryBytes", "MaxTerms", "MaxDepth", "MaxOffset" or "MaxDuration"
+	Limit int    // its value (for MaxDuration, in milliseconds)
+	Got   int    // what the query had, more than Limit (for MaxDepth, the first depth past it)
 	Msg   string
 }
 
@@ -86,6 +99,14 @@ func (e *LimitError) Unwrap() error { return ErrQueryTooComplex }
 
 func limitError(param string, limit, got int, format string, args ...any) *LimitError {
 	return &LimitError{Param: param, Limit: limit, Got: got, Msg: fmt.Sprintf(format, args...)}
+}
+
+// TimeoutError is the refusal of a search stopped by MaxDuration after elapsed.
+func (l Limits) TimeoutError(elapsed time.Duration) *LimitError {
+	l = l.WithDefaults()
+	return limitError("MaxDuration", int(l.MaxDuration.Milliseconds()), int(elapsed.Milliseconds()),
+		"the search was stopped after %v, the most one may take: narrow it (longer prefixes, fewer words, a date range or a filter)",
+		l.MaxDuration)
 }
 
 // CheckPage refuses an Offset+Limit deeper than MaxOffset; it is not clamped,

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"fond/internal/index"
 	"fond/internal/search"
@@ -31,18 +32,35 @@ func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, erro
 	if err != nil {
 		return search.Result{}, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	found, err := ix.Search(ctx, index.Request{Node: node, Sort: q.Sort, Limit: q.Limit, Offset: q.Offset,
-		DateMode: q.DateMode, Facets: q.Facets, Names: s.auth.Load(), Limits: q.Limits})
+	// The deadline starts once the index is up to date: catching up is work
+	// every later search needs, and one cut short would start over each time.
+	lim := q.Limits.WithDefaults()
+	start := time.Now()
+	searchCtx, cancel := context.WithTimeout(ctx, lim.MaxDuration)
+	defer cancel()
+	// stopped names why a search ended early: the caller's context (whatever
+	// the driver made of it, errors.Is finds ctx's error), or MaxDuration.
+	stopped := func(err error) error {
+		switch {
+		case ctx.Err() != nil && !errors.Is(err, ctx.Err()):
+			err = fmt.Errorf("%w: %w", ctx.Err(), err)
+		case ctx.Err() == nil && errors.Is(searchCtx.Err(), context.DeadlineExceeded):
+			err = lim.TimeoutError(time.Since(start))
+		}
+		return fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	found, err := ix.Search(searchCtx, index.Request{Node: node, Sort: q.Sort, Limit: q.Limit, Offset: q.Offset,
+		DateMode: q.DateMode, Facets: q.Facets, Names: s.auth.Load(), Limits: lim})
 	if err != nil {
-		return search.Result{}, fmt.Errorf("search %q: %w", q.Text, err)
+		return search.Result{}, stopped(err)
 	}
 	res := search.Result{Total: found.Total, Hits: []search.Hit{}, Facets: found.Facets, Capped: found.Capped}
 	if len(found.Hits) == 0 {
 		return res, nil
 	}
-	snippets, found2, err := s.snippets(ctx, node, found.Hits)
+	snippets, found2, err := s.snippets(searchCtx, node, found.Hits)
 	if err != nil {
-		return search.Result{}, fmt.Errorf("search %q: %w", q.Text, err)
+		return search.Result{}, stopped(err)
 	}
 	for i, h := range found.Hits {
 		if !found2[i] {

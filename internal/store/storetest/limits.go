@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"fond/internal/record"
 	"fond/internal/search"
@@ -69,6 +70,17 @@ func testSearchLimits(t *testing.T, s store.Store) {
 	}
 	if res, err := s.Search(ctx, search.Query{Text: "cab*"}); err != nil || len(res.Capped) != 0 {
 		t.Errorf("an uncapped prefix reported capped: %+v, %v", res.Capped, err)
+	}
+
+	// A search past MaxDuration is refused as such (a nanosecond has passed
+	// before the index looks at its context); the caller's own deadline is
+	// the caller's, reported as context.DeadlineExceeded.
+	_, err = s.Search(ctx, search.Query{Text: "common", Limits: search.Limits{MaxDuration: time.Nanosecond}})
+	wantLimit(t, err, "MaxDuration")
+	expired, cancelExpired := context.WithDeadline(ctx, time.Now().Add(-time.Second))
+	defer cancelExpired()
+	if _, err := s.Search(expired, search.Query{Text: "common"}); !errors.Is(err, context.DeadlineExceeded) || errors.Is(err, search.ErrQueryTooComplex) {
+		t.Errorf("Search with the caller's deadline past: %v, want context.DeadlineExceeded", err)
 	}
 
 	canceled, cancel := context.WithCancel(ctx)
