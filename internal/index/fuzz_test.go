@@ -32,7 +32,7 @@ func FuzzReadSnapshot(f *testing.F) {
 // and its hits are the documents the index holds; a query the limits refuse is
 // refused with a *search.LimitError.
 func FuzzSearch(f *testing.F) {
-	for _, s := range []string{"loan", `"kim il sung"`, "rail*", "북한군 북", "Tümen -loan", "(a OR b) AND NOT c", "person:Stalin date:1949..1950", "type:", "\"\"*", "k* s* t*", "((((a))))"} {
+	for _, s := range []string{"loan", `"kim il sung"`, "rail*", "북한군 북", "Tümen -loan", "(a OR b) AND NOT c", "person:Stalin date:1949..1950", "type:", "\"\"*", "k* s* t*", "((((a))))", "s* OR (s* loan) -s*"} {
 		f.Add(s, "Kim Il Sung asked Stalin for a loan. 북한군이 남으로. Tümen.")
 	}
 	lim := search.Limits{MaxQueryBytes: 256, MaxTerms: 12, MaxDepth: 3, MaxPrefixExpansion: 2, MaxOffset: 50}
