@@ -121,40 +121,48 @@ func (q Query) CheckPage() error {
 	return nil
 }
 
-// checkTokens refuses, before any node is built, a query with more terms or
-// deeper parentheses than lim allows: the parser recurses once per level, so
-// the depth must be known before it starts.
-func checkTokens(toks []token, lim Limits) error {
-	terms, depth, deepest := 0, 0, 0
-	for i, t := range toks {
-		switch t.kind {
-		case tLParen:
-			depth++
-			deepest = max(deepest, depth)
-		case tRParen:
-			// The parser skips a stray ")", so depth never goes below zero.
-			depth = max(depth-1, 0)
-		default:
-			if t.field == "" && !t.neg && (t.text == "AND" || t.text == "OR" || t.text == "NOT") && t.kind == tWord {
-				continue
-			}
-			terms += termCount(t)
+// checker refuses, token by token before any node is built, a query with
+// more terms or deeper parentheses than lim allows: the parser recurses once
+// per level, so the depth must be known before it starts.
+type checker struct {
+	lim          Limits
+	terms, depth int
+	tokens       int
+	err          *LimitError // a refusal that needs no more reading (depth)
+}
+
+// add counts t and reports whether the query is still within the limits. Past
+// MaxTerms it keeps counting (the caller reads on without keeping tokens) so
+// that the message gives the query's real number of terms.
+func (c *checker) add(t token) bool {
+	c.tokens++
+	switch t.kind {
+	case tLParen:
+		c.depth++
+		if c.depth > c.lim.MaxDepth {
+			c.err = limitError("MaxDepth", c.lim.MaxDepth, c.depth,
+				"the query nests parentheses more than %d deep (at token %d); remove some parentheses", c.lim.MaxDepth, c.tokens)
+			return false
 		}
-		if deepest > lim.MaxDepth {
-			return limitError("MaxDepth", lim.MaxDepth, deepest,
-				"the query nests parentheses more than %d deep (at token %d); remove some parentheses", lim.MaxDepth, i+1)
+	case tRParen:
+		// The parser skips a stray ")", so depth never goes below zero.
+		c.depth = max(c.depth-1, 0)
+	default:
+		if t.kind == tWord && t.field == "" && !t.neg && (t.text == "AND" || t.text == "OR" || t.text == "NOT") {
+			break
 		}
-		if terms > lim.MaxTerms {
-			// Counted to the end, so the message gives the real number; the
-			// tokens are already in memory and bounded by MaxQueryBytes.
-			for _, u := range toks[i+1:] {
-				if u.kind == tWord || u.kind == tPhrase {
-					terms += termCount(u)
-				}
-			}
-			return limitError("MaxTerms", lim.MaxTerms, terms,
-				"the query has %d terms; at most %d are allowed (each word, each word of a phrase and each pair of CJK characters counts): search with fewer words", terms, lim.MaxTerms)
-		}
+		c.terms += termCount(t)
+	}
+	return c.terms <= c.lim.MaxTerms
+}
+
+func (c *checker) result() error {
+	if c.err != nil {
+		return c.err
+	}
+	if c.terms > c.lim.MaxTerms {
+		return limitError("MaxTerms", c.lim.MaxTerms, c.terms,
+			"the query has %d terms; at most %d are allowed (each word, each word of a phrase and each pair of CJK characters counts): search with fewer words", c.terms, c.lim.MaxTerms)
 	}
 	return nil
 }
