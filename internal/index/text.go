@@ -69,15 +69,15 @@ func (e *evaluator) expand(prefix string) wordLists {
 	}
 	if matched := len(out); e.maxExpand > 0 && matched > e.maxExpand {
 		// Ties by the dictionary's order, so a capped query's result is stable.
-		type ranked struct {
+		type byFreq struct {
 			n, at uint32
 			p     *plist
 		}
-		byN := make([]ranked, len(out))
+		byN := make([]byFreq, len(out))
 		for i, p := range out {
-			byN[i] = ranked{p.n, uint32(i), p}
+			byN[i] = byFreq{p.n, uint32(i), p}
 		}
-		slices.SortFunc(byN, func(a, b ranked) int {
+		slices.SortFunc(byN, func(a, b byFreq) int {
 			if c := cmp.Compare(b.n, a.n); c != 0 {
 				return c
 			}
