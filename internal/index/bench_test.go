@@ -116,7 +116,7 @@ func BenchmarkAttackQueries(b *testing.B) {
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
-			var capped, matched int
+			var capped, matched, total int
 			for b.Loop() {
 				q := search.Query{Text: c.q, Limit: 20, Offset: c.offset, Limits: c.lim}
 				if err := q.CheckPage(); err != nil {
@@ -137,13 +137,14 @@ func BenchmarkAttackQueries(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				capped, matched = len(res.Capped), 0
+				capped, matched, total = len(res.Capped), 0, res.Total
 				for _, c := range res.Capped {
 					matched += c.Matched
 				}
 			}
 			b.ReportMetric(float64(capped), "capped-prefixes")
 			b.ReportMetric(float64(matched), "terms-matched-by-capped")
+			b.ReportMetric(float64(total), "results")
 		})
 	}
 }
