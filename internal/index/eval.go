@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"fond/internal/names"
 	"fond/internal/search"
@@ -30,14 +31,16 @@ type termResult struct {
 }
 
 type evaluator struct {
-	ix     *Index
-	ctx    context.Context
-	err    error // ctx's error once it ended: every step after it returns nothing
-	names  *names.File
-	within bool
-	ranked []termResult
-	years  []int32
-	pos    [][]uint32 // scratch position buffers, one per phrase word
+	ix  *Index
+	ctx context.Context
+	// deadline is when Limits.MaxDuration has passed.
+	deadline time.Time
+	err      error // why the search stopped (ctx's error, errOverTime): every step after returns nothing
+	names    *names.File
+	within   bool
+	ranked   []termResult
+	years    []int32
+	pos      [][]uint32 // scratch position buffers, one per phrase word
 	// maxExpand is Limits.MaxPrefixExpansion; capped lists the prefixes cut to it.
 	maxExpand int
 	capped    []search.Capped

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"context"
 	"fmt"
 	"sort"
 	"sync"
@@ -15,8 +14,9 @@ import (
 var facetLimit = map[string]int{"person": 30, "place": 30, "repository": 30, "type": 30, "collection": 30}
 
 // facets counts every facet over the whole result set in one pass: metadata is
-// interned, so a count is an array increment.
-func (ix *Index) facets(ctx context.Context, docs []uint32, auth *names.File) (map[string][]search.FacetCount, error) {
+// interned, so a count is an array increment. stop is asked every checkEvery
+// documents; its error ends the count.
+func (ix *Index) facets(stop func() error, docs []uint32, auth *names.File) (map[string][]search.FacetCount, error) {
 	names := []string{"type", "category", "language", "collection", "repository", "person", "place"}
 	counts := make([]counter, len(names))
 	for i := range counts {
@@ -27,7 +27,7 @@ func (ix *Index) facets(ctx context.Context, docs []uint32, auth *names.File) (m
 	var byYear [10000]int32
 	for i, n := range docs {
 		if i%checkEvery == 0 {
-			if err := ctx.Err(); err != nil {
+			if err := stop(); err != nil {
 				for j := range counts {
 					counts[j].release()
 				}

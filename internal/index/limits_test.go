@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"fond/internal/search"
 )
@@ -164,5 +165,23 @@ func TestRepeatedPrefixMatchedOnce(t *testing.T) {
 				t.Errorf("%q (cap %d): %d hits, %q: %d", q, lim.MaxPrefixExpansion, got.Total, other, want.Total)
 			}
 		}
+	}
+}
+
+// A search past MaxDuration is refused as such; one whose caller's deadline
+// passed ends with the caller's error, not a refusal of the query. A
+// nanosecond has passed before the search first looks at its context, so
+// neither depends on timing.
+func TestSearchMaxDuration(t *testing.T) {
+	ix := bigIndex(t)
+	_, err := ix.Search(context.Background(), Request{Node: parse("common"), Limit: 10, Limits: search.Limits{MaxDuration: time.Nanosecond}})
+	var le *search.LimitError
+	if !errors.As(err, &le) || le.Param != "MaxDuration" || !strings.Contains(le.Error(), "the search was stopped after 1ns") {
+		t.Errorf("past MaxDuration: %v", err)
+	}
+	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	defer cancel()
+	if _, err := ix.Search(ctx, Request{Node: parse("common"), Limit: 10}); !errors.Is(err, context.DeadlineExceeded) || errors.As(err, &le) {
+		t.Errorf("past the caller's deadline: %v", err)
 	}
 }

@@ -3,8 +3,10 @@ package index
 import (
 	"container/heap"
 	"context"
+	"errors"
 	"math"
 	"slices"
+	"time"
 
 	"fond/internal/names"
 	"fond/internal/record"
@@ -19,8 +21,9 @@ type Request struct {
 	DateMode      string
 	Facets        bool
 	Names         *names.File // resolves person: and place: to every form; may be nil
-	// Limits: the index applies MaxPrefixExpansion (the rest bound the query
-	// before it gets here); zero fields take search.DefaultLimits.
+	// Limits: the index applies MaxPrefixExpansion and MaxDuration (the rest
+	// bound the query before it gets here); zero fields take
+	// search.DefaultLimits.
 	Limits search.Limits
 }
 
@@ -57,21 +60,32 @@ type Response struct {
 // bm25 parameters, as SQLite FTS5 and Lucene use them.
 const k1, b = 1.2, 0.75
 
-// Search evaluates a request. It stops with ctx's error when ctx ends: every
-// loop over postings or documents looks at ctx every checkEvery steps, so a
-// client that leaves, or a deadline, frees the core within milliseconds.
+// Search evaluates a request. It stops with ctx's error when ctx ends, and
+// with a *search.LimitError when it has worked longer than
+// req.Limits.MaxDuration: every loop over postings or documents looks at its
+// context every checkEvery steps. The time counts from when the search holds
+// the index, so a wait behind an update is not taken for the query's cost.
 func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	if err := ctx.Err(); err != nil {
 		return Response{}, err
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	e := &evaluator{ix: ix, ctx: ctx, names: req.Names, within: req.DateMode == search.DateWithin,
-		maxExpand: req.Limits.WithDefaults().MaxPrefixExpansion}
+	lim := req.Limits.WithDefaults()
+	start := time.Now()
+	e := &evaluator{ix: ix, ctx: ctx, deadline: start.Add(lim.MaxDuration), names: req.Names,
+		within: req.DateMode == search.DateWithin, maxExpand: lim.MaxPrefixExpansion}
+	// why tells the caller's end (its error as it is) from the time limit.
+	why := func(err error) (Response, error) {
+		if errors.Is(err, errOverTime) {
+			err = lim.TimeoutError(time.Since(start))
+		}
+		return Response{}, err
+	}
 	e.countPrefixes(req.Node)
 	set := e.eval(req.Node, docset{all: true}, false)
 	if e.err != nil {
-		return Response{}, e.err
+		return why(e.err)
 	}
 	docs := set.ids
 	if set.all {
@@ -79,9 +93,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	}
 	res := Response{Total: len(docs), Capped: e.capped}
 	if req.Facets {
-		f, err := ix.facets(ctx, docs, req.Names)
+		f, err := ix.facets(e.check, docs, req.Names)
 		if err != nil {
-			return Response{}, err
+			return why(err)
 		}
 		res.Facets = f
 	}
@@ -100,7 +114,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	k := req.Offset + req.Limit
 	top := e.top(docs, scores, sortBy, k)
 	if e.err != nil {
-		return Response{}, e.err
+		return why(e.err)
 	}
 	for i := req.Offset; i < len(top); i++ {
 		d := &ix.docs[top[i].doc]
@@ -119,12 +133,33 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 // microseconds) make it free and still stop a search promptly.
 const checkEvery = 1 << 12
 
-// stopped reports whether the search's context has ended, keeping its error.
+// errOverTime is how the evaluator notes that MaxDuration has passed; Search
+// turns it into the *search.LimitError that says so.
+var errOverTime = errors.New("over time")
+
+// stopped reports whether the search's context has ended or its time is up,
+// keeping the reason. The time is read here rather than through a context
+// with a deadline, which would need a timer per search and would hide the
+// caller's context from the checks.
 func (e *evaluator) stopped() bool {
 	if e.err == nil {
-		e.err = e.ctx.Err()
+		if e.err = e.ctx.Err(); e.err == nil && time.Now().After(e.deadline) {
+			e.err = errOverTime
+		}
 	}
 	return e.err != nil
+}
+
+// check is stopped as an error, for loops outside the evaluator (facets).
+func (e *evaluator) check() error {
+	e.stopped()
+	return e.err
+}
+
+// ended is stopped without keeping the reason, for a goroutine beside the
+// evaluator's own (which alone writes e.err).
+func (e *evaluator) ended() bool {
+	return e.ctx.Err() != nil || time.Now().After(e.deadline)
 }
 
 // where gathers a hit's body positions from the postings its terms matched.

@@ -398,9 +398,9 @@ func (e *evaluator) phraseOfWords(lists []wordLists, mask uint8, cand docset) te
 const parallelPhrase = 20000
 
 // phraseRange matches a phrase in the documents [from, to). It may run beside
-// another phraseRange, so it reads ctx itself rather than e.stopped, which
-// writes e.err; its caller looks at e.stopped after it, and a partial answer
-// is then dropped.
+// another phraseRange, so it asks e.ended rather than e.stopped, which writes
+// e.err; its caller looks at e.stopped after it, and a partial answer is then
+// dropped.
 func (e *evaluator) phraseRange(lists []wordLists, lead int, mask uint8, cand docset, from, to uint32) ([]uint32, []float32) {
 	n := len(lists)
 	its := make([]iter, n)
@@ -418,7 +418,7 @@ func (e *evaluator) phraseRange(lists []wordLists, lead int, mask uint8, cand do
 		return nil, nil
 	}
 	for ok, steps := true, 1; ok; ok, steps = its[lead].next(), steps+1 {
-		if steps%checkEvery == 0 && e.ctx.Err() != nil {
+		if steps%checkEvery == 0 && e.ended() {
 			return nil, nil
 		}
 		d := its[lead].doc

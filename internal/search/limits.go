@@ -27,9 +27,11 @@ type Limits struct {
 	// MaxOffset bounds Offset+Limit: a page that deep makes the index keep and
 	// order that many hits.
 	MaxOffset int
-	// MaxDuration bounds the search itself (the index's matching, ranking and
-	// facets, and the page's snippets; not bringing the index up to date, which
-	// a deadline would only make start over). It is the backstop for what the
+	// MaxDuration bounds the search's work: the index's matching, ranking and
+	// facets (timed from when it holds the index, so that waiting behind an
+	// update is not counted as the query's cost), and, again, reading and
+	// highlighting the page's bodies. Not bringing the index up to date, which a
+	// deadline would only make start over. It is the backstop for what the
 	// counts above cannot foresee: their costliest queries on an archive far
 	// larger than the one they were measured on, or a machine under load.
 	MaxDuration time.Duration

@@ -16,8 +16,9 @@ import (
 
 // Search implements store.Store: the index finds, ranks and counts; the database
 // supplies what each hit on the page shows. A query beyond q.Limits is refused
-// with a *search.LimitError before the index is touched; when ctx ends the
-// search stops wherever it is and returns ctx's error.
+// with a *search.LimitError before the index is touched, as is one that works
+// longer than MaxDuration; when ctx ends the search stops wherever it is and
+// returns ctx's error.
 func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, error) {
 	q.Normalize()
 	if err := q.CheckPage(); err != nil {
@@ -32,35 +33,31 @@ func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, erro
 	if err != nil {
 		return search.Result{}, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	// The deadline starts once the index is up to date: catching up is work
-	// every later search needs, and one cut short would start over each time.
 	lim := q.Limits.WithDefaults()
-	start := time.Now()
-	searchCtx, cancel := context.WithTimeout(ctx, lim.MaxDuration)
-	defer cancel()
-	// stopped names why a search ended early: the caller's context (whatever
-	// the driver made of it, errors.Is finds ctx's error), or MaxDuration.
-	stopped := func(err error) error {
-		switch {
-		case ctx.Err() != nil && !errors.Is(err, ctx.Err()):
-			err = fmt.Errorf("%w: %w", ctx.Err(), err)
-		case ctx.Err() == nil && errors.Is(searchCtx.Err(), context.DeadlineExceeded):
-			err = lim.TimeoutError(time.Since(start))
-		}
-		return fmt.Errorf("search %q: %w", q.Text, err)
-	}
-	found, err := ix.Search(searchCtx, index.Request{Node: node, Sort: q.Sort, Limit: q.Limit, Offset: q.Offset,
+	found, err := ix.Search(ctx, index.Request{Node: node, Sort: q.Sort, Limit: q.Limit, Offset: q.Offset,
 		DateMode: q.DateMode, Facets: q.Facets, Names: s.auth.Load(), Limits: lim})
 	if err != nil {
-		return search.Result{}, stopped(err)
+		return search.Result{}, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	res := search.Result{Total: found.Total, Hits: []search.Hit{}, Facets: found.Facets, Capped: found.Capped}
 	if len(found.Hits) == 0 {
 		return res, nil
 	}
-	snippets, found2, err := s.snippets(searchCtx, node, found.Hits)
+	// The page's bodies get a MaxDuration of their own: up to a thousand of
+	// them, each highlighted, after the index's time was spent on matching.
+	start := time.Now()
+	bodies, cancel := context.WithTimeout(ctx, lim.MaxDuration)
+	defer cancel()
+	snippets, found2, err := s.snippets(bodies, node, found.Hits)
 	if err != nil {
-		return search.Result{}, stopped(err)
+		// The driver may report an ended context in words of its own.
+		switch {
+		case ctx.Err() != nil && !errors.Is(err, ctx.Err()):
+			err = fmt.Errorf("%w: %w", ctx.Err(), err)
+		case ctx.Err() == nil && errors.Is(bodies.Err(), context.DeadlineExceeded):
+			err = lim.TimeoutError(time.Since(start))
+		}
+		return search.Result{}, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	for i, h := range found.Hits {
 		if !found2[i] {
