@@ -305,3 +305,20 @@ func TestNamesLearn(t *testing.T) {
 		t.Errorf("learned pseudonym not in the authority file: %q", out)
 	}
 }
+
+// fond search refuses a query beyond its limits with a message saying which
+// and what to change; the flags move the limits.
+func TestSearchLimitFlags(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "limits.db")
+	_, errOut, code := fond(t, db, "search", "--max-terms", "2", "loan credit railway")
+	if code != 1 || !strings.Contains(errOut, "the query has 3 terms; at most 2 are allowed") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	_, errOut, code = fond(t, db, "search", "--offset", "9990", "loan")
+	if code != 1 || !strings.Contains(errOut, "only the first 10000 results") {
+		t.Errorf("deep page: exit %d, stderr %q", code, errOut)
+	}
+	if out, errOut, code := fond(t, db, "search", "--offset", "9990", "--max-offset", "20000", "loan"); code != 0 {
+		t.Errorf("--max-offset not applied: exit %d, %q %q", code, out, errOut)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"html"
 	"strings"
@@ -19,6 +20,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	from := fs.String("from", "", "earliest date: 1949, 1950-04 or 1950-04-15")
 	to := fs.String("to", "", "latest date")
 	facets := fs.Bool("facets", false, "with --json: add facet counts (always on with --json)")
+	limits := limitFlags(fs)
 	filters := map[string]*string{}
 	for _, f := range []string{"title", "person", "place", "type", "repository", "fond", "language", "category", "collection"} {
 		filters[f] = fs.String(f, "", "only records whose "+f+" matches")
@@ -44,7 +46,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	res, err := st.Search(ctx, search.Query{Text: strings.Join(words, " "), Limit: *limit, Offset: *offset, Sort: *sort,
-		DateMode: *dates, Facets: *asJSON || *facets})
+		DateMode: *dates, Facets: *asJSON || *facets, Limits: *limits})
 	if err != nil {
 		return err
 	}
@@ -52,6 +54,9 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		return writeJSON(e, res)
 	}
 	fmt.Fprintf(e.stdout, "%d results\n", res.Total)
+	for _, c := range res.Capped {
+		fmt.Fprintf(e.stdout, "  note: %s (--max-prefix-expansion raises the limit)\n", c)
+	}
 	for _, name := range []string{"type", "repository", "person", "decade"} {
 		if fc := res.Facets[name]; len(fc) > 0 {
 			var parts []string
@@ -72,4 +77,18 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 func terminalSnippet(s string) string {
 	s = strings.NewReplacer("<mark>", "[", "</mark>", "]").Replace(s)
 	return html.UnescapeString(s)
+}
+
+// limitFlags registers the query limits on fs, defaulting to
+// search.DefaultLimits. On the command line the archive is the user's own, so
+// a historian who wants every word of a short prefix, or page 900, may ask.
+func limitFlags(fs *flag.FlagSet) *search.Limits {
+	l := search.DefaultLimits
+	fs.IntVar(&l.MaxQueryBytes, "max-query-bytes", l.MaxQueryBytes, "refuse queries longer than this many bytes")
+	fs.IntVar(&l.MaxTerms, "max-terms", l.MaxTerms, "refuse queries of more terms (words, words of phrases, CJK character pairs)")
+	fs.IntVar(&l.MaxDepth, "max-depth", l.MaxDepth, "refuse parentheses nested deeper")
+	fs.IntVar(&l.MaxPrefixExpansion, "max-prefix-expansion", l.MaxPrefixExpansion, "search at most this many words (the most frequent) for a prefix*")
+	fs.IntVar(&l.MaxOffset, "max-offset", l.MaxOffset, "refuse pages ending past this many results (--offset + --limit)")
+	fs.DurationVar(&l.MaxDuration, "max-duration", l.MaxDuration, "stop a search that takes longer")
+	return &l
 }

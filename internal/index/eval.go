@@ -1,10 +1,12 @@
 package index
 
 import (
+	"context"
 	"math"
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"fond/internal/names"
 	"fond/internal/search"
@@ -29,18 +31,79 @@ type termResult struct {
 }
 
 type evaluator struct {
-	ix     *Index
-	names  *names.File
-	within bool
-	ranked []termResult
-	years  []int32
-	pos    [][]uint32 // scratch position buffers, one per phrase word
+	ix  *Index
+	ctx context.Context
+	// deadline is when Limits.MaxDuration has passed.
+	deadline time.Time
+	err      error // why the search stopped (ctx's error, errOverTime): every step after returns nothing
+	names    *names.File
+	within   bool
+	ranked   []termResult
+	years    []int32
+	pos      [][]uint32 // scratch position buffers, one per phrase word
+	// maxExpand is Limits.MaxPrefixExpansion; capped lists the prefixes cut to it.
+	maxExpand int
+	capped    []search.Capped
+	// repeated counts the prefix terms a query names more than once, and
+	// prefixes keeps what each matched, so that "a* OR (a* x) OR …" walks the
+	// prefix's postings once, not once a mention.
+	repeated map[search.Term]int
+	prefixes map[search.Term]termResult
+}
+
+// countPrefixes notes the prefix terms of n that occur more than once.
+func (e *evaluator) countPrefixes(n search.Node) {
+	switch n := n.(type) {
+	case search.And:
+		for _, k := range n.Nodes {
+			e.countPrefixes(k)
+		}
+	case search.Or:
+		for _, k := range n.Nodes {
+			e.countPrefixes(k)
+		}
+	case search.Not:
+		e.countPrefixes(n.Node)
+	case search.Term:
+		if n.Prefix {
+			if e.repeated == nil {
+				e.repeated = map[search.Term]int{}
+			}
+			e.repeated[n]++
+		}
+	}
+}
+
+// prefixOnce is text for a term, a prefix named more than once matched over
+// every document the first time and restricted to cand each time.
+func (e *evaluator) prefixOnce(t search.Term, mask uint8, cand docset) (termResult, bool) {
+	if !t.Prefix || e.repeated[t] < 2 {
+		return e.text(t.Text, t.Prefix, mask, cand)
+	}
+	r, seen := e.prefixes[t]
+	if !seen {
+		var ok bool
+		if r, ok = e.text(t.Text, true, mask, docset{all: true}); !ok {
+			return r, false
+		}
+		if e.err != nil {
+			return termResult{}, true
+		}
+		if e.prefixes == nil {
+			e.prefixes = map[search.Term]termResult{}
+		}
+		e.prefixes[t] = r
+	}
+	return r.within(cand), true
 }
 
 // eval returns the documents of cand that n matches. Every child of an AND is
 // evaluated against what its earlier siblings left, cheapest first, so a filter
 // never scans more than the text already narrowed down.
 func (e *evaluator) eval(n search.Node, cand docset, negated bool) docset {
+	if e.stopped() {
+		return docset{}
+	}
 	if !cand.all && len(cand.ids) == 0 {
 		return cand
 	}
@@ -52,7 +115,7 @@ func (e *evaluator) eval(n search.Node, cand docset, negated bool) docset {
 		sort.SliceStable(kids, func(i, j int) bool { return e.cost(kids[i]) < e.cost(kids[j]) })
 		for _, k := range kids {
 			cand = e.eval(k, cand, negated)
-			if !cand.all && len(cand.ids) == 0 {
+			if e.err != nil || !cand.all && len(cand.ids) == 0 {
 				break
 			}
 		}
@@ -61,6 +124,9 @@ func (e *evaluator) eval(n search.Node, cand docset, negated bool) docset {
 		var parts [][]uint32
 		for _, k := range n.Nodes {
 			r := e.eval(k, cand, negated)
+			if e.err != nil {
+				return docset{}
+			}
 			if r.all {
 				return r
 			}
@@ -69,6 +135,9 @@ func (e *evaluator) eval(n search.Node, cand docset, negated bool) docset {
 		return docset{ids: union(parts)}
 	case search.Not:
 		inner := e.eval(n.Node, cand, !negated)
+		if e.err != nil {
+			return docset{}
+		}
 		base := cand
 		if base.all {
 			base = docset{ids: e.ix.liveDocs()}
@@ -152,7 +221,7 @@ func (e *evaluator) term(t search.Term, cand docset, negated bool) docset {
 	if !text {
 		return e.metadata(t, cand)
 	}
-	r, ok := e.text(t.Text, t.Prefix, mask, cand)
+	r, ok := e.prefixOnce(t, mask, cand)
 	if !ok {
 		return cand // nothing searchable in the term: it restricts nothing
 	}
@@ -211,7 +280,10 @@ func (e *evaluator) name(t search.Term, mask uint8, cand docset, typed termResul
 func (e *evaluator) restrict(l []uint32, cand docset) []uint32 {
 	out := make([]uint32, 0, len(l))
 	in := member{ids: cand.ids}
-	for _, d := range l {
+	for i, d := range l {
+		if i%checkEvery == 0 && e.stopped() {
+			return nil
+		}
 		if !e.ix.hot[d].live {
 			continue
 		}
@@ -278,13 +350,19 @@ func (e *evaluator) filter(cand docset, keep func(n uint32) bool) docset {
 	var out []uint32
 	if cand.all {
 		for i := range e.ix.hot {
+			if i%checkEvery == 0 && e.stopped() {
+				return docset{}
+			}
 			if e.ix.hot[i].live && keep(uint32(i)) {
 				out = append(out, uint32(i))
 			}
 		}
 		return docset{ids: out}
 	}
-	for _, n := range cand.ids {
+	for i, n := range cand.ids {
+		if i%checkEvery == 0 && e.stopped() {
+			return docset{}
+		}
 		if keep(n) {
 			out = append(out, n)
 		}

@@ -14,8 +14,9 @@ import (
 var facetLimit = map[string]int{"person": 30, "place": 30, "repository": 30, "type": 30, "collection": 30}
 
 // facets counts every facet over the whole result set in one pass: metadata is
-// interned, so a count is an array increment.
-func (ix *Index) facets(docs []uint32, auth *names.File) map[string][]search.FacetCount {
+// interned, so a count is an array increment. stop is asked every checkEvery
+// documents; its error ends the count.
+func (ix *Index) facets(stop func() error, docs []uint32, auth *names.File) (map[string][]search.FacetCount, error) {
 	names := []string{"type", "category", "language", "collection", "repository", "person", "place"}
 	counts := make([]counter, len(names))
 	for i := range counts {
@@ -24,7 +25,15 @@ func (ix *Index) facets(docs []uint32, auth *names.File) map[string][]search.Fac
 	typ, cat, lang, coll, repo, person, place := &counts[0], &counts[1], &counts[2], &counts[3], &counts[4], &counts[5], &counts[6]
 	years := map[int32]int{}
 	var byYear [10000]int32
-	for _, n := range docs {
+	for i, n := range docs {
+		if i%checkEvery == 0 {
+			if err := stop(); err != nil {
+				for j := range counts {
+					counts[j].release()
+				}
+				return nil, err
+			}
+		}
 		d := &ix.fac[n]
 		if d.typ != 0 {
 			typ.inc(d.typ)
@@ -92,7 +101,7 @@ func (ix *Index) facets(docs []uint32, auth *names.File) map[string][]search.Fac
 			out[name] = list[:n]
 		}
 	}
-	return out
+	return out, nil
 }
 
 // preferredNames shows a facet's names as the authority file prefers them,

@@ -2,6 +2,7 @@ package index
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -32,7 +33,7 @@ func build(docs []Doc) *Index {
 }
 
 func ids(ix *Index, q string) string {
-	res := ix.Search(Request{Node: search.Parse(q), Limit: 100, Sort: search.SortDateAsc})
+	res := run(ix, Request{Node: parse(q), Limit: 100, Sort: search.SortDateAsc})
 	var out []string
 	for _, h := range res.Hits {
 		out = append(out, h.ID)
@@ -154,7 +155,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 
 func TestFacets(t *testing.T) {
 	ix := build(testDocs())
-	res := ix.Search(Request{Node: search.Parse("loan OR stalin"), Limit: 10, Facets: true})
+	res := run(ix, Request{Node: parse("loan OR stalin"), Limit: 10, Facets: true})
 	got := fmt.Sprint(res.Facets["type"], res.Facets["person"], res.Facets["year"], res.Facets["decade"], res.Facets["category"])
 	want := "[{Blog post 1} {Ciphered Telegram 1} {Minutes of Conversation 1}] [{Kim Il Sung 1} {Shtykov 1} {Stalin 1} {Vyshinsky 1}] [{1949 1} {1950 1}] [{1940s 1} {1950s 1}] [{primary 2} {secondary 1}]"
 	if got != want {
@@ -164,11 +165,11 @@ func TestFacets(t *testing.T) {
 
 func TestRanking(t *testing.T) {
 	ix := build(testDocs())
-	res := ix.Search(Request{Node: search.Parse("telegram"), Limit: 10})
+	res := run(ix, Request{Node: parse("telegram"), Limit: 10})
 	if len(res.Hits) != 2 || res.Hits[0].ID != "a" || res.Hits[0].Score <= res.Hits[1].Score {
 		t.Errorf("a title match should outrank a body match: %+v", res.Hits)
 	}
-	page := ix.Search(Request{Node: search.Parse("loan OR harbor"), Limit: 1, Offset: 1, Sort: search.SortDateDesc})
+	page := run(ix, Request{Node: parse("loan OR harbor"), Limit: 1, Offset: 1, Sort: search.SortDateDesc})
 	if page.Total != 3 || len(page.Hits) != 1 || page.Hits[0].ID != "b" {
 		t.Errorf("second page by date, newest first: %+v", page)
 	}
@@ -179,8 +180,8 @@ func TestRanking(t *testing.T) {
 // a pooled accumulator not left clean would change later scores or hits.
 func TestRepeatedPrefixes(t *testing.T) {
 	ix := build(testDocs())
-	run := func(q string) string {
-		res := ix.Search(Request{Node: search.Parse(q), Limit: 10})
+	result := func(q string) string {
+		res := run(ix, Request{Node: parse(q), Limit: 10})
 		var out []string
 		for _, h := range res.Hits {
 			out = append(out, fmt.Sprintf("%s:%.6f", h.ID, h.Score))
@@ -190,12 +191,12 @@ func TestRepeatedPrefixes(t *testing.T) {
 	queries := []string{"s*", "rail*", "person:stalin s*", "t*", "s* -type:blog", "id:a s*", "id:b t*"}
 	first := map[string]string{}
 	for _, q := range queries {
-		first[q] = run(q)
+		first[q] = result(q)
 	}
 	for round := range 3 {
 		for i := range queries {
 			q := queries[(i+round)%len(queries)]
-			if got := run(q); got != first[q] {
+			if got := result(q); got != first[q] {
 				t.Errorf("round %d: %q = %s, first %s", round, q, got, first[q])
 			}
 		}
@@ -203,4 +204,22 @@ func TestRepeatedPrefixes(t *testing.T) {
 	if got := first["s*"]; !strings.HasPrefix(got, "2 ") { // stalin, shtykov, sung, spoke…
 		t.Errorf("s* = %s, want 2 hits", got)
 	}
+}
+
+// parse reads a query the tests know to be within the default limits.
+func parse(q string) search.Node {
+	n, err := search.Parse(q, search.Limits{})
+	if err != nil {
+		panic(err)
+	}
+	return n
+}
+
+// run searches without a deadline; the tests' queries cannot fail.
+func run(ix *Index, req Request) Response {
+	res, err := ix.Search(context.Background(), req)
+	if err != nil {
+		panic(err)
+	}
+	return res
 }

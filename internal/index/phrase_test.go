@@ -3,8 +3,6 @@ package index
 import (
 	"fmt"
 	"testing"
-
-	"fond/internal/search"
 )
 
 func TestPhraseCount(t *testing.T) {
@@ -81,11 +79,11 @@ func TestLongPhraseInHalves(t *testing.T) {
 		docs = append(docs, Doc{Ref: int64(i + 1), ID: fmt.Sprintf("d%05d", i), Text: [7]string{"", "", body}})
 	}
 	ix := build(docs)
-	res := ix.Search(Request{Node: search.Parse(`"alpha beta"`), Limit: 10})
+	res := run(ix, Request{Node: parse(`"alpha beta"`), Limit: 10})
 	if res.Total != want {
 		t.Errorf(`"alpha beta": %d, want %d`, res.Total, want)
 	}
-	res = ix.Search(Request{Node: search.Parse(`"alpha beta" id:d00003`), Limit: 10})
+	res = run(ix, Request{Node: parse(`"alpha beta" id:d00003`), Limit: 10})
 	if res.Total != 1 {
 		t.Errorf("phrase within candidates: %d, want 1", res.Total)
 	}

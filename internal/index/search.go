@@ -2,8 +2,11 @@ package index
 
 import (
 	"container/heap"
+	"context"
+	"errors"
 	"math"
 	"slices"
+	"time"
 
 	"fond/internal/names"
 	"fond/internal/record"
@@ -18,6 +21,10 @@ type Request struct {
 	DateMode      string
 	Facets        bool
 	Names         *names.File // resolves person: and place: to every form; may be nil
+	// Limits: the index applies MaxPrefixExpansion and MaxDuration (the rest
+	// bound the query before it gets here); zero fields take
+	// search.DefaultLimits.
+	Limits search.Limits
 }
 
 // Hit is one document of a result page.
@@ -46,27 +53,54 @@ type Response struct {
 	Total  int
 	Hits   []Hit
 	Facets map[string][]search.FacetCount
+	// Capped: the prefixes cut to Limits.MaxPrefixExpansion terms.
+	Capped []search.Capped
 }
 
 // bm25 parameters, as SQLite FTS5 and Lucene use them.
 const k1, b = 1.2, 0.75
 
-// Search evaluates a request.
-func (ix *Index) Search(req Request) Response {
+// Search evaluates a request. It stops with ctx's error when ctx ends, and
+// with a *search.LimitError when it has worked longer than
+// req.Limits.MaxDuration: every loop over postings or documents looks at its
+// context every checkEvery steps. The time counts from when the search holds
+// the index, so a wait behind an update is not taken for the query's cost.
+func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
+	if err := ctx.Err(); err != nil {
+		return Response{}, err
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	e := &evaluator{ix: ix, names: req.Names, within: req.DateMode == search.DateWithin}
+	lim := req.Limits.WithDefaults()
+	start := time.Now()
+	e := &evaluator{ix: ix, ctx: ctx, deadline: start.Add(lim.MaxDuration), names: req.Names,
+		within: req.DateMode == search.DateWithin, maxExpand: lim.MaxPrefixExpansion}
+	// why tells the caller's end (its error as it is) from the time limit.
+	why := func(err error) (Response, error) {
+		if errors.Is(err, errOverTime) {
+			err = lim.TimeoutError(time.Since(start))
+		}
+		return Response{}, err
+	}
+	e.countPrefixes(req.Node)
 	set := e.eval(req.Node, docset{all: true}, false)
+	if e.err != nil {
+		return why(e.err)
+	}
 	docs := set.ids
 	if set.all {
 		docs = ix.liveDocs()
 	}
-	res := Response{Total: len(docs)}
+	res := Response{Total: len(docs), Capped: e.capped}
 	if req.Facets {
-		res.Facets = ix.facets(docs, req.Names)
+		f, err := ix.facets(e.check, docs, req.Names)
+		if err != nil {
+			return why(err)
+		}
+		res.Facets = f
 	}
 	if len(docs) == 0 {
-		return res
+		return res, nil
 	}
 	var scores []float64
 	sortBy := req.Sort
@@ -78,7 +112,10 @@ func (ix *Index) Search(req Request) Response {
 		}
 	}
 	k := req.Offset + req.Limit
-	top := ix.top(docs, scores, sortBy, k)
+	top := e.top(docs, scores, sortBy, k)
+	if e.err != nil {
+		return why(e.err)
+	}
 	for i := req.Offset; i < len(top); i++ {
 		d := &ix.docs[top[i].doc]
 		h := Hit{Ref: d.ref, ID: d.id, Where: e.where(top[i].doc),
@@ -88,7 +125,41 @@ func (ix *Index) Search(req Request) Response {
 		}
 		res.Hits = append(res.Hits, h)
 	}
-	return res
+	return res, nil
+}
+
+// checkEvery is how many postings or documents a loop handles between looks at
+// its context: a look is a lock and a load, so a few thousand steps (tens of
+// microseconds) make it free and still stop a search promptly.
+const checkEvery = 1 << 12
+
+// errOverTime is how the evaluator notes that MaxDuration has passed; Search
+// turns it into the *search.LimitError that says so.
+var errOverTime = errors.New("over time")
+
+// stopped reports whether the search's context has ended or its time is up,
+// keeping the reason. The time is read here rather than through a context
+// with a deadline, which would need a timer per search and would hide the
+// caller's context from the checks.
+func (e *evaluator) stopped() bool {
+	if e.err == nil {
+		if e.err = e.ctx.Err(); e.err == nil && time.Now().After(e.deadline) {
+			e.err = errOverTime
+		}
+	}
+	return e.err != nil
+}
+
+// check is stopped as an error, for loops outside the evaluator (facets).
+func (e *evaluator) check() error {
+	e.stopped()
+	return e.err
+}
+
+// ended is stopped without keeping the reason, for a goroutine beside the
+// evaluator's own (which alone writes e.err).
+func (e *evaluator) ended() bool {
+	return e.ctx.Err() != nil || time.Now().After(e.deadline)
 }
 
 // where gathers a hit's body positions from the postings its terms matched.
@@ -121,8 +192,14 @@ func (e *evaluator) score(docs []uint32) []float64 {
 		if idf <= 0 {
 			idf = 1e-6
 		}
+		if e.stopped() {
+			return scores
+		}
 		in := member{ids: r.docs}
 		for i, d := range docs {
+			if i%checkEvery == 0 && i > 0 && e.stopped() {
+				return scores
+			}
 			found, ended := in.has(d)
 			if ended {
 				break
@@ -157,10 +234,13 @@ type ranked struct {
 
 // top returns the first k documents in the requested order, by a bounded heap:
 // a page of twenty from a hundred thousand matches sorts twenty, not all.
-func (ix *Index) top(docs []uint32, scores []float64, sortBy string, k int) []ranked {
-	less := ix.order(scores, sortBy)
+func (e *evaluator) top(docs []uint32, scores []float64, sortBy string, k int) []ranked {
+	less := e.ix.order(scores, sortBy)
 	h := &rankHeap{less: less}
 	for i, d := range docs {
+		if i%checkEvery == 0 && e.stopped() {
+			return nil
+		}
 		r := ranked{d, i}
 		if len(h.items) < k {
 			heap.Push(h, r)

@@ -128,3 +128,27 @@ func (m *member) has(d uint32) (found, ended bool) {
 	}
 	return m.ids[m.j] == d, false
 }
+
+// within keeps the documents of r that are in cand; r itself is left as it
+// was, for it may be shared.
+func (r termResult) within(cand docset) termResult {
+	if cand.all {
+		return r
+	}
+	out := termResult{df: r.df, list: r.list}
+	in := member{ids: cand.ids}
+	for i, d := range r.docs {
+		found, ended := in.has(d)
+		if ended {
+			break
+		}
+		if found {
+			out.docs = append(out.docs, d)
+			out.wtf = append(out.wtf, r.wtf[i])
+			if r.at != nil {
+				out.at = append(out.at, r.at[i])
+			}
+		}
+	}
+	return out
+}

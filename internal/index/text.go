@@ -1,12 +1,16 @@
 package index
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+
+	"fond/internal/search"
 )
 
 // wordLists are the posting lists one query word reads: one list, or every term
@@ -49,12 +53,41 @@ func (e *evaluator) text(s string, prefix bool, mask uint8, cand docset) (termRe
 }
 
 // expand lists the terms a prefix reaches: every indexed term that begins with
-// it, and the stem of the prefix itself ("telegrams*" reaches "telegram").
+// it, and the stem of the prefix itself ("telegrams*" reaches "telegram"). Past
+// e.maxExpand terms it keeps the most frequent: they hold most of the
+// prefix's matches and weigh most in its score, where the first in
+// alphabetical order ("a*": aa, aaa, aab…) would be the rarest spellings. The
+// cut is recorded in e.capped for the result to report.
 func (e *evaluator) expand(prefix string) wordLists {
 	dict := e.ix.dictionary()
 	var out wordLists
 	for i := sort.SearchStrings(dict, prefix); i < len(dict) && strings.HasPrefix(dict[i], prefix); i++ {
+		if len(out)%checkEvery == 0 && e.stopped() {
+			return nil
+		}
 		out = append(out, e.ix.term(dict[i]))
+	}
+	if matched := len(out); e.maxExpand > 0 && matched > e.maxExpand {
+		// Ties by the dictionary's order, so a capped query's result is stable.
+		type byFreq struct {
+			n, at uint32
+			p     *plist
+		}
+		byN := make([]byFreq, len(out))
+		for i, p := range out {
+			byN[i] = byFreq{p.n, uint32(i), p}
+		}
+		slices.SortFunc(byN, func(a, b byFreq) int {
+			if c := cmp.Compare(b.n, a.n); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.at, b.at)
+		})
+		for i := range e.maxExpand {
+			out[i] = byN[i].p
+		}
+		out = out[:e.maxExpand]
+		e.noteCapped(search.Capped{Prefix: prefix, Used: len(out), Matched: matched})
 	}
 	if st := stemCached(prefix); st != prefix && !strings.HasPrefix(st, prefix) {
 		if p := e.ix.term(st); p != nil {
@@ -62,6 +95,16 @@ func (e *evaluator) expand(prefix string) wordLists {
 		}
 	}
 	return out
+}
+
+// noteCapped records a capped prefix once, however often the query names it.
+func (e *evaluator) noteCapped(c search.Capped) {
+	for _, d := range e.capped {
+		if d.Prefix == c.Prefix {
+			return
+		}
+	}
+	e.capped = append(e.capped, c)
 }
 
 // word matches one word, or the union of a prefix's terms.
@@ -76,9 +119,14 @@ func (e *evaluator) word(lists wordLists, mask uint8, cand docset) termResult {
 	sc := getScratch(len(e.ix.docs))
 	acc, seen := sc.acc[:len(e.ix.docs)], sc.seen[:(len(e.ix.docs)+63)/64]
 	var it iter
+	steps := 0
 	for _, p := range lists {
 		it.reset(p)
 		for it.next() {
+			if steps++; steps%checkEvery == 0 && e.stopped() {
+				// Left half-filled: dropped, not pooled, so no search finds it dirty.
+				return termResult{}
+			}
 			if it.mask&mask == 0 {
 				continue
 			}
@@ -156,7 +204,10 @@ func (e *evaluator) single(p *plist, mask uint8, cand docset) termResult {
 		r.docs = make([]uint32, 0, p.n)
 		r.wtf = make([]float32, 0, p.n)
 		r.at = make([]uint32, 0, p.n)
-		for it.next() {
+		for steps := 1; it.next(); steps++ {
+			if steps%checkEvery == 0 && e.stopped() {
+				return termResult{}
+			}
 			if it.mask&mask != 0 && e.ix.hot[it.doc].live {
 				r.docs = append(r.docs, it.doc)
 				r.wtf = append(r.wtf, it.weighted(mask))
@@ -165,7 +216,10 @@ func (e *evaluator) single(p *plist, mask uint8, cand docset) termResult {
 		}
 		return r
 	}
-	for _, c := range cand.ids {
+	for i, c := range cand.ids {
+		if i%checkEvery == 0 && i > 0 && e.stopped() {
+			return termResult{}
+		}
 		if !it.seek(c) {
 			break
 		}
@@ -197,7 +251,7 @@ func (e *evaluator) phrase(lists []wordLists, mask uint8, cand docset) termResul
 	docs := cand
 	for _, i := range order {
 		docs = docset{ids: e.word(lists[i], mask, docs).docs}
-		if len(docs.ids) == 0 {
+		if len(docs.ids) == 0 || e.err != nil {
 			return termResult{}
 		}
 	}
@@ -211,7 +265,10 @@ func (e *evaluator) phrase(lists []wordLists, mask uint8, cand docset) termResul
 		e.pos = make([][]uint32, len(lists))
 	}
 	r := termResult{df: lists[order[0]].df()}
-	for _, d := range docs.ids {
+	for i, d := range docs.ids {
+		if i%checkEvery == 0 && e.stopped() {
+			return termResult{}
+		}
 		var w float32
 		for f := uint8(0); f < numFields; f++ {
 			if mask&(1<<f) == 0 {
@@ -290,7 +347,7 @@ func (e *evaluator) cjk(s string, cand docset) termResult {
 				r = e.phrase(lists, mask, cand)
 			}
 		}
-		if len(r.docs) == 0 {
+		if len(r.docs) == 0 || e.err != nil {
 			return termResult{}
 		}
 		parts = append(parts, r)
@@ -314,6 +371,9 @@ func (e *evaluator) phraseOfWords(lists []wordLists, mask uint8, cand docset) te
 	sk := lists[lead][0].skips
 	if lists[lead][0].n < parallelPhrase || runtime.GOMAXPROCS(0) < 2 || len(sk) < 2 {
 		r.docs, r.wtf = e.phraseRange(lists, lead, mask, cand, 0, math.MaxUint32)
+		if e.stopped() {
+			return termResult{}
+		}
 		return r
 	}
 	mid := sk[len(sk)/2].doc
@@ -327,6 +387,9 @@ func (e *evaluator) phraseOfWords(lists []wordLists, mask uint8, cand docset) te
 	}()
 	r.docs, r.wtf = e.phraseRange(lists, lead, mask, cand, 0, mid)
 	wg.Wait()
+	if e.stopped() {
+		return termResult{}
+	}
 	r.docs, r.wtf = append(r.docs, docs2...), append(r.wtf, wtf2...)
 	return r
 }
@@ -334,7 +397,10 @@ func (e *evaluator) phraseOfWords(lists []wordLists, mask uint8, cand docset) te
 // parallelPhrase is the lead list length from which a phrase uses both cores.
 const parallelPhrase = 20000
 
-// phraseRange matches a phrase in the documents [from, to).
+// phraseRange matches a phrase in the documents [from, to). It may run beside
+// another phraseRange, so it asks e.ended rather than e.stopped, which writes
+// e.err; its caller looks at e.stopped after it, and a partial answer is then
+// dropped.
 func (e *evaluator) phraseRange(lists []wordLists, lead int, mask uint8, cand docset, from, to uint32) ([]uint32, []float32) {
 	n := len(lists)
 	its := make([]iter, n)
@@ -351,7 +417,10 @@ func (e *evaluator) phraseRange(lists []wordLists, lead int, mask uint8, cand do
 	if !its[lead].seek(from) {
 		return nil, nil
 	}
-	for ok := true; ok; ok = its[lead].next() {
+	for ok, steps := true, 1; ok; ok, steps = its[lead].next(), steps+1 {
+		if steps%checkEvery == 0 && e.ended() {
+			return nil, nil
+		}
 		d := its[lead].doc
 		if d >= to {
 			break

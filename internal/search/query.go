@@ -65,11 +65,34 @@ func joinNodes(ns []Node, sep string) string {
 
 // Parse reads fond's query syntax: words, "phrases", prefix*, AND/OR/NOT (also
 // -word), parentheses, field:value and field:"a phrase", and date ranges written
-// 1949..1950-06, 1950-04-15..1950-05-31, ..1950, 1949.. or date:1950. Nothing a
-// user types is an error: stray operators and unbalanced parentheses are repaired,
-// because a search box should always answer. A nil Node means "match everything".
-func Parse(q string) Node {
-	p := &parser{toks: tokenize(q)}
+// 1949..1950-06, 1950-04-15..1950-05-31, ..1950, 1949.. or date:1950. Mistakes a
+// user types are not errors: stray operators and unbalanced parentheses are
+// repaired, because a search box should always answer. What is refused, with a
+// *LimitError, is a query beyond lim (zero fields: DefaultLimits): longer than
+// MaxQueryBytes (checked before anything is read), with more than MaxTerms
+// terms or parentheses nested deeper than MaxDepth (checked on the tokens,
+// before the recursive descent). A nil Node means "match everything".
+func Parse(q string, lim Limits) (Node, error) {
+	lim = lim.WithDefaults()
+	if len(q) > lim.MaxQueryBytes {
+		return nil, limitError("MaxQueryBytes", lim.MaxQueryBytes, len(q),
+			"the query is %d bytes long; at most %d are allowed: shorten it", len(q), lim.MaxQueryBytes)
+	}
+	// Each token is checked as it is read, so a refused query is read no
+	// further than its limit (past MaxTerms, only counted, for the message).
+	c := checker{lim: lim}
+	var toks []token
+	tokenize(q, func(t token) bool {
+		if !c.add(t) {
+			return c.err == nil
+		}
+		toks = append(toks, t)
+		return true
+	})
+	if err := c.result(); err != nil {
+		return nil, err
+	}
+	p := &parser{toks: toks}
 	n := p.or()
 	for p.pos < len(p.toks) { // stray ")" : skip and go on
 		p.pos++
@@ -77,7 +100,7 @@ func Parse(q string) Node {
 			n = and(n, m)
 		}
 	}
-	return dropStopwords(n)
+	return dropStopwords(n), nil
 }
 
 type token struct {
@@ -94,8 +117,8 @@ const (
 	tRParen
 )
 
-func tokenize(q string) []token {
-	var out []token
+// tokenize hands each token of q to emit, in order, until emit returns false.
+func tokenize(q string, emit func(token) bool) {
 	rs := []rune(q)
 	for i := 0; i < len(rs); {
 		c := rs[i]
@@ -103,10 +126,14 @@ func tokenize(q string) []token {
 		case unicode.IsSpace(c) || unicode.IsControl(c):
 			i++
 		case c == '(':
-			out = append(out, token{kind: tLParen})
+			if !emit(token{kind: tLParen}) {
+				return
+			}
 			i++
 		case c == ')':
-			out = append(out, token{kind: tRParen})
+			if !emit(token{kind: tRParen}) {
+				return
+			}
 			i++
 		default:
 			neg := false
@@ -131,13 +158,12 @@ func tokenize(q string) []token {
 				}
 				text := string(rs[i+1 : min(k, len(rs))])
 				i = k + 1
-				prefix := i < len(rs) && rs[i] == '*'
-				if prefix {
+				if i < len(rs) && rs[i] == '*' {
+					text += "*"
 					i++
 				}
-				out = append(out, token{kind: tPhrase, field: field, text: text, neg: neg})
-				if prefix {
-					out[len(out)-1].text += "*"
+				if !emit(token{kind: tPhrase, field: field, text: text, neg: neg}) {
+					return
 				}
 				continue
 			}
@@ -145,11 +171,13 @@ func tokenize(q string) []token {
 			for k < len(rs) && !unicode.IsSpace(rs[k]) && rs[k] != '(' && rs[k] != ')' && rs[k] != '"' {
 				k++
 			}
-			out = append(out, token{kind: tWord, field: field, text: string(rs[i:k]), neg: neg})
+			t := token{kind: tWord, field: field, text: string(rs[i:k]), neg: neg}
 			i = k
+			if !emit(t) {
+				return
+			}
 		}
 	}
-	return out
 }
 
 type parser struct {

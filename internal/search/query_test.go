@@ -1,6 +1,9 @@
 package search
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestParse(t *testing.T) {
 	cases := []struct{ in, want string }{
@@ -24,7 +27,10 @@ func TestParse(t *testing.T) {
 		{`"the loan" of`, `"the loan"`},
 	}
 	for _, c := range cases {
-		n := Parse(c.in)
+		n, err := Parse(c.in, Limits{})
+		if err != nil {
+			t.Errorf("Parse(%q): %v", c.in, err)
+		}
 		got := ""
 		if n != nil {
 			got = n.String()
@@ -39,19 +45,35 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{"a OR (b", `"x`, "date:1950..", "-", "title:\"", "NOT NOT ((", "1949..1950-06"} {
 		f.Add(s)
 	}
+	// Small limits, so that the fuzzer reaches them with short inputs.
+	lim := Limits{MaxQueryBytes: 200, MaxTerms: 8, MaxDepth: 4}
 	f.Fuzz(func(t *testing.T, s string) {
-		n := Parse(s)
+		n, err := Parse(s, lim)
+		if err != nil {
+			var le *LimitError
+			if !errors.As(err, &le) || !errors.Is(err, ErrQueryTooComplex) || le.Msg == "" || le.Got <= le.Limit {
+				t.Fatalf("Parse(%q): %v is no LimitError that says why", s, err)
+			}
+			return
+		}
 		if n != nil {
 			_ = n.String()
+		}
+		// What was accepted is within the limits.
+		if d := depth(n); d > 3*(lim.MaxDepth+1) {
+			t.Fatalf("Parse(%q) accepted depth %d", s, d)
+		}
+		if c := countLeaves(n); c > lim.MaxTerms {
+			t.Fatalf("Parse(%q) accepted %d leaves", s, c)
 		}
 	})
 }
 
 func TestParseDateRangeValidity(t *testing.T) {
-	if _, ok := Parse("..1950-02-29").(Term); !ok {
+	if _, ok := mustParse(t, "..1950-02-29").(Term); !ok {
 		t.Errorf("1950-02-29 is no date (1950 is not a leap year): want a plain term")
 	}
-	d, ok := Parse("..1952-02-29").(DateRange)
+	d, ok := mustParse(t, "..1952-02-29").(DateRange)
 	if !ok || d.From != "" || d.To != "1952-02-29" {
 		t.Errorf("open range: %#v", d)
 	}

@@ -23,6 +23,10 @@ type Query struct {
 	DateMode string
 	// Facets asks for counts over the whole result set.
 	Facets bool
+	// Limits bound the query's cost (zero fields: DefaultLimits). The server
+	// sets them from its configuration, never from the request: a client must
+	// not raise its own.
+	Limits Limits `json:"-"`
 }
 
 // Date modes.
@@ -56,6 +60,9 @@ type Result struct {
 	Total  int                     `json:"total"`
 	Hits   []Hit                   `json:"hits"`
 	Facets map[string][]FacetCount `json:"facets,omitempty"`
+	// Capped lists the prefixes that reached more terms than
+	// Limits.MaxPrefixExpansion, so a page can say the result is partial.
+	Capped []Capped `json:"capped,omitempty"`
 }
 
 // DefaultLimit is the page size when a query gives none.

@@ -1,6 +1,9 @@
 package sqlstore
 
-import "sync"
+import (
+	"context"
+	"sync"
+)
 
 // applier runs index updates in order, one at a time, behind the writers that
 // queue them. At most one waits while another runs, so a writer far ahead of
@@ -46,6 +49,29 @@ func (a *applier) wait() {
 		a.idle.Wait()
 	}
 	a.mu.Unlock()
+}
+
+// waitContext is wait for a search: it gives up with ctx's error when ctx
+// ends, so that a client that has gone does not hold a request open behind a
+// long ingest's updates.
+func (a *applier) waitContext(ctx context.Context) error {
+	// Wakes the wait below; it takes the lock, so it cannot run between the
+	// check of ctx and the wait.
+	stop := context.AfterFunc(ctx, func() {
+		a.mu.Lock()
+		a.idle.Broadcast()
+		a.mu.Unlock()
+	})
+	defer stop()
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for a.pending > 0 {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		a.idle.Wait()
+	}
+	return nil
 }
 
 // stop waits for the queued updates and ends the goroutine; the store is

@@ -245,7 +245,9 @@ func (s *Store) LoadIndex(ctx context.Context) error {
 // index returns the search index, brought up to date with the database.
 func (s *Store) index(ctx context.Context) (*index.Index, error) {
 	// This process's own writes first: a search sees what was stored before it.
-	s.apply.wait()
+	if err := s.apply.waitContext(ctx); err != nil {
+		return nil, err
+	}
 	gen, id, err := state(ctx, s.read.queryRowPrepared)
 	if err != nil {
 		return nil, err

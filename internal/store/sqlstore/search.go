@@ -8,29 +8,56 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"fond/internal/index"
 	"fond/internal/search"
 )
 
 // Search implements store.Store: the index finds, ranks and counts; the database
-// supplies what each hit on the page shows.
+// supplies what each hit on the page shows. A query beyond q.Limits is refused
+// with a *search.LimitError before the index is touched, as is one that works
+// longer than MaxDuration; when ctx ends the search stops wherever it is and
+// returns ctx's error.
 func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, error) {
 	q.Normalize()
+	if err := q.CheckPage(); err != nil {
+		return search.Result{}, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	node, err := search.Parse(q.Text, q.Limits)
+	if err != nil {
+		// The text is not quoted: it may be the megabyte that was refused.
+		return search.Result{}, fmt.Errorf("search: %w", err)
+	}
 	ix, err := s.index(ctx)
 	if err != nil {
 		return search.Result{}, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	node := search.Parse(q.Text)
-	found := ix.Search(index.Request{Node: node, Sort: q.Sort, Limit: q.Limit, Offset: q.Offset,
-		DateMode: q.DateMode, Facets: q.Facets, Names: s.auth.Load()})
-	res := search.Result{Total: found.Total, Hits: []search.Hit{}, Facets: found.Facets}
+	lim := q.Limits.WithDefaults()
+	found, err := ix.Search(ctx, index.Request{Node: node, Sort: q.Sort, Limit: q.Limit, Offset: q.Offset,
+		DateMode: q.DateMode, Facets: q.Facets, Names: s.auth.Load(), Limits: lim})
+	if err != nil {
+		return search.Result{}, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	res := search.Result{Total: found.Total, Hits: []search.Hit{}, Facets: found.Facets, Capped: found.Capped}
 	if len(found.Hits) == 0 {
 		return res, nil
 	}
-	snippets, found2, err := s.snippets(ctx, node, found.Hits)
+	// The page's bodies get a MaxDuration of their own: up to a thousand of
+	// them, each highlighted, after the index's time was spent on matching.
+	start := time.Now()
+	bodies, cancel := context.WithTimeout(ctx, lim.MaxDuration)
+	defer cancel()
+	snippets, found2, err := s.snippets(bodies, node, found.Hits)
 	if err != nil {
-		return res, fmt.Errorf("search %q: %w", q.Text, err)
+		// The driver may report an ended context in words of its own.
+		switch {
+		case ctx.Err() != nil && !errors.Is(err, ctx.Err()):
+			err = fmt.Errorf("%w: %w", ctx.Err(), err)
+		case ctx.Err() == nil && errors.Is(bodies.Err(), context.DeadlineExceeded):
+			err = lim.TimeoutError(time.Since(start))
+		}
+		return search.Result{}, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	for i, h := range found.Hits {
 		if !found2[i] {
@@ -77,6 +104,11 @@ func (s *Store) snippetPart(ctx context.Context, hl *index.Highlighter, hits []i
 	}
 	defer rows.Close()
 	for rows.Next() {
+		// A body can be a book: highlighting a page of them is worth stopping
+		// between when the client has gone.
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		var rid int64
 		var body string
 		if err := rows.Scan(&rid, &body); err != nil {

@@ -177,7 +177,10 @@ func testBruteForce(t *testing.T, s store.Store) {
 				t.Errorf("Search(%q): %v", q, err)
 				continue
 			}
-			node := search.Parse(q)
+			node, err := search.Parse(q, search.Limits{})
+			if err != nil {
+				t.Fatalf("Parse(%q): %v", q, err)
+			}
 			var want []string
 			wantType, wantYear := map[string]int{}, map[string]int{}
 			for i := range recs {

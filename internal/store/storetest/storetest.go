@@ -32,6 +32,7 @@ func Run(t *testing.T, open Opener) {
 		{"SearchFindsAndRanks", testSearch},
 		{"SearchSeesDeletesAndUpdates", testSearchFreshness},
 		{"SearchHostileQueries", testHostileQueries},
+		{"SearchLimits", testSearchLimits},
 		{"FieldFilters", testFilters},
 		{"DateRanges", testDateRanges},
 		{"Facets", testFacets},

@@ -1,0 +1,150 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"fond/internal/ingest/tei"
+	"fond/internal/search"
+	"fond/internal/testutil"
+)
+
+var frus struct {
+	once sync.Once
+	ix   *Index
+	err  error
+}
+
+// frusIndex indexes the 5,825 documents of the FRUS corpus once per process,
+// as the store would (index.FromRecord of each record the TEI reader makes).
+func frusIndex(b *testing.B) *Index {
+	dir := testutil.Shared(b, "corpus/frus")
+	frus.once.Do(func() {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.xml"))
+		var as []*Analyzed
+		for _, path := range files {
+			f, err := os.Open(path)
+			if err != nil {
+				frus.err = err
+				return
+			}
+			_, docs, err := tei.Read(context.Background(), f, filepath.Base(path))
+			f.Close()
+			if err != nil {
+				frus.err = err
+				return
+			}
+			for _, d := range docs {
+				r := d.Record()
+				as = append(as, Analyze(FromRecord(int64(len(as)+1), &r)))
+			}
+		}
+		frus.ix = New()
+		frus.ix.Apply(nil, as)
+	})
+	if frus.err != nil {
+		b.Fatal(frus.err)
+	}
+	return frus.ix
+}
+
+// BenchmarkAttackQueries measures the queries of the attack on the FRUS corpus:
+// those now refused (their cost is the refusal's), a one-letter prefix with the
+// default cap and without it, and the costliest queries the defaults still
+// admit, with facets, as the web page asks.
+//
+//	go test -run=^$ -bench=AttackQueries -benchmem ./internal/index/
+func BenchmarkAttackQueries(b *testing.B) {
+	ix := frusIndex(b)
+	b.Logf("FRUS index: %d documents", ix.Len())
+	ctx := context.Background()
+	var letters []string
+	for c := 'a'; c <= 'z'; c++ {
+		letters = append(letters, string(c)+"*")
+	}
+	for c := '0'; c <= '9'; c++ {
+		letters = append(letters, string(c)+"*")
+	}
+	// 64 one-character prefixes (every letter and digit, then again), each
+	// capped at the default expansion.
+	var prefixes64 []string
+	for len(prefixes64) < search.DefaultLimits.MaxTerms {
+		prefixes64 = append(prefixes64, letters[len(prefixes64)%len(letters)])
+	}
+	// 64 of the corpus's commonest words, nested 16 deep.
+	common := strings.Fields("government united states department secretary minister foreign affairs president american british french " +
+		"german russian treaty embassy legation consul telegram letter note memorandum general ambassador state war peace conference " +
+		"commission question matter information instructions regard report received sent upon order present time made " +
+		"plenipotentiary excellency majesty imperial republic congress senate navy army vessel port trade commerce claims citizens " +
+		"property rights island territory boundary convention protocol")
+	if len(common) != search.DefaultLimits.MaxTerms {
+		b.Fatalf("%d common words, want %d", len(common), search.DefaultLimits.MaxTerms)
+	}
+	// w1 OR (w2 OR (… (w16 OR w17 OR … w64))): as deep and as long as allowed.
+	d := search.DefaultLimits.MaxDepth
+	nested := ""
+	for _, w := range common[:d] {
+		nested += w + " OR ("
+	}
+	nested += strings.Join(common[d:], " OR ") + strings.Repeat(")", d)
+	cases := []struct {
+		name   string
+		q      string
+		lim    search.Limits
+		refuse string // the limit that must refuse it, or ""
+		offset int
+	}{
+		{name: "60000-terms", q: strings.TrimSpace(strings.Repeat("loan ", 60000)), refuse: "MaxQueryBytes"},
+		{name: "60000-terms-1MB-allowed", q: strings.TrimSpace(strings.Repeat("loan ", 60000)), lim: search.Limits{MaxQueryBytes: 1 << 20}, refuse: "MaxTerms"},
+		{name: "100000-parens", q: strings.Repeat("(", 100000) + "loan", lim: search.Limits{MaxQueryBytes: 1 << 20}, refuse: "MaxDepth"},
+		{name: "a*-capped", q: "a*"},
+		{name: "a*-uncapped", q: "a*", lim: search.Limits{MaxPrefixExpansion: 1 << 30}},
+		{name: "64-prefixes-OR", q: strings.Join(prefixes64, " OR ")},
+		{name: "64-prefixes-AND", q: strings.Join(prefixes64, " ")},
+		{name: "64-times-a*-OR", q: strings.TrimSuffix(strings.Repeat("a* OR ", 64), " OR ")},
+		{name: "64-times-a*-nested", q: strings.Repeat("a* OR (", 15) + strings.TrimSuffix(strings.Repeat("a* OR ", 49), " OR ") + strings.Repeat(")", 15)},
+		{name: "64-common-words-OR-depth-16", q: nested},
+		{name: "64-common-words-phrase", q: `"` + strings.Join(common, " ") + `"`},
+		{name: "64-NOT-common", q: "-" + strings.Join(common, " -")},
+		{name: "64-prefixes-OR-last-page", q: strings.Join(prefixes64, " OR "), offset: search.DefaultLimits.MaxOffset - 20},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var capped, matched, total int
+			for b.Loop() {
+				q := search.Query{Text: c.q, Limit: 20, Offset: c.offset, Limits: c.lim}
+				if err := q.CheckPage(); err != nil {
+					b.Fatal(err)
+				}
+				node, err := search.Parse(c.q, c.lim)
+				if c.refuse != "" {
+					var le *search.LimitError
+					if !errors.As(err, &le) || le.Param != c.refuse {
+						b.Fatalf("want refused by %s, got %v", c.refuse, err)
+					}
+					continue
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+				res, err := ix.Search(ctx, Request{Node: node, Limit: 20, Offset: c.offset, Facets: true, Limits: c.lim})
+				if err != nil {
+					b.Fatal(err)
+				}
+				capped, matched, total = len(res.Capped), 0, res.Total
+				for _, c := range res.Capped {
+					matched += c.Matched
+				}
+			}
+			b.ReportMetric(float64(capped), "capped-prefixes")
+			b.ReportMetric(float64(matched), "terms-matched-by-capped")
+			b.ReportMetric(float64(total), "results")
+		})
+	}
+}
