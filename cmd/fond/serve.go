@@ -22,6 +22,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	publicURL := fs.String("public-url", "", "the archive's address as readers reach it (https://archive.example.org), the base of absolute links; default: the request's Host, checked")
 	limits := web.DefaultLimits
 	limits.RegisterFlags(fs)
+	searchLimits := limitFlags(fs)
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -72,6 +73,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	srv.OAI = web.OAIConfig{Name: *name, RepositoryID: *oaiID, AdminEmail: *admin}
+	limits.Search = *searchLimits
 	srv.PublicURL, srv.Limits = *publicURL, limits
 	hs := srv.HTTPServer(srv.Handler())
 	errc := make(chan error, 1)

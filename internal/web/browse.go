@@ -19,7 +19,7 @@ import (
 // handleHome shows what the archive holds: counts by type, archive and decade,
 // collections, the latest additions, and a search box.
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
-	all, err := s.store.Search(r.Context(), search.Query{Facets: true, Limit: 1})
+	all, err := s.search(r.Context(), search.Query{Facets: true, Limit: 1})
 	if err != nil {
 		s.serverError(w, err)
 		return
@@ -59,7 +59,7 @@ func (s *Server) handleName(kind string) http.HandlerFunc {
 		p := searchParams{Filters: map[string][]string{kind: {name}}, Sort: search.SortDateAsc, Page: 1}
 		q := p.query()
 		q.Limit = 200
-		res, err := s.store.Search(r.Context(), q)
+		res, err := s.search(r.Context(), q)
 		if err != nil {
 			s.serverError(w, err)
 			return
@@ -87,7 +87,7 @@ func (s *Server) handleName(kind string) http.HandlerFunc {
 
 // handleCollections lists collections (FRUS volumes and the like).
 func (s *Server) handleCollections(w http.ResponseWriter, r *http.Request) {
-	res, err := s.store.Search(r.Context(), search.Query{Facets: true, Limit: 1})
+	res, err := s.search(r.Context(), search.Query{Facets: true, Limit: 1})
 	if err != nil {
 		s.serverError(w, err)
 		return
@@ -117,7 +117,7 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 	}
 	q := p.query()
 	q.Limit = 500
-	res, err := s.store.Search(r.Context(), q)
+	res, err := s.search(r.Context(), q)
 	if err != nil {
 		s.serverError(w, err)
 		return
@@ -258,7 +258,7 @@ func xmlText(s string) string {
 // collectionTitle is a collection's title, read from one of its records; facets
 // carry the stable id.
 func (s *Server) collectionTitle(ctx context.Context, id string) string {
-	res, err := s.store.Search(ctx, search.Query{Text: `collection:"` + id + `"`, Limit: 1})
+	res, err := s.search(ctx, search.Query{Text: `collection:"` + id + `"`, Limit: 1})
 	if err != nil || len(res.Hits) == 0 {
 		return id
 	}

@@ -22,7 +22,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := p.query()
-	res, err := s.store.Search(r.Context(), q)
+	res, err := s.search(r.Context(), q)
 	if err != nil {
 		s.searchError(w, r, err)
 		return
@@ -263,7 +263,7 @@ func (s *Server) handleAPISearch(w http.ResponseWriter, r *http.Request) {
 	}
 	q := p.query()
 	q.Facets = r.URL.Query().Get("facets") == "1" || r.URL.Query().Get("facets") == "true"
-	res, err := s.store.Search(r.Context(), q)
+	res, err := s.search(r.Context(), q)
 	if err != nil {
 		s.apiSearchError(w, r, err)
 		return

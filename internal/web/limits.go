@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/netutil"
 
 	"fond/internal/compare"
+	"fond/internal/search"
 )
 
 // Limits bound what one client can make the server do. Each is a flag of
@@ -49,6 +50,9 @@ type Limits struct {
 	// CompareBudget bounds the work of one comparison, in compare's units
 	// (a word looked at, an alignment cell); past it the rest is shown unaligned.
 	CompareBudget int64
+	// Search bounds each query (terms, nesting, prefix expansion, depth,
+	// time): package search's limits, flags of their own (searchFlags).
+	Search search.Limits
 	// TextPartBytes is how much of a document's text one page shows; longer
 	// texts are shown in parts (?part=N) so a page stays a bounded response.
 	TextPartBytes int
@@ -76,6 +80,7 @@ var DefaultLimits = Limits{
 	MaxPage:           500,
 	TextPartBytes:     256 << 10,
 	CompareBudget:     compare.DefaultBudget,
+	Search:            search.DefaultLimits,
 }
 
 // RegisterFlags adds one flag per limit to fs, defaulting to l's values.

@@ -2,6 +2,8 @@ package web
 
 import (
 	"encoding/json"
+
+	"fond/internal/record"
 	"net/http"
 	"net/url"
 	"strings"
@@ -60,5 +62,37 @@ func TestUnknownAddresses(t *testing.T) {
 	code, h, body = get(t, ts.URL+"/no/such/page")
 	if code != http.StatusNotFound || !strings.HasPrefix(h.Get("Content-Type"), "text/html") || !strings.Contains(body, "</html>") {
 		t.Errorf("unknown page: %d %s", code, h.Get("Content-Type"))
+	}
+}
+
+// The search limits reach every search the server makes: a query over them is
+// a 400 that says why, and a prefix cut short says so on the page.
+func TestQueryLimitsOnThePage(t *testing.T) {
+	l := DefaultLimits
+	l.Search.MaxPrefixExpansion = 1
+	ts, _ := limitedServer(t, l,
+		record.Record{ID: "x1", Title: "Telegram on credit", Category: record.Primary, Body: "Credit and cotton and coal."},
+		record.Record{ID: "x2", Title: "Report on credit", Category: record.Primary, Body: "Credit was discussed."})
+	huge := strings.Repeat("credit ", 1000)
+	code, _, body := get(t, ts.URL+"/search?q="+url.QueryEscape(huge))
+	if code != http.StatusBadRequest || !strings.Contains(body, "“q”") {
+		t.Errorf("a 1000-word query on the page: %d", code)
+	}
+	code, _, body = get(t, ts.URL+"/api/search?q="+url.QueryEscape(huge))
+	var e apiError
+	if code != http.StatusBadRequest || json.Unmarshal([]byte(body), &e) != nil || e.Param != "q" || !strings.Contains(e.Error, "at most") {
+		t.Errorf("a 1000-word query in the API: %d %s", code, body)
+	}
+	deep := strings.Repeat("(", 40) + "credit" + strings.Repeat(")", 40)
+	if code, _, _ := get(t, ts.URL+"/api/search?q="+url.QueryEscape(deep)); code != http.StatusBadRequest {
+		t.Errorf("40 levels of parentheses: %d", code)
+	}
+	// "c*" reaches credit, cotton and coal; one word is searched.
+	code, _, body = get(t, ts.URL+"/search?q="+url.QueryEscape("c*"))
+	if code != http.StatusOK || !strings.Contains(body, "only the 1 most frequent") {
+		t.Errorf("a capped prefix: %d, no notice", code)
+	}
+	if code, _, _ := get(t, ts.URL+"/api/search?q=credit&limit=1000&page=11"); code != http.StatusBadRequest {
+		t.Errorf("a page past the search's offset limit: %d", code)
 	}
 }

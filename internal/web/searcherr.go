@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"net/http"
+
+	"fond/internal/search"
 )
 
 // searchError answers a failed search on a page: a query the limits refuse is
@@ -13,7 +15,7 @@ func (s *Server) searchError(w http.ResponseWriter, r *http.Request, err error) 
 		s.badRequest(w, perr)
 		return
 	}
-	if errors.Is(err, context.DeadlineExceeded) || r.Context().Err() != nil {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, search.ErrQueryTooComplex) || r.Context().Err() != nil {
 		w.Header().Set("Retry-After", retryAfter(s.Limits.QueueWait))
 		s.render(w, http.StatusServiceUnavailable, "error", map[string]any{"Title": "Search took too long",
 			"Message": "This search took longer than the archive allows. Try fewer or more specific words."})
@@ -28,10 +30,32 @@ func (s *Server) apiSearchError(w http.ResponseWriter, r *http.Request, err erro
 		writeAPIError(w, http.StatusBadRequest, "invalid_parameter", perr.Param, perr.Error())
 		return
 	}
+	if errors.Is(err, search.ErrQueryTooComplex) {
+		w.Header().Set("Retry-After", retryAfter(s.Limits.QueueWait))
+		writeAPIError(w, http.StatusServiceUnavailable, "timeout", "", err.Error())
+		return
+	}
 	s.apiServerError(w, r, err)
 }
 
-// queryRefused recognises the search package's refusals of a query.
+// search runs q under the server's search limits: every search a page makes
+// goes through here, so none escapes them.
+func (s *Server) search(ctx context.Context, q search.Query) (search.Result, error) {
+	q.Limits = s.Limits.Search
+	return s.store.Search(ctx, q)
+}
+
+// queryRefused recognises the search package's refusals of a query: the
+// reader's to change, so a 400 that names the parameter. MaxDuration is not
+// one: a loaded server can reach it with an ordinary query.
 func queryRefused(err error) (*paramError, bool) {
-	return nil, false
+	var le *search.LimitError
+	if !errors.As(err, &le) || le.Param == "MaxDuration" {
+		return nil, false
+	}
+	param := "q"
+	if le.Param == "MaxOffset" {
+		param = "page"
+	}
+	return &paramError{param, "cannot be served: " + le.Error()}, true
 }
