@@ -16,7 +16,7 @@ import (
 // Request is a parsed query with what to return.
 type Request struct {
 	Node          search.Node
-	Sort          string // search.SortRelevance, SortDateAsc or SortDateDesc
+	Sort          string // search.SortRelevance, SortDateAsc, SortDateDesc or SortAddedDesc
 	Limit, Offset int
 	DateMode      string
 	Facets        bool
@@ -268,6 +268,9 @@ func (ix *Index) order(scores []float64, sortBy string) func(a, b ranked) bool {
 			}
 			return byID(a, b)
 		}
+	case sortBy == search.SortAddedDesc:
+		// A record's ref is its row, numbered as records are first stored.
+		return func(a, b ranked) bool { return ix.docs[a.doc].ref > ix.docs[b.doc].ref }
 	case sortBy == search.SortDateDesc:
 		return func(a, b ranked) bool {
 			if ea, eb := ix.hot[a.doc].earliest, ix.hot[b.doc].earliest; ea != eb {

@@ -9,6 +9,10 @@ const (
 	SortRelevance = "relevance"
 	SortDateAsc   = "date"
 	SortDateDesc  = "-date"
+	// SortAddedDesc lists the archive's newest additions first (the order
+	// records were first stored in; a correction does not move a record up),
+	// which is what a feed of new documents follows.
+	SortAddedDesc = "-added"
 )
 
 // Query is a parsed search request.

@@ -73,9 +73,9 @@ func parseParams(v url.Values, maxPage int) (searchParams, *paramError) {
 		}
 	}
 	switch p.Sort {
-	case "", search.SortRelevance, search.SortDateAsc, search.SortDateDesc:
+	case "", search.SortRelevance, search.SortDateAsc, search.SortDateDesc, search.SortAddedDesc:
 	default:
-		return p, &paramError{"sort", "must be relevance, date (oldest first) or -date (newest first)"}
+		return p, &paramError{"sort", "must be relevance, date (oldest first), -date (newest first) or -added (latest additions first)"}
 	}
 	switch p.Dates {
 	case "", search.DateOverlap, search.DateWithin:

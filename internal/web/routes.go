@@ -30,6 +30,8 @@ func (s *Server) routes() []route {
 		{"GET /api/documents/{id}", renders, s.handleAPIDocument, "JSON record"},
 		{"GET /api/documents/{id}/links", renders, s.handleAPILinks, "JSON discussion links"},
 		{"GET /api/documents/{id}/names", renders, s.handleAPINames, "JSON names found in a record"},
+		{"GET /feed.atom", searches, s.handleFeed, "Atom feed of the newest additions"},
+		{"GET /search.atom", searches, s.handleFeed, "Atom feed of a search's newest additions (the search page's parameters)"},
 		{"GET /compare", compares, s.handleCompare, "two editions aligned (work budgeted)"},
 		{"GET /people/{name}", searches, s.handleName("person"), "a person's documents"},
 		{"GET /places/{name}", searches, s.handleName("place"), "a place's documents"},

@@ -117,23 +117,34 @@ var funcs = template.FuncMap{
 	"pathEscape": url.PathEscape,
 	// snippet marks up a store snippet: stores return it HTML-escaped with only
 	// <mark> elements added, so it is safe to render as HTML.
-	"snippet": func(s string) template.HTML { return template.HTML(s) },
-	"dateText": func(d record.Date) string {
-		s := d.Display
-		if s == "" {
-			s = d.EDTF
-		}
-		if s == "" {
-			return "Undated"
-		}
-		switch d.Qualifier {
-		case record.Approximate:
-			return "circa " + s
-		case record.Inferred:
-			return s + " (inferred)"
-		case record.Uncertain:
-			return s + "?"
-		}
-		return s
-	},
+	"snippet":  func(s string) template.HTML { return template.HTML(s) },
+	"dateText": dateText,
+}
+
+// dateText is a record's date as a reader should read it, qualifier included.
+func dateText(d record.Date) string {
+	s := d.Display
+	if s == "" {
+		s = d.EDTF
+	}
+	if s == "" {
+		return "Undated"
+	}
+	switch d.Qualifier {
+	case record.Approximate:
+		return "circa " + s
+	case record.Inferred:
+		return s + " (inferred)"
+	case record.Uncertain:
+		return s + "?"
+	}
+	return s
+}
+
+// archiveName is the archive's name as harvesters and feed readers show it.
+func (s *Server) archiveName() string {
+	if s.OAI.Name != "" {
+		return s.OAI.Name
+	}
+	return "fond archive"
 }
