@@ -3,14 +3,19 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"fond/internal/ingest"
+	"fond/internal/ingest/scan"
 )
 
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("ingest")
 	asJSON := fs.Bool("json", false, "one JSON object per line: {file,id,status} or {file,error}")
+	limits := limitFlags(fs)
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -23,7 +28,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	in := &ingest.Ingester{Store: st, Log: e.log}
+	in := &ingest.Ingester{Store: st, Log: e.log, Limits: *limits}
 	counts := map[string]int{}
 	enc := json.NewEncoder(e.stdout)
 	failed, err := in.Paths(ctx, paths, func(o ingest.Outcome) {
@@ -66,6 +71,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 func runReindex(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("reindex")
 	asJSON := fs.Bool("json", false, "one JSON object per line")
+	limits := limitFlags(fs)
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
@@ -74,7 +80,7 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	in := &ingest.Ingester{Store: st, Log: e.log}
+	in := &ingest.Ingester{Store: st, Log: e.log, Limits: *limits}
 	enc := json.NewEncoder(e.stdout)
 	failed, err := in.Reindex(ctx, func(o ingest.Outcome) {
 		if *asJSON {
@@ -91,5 +97,48 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 	if failed > 0 {
 		return errFailed
 	}
+	return nil
+}
+
+// limitFlags adds the flags that bound what one input may cost, for every
+// command that reads files into the store.
+func limitFlags(fs *flag.FlagSet) *ingest.Limits {
+	l := &ingest.Limits{MaxFileSize: ingest.DefaultMaxFileSize, MaxPixels: scan.DefaultMaxPixels}
+	fs.Var((*byteSize)(&l.MaxFileSize), "max-file-size", "refuse files larger than this, unread (bytes, or with KB, MB, GB, KiB, MiB, GiB)")
+	fs.Int64Var(&l.MaxPixels, "max-pixels", l.MaxPixels, "refuse images and rendered PDF pages of more pixels than this, before OCR")
+	return l
+}
+
+// byteSize is a flag of a number of bytes, written plainly or with a unit.
+type byteSize int64
+
+func (b *byteSize) String() string {
+	if b == nil {
+		return ""
+	}
+	if *b%(1<<20) == 0 && *b > 0 {
+		return strconv.FormatInt(int64(*b)>>20, 10) + "MiB"
+	}
+	return strconv.FormatInt(int64(*b), 10)
+}
+
+func (b *byteSize) Set(s string) error {
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"kib", 1 << 10}, {"mib", 1 << 20}, {"gib", 1 << 30}, {"kb", 1e3}, {"mb", 1e6}, {"gb", 1e9}, {"k", 1 << 10}, {"m", 1 << 20}, {"g", 1 << 30}, {"b", 1}}
+	t := strings.ToLower(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range units {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 || n > (1<<62)/mult {
+		return fmt.Errorf("%q is not a positive size (e.g. 64MiB)", s)
+	}
+	*b = byteSize(n * mult)
 	return nil
 }

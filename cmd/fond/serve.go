@@ -17,6 +17,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	name := fs.String("name", "", "the archive's name, for OAI-PMH harvesters (default \"fond archive\")")
 	oaiID := fs.String("oai-id", "", "the archive's domain, the namespace of its OAI identifiers oai:DOMAIN:ID; keep it once harvested (default: made from the database's random name)")
 	admin := fs.String("admin-email", "", "the archivist's address, for OAI-PMH Identify (default archivist@DOMAIN)")
+	limits := limitFlags(fs)
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -30,7 +31,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	defer st.Close()
 	if len(paths) > 0 {
 		// Serving a folder ingests it first, so one command shows a folder's documents.
-		in := &ingest.Ingester{Store: st, Log: e.log}
+		in := &ingest.Ingester{Store: st, Log: e.log, Limits: *limits}
 		n := 0
 		failed, err := in.Paths(ctx, paths, func(o ingest.Outcome) {
 			if o.Error != "" {

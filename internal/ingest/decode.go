@@ -12,9 +12,6 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// MaxFileSize bounds what one input may be; larger files are refused, not read.
-const MaxFileSize = 256 << 20
-
 var magic = []struct {
 	prefix string
 	what   string

@@ -40,12 +40,18 @@ type Result struct {
 
 // Extract reads one file's bytes into records with ids, without touching a store.
 // name is used in records (source_file) and in error messages.
+// The default Limits apply.
 func Extract(ctx context.Context, name string, data []byte) (Result, error) {
+	return Limits{}.Extract(ctx, name, data)
+}
+
+// Extract is the package's Extract under these limits.
+func (l Limits) Extract(ctx context.Context, name string, data []byte) (Result, error) {
 	res := Result{Checksum: Checksum(data)}
-	if len(data) > MaxFileSize {
-		return res, fmt.Errorf("%s: file is %d bytes, over the %d-byte limit", name, len(data), MaxFileSize)
+	if limit := l.maxFileSize(); int64(len(data)) > limit {
+		return res, tooLarge(name, int64(len(data)), limit)
 	}
-	text, pages, err := readText(ctx, data)
+	text, pages, err := l.readText(ctx, data)
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", name, err)
 	}
@@ -85,14 +91,14 @@ var pageTools = sync.OnceValue(scan.FromEnv)
 
 // readText returns a file's text: decoded, or read from its pages when it is a
 // PDF or an image (pages is then what was read).
-func readText(ctx context.Context, data []byte) (string, *scan.Text, error) {
+func (l Limits) readText(ctx context.Context, data []byte) (string, *scan.Text, error) {
 	var pages scan.Text
 	var err error
 	switch scan.Kind(data) {
 	case "pdf":
-		pages, err = pageTools().PDF(ctx, data)
+		pages, err = l.tools().PDF(ctx, data)
 	case "image":
-		pages, err = pageTools().Image(ctx, data)
+		pages, err = l.tools().Image(ctx, data)
 	default:
 		text, err := Decode(data)
 		return text, nil, err

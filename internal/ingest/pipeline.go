@@ -29,6 +29,8 @@ type Outcome struct {
 type Ingester struct {
 	Store store.Store
 	Log   *slog.Logger
+	// Limits bound what one file may cost (the zero value: the defaults).
+	Limits Limits
 }
 
 // Paths ingests files and folders (recursively, hidden entries skipped, in name
@@ -96,18 +98,11 @@ func listFiles(root string) ([]string, error) {
 
 // File ingests one file in one transaction.
 func (in *Ingester) File(ctx context.Context, path string) ([]Outcome, error) {
-	info, err := os.Stat(path)
+	data, err := readFile(ctx, path, in.Limits.maxFileSize())
 	if err != nil {
 		return nil, err
 	}
-	if info.Size() > MaxFileSize {
-		return nil, fmt.Errorf("%s: file is %d bytes, over the %d-byte limit", path, info.Size(), MaxFileSize)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	res, err := Extract(ctx, path, data)
+	res, err := in.Limits.Extract(ctx, path, data)
 	if err != nil {
 		return nil, err
 	}
@@ -202,7 +197,7 @@ func (in *Ingester) Reindex(ctx context.Context, emit func(Outcome)) (failed int
 		if err != nil {
 			return failed, err
 		}
-		res, err := Extract(ctx, o.Name, o.Data)
+		res, err := in.Limits.Extract(ctx, o.Name, o.Data)
 		if err != nil {
 			emit(Outcome{File: f.Path, Error: err.Error()})
 			failed++
