@@ -51,12 +51,18 @@ func Decode(data []byte) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("invalid UTF-16: %w", err)
 		}
+		if bytes.IndexByte(out, 0) >= 0 {
+			return "", fmt.Errorf("%w: it contains a NUL character", ErrBinary)
+		}
 		return string(out), nil
 	}
-	head := data[:min(len(data), 8192)]
-	if bytes.IndexByte(head, 0) >= 0 {
-		return "", fmt.Errorf("%w: it contains NUL bytes", ErrBinary)
+	// NUL anywhere, not only near the start: no one types one, so a text file
+	// holding one is damaged, binary or UTF-16 without its mark. It is refused
+	// rather than cleaned, so that a damaged document is not stored as if whole.
+	if at := bytes.IndexByte(data, 0); at >= 0 {
+		return "", fmt.Errorf("%w: it contains a NUL byte at offset %d", ErrBinary, at)
 	}
+	head := data[:min(len(data), 8192)]
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	declared := declaredEncoding(head)
 	if declared == "" || isUTF8(declared) {

@@ -73,6 +73,7 @@ func (l Limits) Extract(ctx context.Context, name string, data []byte) (Result, 
 		if pages != nil {
 			recs[i].TextFrom, recs[i].OCRConfidence = textFrom(pages)
 		}
+		cleanControls(&recs[i])
 		if strings.TrimSpace(recs[i].Title) == "" {
 			recs[i].Title = "Untitled"
 		}
