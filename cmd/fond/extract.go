@@ -25,6 +25,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(e.stderr, "warning  %s\n", w)
+	}
 	return writeJSON(e, res.Records)
 }
 

@@ -31,6 +31,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	in := &ingest.Ingester{Store: st, Log: e.log, Limits: *limits}
 	counts := map[string]int{}
 	enc := json.NewEncoder(e.stdout)
+	warned := ""
 	failed, err := in.Paths(ctx, paths, func(o ingest.Outcome) {
 		if o.Error != "" {
 			counts["failed"]++
@@ -45,14 +46,20 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			}{o.File, o.Error})
 		case *asJSON:
 			enc.Encode(struct {
-				File   string `json:"file"`
-				ID     string `json:"id"`
-				Status string `json:"status"`
-				Title  string `json:"title"`
-			}{o.File, o.ID, o.Status, o.Title})
+				File    string `json:"file"`
+				ID      string `json:"id"`
+				Status  string `json:"status"`
+				Title   string `json:"title"`
+				Warning string `json:"warning,omitempty"`
+			}{o.File, o.ID, o.Status, o.Title, o.Warning})
 		case o.Error != "":
 			fmt.Fprintf(e.stderr, "error    %s\n", o.Error)
 		default:
+			// A file's warning is on each of its records; said once.
+			if o.Warning != "" && o.File != warned {
+				warned = o.File
+				fmt.Fprintf(e.stderr, "warning  %s\n", o.Warning)
+			}
 			fmt.Fprintf(e.stdout, "%-9s %s  %s  (%s)\n", o.Status, o.ID, o.Title, o.File)
 		}
 	})
@@ -88,6 +95,9 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 		} else if o.Error != "" {
 			fmt.Fprintf(e.stderr, "error    %s\n", o.Error)
 		} else {
+			if o.Warning != "" {
+				fmt.Fprintf(e.stderr, "warning  %s\n", o.Warning)
+			}
 			fmt.Fprintf(e.stdout, "%-9s %s  %s\n", o.Status, o.ID, o.Title)
 		}
 	})

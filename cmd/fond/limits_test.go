@@ -40,3 +40,20 @@ func TestByteSize(t *testing.T) {
 		}
 	}
 }
+
+// A file read in another encoding than it declares is ingested with a warning
+// naming it, in both output forms.
+func TestIngestPrintsEncodingWarnings(t *testing.T) {
+	// "Телеграмма из Москвы…" in windows-1251, with no encoding declared.
+	text := "\xd2\xe5\xeb\xe5\xe3\xf0\xe0\xec\xec\xe0\n\n" + strings.Repeat("\xd1\xe5\xe3\xee\xe4\xed\xff \xe2\xe5\xf7\xe5\xf0\xee\xec \xef\xee\xf1\xee\xeb \xe2\xf1\xf2\xf0\xe5\xf2\xe8\xeb\xf1\xff \xf1 \xec\xe8\xed\xe8\xf1\xf2\xf0\xee\xec. ", 3)
+	path := filepath.Join(t.TempDir(), "cp1251.txt")
+	os.WriteFile(path, []byte(text), 0o644)
+	out, errs, code := fond(t, filepath.Join(t.TempDir(), "fond.db"), "ingest", path)
+	if code != 0 || !strings.Contains(errs, "warning  "+path+": is not UTF-8") || !strings.Contains(out, "added") {
+		t.Errorf("exit %d, stdout %q, stderr %q: want the record added and a warning naming the file", code, out, errs)
+	}
+	out, _, _ = fond(t, filepath.Join(t.TempDir(), "fond.db"), "ingest", "--json", path)
+	if !strings.Contains(out, `"warning":"`+path+`: is not UTF-8`) {
+		t.Errorf("--json: %s", out)
+	}
+}

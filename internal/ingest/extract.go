@@ -36,6 +36,9 @@ type Result struct {
 	Format   string
 	Checksum string
 	Records  []record.Record
+	// Warnings are doubts about how the file was read (an encoding it
+	// declares and is not), each naming the file.
+	Warnings []string
 }
 
 // Extract reads one file's bytes into records with ids, without touching a store.
@@ -51,9 +54,12 @@ func (l Limits) Extract(ctx context.Context, name string, data []byte) (Result, 
 	if limit := l.maxFileSize(); int64(len(data)) > limit {
 		return res, tooLarge(name, int64(len(data)), limit)
 	}
-	text, pages, err := l.readText(ctx, data)
+	text, pages, warning, err := l.readText(ctx, data)
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", name, err)
+	}
+	if warning != "" {
+		res.Warnings = append(res.Warnings, name+": "+warning)
 	}
 	recs, format, err := extractText(ctx, text)
 	if err != nil {
@@ -92,22 +98,21 @@ var pageTools = sync.OnceValue(scan.FromEnv)
 
 // readText returns a file's text: decoded, or read from its pages when it is a
 // PDF or an image (pages is then what was read).
-func (l Limits) readText(ctx context.Context, data []byte) (string, *scan.Text, error) {
-	var pages scan.Text
-	var err error
+func (l Limits) readText(ctx context.Context, data []byte) (text string, pages *scan.Text, warning string, err error) {
+	var read scan.Text
 	switch scan.Kind(data) {
 	case "pdf":
-		pages, err = l.tools().PDF(ctx, data)
+		read, err = l.tools().PDF(ctx, data)
 	case "image":
-		pages, err = l.tools().Image(ctx, data)
+		read, err = l.tools().Image(ctx, data)
 	default:
-		text, err := Decode(data)
-		return text, nil, err
+		text, warning, err = decode(data)
+		return text, nil, warning, err
 	}
 	if err != nil {
-		return "", nil, err
+		return "", nil, "", err
 	}
-	return pages.String(), &pages, nil
+	return read.String(), &read, "", nil
 }
 
 // textFrom is how a record's text was read from pages, for text_from.

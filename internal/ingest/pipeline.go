@@ -23,6 +23,8 @@ type Outcome struct {
 	Title  string `json:"title,omitempty"`
 	Status string `json:"status,omitempty"`
 	Error  string `json:"error,omitempty"`
+	// Warning is a doubt about how the file was read, naming it.
+	Warning string `json:"warning,omitempty"`
 }
 
 // Ingester stores files in a store.
@@ -110,7 +112,18 @@ func (in *Ingester) File(ctx context.Context, path string) ([]Outcome, error) {
 	if err != nil {
 		abs = path
 	}
-	return in.put(ctx, abs, path, filepath.Base(path), data, res)
+	outs, err := in.put(ctx, abs, path, filepath.Base(path), data, res)
+	return withWarnings(outs, res), err
+}
+
+// withWarnings puts a file's warnings on its outcomes.
+func withWarnings(outs []Outcome, res Result) []Outcome {
+	if len(res.Warnings) > 0 {
+		for i := range outs {
+			outs[i].Warning = strings.Join(res.Warnings, "; ")
+		}
+	}
+	return outs
 }
 
 func (in *Ingester) put(ctx context.Context, key, shown, name string, data []byte, res Result) ([]Outcome, error) {
@@ -207,7 +220,7 @@ func (in *Ingester) Reindex(ctx context.Context, emit func(Outcome)) (failed int
 		if err != nil {
 			return failed, err
 		}
-		for _, out := range outs {
+		for _, out := range withWarnings(outs, res) {
 			emit(out)
 		}
 	}
