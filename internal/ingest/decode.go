@@ -64,7 +64,7 @@ func decode(data []byte) (text, warning string, err error) {
 		if bytes.IndexByte(out, 0) >= 0 {
 			return "", "", fmt.Errorf("%w: it contains a NUL character", ErrBinary)
 		}
-		return string(out), "", nil
+		return textOf(out), "", nil
 	}
 	// NUL anywhere, not only near the start: no one types one, so a text file
 	// holding one is damaged, binary or UTF-16 without its mark. It is refused
@@ -90,7 +90,7 @@ func decode(data []byte) (text, warning string, err error) {
 			}
 			return "", "", fmt.Errorf("invalid UTF-8 at byte offset %d although the file declares %q", at, declared)
 		}
-		return string(data), "", nil
+		return textOf(data), "", nil
 	}
 	enc, err := htmlindex.Get(declared)
 	if err != nil {
@@ -101,7 +101,7 @@ func decode(data []byte) (text, warning string, err error) {
 	// would have to be followed by a continuation byte, and letters follow
 	// letters), and a page re-saved as UTF-8 often keeps its old meta tag.
 	if utf8.Valid(data) && hasMultibyte(data) {
-		return string(data), fmt.Sprintf("declares %q but is UTF-8; read as UTF-8", declared), nil
+		return textOf(data), fmt.Sprintf("declares %q but is UTF-8; read as UTF-8", declared), nil
 	}
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
@@ -110,7 +110,7 @@ func decode(data []byte) (text, warning string, err error) {
 	if !utf8.Valid(out) {
 		return "", "", fmt.Errorf("invalid %s text: decoding produced invalid UTF-8", declared)
 	}
-	text = string(out)
+	text = textOf(out)
 	// A Cyrillic page in the other common encoding than it declares decodes
 	// without error into the wrong letters.
 	if name, _ := htmlindex.Name(enc); slices.Contains(cyrillicCharsets, name) {
@@ -122,6 +122,28 @@ func decode(data []byte) (text, warning string, err error) {
 		}
 	}
 	return text, "", nil
+}
+
+// textOf is decoded bytes as a string with CRLF line ends made LF, in the one
+// copy the conversion makes anyway: every reader splits on "\n" (the XML and
+// HTML parsers and the mail reader normalize line ends themselves), and each
+// splitter normalizing for itself copied the whole text again.
+func textOf(b []byte) string {
+	if !bytes.Contains(b, []byte("\r\n")) {
+		return string(b)
+	}
+	var s strings.Builder
+	s.Grow(len(b))
+	for {
+		i := bytes.Index(b, []byte("\r\n"))
+		if i < 0 {
+			s.Write(b)
+			return s.String()
+		}
+		s.Write(b[:i])
+		s.WriteByte('\n')
+		b = b[i+2:]
+	}
 }
 
 func declaredEncoding(head []byte) string {

@@ -149,6 +149,9 @@ func extractText(ctx context.Context, text string) ([]record.Record, string, err
 		recs, err := mail.Extract(text)
 		return recs, FormatMail, err
 	}
+	// Line ends made one kind once, here, rather than by a copy of the whole
+	// text in each of the splitters below.
+	text = strings.ReplaceAll(text, "\r\n", "\n")
 	blocks := extract.Blocks(text)
 	switch {
 	case dacapture.Detect(blocks):
