@@ -72,7 +72,7 @@ func guessCyrillic(data []byte, except string) (text, charset string, ok bool) {
 			continue
 		}
 		if score, judged := cyrillicScore(string(out)); judged && score >= plausibleScore && score > best {
-			best, text, charset, ok = score, string(out), name, true
+			best, text, charset, ok = score, textOf(out), name, true
 		}
 	}
 	return text, charset, ok
