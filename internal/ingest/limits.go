@@ -118,8 +118,6 @@ func describeMode(m fs.FileMode) string {
 		return "a block device"
 	case m&fs.ModeSocket != 0:
 		return "a socket"
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
 	}
 	return fmt.Sprintf("a special file (mode %v)", m)
 }
