@@ -3,15 +3,20 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"fond/internal/ingest"
+	"fond/internal/ingest/scan"
 )
 
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("ingest")
 	asJSON := fs.Bool("json", false, "one JSON object per line: {file,id,status} or {file,error}")
 	replace := fs.Bool("replace", false, "let these files take over records that other files (other paths) own, such as a corpus moved to another folder; without it such a file is refused as a conflict")
+	limits := ingestLimitFlags(fs)
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -24,9 +29,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	in := &ingest.Ingester{Store: st, Log: e.log, Replace: *replace}
+	in := &ingest.Ingester{Store: st, Log: e.log, Replace: *replace, Limits: *limits}
 	counts := map[string]int{}
 	enc := json.NewEncoder(e.stdout)
+	warned := ""
 	failed, err := in.Paths(ctx, paths, func(o ingest.Outcome) {
 		if o.Error != "" {
 			counts["failed"]++
@@ -41,14 +47,20 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			}{o.File, o.Error})
 		case *asJSON:
 			enc.Encode(struct {
-				File   string `json:"file"`
-				ID     string `json:"id"`
-				Status string `json:"status"`
-				Title  string `json:"title"`
-			}{o.File, o.ID, o.Status, o.Title})
+				File    string `json:"file"`
+				ID      string `json:"id"`
+				Status  string `json:"status"`
+				Title   string `json:"title"`
+				Warning string `json:"warning,omitempty"`
+			}{o.File, o.ID, o.Status, o.Title, o.Warning})
 		case o.Error != "":
 			fmt.Fprintf(e.stderr, "error    %s\n", o.Error)
 		default:
+			// A file's warning is on each of its records; said once.
+			if o.Warning != "" && o.File != warned {
+				warned = o.File
+				fmt.Fprintf(e.stderr, "warning  %s\n", o.Warning)
+			}
 			fmt.Fprintf(e.stdout, "%-9s %s  %s  (%s)\n", o.Status, o.ID, o.Title, o.File)
 		}
 	})
@@ -71,6 +83,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 func runReindex(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("reindex")
 	asJSON := fs.Bool("json", false, "one JSON object per line")
+	limits := ingestLimitFlags(fs)
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
@@ -79,7 +92,7 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	in := &ingest.Ingester{Store: st, Log: e.log}
+	in := &ingest.Ingester{Store: st, Log: e.log, Limits: *limits}
 	enc := json.NewEncoder(e.stdout)
 	failed, err := in.Reindex(ctx, func(o ingest.Outcome) {
 		if *asJSON {
@@ -87,6 +100,9 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 		} else if o.Error != "" {
 			fmt.Fprintf(e.stderr, "error    %s\n", o.Error)
 		} else {
+			if o.Warning != "" {
+				fmt.Fprintf(e.stderr, "warning  %s\n", o.Warning)
+			}
 			fmt.Fprintf(e.stdout, "%-9s %s  %s\n", o.Status, o.ID, o.Title)
 		}
 	})
@@ -96,5 +112,48 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 	if failed > 0 {
 		return errFailed
 	}
+	return nil
+}
+
+// ingestLimitFlags adds the flags that bound what one input may cost, for every
+// command that reads files into the store.
+func ingestLimitFlags(fs *flag.FlagSet) *ingest.Limits {
+	l := &ingest.Limits{MaxFileSize: ingest.DefaultMaxFileSize, MaxPixels: scan.DefaultMaxPixels}
+	fs.Var((*byteSize)(&l.MaxFileSize), "max-file-size", "refuse files larger than this, unread (bytes, or with KB, MB, GB, KiB, MiB, GiB)")
+	fs.Int64Var(&l.MaxPixels, "max-pixels", l.MaxPixels, "refuse images and rendered PDF pages of more pixels than this, before OCR")
+	return l
+}
+
+// byteSize is a flag of a number of bytes, written plainly or with a unit.
+type byteSize int64
+
+func (b *byteSize) String() string {
+	if b == nil {
+		return ""
+	}
+	if *b%(1<<20) == 0 && *b > 0 {
+		return strconv.FormatInt(int64(*b)>>20, 10) + "MiB"
+	}
+	return strconv.FormatInt(int64(*b), 10)
+}
+
+func (b *byteSize) Set(s string) error {
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"kib", 1 << 10}, {"mib", 1 << 20}, {"gib", 1 << 30}, {"kb", 1e3}, {"mb", 1e6}, {"gb", 1e9}, {"k", 1 << 10}, {"m", 1 << 20}, {"g", 1 << 30}, {"b", 1}}
+	t := strings.ToLower(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range units {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 || n > (1<<62)/mult {
+		return fmt.Errorf("%q is not a positive size (e.g. 64MiB)", s)
+	}
+	*b = byteSize(n * mult)
 	return nil
 }

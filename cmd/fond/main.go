@@ -22,7 +22,7 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"ingest":  {"store files or folders of documents: fond ingest [--json] [--replace] PATH...", runIngest},
+	"ingest":  {"store files or folders of documents: fond ingest [--json] [--replace] [--max-file-size 64MiB] [--max-pixels N] PATH...", runIngest},
 	"extract": {"show the records a file would produce, without storing: fond extract --json FILE", runExtract},
 	"show":    {"print one record: fond show [--json] ID", runShow},
 	"list":    {"list records in date order: fond list [--json] [--limit N] [--offset N]", runList},

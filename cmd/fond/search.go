@@ -20,7 +20,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	from := fs.String("from", "", "earliest date: 1949, 1950-04 or 1950-04-15")
 	to := fs.String("to", "", "latest date")
 	facets := fs.Bool("facets", false, "with --json: add facet counts (always on with --json)")
-	limits := limitFlags(fs)
+	limits := searchLimitFlags(fs)
 	filters := map[string]*string{}
 	for _, f := range []string{"title", "person", "place", "type", "repository", "fond", "language", "category", "collection"} {
 		filters[f] = fs.String(f, "", "only records whose "+f+" matches")
@@ -79,10 +79,10 @@ func terminalSnippet(s string) string {
 	return html.UnescapeString(s)
 }
 
-// limitFlags registers the query limits on fs, defaulting to
+// searchLimitFlags registers the query limits on fs, defaulting to
 // search.DefaultLimits. On the command line the archive is the user's own, so
 // a historian who wants every word of a short prefix, or page 900, may ask.
-func limitFlags(fs *flag.FlagSet) *search.Limits {
+func searchLimitFlags(fs *flag.FlagSet) *search.Limits {
 	l := search.DefaultLimits
 	fs.IntVar(&l.MaxQueryBytes, "max-query-bytes", l.MaxQueryBytes, "refuse queries longer than this many bytes")
 	fs.IntVar(&l.MaxTerms, "max-terms", l.MaxTerms, "refuse queries of more terms (words, words of phrases, CJK character pairs)")

@@ -22,7 +22,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	publicURL := fs.String("public-url", "", "the archive's address as readers reach it (https://archive.example.org), the base of absolute links; default: the request's Host, checked")
 	limits := web.DefaultLimits
 	limits.RegisterFlags(fs)
-	searchLimits := limitFlags(fs)
+	searchLimits := searchLimitFlags(fs)
+	ingestLimits := ingestLimitFlags(fs)
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -54,7 +55,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if len(paths) > 0 {
 		// Serving a folder ingests it first, so one command shows a folder's documents.
 		fmt.Fprintf(e.stderr, "fond: ingesting %s…\n", strings.Join(paths, ", "))
-		in := &ingest.Ingester{Store: st, Log: e.log}
+		in := &ingest.Ingester{Store: st, Log: e.log, Limits: *ingestLimits}
 		n := 0
 		failed, err := in.Paths(ctx, paths, func(o ingest.Outcome) {
 			if o.Error != "" {

@@ -2,8 +2,8 @@ package editions
 
 import (
 	"hash/fnv"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Signature length and banding: 64 minimum hashes in 16 bands of 4 find pairs
@@ -21,31 +21,74 @@ const (
 // Signature is a MinHash signature of a text's word 4-shingles, after folding
 // case, punctuation and footnote digits, so two printings or close translations of
 // one document come out alike.
+//
+// The words are read one at a time and only the last four kept: a whole
+// volume's body split into words and lowercased would cost several times
+// the text.
 func Signature(text string) []uint64 {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
-	if len(words) < MinWords {
-		return nil
-	}
 	sig := make([]uint64, SignatureSize)
 	for i := range sig {
 		sig[i] = ^uint64(0)
 	}
-	for i := 0; i+shingle <= len(words); i++ {
-		h := fnv.New64a()
-		h.Write([]byte(strings.Join(words[i:i+shingle], " ")))
-		base := h.Sum64()
-		for j := range sig {
-			// One hash family from one base: multiply-xorshift with per-row seeds.
-			x := base ^ (uint64(j+1) * 0x9E3779B97F4A7C15)
-			x ^= x >> 31
-			x *= 0xBF58476D1CE4E5B9
-			x ^= x >> 29
-			if x < sig[j] {
-				sig[j] = x
-			}
+	var ring [shingle][]byte // the last words, lowercased
+	words := 0
+	var word []byte
+	flush := func() {
+		if len(word) == 0 {
+			return
+		}
+		slot := &ring[words%shingle]
+		*slot = append((*slot)[:0], word...)
+		word = word[:0]
+		words++
+		if words >= shingle {
+			addShingle(sig, shingleHash(&ring, words))
 		}
 	}
+	for _, r := range text {
+		// Lowercased before the letter test, as strings.ToLower of the whole
+		// text was.
+		if l := unicode.ToLower(r); unicode.IsLetter(l) {
+			word = utf8.AppendRune(word, l)
+		} else {
+			flush()
+		}
+	}
+	flush()
+	if words < MinWords {
+		return nil
+	}
 	return sig
+}
+
+// shingleHash is FNV-1a of the last four words joined by spaces, oldest first.
+func shingleHash(ring *[shingle][]byte, words int) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for k := range shingle {
+		if k > 0 {
+			h ^= ' '
+			h *= prime
+		}
+		for _, c := range ring[(words+k)%shingle] {
+			h ^= uint64(c)
+			h *= prime
+		}
+	}
+	return h
+}
+
+func addShingle(sig []uint64, base uint64) {
+	for j := range sig {
+		// One hash family from one base: multiply-xorshift with per-row seeds.
+		x := base ^ (uint64(j+1) * 0x9E3779B97F4A7C15)
+		x ^= x >> 31
+		x *= 0xBF58476D1CE4E5B9
+		x ^= x >> 29
+		if x < sig[j] {
+			sig[j] = x
+		}
+	}
 }
 
 // Similarity estimates the Jaccard similarity of the texts behind two signatures.

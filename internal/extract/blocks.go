@@ -7,14 +7,16 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Blocks splits text into its non-empty lines, whitespace-collapsed, with list
 // bullets removed. Web captures put one paragraph on a line, so a line is the unit.
 func Blocks(text string) []string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
-	var out []string
-	for _, line := range strings.Split(text, "\n") {
+	lines := strings.Split(text, "\n")
+	out := make([]string, 0, len(lines)) // sized once: a long file has many lines
+	for _, line := range lines {
 		line = Clean(line)
 		line = strings.TrimSpace(strings.TrimLeft(line, "•·▪●◦*-– "))
 		if line == "" {
@@ -26,15 +28,66 @@ func Blocks(text string) []string {
 }
 
 // Clean collapses runs of whitespace (including no-break spaces) to one space.
+// Text that is already clean comes back as it is, and other text is copied
+// once: it runs over every line and paragraph of every file, and splitting
+// into words to join them again cost several times the text.
 func Clean(s string) string {
-	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	gap := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			gap = b.Len() > 0
+		} else {
+			if gap {
+				b.WriteByte(' ')
+				gap = false
+			}
+			b.WriteString(s[i : i+size]) // the bytes as they were, valid or not
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// isClean reports whether Clean would leave s as it is: no space at either
+// end, and none but single ASCII spaces inside.
+func isClean(s string) bool {
+	prevSpace := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c-'\t' <= '\r'-'\t' {
+				if c != ' ' || prevSpace {
+					return false
+				}
+				prevSpace = true
+			} else {
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		prevSpace = false
+		i += size
+	}
+	return s == "" || !prevSpace
 }
 
 // Paragraphs splits text on blank lines, joining the lines of each paragraph.
 func Paragraphs(text string) []string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
-	var out []string
-	for _, p := range strings.Split(text, "\n\n") {
+	parts := strings.Split(text, "\n\n")
+	out := make([]string, 0, len(parts))
+	for _, p := range parts {
 		if p = Clean(p); p != "" {
 			out = append(out, p)
 		}

@@ -17,6 +17,15 @@ var furniture = map[string]bool{
 	"digital archive": true, "more information about the lbo-talk mailing list": false,
 }
 
+// maxFurniture is the longest phrase in furniture, in bytes.
+var maxFurniture = func() int {
+	n := 0
+	for k := range furniture {
+		n = max(n, len(k))
+	}
+	return n
+}()
+
 var furniturePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^it appears your web browser is not configured to display pdf files`),
 	regexp.MustCompile(`(?i)^click here to (view|download) the pdf`),
@@ -29,8 +38,10 @@ var furniturePatterns = []*regexp.Regexp{
 
 // IsFurniture reports whether a block is page furniture rather than content.
 func IsFurniture(block string) bool {
-	b := strings.ToLower(strings.TrimSpace(block))
-	if furniture[b] {
+	b := strings.TrimSpace(block)
+	// Only a short block can be one of the phrases; the patterns ignore case
+	// themselves, so a long paragraph is not copied to be lowercased.
+	if len(b) <= maxFurniture && furniture[strings.ToLower(b)] {
 		return true
 	}
 	for _, re := range furniturePatterns {

@@ -96,10 +96,10 @@ var classifications = []string{
 
 // Classification reports whether a block is a security classification marking.
 func Classification(block string) (string, bool) {
-	b := strings.ToLower(strings.Trim(block, " .[]()"))
+	b := strings.Trim(block, " .[]()")
 	for _, c := range classifications {
-		if b == c {
-			return strings.Trim(block, " .[]()"), true
+		if strings.EqualFold(b, c) {
+			return b, true
 		}
 	}
 	return "", false

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Language guesses the ISO 639-1 code of a text from its script, and for Latin
@@ -52,20 +53,39 @@ var stopwords = map[string][]string{
 
 func latinLanguage(text string) string {
 	counts := map[string]int{}
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
-	if len(words) > 2000 {
-		words = words[:2000]
-	}
 	index := map[string][]string{}
 	for lang, ws := range stopwords {
 		for _, w := range ws {
 			index[w] = append(index[w], lang)
 		}
 	}
-	for _, w := range words {
-		for _, lang := range index[w] {
+	// The first 2000 words, lowercased one at a time: lowercasing and
+	// splitting the whole text to look at its start cost several times a
+	// long file.
+	words := 0
+	var word []byte
+	count := func() {
+		if len(word) == 0 {
+			return
+		}
+		for _, lang := range index[string(word)] {
 			counts[lang]++
 		}
+		word = word[:0]
+		words++
+	}
+	for _, r := range text {
+		if words >= 2000 {
+			break
+		}
+		if l := unicode.ToLower(r); unicode.IsLetter(l) {
+			word = utf8.AppendRune(word, l)
+		} else {
+			count()
+		}
+	}
+	if words < 2000 {
+		count()
 	}
 	best, bestN := "en", 0
 	for _, lang := range []string{"en", "de", "fr", "es", "pl"} {

@@ -54,7 +54,6 @@ func (a *Analyzed) SetRef(ref int64) { a.doc.Ref = ref }
 // goroutine, so that the hot path takes no lock.
 type Analyzer struct {
 	cache map[string]cachedWord
-	toks  []token
 	// slot[id] is where term id stands in the document being analysed, valid
 	// when stamp[id] is this document's stamp: no per-document map to clear.
 	slot  []int32
@@ -91,14 +90,15 @@ func (z *Analyzer) Analyze(d Doc) *Analyzed {
 		z.now = 1
 	}
 	for f := uint8(0); f < fCJK; f++ {
-		z.toks = scan(d.Text[f], z.toks[:0], true, z.cache)
-		for i, t := range z.toks {
-			z.addPos(a, t.id, f, uint32(i))
-			if f == fBody && i > 0 && i%markEvery == 0 {
+		n := uint32(0)
+		eachWord(d.Text[f], true, z.cache, func(t token) {
+			z.addPos(a, t.id, f, n)
+			if f == fBody && n > 0 && n%markEvery == 0 {
 				a.marks = append(a.marks, uint32(t.start))
 			}
-		}
-		a.length += uint32(len(z.toks))
+			n++
+		})
+		a.length += n
 	}
 	// CJK bigrams of the text fields; a gap between runs keeps a phrase inside one.
 	pos := uint32(0)

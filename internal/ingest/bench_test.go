@@ -96,6 +96,14 @@ func FuzzExtract(f *testing.F) {
 			if r.ID == "" || r.Title == "" {
 				t.Fatalf("record without id or title: %+v", r)
 			}
+			// What reaches a store is valid text without control characters,
+			// whatever the input was.
+			if bad := testutil.BadText(r); bad != "" {
+				t.Fatalf("record: %s", bad)
+			}
+			if hasControl(r.Title + r.Body) {
+				t.Fatalf("record keeps control characters: %q", r.Title+r.Body)
+			}
 		}
 	})
 }

@@ -36,18 +36,30 @@ type Result struct {
 	Format   string
 	Checksum string
 	Records  []record.Record
+	// Warnings are doubts about how the file was read (an encoding it
+	// declares and is not), each naming the file.
+	Warnings []string
 }
 
 // Extract reads one file's bytes into records with ids, without touching a store.
 // name is used in records (source_file) and in error messages.
+// The default Limits apply.
 func Extract(ctx context.Context, name string, data []byte) (Result, error) {
+	return Limits{}.Extract(ctx, name, data)
+}
+
+// Extract is the package's Extract under these limits.
+func (l Limits) Extract(ctx context.Context, name string, data []byte) (Result, error) {
 	res := Result{Checksum: Checksum(data)}
-	if len(data) > MaxFileSize {
-		return res, fmt.Errorf("%s: file is %d bytes, over the %d-byte limit", name, len(data), MaxFileSize)
+	if limit := l.maxFileSize(); int64(len(data)) > limit {
+		return res, tooLarge(name, int64(len(data)), limit)
 	}
-	text, pages, err := readText(ctx, data)
+	text, pages, warning, err := l.readText(ctx, data)
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", name, err)
+	}
+	if warning != "" {
+		res.Warnings = append(res.Warnings, name+": "+warning)
 	}
 	recs, format, err := extractText(ctx, text)
 	if err != nil {
@@ -67,6 +79,7 @@ func Extract(ctx context.Context, name string, data []byte) (Result, error) {
 		if pages != nil {
 			recs[i].TextFrom, recs[i].OCRConfidence = textFrom(pages)
 		}
+		cleanControls(&recs[i])
 		if strings.TrimSpace(recs[i].Title) == "" {
 			recs[i].Title = "Untitled"
 		}
@@ -85,22 +98,21 @@ var pageTools = sync.OnceValue(scan.FromEnv)
 
 // readText returns a file's text: decoded, or read from its pages when it is a
 // PDF or an image (pages is then what was read).
-func readText(ctx context.Context, data []byte) (string, *scan.Text, error) {
-	var pages scan.Text
-	var err error
+func (l Limits) readText(ctx context.Context, data []byte) (text string, pages *scan.Text, warning string, err error) {
+	var read scan.Text
 	switch scan.Kind(data) {
 	case "pdf":
-		pages, err = pageTools().PDF(ctx, data)
+		read, err = l.tools().PDF(ctx, data)
 	case "image":
-		pages, err = pageTools().Image(ctx, data)
+		read, err = l.tools().Image(ctx, data)
 	default:
-		text, err := Decode(data)
-		return text, nil, err
+		text, warning, err = decode(data)
+		return text, nil, warning, err
 	}
 	if err != nil {
-		return "", nil, err
+		return "", nil, "", err
 	}
-	return pages.String(), &pages, nil
+	return read.String(), &read, "", nil
 }
 
 // textFrom is how a record's text was read from pages, for text_from.
@@ -137,6 +149,9 @@ func extractText(ctx context.Context, text string) ([]record.Record, string, err
 		recs, err := mail.Extract(text)
 		return recs, FormatMail, err
 	}
+	// Line ends made one kind once, here, rather than by a copy of the whole
+	// text in each of the splitters below.
+	text = strings.ReplaceAll(text, "\r\n", "\n")
 	blocks := extract.Blocks(text)
 	switch {
 	case dacapture.Detect(blocks):

@@ -14,7 +14,7 @@ import (
 	"fond/internal/testutil"
 )
 
-func openStore(t *testing.T) store.Store {
+func openStore(t testing.TB) store.Store {
 	t.Helper()
 	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "fond.db"))
 	if err != nil {

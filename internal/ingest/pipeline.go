@@ -23,6 +23,8 @@ type Outcome struct {
 	Title  string `json:"title,omitempty"`
 	Status string `json:"status,omitempty"`
 	Error  string `json:"error,omitempty"`
+	// Warning is a doubt about how the file was read, naming it.
+	Warning string `json:"warning,omitempty"`
 }
 
 // Ingester stores files in a store.
@@ -32,6 +34,8 @@ type Ingester struct {
 	// Replace lets a file take over records another file owns (fond ingest
 	// --replace) rather than be refused as a conflict. Reindex ignores it.
 	Replace bool
+	// Limits bound what one file may cost (the zero value: the defaults).
+	Limits Limits
 }
 
 // Paths ingests files and folders (recursively, hidden entries skipped, in name
@@ -99,18 +103,11 @@ func listFiles(root string) ([]string, error) {
 
 // File ingests one file in one transaction.
 func (in *Ingester) File(ctx context.Context, path string) ([]Outcome, error) {
-	info, err := os.Stat(path)
+	data, err := readFile(ctx, path, in.Limits.maxFileSize())
 	if err != nil {
 		return nil, err
 	}
-	if info.Size() > MaxFileSize {
-		return nil, fmt.Errorf("%s: file is %d bytes, over the %d-byte limit", path, info.Size(), MaxFileSize)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	res, err := Extract(ctx, path, data)
+	res, err := in.Limits.Extract(ctx, path, data)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +115,18 @@ func (in *Ingester) File(ctx context.Context, path string) ([]Outcome, error) {
 	if err != nil {
 		abs = path
 	}
-	return in.put(ctx, abs, path, filepath.Base(path), data, res)
+	outs, err := in.put(ctx, abs, path, filepath.Base(path), data, res)
+	return withWarnings(outs, res), err
+}
+
+// withWarnings puts a file's warnings on its outcomes.
+func withWarnings(outs []Outcome, res Result) []Outcome {
+	if len(res.Warnings) > 0 {
+		for i := range outs {
+			outs[i].Warning = strings.Join(res.Warnings, "; ")
+		}
+	}
+	return outs
 }
 
 func (in *Ingester) put(ctx context.Context, key, shown, name string, data []byte, res Result) ([]Outcome, error) {
@@ -302,7 +310,7 @@ func (in *Ingester) Reindex(ctx context.Context, emit func(Outcome)) (failed int
 		if err != nil {
 			return failed, err
 		}
-		res, err := Extract(ctx, o.Name, o.Data)
+		res, err := in.Limits.Extract(ctx, o.Name, o.Data)
 		if err != nil {
 			emit(Outcome{File: f.Path, Error: err.Error()})
 			failed++
@@ -320,7 +328,7 @@ func (in *Ingester) Reindex(ctx context.Context, emit func(Outcome)) (failed int
 		if err != nil {
 			return failed, err
 		}
-		for _, out := range outs {
+		for _, out := range withWarnings(outs, res) {
 			emit(out)
 		}
 	}

@@ -16,8 +16,7 @@ import (
 // Detect reports whether text blocks look like a Digital Archive document page.
 func Detect(blocks []string) bool {
 	for _, b := range blocks {
-		l := strings.ToLower(b)
-		if l == "document information" || strings.Contains(l, "digital archive international history declassified") {
+		if strings.EqualFold(b, "document information") || daBanner.MatchString(b) {
 			return true
 		}
 		if citationRe.MatchString(b) && strings.Contains(b, "Digital Archive") {
@@ -26,6 +25,10 @@ func Detect(blocks []string) bool {
 	}
 	return false
 }
+
+// daBanner is the site's name as its pages show it, found in any case without
+// lowercasing every block.
+var daBanner = regexp.MustCompile(`(?i)digital archive international history declassified`)
 
 // citationRe matches the page's ready-made citation: "Title," Date, Publisher, Ref.
 var citationRe = regexp.MustCompile(`^"(.+?)[,.]?"\s*,?\s+(.+)$`)

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"fond/internal/archref"
 	"fond/internal/datefind"
@@ -124,7 +125,11 @@ func truncate(s string, n int) string {
 	}
 	cut := strings.LastIndex(s[:n], " ")
 	if cut < n/2 {
+		// No space to cut at: cut between characters, not inside one.
 		cut = n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
 	}
 	return s[:cut] + "…"
 }

@@ -124,6 +124,11 @@ func (t Tools) ocrPage(ctx context.Context, file string, n int) (string, float64
 	if err != nil {
 		return "", 0, fmt.Errorf("rendering it for OCR: %w", err)
 	}
+	// pdftoppm's -scale-to bounds the page already; the rendered header is
+	// checked as well, so a lower configured limit holds for PDFs too.
+	if err := t.checkPixels(png); err != nil {
+		return "", 0, err
+	}
 	text, conf, err := t.ocr(ctx, png)
 	if err != nil {
 		return "", 0, fmt.Errorf("OCR: %w", err)
@@ -149,6 +154,9 @@ func tempFile(data []byte) (string, error) {
 
 // Image reads a page image (PNG, JPEG or TIFF) by OCR.
 func (t Tools) Image(ctx context.Context, data []byte) (Text, error) {
+	if err := t.checkPixels(data); err != nil {
+		return Text{}, err
+	}
 	text, conf, err := t.ocr(ctx, data)
 	if err != nil {
 		return Text{}, fmt.Errorf("OCR: %w", err)

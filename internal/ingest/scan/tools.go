@@ -29,6 +29,9 @@ type Tools struct {
 	// Timeout bounds one run of one program (one page, for OCR); FileTimeout
 	// all of one file's.
 	Timeout, FileTimeout time.Duration
+	// MaxPixels bounds an image, or a PDF page rendered for OCR, in pixels;
+	// 0 means DefaultMaxPixels.
+	MaxPixels int64
 }
 
 // FromEnv is the configuration from FOND_PDFTOTEXT, FOND_PDFTOPPM,
