@@ -59,3 +59,16 @@ func TestUnchangedLinksWriteNothing(t *testing.T) {
 		t.Errorf("an assertion withdrawn wrote no generation")
 	}
 }
+
+func TestCloseTwice(t *testing.T) {
+	st, err := Open(context.Background(), filepath.Join(t.TempDir(), "fond.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
+	}
+}

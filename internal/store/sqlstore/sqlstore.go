@@ -18,16 +18,18 @@ import (
 
 // Store implements store.Store on a SQL database.
 type Store struct {
-	write    db // SQLite: exactly one connection, as it allows one writer at a time
-	read     db
-	d        *Dialect
-	auth     atomic.Pointer[names.File]
-	authGen  atomic.Int64 // the generation auth was read at
-	snapshot string       // where the index is saved; "" keeps it in memory only
-	idxMu    sync.Mutex   // one index load or catch-up at a time
-	idx      *index.Index // nil until the first search or LoadIndex
-	saved    int64        // the generation of the snapshot on disk
-	apply    *applier     // index updates, behind the writers
+	closeOnce sync.Once // a second Close (a deferred one after an explicit one) is harmless
+	closeErr  error
+	write     db // SQLite: exactly one connection, as it allows one writer at a time
+	read      db
+	d         *Dialect
+	auth      atomic.Pointer[names.File]
+	authGen   atomic.Int64 // the generation auth was read at
+	snapshot  string       // where the index is saved; "" keeps it in memory only
+	idxMu     sync.Mutex   // one index load or catch-up at a time
+	idx       *index.Index // nil until the first search or LoadIndex
+	saved     int64        // the generation of the snapshot on disk
+	apply     *applier     // index updates, behind the writers
 }
 
 var _ store.Store = (*Store)(nil)
@@ -51,6 +53,11 @@ func New(ctx context.Context, write, read *sql.DB, d *Dialect, snapshot string) 
 // is a cache: failing to save it (a read-only folder) costs the next open a
 // rebuild, not the caller an error.
 func (s *Store) Close() error {
+	s.closeOnce.Do(func() { s.closeErr = s.close() })
+	return s.closeErr
+}
+
+func (s *Store) close() error {
 	s.apply.stop()
 	if err := s.saveSnapshot(); err != nil {
 		slog.Warn("search index not saved; the next open rebuilds it", "err", err)
