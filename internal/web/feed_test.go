@@ -16,7 +16,13 @@ import (
 // and returns what it understood; CI installs it, elsewhere the test skips.
 func feedparse(t *testing.T, body string) map[string]any {
 	t.Helper()
-	check := exec.Command("python3", "-c", "import feedparser")
+	// Debian's interpreter, which sees Debian's python3-feedparser; a python3
+	// earlier on PATH (pyenv, a virtualenv) may not.
+	py := "/usr/bin/python3"
+	if _, err := os.Stat(py); err != nil {
+		py = "python3"
+	}
+	check := exec.Command(py, "-c", "import feedparser")
 	if err := check.Run(); err != nil {
 		if os.Getenv("FOND_REQUIRE_TOOLS") != "" {
 			t.Fatal("python3-feedparser not installed; .ci/run should have installed it")
@@ -27,7 +33,7 @@ func feedparse(t *testing.T, body string) map[string]any {
 	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("python3", "-c", `
+	out, err := exec.Command(py, "-c", `
 import feedparser, json, sys
 d = feedparser.parse(sys.argv[1])
 print(json.dumps({"bozo": d.bozo, "error": str(d.get("bozo_exception", "")), "version": d.version,
