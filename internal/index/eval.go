@@ -39,7 +39,14 @@ type evaluator struct {
 	names    *names.File
 	within   bool
 	ranked   []termResult
-	years    []int32
+	// years are the bare years of the query, yearDated how many records each
+	// dates: a year ranks as a date, once (yearBonus), never as a word.
+	years     []int32
+	yearDated []int
+	// fuzzy (search.MatchMost) also matches near spellings of rare words;
+	// corrected lists them.
+	fuzzy     bool
+	corrected []search.Correction
 	pos      [][]uint32 // scratch position buffers, one per phrase word
 	// maxExpand is Limits.MaxPrefixExpansion; capped lists the prefixes cut to it.
 	maxExpand int
@@ -228,18 +235,31 @@ func (e *evaluator) term(t search.Term, cand docset, negated bool) docset {
 	if (t.Field == "person" || t.Field == "place") && !t.Prefix {
 		r = e.name(t, mask, cand, r)
 	}
-	var year int32
 	if t.Field == "" && !t.Phrase && !t.Prefix && isYear(t.Text) {
-		// A bare year is also the record's date, and ranks records of that year first.
-		year = int32(atoi(t.Text))
-		if !negated {
-			e.years = append(e.years, year)
-		}
+		// A bare year finds the records dated in it and those that mention it,
+		// but ranks only as a date: records of that year first.
+		year := int32(atoi(t.Text))
 		dated := e.filter(cand, func(n uint32) bool {
 			d := &e.ix.hot[n]
 			return d.earliest != 0 && d.earliest <= year*10000+1231 && d.latest >= year*10000+101
 		})
-		r = mergeResults([]termResult{r, {docs: dated.ids, wtf: make([]float32, len(dated.ids))}}, r.df)
+		if !negated {
+			// The year's weight is how rare it is in the whole archive, not
+			// among the candidates the query's other words left.
+			all := len(dated.ids)
+			if !cand.all {
+				all = len(e.filter(docset{all: true}, func(n uint32) bool {
+					d := &e.ix.hot[n]
+					return d.earliest != 0 && d.earliest <= year*10000+1231 && d.latest >= year*10000+101
+				}).ids)
+			}
+			e.years = append(e.years, year)
+			e.yearDated = append(e.yearDated, all)
+		}
+		return docset{ids: union([][]uint32{r.docs, dated.ids})}
+	}
+	if e.fuzzy && t.Field == "" && !t.Phrase && !t.Prefix && !negated {
+		r = e.correct(t.Text, mask, cand, r)
 	}
 	if !negated {
 		e.ranked = append(e.ranked, r)

@@ -21,6 +21,9 @@ type Request struct {
 	DateMode      string
 	Facets        bool
 	Names         *names.File // resolves person: and place: to every form; may be nil
+	// Match is search.MatchMost for the reading room's plain queries (partial
+	// matches after exact ones, near spellings of rare words); else every word.
+	Match string
 	// Limits: the index applies MaxPrefixExpansion and MaxDuration (the rest
 	// bound the query before it gets here); zero fields take
 	// search.DefaultLimits.
@@ -55,6 +58,10 @@ type Response struct {
 	Facets map[string][]search.FacetCount
 	// Capped: the prefixes cut to Limits.MaxPrefixExpansion terms.
 	Capped []search.Capped
+	// Exact is how many of Total have every word (fewer under MatchMost when
+	// partial matches follow); Corrected, the words matched in near spellings.
+	Exact     int
+	Corrected []search.Correction
 }
 
 // bm25 parameters, as SQLite FTS5 and Lucene use them.
@@ -74,7 +81,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	lim := req.Limits.WithDefaults()
 	start := time.Now()
 	e := &evaluator{ix: ix, ctx: ctx, deadline: start.Add(lim.MaxDuration), names: req.Names,
-		within: req.DateMode == search.DateWithin, maxExpand: lim.MaxPrefixExpansion}
+		within: req.DateMode == search.DateWithin, maxExpand: lim.MaxPrefixExpansion, fuzzy: req.Match == search.MatchMost}
 	// why tells the caller's end (its error as it is) from the time limit.
 	why := func(err error) (Response, error) {
 		if errors.Is(err, errOverTime) {
@@ -83,15 +90,30 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 		return Response{}, err
 	}
 	e.countPrefixes(req.Node)
-	set := e.eval(req.Node, docset{all: true}, false)
+	var docs []uint32
+	var tiers []uint8 // under MatchMost: how many of the query's words each document has
+	soft, hard := split(req.Node)
+	if e.fuzzy && len(soft) >= 2 {
+		docs, tiers = e.bestMatch(soft, hard)
+	} else {
+		set := e.eval(req.Node, docset{all: true}, false)
+		docs = set.ids
+		if set.all {
+			docs = ix.liveDocs()
+		}
+	}
 	if e.err != nil {
 		return why(e.err)
 	}
-	docs := set.ids
-	if set.all {
-		docs = ix.liveDocs()
+	res := Response{Total: len(docs), Exact: len(docs), Capped: e.capped, Corrected: e.corrected}
+	if tiers != nil {
+		res.Exact = 0
+		for _, t := range tiers {
+			if int(t) == len(soft) {
+				res.Exact++
+			}
+		}
 	}
-	res := Response{Total: len(docs), Capped: e.capped}
 	if req.Facets {
 		f, err := ix.facets(e.check, docs, req.Names)
 		if err != nil {
@@ -112,7 +134,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 		}
 	}
 	k := req.Offset + req.Limit
-	top := e.top(docs, scores, sortBy, k)
+	less := ix.order(scores, sortBy)
+	if tiers != nil && res.Exact < res.Total {
+		less = tiered(tiers, less)
+	}
+	top := e.top(docs, less, k)
 	if e.err != nil {
 		return why(e.err)
 	}
@@ -212,14 +238,12 @@ func (e *evaluator) score(docs []uint32) []float64 {
 			scores[i] += idf * tf * (k1 + 1) / (tf + k1*(1-b+b*dl/avg))
 		}
 	}
-	if len(e.years) > 0 {
+	for yi, y := range e.years {
+		bonus := e.yearBonus(e.yearDated[yi])
 		for i, d := range docs {
-			info := &e.ix.docs[d]
-			for _, y := range e.years {
-				if info.earliest != 0 && info.earliest <= y*10000+1231 && info.latest >= y*10000+101 {
-					scores[i] *= 2
-					break
-				}
+			h := &e.ix.hot[d]
+			if h.earliest != 0 && h.earliest <= y*10000+1231 && h.latest >= y*10000+101 {
+				scores[i] += bonus
 			}
 		}
 	}
@@ -234,8 +258,7 @@ type ranked struct {
 
 // top returns the first k documents in the requested order, by a bounded heap:
 // a page of twenty from a hundred thousand matches sorts twenty, not all.
-func (e *evaluator) top(docs []uint32, scores []float64, sortBy string, k int) []ranked {
-	less := e.ix.order(scores, sortBy)
+func (e *evaluator) top(docs []uint32, less func(a, b ranked) bool, k int) []ranked {
 	h := &rankHeap{less: less}
 	for i, d := range docs {
 		if i%checkEvery == 0 && e.stopped() {

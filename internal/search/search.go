@@ -27,10 +27,28 @@ type Query struct {
 	DateMode string
 	// Facets asks for counts over the whole result set.
 	Facets bool
+	// Match says what a plain query's words require: MatchAll (the default:
+	// every word, the query language's AND) or MatchMost, the reading room's:
+	// documents with every word first, then those with most of them, and a
+	// word absent from the archive also matched in near spellings.
+	Match string
 	// Limits bound the query's cost (zero fields: DefaultLimits). The server
 	// sets them from its configuration, never from the request: a client must
 	// not raise its own.
 	Limits Limits `json:"-"`
+}
+
+// Match modes.
+const (
+	MatchAll  = "all"
+	MatchMost = "most"
+)
+
+// Correction is a query word the archive does not hold (or holds rarely) and
+// the spelling it holds most that is one or two edits away.
+type Correction struct {
+	Word string `json:"word"`
+	Near string `json:"near"`
 }
 
 // Date modes.
@@ -67,6 +85,11 @@ type Result struct {
 	// Capped lists the prefixes that reached more terms than
 	// Limits.MaxPrefixExpansion, so a page can say the result is partial.
 	Capped []Capped `json:"capped,omitempty"`
+	// Exact is how many of Total have every word of the query; less than
+	// Total when the query asked for MatchMost and partial matches follow.
+	Exact int `json:"exact"`
+	// Corrected lists the words also matched in near spellings (MatchMost).
+	Corrected []Correction `json:"corrected,omitempty"`
 }
 
 // DefaultLimit is the page size when a query gives none.

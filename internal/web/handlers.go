@@ -30,7 +30,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	data := map[string]any{
 		"Title": "Search", "Params": p, "Query": q, "Result": res, "Page": p.Page,
 		"Permalink": p.url(), "Active": p.activeFilters(), "Facets": s.titledFacets(r.Context(), facetGroups(p, res)),
-		"Histogram": histogram(p, res.Facets["year"]), "Feed": p.feedURL(),
+		"Histogram": histogram(p, res.Facets["year"]), "Feed": p.feedURL(), "AllWords": p.withMatch(search.MatchAll),
 	}
 	if p.Q != "" {
 		data["Title"] = "Search: " + p.Q

@@ -22,6 +22,7 @@ type searchParams struct {
 	To      string
 	Dates   string // overlap | within
 	Sort    string
+	Match   string // all | most (the default: partial matches after exact ones)
 	Page    int
 	Limit   int
 }
@@ -57,7 +58,7 @@ func truncate(s string, n int) string {
 
 func parseParams(v url.Values, maxPage int) (searchParams, *paramError) {
 	p := searchParams{Q: strings.TrimSpace(v.Get("q")), Filters: map[string][]string{}, From: v.Get("from"), To: v.Get("to"),
-		Dates: v.Get("dates"), Sort: v.Get("sort")}
+		Dates: v.Get("dates"), Sort: v.Get("sort"), Match: v.Get("match")}
 	for _, f := range filterParams {
 		for _, val := range v[f] {
 			if val = strings.TrimSpace(val); val != "" {
@@ -76,6 +77,11 @@ func parseParams(v url.Values, maxPage int) (searchParams, *paramError) {
 	case "", search.SortRelevance, search.SortDateAsc, search.SortDateDesc, search.SortAddedDesc:
 	default:
 		return p, &paramError{"sort", "must be relevance, date (oldest first), -date (newest first) or -added (latest additions first)"}
+	}
+	switch p.Match {
+	case "", search.MatchAll, search.MatchMost:
+	default:
+		return p, &paramError{"match", "must be all (every word) or most (every word first, then most of them)"}
 	}
 	switch p.Dates {
 	case "", search.DateOverlap, search.DateWithin:
@@ -113,7 +119,10 @@ func (p searchParams) query() search.Query {
 	if p.From != "" || p.To != "" {
 		parts = append(parts, "date:"+p.From+".."+p.To)
 	}
-	q := search.Query{Text: strings.Join(parts, " "), Sort: p.Sort, DateMode: p.Dates, Limit: p.Limit, Facets: true}
+	q := search.Query{Text: strings.Join(parts, " "), Sort: p.Sort, DateMode: p.Dates, Limit: p.Limit, Facets: true, Match: p.Match}
+	if q.Match == "" {
+		q.Match = search.MatchMost
+	}
 	q.Normalize()
 	q.Offset = (p.Page - 1) * q.Limit
 	return q
@@ -130,7 +139,7 @@ func (p searchParams) values() url.Values {
 			v.Add(f, val)
 		}
 	}
-	for k, val := range map[string]string{"from": p.From, "to": p.To, "dates": p.Dates} {
+	for k, val := range map[string]string{"from": p.From, "to": p.To, "dates": p.Dates, "match": p.Match} {
 		if val != "" {
 			v.Set(k, val)
 		}
@@ -195,6 +204,12 @@ func (p searchParams) withPage(n int) string {
 	return c.url()
 }
 
+func (p searchParams) withMatch(m string) string {
+	c := p.clone()
+	c.Page, c.Match = 1, m
+	return c.url()
+}
+
 func (p searchParams) withDates(from, to string) string {
 	c := p.clone()
 	c.Page, c.From, c.To = 1, from, to
@@ -225,7 +240,7 @@ type facetLink struct {
 
 // apiParams are the parameters /api/search takes; any other is refused, so
 // that a misspelt filter is an error rather than a silently wider search.
-var apiParams = map[string]bool{"q": true, "from": true, "to": true, "dates": true, "sort": true, "page": true, "limit": true, "facets": true}
+var apiParams = map[string]bool{"q": true, "from": true, "to": true, "dates": true, "sort": true, "page": true, "limit": true, "facets": true, "match": true}
 
 func init() {
 	for _, f := range filterParams {

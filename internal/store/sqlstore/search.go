@@ -35,11 +35,12 @@ func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, erro
 	}
 	lim := q.Limits.WithDefaults()
 	found, err := ix.Search(ctx, index.Request{Node: node, Sort: q.Sort, Limit: q.Limit, Offset: q.Offset,
-		DateMode: q.DateMode, Facets: q.Facets, Names: s.auth.Load(), Limits: lim})
+		DateMode: q.DateMode, Facets: q.Facets, Names: s.auth.Load(), Limits: lim, Match: q.Match})
 	if err != nil {
 		return search.Result{}, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	res := search.Result{Total: found.Total, Hits: []search.Hit{}, Facets: found.Facets, Capped: found.Capped}
+	res := search.Result{Total: found.Total, Hits: []search.Hit{}, Facets: found.Facets, Capped: found.Capped,
+		Exact: found.Exact, Corrected: found.Corrected}
 	if len(found.Hits) == 0 {
 		return res, nil
 	}

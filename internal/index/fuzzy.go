@@ -1,0 +1,136 @@
+package index
+
+import (
+	"cmp"
+	"slices"
+
+	"fond/internal/search"
+)
+
+// Typo tolerance (search.MatchMost): a word the archive holds in fewer than
+// fuzzyBelow documents is also matched in the spellings it holds most that are
+// one edit away (two for long words), each weighing half an exact match, so
+// that exact matches rank first. Short words are exempt: at three letters
+// every word is an edit from dozens of others.
+const (
+	fuzzyBelow   = 3
+	fuzzyMinLen  = 5
+	fuzzyLongLen = 8
+	fuzzyMax     = 8 // spellings added per word
+	fuzzyWeight  = 0.5
+)
+
+// correct adds to r the near spellings of a rare or absent word.
+func (e *evaluator) correct(word string, mask uint8, cand docset, r termResult) termResult {
+	toks := words(word, nil)
+	if len(toks) != 1 || HasCJK(word) {
+		return r
+	}
+	term := toks[0].term
+	if len([]rune(term)) < fuzzyMinLen || isYear(term) {
+		return r
+	}
+	if p := e.ix.term(term); p != nil && int(p.n) >= fuzzyBelow {
+		return r
+	}
+	maxDist := 1
+	if len([]rune(term)) >= fuzzyLongLen {
+		maxDist = 2
+	}
+	type near struct {
+		term string
+		p    *plist
+	}
+	var found []near
+	dict := e.ix.dictionary()
+	for i, d := range dict {
+		if i%checkEvery == 0 && e.stopped() {
+			return r
+		}
+		if d == term || abs(len(d)-len(term)) > maxDist {
+			continue
+		}
+		if editDistance(term, d, maxDist) <= maxDist {
+			if p := e.ix.term(d); p != nil && p.n > 0 {
+				found = append(found, near{d, p})
+			}
+		}
+	}
+	if len(found) == 0 {
+		return r
+	}
+	slices.SortFunc(found, func(a, b near) int {
+		if c := cmp.Compare(b.p.n, a.p.n); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.term, b.term)
+	})
+	found = found[:min(len(found), fuzzyMax)]
+	parts := []termResult{r}
+	for _, f := range found {
+		x := e.single(f.p, mask, cand)
+		for i := range x.wtf {
+			x.wtf[i] *= fuzzyWeight
+		}
+		parts = append(parts, x)
+	}
+	e.noteCorrection(search.Correction{Word: word, Near: found[0].term})
+	df := r.df
+	if df == 0 {
+		df = int(found[0].p.n)
+	}
+	return mergeResults(parts, df)
+}
+
+func (e *evaluator) noteCorrection(c search.Correction) {
+	for _, d := range e.corrected {
+		if d.Word == c.Word {
+			return
+		}
+	}
+	e.corrected = append(e.corrected, c)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// editDistance is the optimal-string-alignment distance between a and b
+// (insertions, deletions, substitutions and transpositions of neighbours,
+// each one edit), or limit+1 as soon as it must exceed limit.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if abs(len(ra)-len(rb)) > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			best = min(best, v)
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
