@@ -47,7 +47,7 @@ type evaluator struct {
 	// corrected lists them.
 	fuzzy     bool
 	corrected []search.Correction
-	pos      [][]uint32 // scratch position buffers, one per phrase word
+	pos       [][]uint32 // scratch position buffers, one per phrase word
 	// maxExpand is Limits.MaxPrefixExpansion; capped lists the prefixes cut to it.
 	maxExpand int
 	capped    []search.Capped
