@@ -98,6 +98,11 @@ func BibTeX(r *record.Record, o Options) string {
 		add("organization", bibEscape(oneLine(r.Publisher)))
 		add("type", bibEscape(oneLine(r.Type)))
 	}
+	// BibTeX's year and month cannot say "circa" or "inferred"; biblatex's
+	// date can say only the first.
+	for _, n := range dateNotes(r.Date) {
+		notes = append(notes, strings.TrimSuffix(n, "."))
+	}
 	if published != "" {
 		notes = append(notes, "Published at "+published)
 	}

@@ -202,13 +202,6 @@ func ZoteroType(r *record.Record) string {
 	return "manuscript"
 }
 
-// Holding is the archive and the location in it of a record's first source,
-// for pages that declare them.
-func Holding(r *record.Record) (archive, location string) {
-	h, _ := firstHolding(r)
-	return h.archive, h.location
-}
-
 // docNumber is a collection document's own identifier ("d5" in a FRUS volume).
 // The ingest key carries it before a record is stored; after, a history.state.gov
 // style URL or the publisher's record id does.

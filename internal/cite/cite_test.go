@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -408,5 +409,44 @@ func TestNamesInFormats(t *testing.T) {
 	r.Type = "Article"
 	if got := Chicago(r, Options{}); !strings.HasPrefix(got, "Martin Luther King Jr., Kim Il Sung, and Ministry of Foreign Affairs, DPRK, ") {
 		t.Errorf("Chicago: %s", got)
+	}
+}
+
+func TestPageMeta(t *testing.T) {
+	f := fixtures()
+	inferred := f["inferred"]
+	inferred.Authors = []string{"Terentii Fomich Shtykov"}
+	for _, c := range []struct {
+		r    *record.Record
+		want []Meta
+		not  []string
+	}{
+		{inferred, []Meta{
+			{"citation_author", "Shtykov, Terentii Fomich"}, {"citation_date", "1950-06"}, {"DC.date", "1950-06"},
+			{"citation_language", "en"}, {"citation_public_url", "https://fond.example.org/documents/b2b2b2b2b2b2b2b2"},
+			{"DC.type", "manuscript"}, {"z.itemType", "manuscript"},
+			{"z.archive", "Archive of the Foreign Policy of the Russian Federation"},
+			{"z.archiveLocation", "Fond 059a, Opis 5a, Delo 3, Papka 11, listy 10-20"},
+		}, []string{"citation_journal_title"}},
+		{f["approx"], []Meta{{"DC.type", "report"}, {"citation_date", "1950-04"}, {"DC.date", "1950-04~"}}, nil},
+		{f["undated"], []Meta{{"DC.type", "letter"}, {"citation_language", "ru"}}, []string{"citation_date"}},
+		{f["korean"], []Meta{{"DC.type", "report"}}, []string{"citation_date"}},
+		{f["seed"], []Meta{{"DC.type", "manuscript"}, {"citation_date", "1949-03-05"}}, nil},
+		{f["article"], []Meta{{"DC.type", "journalArticle"}, {"citation_journal_title", "Cold War International History Project Bulletin"}, {"citation_author", "Weathersby, Kathryn"}}, []string{"z.archive"}},
+		{f["blog"], []Meta{{"DC.type", "blogPost"}}, []string{"citation_journal_title", "z.archive"}},
+	} {
+		got := PageMeta(c.r, PermanentURL("https://fond.example.org", c.r.ID))
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: no %+v in %+v", c.r.ID, w, got)
+			}
+		}
+		for _, n := range c.not {
+			for _, m := range got {
+				if m.Name == n {
+					t.Errorf("%s: unwanted %+v", c.r.ID, m)
+				}
+			}
+		}
 	}
 }

@@ -130,8 +130,18 @@ func risDate(d record.Date) string {
 // risNotes keeps in N1 what the date tags cannot say, and a collection
 // document's number, which RIS has no tag for on a manuscript.
 func risNotes(r *record.Record) []string {
+	out := dateNotes(r.Date)
+	if n := docNumber(r); n != "" {
+		out = append(out, "Document "+n+".")
+	}
+	return out
+}
+
+// dateNotes say in words what year, month and day fields lose: an interval,
+// a decade, a qualifier (approximate, uncertain, inferred), the source's note
+// on the dating.
+func dateNotes(d record.Date) []string {
 	var out []string
-	d := r.Date
 	if p, ok := parseEDTF(effectiveEDTF(d)); ok && (p.interval || p.start.qualified() || strings.Contains(p.start.year, "X") ||
 		d.Qualifier != "" && d.Qualifier != record.Exact) {
 		s := "Date: " + displayDate(d)
@@ -141,10 +151,7 @@ func risNotes(r *record.Record) []string {
 		out = append(out, s+".")
 	}
 	if d.Note != "" {
-		out = append(out, "Date note: "+d.Note)
-	}
-	if n := docNumber(r); n != "" {
-		out = append(out, "Document "+n+".")
+		out = append(out, "Date note: "+oneLine(d.Note))
 	}
 	return out
 }
