@@ -100,11 +100,12 @@ func BibTeX(r *record.Record, o Options) string {
 	}
 	// BibTeX's year and month cannot say "circa" or "inferred"; biblatex's
 	// date can say only the first.
-	for _, n := range dateNotes(r.Date) {
-		notes = append(notes, strings.TrimSuffix(n, "."))
-	}
+	notes = append(notes, dateNotes(r.Date)...)
 	if published != "" {
 		notes = append(notes, "Published at "+published)
+	}
+	for i, n := range notes {
+		notes[i] = strings.TrimRight(n, ". ")
 	}
 	add("note", bibEscape(strings.Join(nonEmpty(notes), ". ")))
 	add("langid", babelNames[r.Languages.Text])
