@@ -424,11 +424,11 @@ func TestPageMeta(t *testing.T) {
 		{inferred, []Meta{
 			{"citation_author", "Shtykov, Terentii Fomich"}, {"citation_date", "1950-06"}, {"DC.date", "1950-06"},
 			{"citation_language", "en"}, {"citation_public_url", "https://fond.example.org/documents/b2b2b2b2b2b2b2b2"},
-			{"DC.type", "manuscript"}, {"z.itemType", "manuscript"},
+			{"DC.type", "manuscript"}, {"z.itemType", "manuscript"}, {"z.manuscriptType", "Note"},
 			{"z.archive", "Archive of the Foreign Policy of the Russian Federation"},
 			{"z.archiveLocation", "Fond 059a, Opis 5a, Delo 3, Papka 11, listy 10-20"},
 		}, []string{"citation_journal_title"}},
-		{f["approx"], []Meta{{"DC.type", "report"}, {"citation_date", "1950-04"}, {"DC.date", "1950-04~"}}, nil},
+		{f["approx"], []Meta{{"DC.type", "report"}, {"z.reportType", "Report"}, {"citation_date", "1950-04"}, {"DC.date", "1950-04~"}}, nil},
 		{f["undated"], []Meta{{"DC.type", "letter"}, {"citation_language", "ru"}}, []string{"citation_date"}},
 		{f["korean"], []Meta{{"DC.type", "report"}}, []string{"citation_date"}},
 		{f["seed"], []Meta{{"DC.type", "manuscript"}, {"citation_date", "1949-03-05"}}, nil},

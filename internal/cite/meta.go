@@ -34,6 +34,7 @@ type Meta struct{ Name, Content string }
 //	citation_public_url         URL: the permanent address
 //	citation_abstract_html_url  the same, Zotero's fallback for the URL
 //	DC.type, z.itemType         item type
+//	z.manuscriptType etc.       the genre (Minutes of Conversation, Telegram)
 //	z.archive                   archive
 //	z.archiveLocation           location in archive (fond, opis, delo, listy; file)
 //	citation_archive_location   the same
@@ -71,6 +72,9 @@ func PageMeta(r *record.Record, permanent string) []Meta {
 	add("DC.type", t)
 	add("z.itemType", t)
 	if kindOf(r) == archival {
+		// Zotero's RDF reader copies dc:type into manuscriptType, letterType
+		// and reportType; the z: field, set after, gives the genre instead.
+		add("z."+t+"Type", r.Type)
 		h, _ := firstHolding(r)
 		add("z.archive", h.archive)
 		add("z.archiveLocation", h.location)
