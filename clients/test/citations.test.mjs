@@ -80,6 +80,35 @@ function locationParts(s) {
 function nameWords(n) { return oneLine(n).replace(/,/g, ' ').split(' ').filter(Boolean); }
 function cslNameText(n) { return [n.literal, n.family, n.given, n.suffix].filter(Boolean).join(' '); }
 
+// ledger counts field checks by "format field" and keeps the differences
+// that the given map of known ones does not explain.
+function ledger(knownMap) {
+  const tally = new Map();
+  const unexplained = [];
+  const seen = new Set();
+  const check = (format, field, ok, detail) => {
+    const key = `${format} ${field}`;
+    const n = tally.get(key) ?? { agree: 0, differ: 0 };
+    tally.set(key, n);
+    if (ok) { n.agree++; return; }
+    n.differ++;
+    if (knownMap.has(key)) seen.add(key);
+    else unexplained.push(`${key}: ${detail}`);
+  };
+  const finish = (t, headline) => {
+    const agree = [...tally.values()].reduce((a, v) => a + v.agree, 0);
+    const total = [...tally.values()].reduce((a, v) => a + v.agree + v.differ, 0);
+    t.diagnostic(`${headline}: ${agree} of ${total} field checks agree`);
+    for (const [k, v] of [...tally.entries()].sort()) {
+      t.diagnostic(`${k.padEnd(28)} ${String(v.agree).padStart(4)} agree ${String(v.differ).padStart(4)} differ${v.differ ? ' (known)' : ''}`);
+    }
+    assert.deepEqual(unexplained, [], 'differences not listed as known');
+    // A listed difference whose field was checked and always agreed is stale.
+    assert.deepEqual([...knownMap.keys()].filter((k) => tally.has(k) && !seen.has(k)), [], 'listed differences that no longer occur');
+  };
+  return { check, finish };
+}
+
 // render is citeproc-js's note for one CSL item.
 function render(item) {
   const sys = { retrieveLocale: (l) => locales[l] ?? locales['en-US'], retrieveItem: () => item };
@@ -119,18 +148,7 @@ test('citations survive citation-js and citeproc-js', { timeout: 300_000 }, asyn
     cites.set(`${c.id} ${c.style}`, c.citation);
   }
 
-  const tally = new Map(); // "format field" -> {agree, differ}
-  const unexplained = [];
-  const seenKnown = new Set();
-  const check = (format, field, ok, detail) => {
-    const key = `${format} ${field}`;
-    const n = tally.get(key) ?? { agree: 0, differ: 0 };
-    tally.set(key, n);
-    if (ok) { n.agree++; return; }
-    n.differ++;
-    if (known.has(key)) seenKnown.add(key);
-    else unexplained.push(`${key}: ${detail}`);
-  };
+  const { check, finish } = ledger(known);
 
   let checked = 0;
   for (const id of ids) {
@@ -225,14 +243,7 @@ test('citations survive citation-js and citeproc-js', { timeout: 300_000 }, asyn
     }
   }
 
-  const rows = [...tally.entries()].sort().map(([k, v]) => `${k.padEnd(28)} ${String(v.agree).padStart(4)} agree ${String(v.differ).padStart(4)} differ${known.has(k) && v.differ ? ' (known)' : ''}`);
-  const agree = [...tally.values()].reduce((a, v) => a + v.agree, 0);
-  const total = [...tally.values()].reduce((a, v) => a + v.agree + v.differ, 0);
-  t.diagnostic(`${ids.length} records (${seedIDs.length} seed, ${frusIDs.length} FRUS) x 3 formats = ${checked} parsed; ${agree} of ${total} field checks agree`);
-  for (const row of rows) t.diagnostic(row);
-  assert.deepEqual(unexplained, [], 'differences not listed in `known`');
-  const stale = [...known.keys()].filter((k) => !seenKnown.has(k) && tally.has(k));
-  assert.deepEqual(stale, [], 'listed differences that no longer occur');
+  finish(t, `${ids.length} records (${seedIDs.length} seed, ${frusIDs.length} FRUS) x 3 formats = ${checked} parsed`);
 });
 
 // fond's own golden outputs (internal/cite/testdata) cover what the seeds and
@@ -255,18 +266,7 @@ const goldenKnown = new Map([
 test('fond\'s golden citations agree across formats in citation-js', async (t) => {
   const dir = join(repoRoot, 'internal', 'cite', 'testdata');
   const names = ['approx', 'article', 'blog', 'frus', 'inferred', 'interval', 'korean', 'list', 'question', 'seed', 'specials', 'translated', 'undated'];
-  const tally = new Map();
-  const unexplained = [];
-  const seen = new Set();
-  const check = (format, field, ok, detail) => {
-    const key = `${format} ${field}`;
-    const n = tally.get(key) ?? { agree: 0, differ: 0 };
-    tally.set(key, n);
-    if (ok) { n.agree++; return; }
-    n.differ++;
-    if (goldenKnown.has(key)) seen.add(key);
-    else unexplained.push(`${key}: ${detail}`);
-  };
+  const { check, finish } = ledger(goldenKnown);
   const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
   for (const name of names) {
     const csl = JSON.parse(readFileSync(join(dir, `${name}.csl-json.golden`), 'utf8'))[0];
@@ -293,10 +293,5 @@ test('fond\'s golden citations agree across formats in citation-js', async (t) =
       if (csl.language) check(format, 'language', item.language === (format === 'bibtex' ? babel[csl.language] : csl.language), `${name}: ${item.language}`);
     }
   }
-  const agree = [...tally.values()].reduce((a, v) => a + v.agree, 0);
-  const total = [...tally.values()].reduce((a, v) => a + v.agree + v.differ, 0);
-  t.diagnostic(`${names.length} fixtures x 2 formats against their CSL-JSON: ${agree} of ${total} field checks agree`);
-  for (const [k, v] of [...tally.entries()].sort()) t.diagnostic(`${k.padEnd(20)} ${String(v.agree).padStart(3)} agree ${String(v.differ).padStart(3)} differ${v.differ ? ' (known)' : ''}`);
-  assert.deepEqual(unexplained, [], 'differences not listed in `goldenKnown`');
-  assert.deepEqual([...goldenKnown.keys()].filter((k) => !seen.has(k)), [], 'listed differences that no longer occur');
+  finish(t, `${names.length} fixtures x 2 formats against their CSL-JSON`);
 });

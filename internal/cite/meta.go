@@ -2,7 +2,6 @@ package cite
 
 import (
 	"fmt"
-	"strings"
 
 	"fond/internal/record"
 )
@@ -87,15 +86,8 @@ func PageMeta(r *record.Record, permanent string) []Meta {
 // ISO 8601 form reference managers parse: "1949-03-05", "1950-04", "1950".
 // A decade or a season has no such form and gives the year or nothing.
 func isoDate(d record.Date) string {
-	p, ok := parseEDTF(effectiveEDTF(d))
+	a, ok := firstPoint(d)
 	if !ok {
-		return ""
-	}
-	a := p.start
-	if a.open || a.unknown {
-		a = p.end
-	}
-	if strings.Contains(a.year, "X") {
 		return ""
 	}
 	switch {

@@ -106,15 +106,8 @@ func risType(k kind) string {
 
 // risDate is YYYY/MM/DD/ with unknown parts blank, from the (first) date.
 func risDate(d record.Date) string {
-	p, ok := parseEDTF(effectiveEDTF(d))
+	a, ok := firstPoint(d)
 	if !ok {
-		return ""
-	}
-	a := p.start
-	if a.open || a.unknown {
-		a = p.end
-	}
-	if strings.Contains(a.year, "X") {
 		return ""
 	}
 	m, day := "", ""
