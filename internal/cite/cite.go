@@ -159,20 +159,27 @@ func locationIn(s record.Source) string {
 	if len(parts) > 0 {
 		return strings.Join(parts, ", ")
 	}
-	ref := strings.TrimSpace(s.Reference)
-	for _, name := range []string{s.Repository, s.Abbreviation} {
-		if name = strings.TrimSpace(name); name == "" {
-			continue
+	// The reference as written names the archive in its first segments
+	// ("Wilson Center Archive, Box 3", "AVP RF (hereafter …), Fond") or its
+	// last ("…, APRF."); what is left is the place in it.
+	names := nonEmpty([]string{s.Repository, s.Abbreviation})
+	names = append(names, "(hereafter")
+	isArchive := func(seg string) bool {
+		for _, n := range names {
+			if strings.Contains(seg, n) {
+				return true
+			}
 		}
-		if rest, ok := strings.CutPrefix(ref, name); ok {
-			ref = rest
-		}
-		if rest, ok := strings.CutSuffix(strings.TrimRight(ref, ". "), name); ok {
-			ref = rest
-		}
-		ref = strings.Trim(ref, ",;: ")
+		return false
 	}
-	return ref
+	segs := strings.Split(strings.TrimRight(strings.TrimSpace(s.Reference), ". "), ",")
+	for len(segs) > 0 && isArchive(segs[0]) {
+		segs = segs[1:]
+	}
+	for len(segs) > 0 && isArchive(segs[len(segs)-1]) {
+		segs = segs[:len(segs)-1]
+	}
+	return strings.TrimSpace(strings.Join(segs, ","))
 }
 
 // ZoteroType is the Zotero item type a document page declares in DC.type,
