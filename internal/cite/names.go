@@ -45,7 +45,8 @@ func splitName(s string) personName {
 		if isSuffix(given) && suffix == "" { // "King, Jr., Martin" is BibTeX's order, not a source's
 			return personName{Literal: s}
 		}
-		return personName{Family: family, Given: given, Suffix: suffix}
+		return personName{Family: family, Given: given, Suffix: suffix,
+			FamilyFirst: suffix == "" && romanize.FamilyFirst(family+" "+given)}
 	}
 	if !latinScript(s) {
 		if hasCyrillic(s) && romanize.FamilyFirst(romanize.CyrillicToLatin(s, romanize.Popular)) {

@@ -18,6 +18,7 @@ func TestSplitName(t *testing.T) {
 		{"Terentii Fomich Shtykov", personName{Family: "Shtykov", Given: "Terentii Fomich"}, "Terentii Fomich Shtykov", "Shtykov, Terentii Fomich"},
 		{"Терентий Фомич Штыков", personName{Family: "Штыков", Given: "Терентий Фомич"}, "Терентий Фомич Штыков", "Штыков, Терентий Фомич"},
 		{"Gary Goldberg", personName{Family: "Goldberg", Given: "Gary"}, "Gary Goldberg", "Goldberg, Gary"},
+		{"Kim, Il Sung", personName{Family: "Kim", Given: "Il Sung", FamilyFirst: true}, "Kim Il Sung", "Kim, Il Sung"},
 		{"Weathersby, Kathryn", personName{Family: "Weathersby", Given: "Kathryn"}, "Kathryn Weathersby", "Weathersby, Kathryn"},
 		{"King, Martin Luther, Jr.", personName{Family: "King", Given: "Martin Luther", Suffix: "Jr."}, "Martin Luther King Jr.", "King, Martin Luther, Jr."},
 		{"Martin Luther King Jr.", personName{Family: "King", Given: "Martin Luther", Suffix: "Jr."}, "Martin Luther King Jr.", "King, Martin Luther, Jr."},
