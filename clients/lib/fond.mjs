@@ -40,3 +40,9 @@ export function readTSV(text) {
 }
 
 export const repoRoot = repo;
+
+// fondText runs `fond ARGS...` and returns its standard output as it is, for
+// commands that print one JSON document (list, show) or plain text.
+export function fondText(args) {
+  return execFileSync(binary(), args, { encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
+}

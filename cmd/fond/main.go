@@ -27,7 +27,7 @@ var commands = map[string]command{
 	"show":    {"print one record: fond show [--json] ID", runShow},
 	"list":    {"list records in date order: fond list [--json] [--limit N] [--offset N]", runList},
 	"search":  {"full-text search: fond search [--json] [--limit N] [--offset N] [--sort relevance|date|-date] [--person P] [--place P] [--type T] [--repository R] [--fond F] [--language L] [--category C] [--collection C] [--title T] [--from D] [--to D] [--dates overlap|within] [QUERY]", runSearch},
-	"cite":    {"print a citation: fond cite --style chicago|bibtex|ris|csl-json ID", runCite},
+	"cite":    {"print a citation: fond cite --style chicago|bibtex|ris|csl-json [--public-url URL] ID (--json: any number of ids and styles)", runCite},
 	"serve":   {"serve the reading room: fond serve [--addr 127.0.0.1:8080] [PATH...]", runServe},
 	"compare": {"align two editions sentence by sentence and mark differences: fond compare [--json] ID ID", runCompare},
 	"names":   {"the authority file and names in records: fond names list|show NAME|suggest NAME|mentions RECORD|confirm RECORD START AUTHORITY|reject RECORD START|learn|export [--format csv]|import FILE|add ID VARIANT|merge ID ID|split ID VARIANT NEWID", runNames},

@@ -88,6 +88,19 @@ func TestSeedsEndToEnd(t *testing.T) {
 	if _, errs, code := fond(t, db, "cite", "--style", "mla", id000); code == 0 || !strings.Contains(errs, "mla") {
 		t.Errorf("unknown style accepted: %d %s", code, errs)
 	}
+	// The permanent URL, from the flag or $FOND_PUBLIC_URL, is in every style.
+	t.Setenv("FOND_PUBLIC_URL", "https://archive.example.org/")
+	perm := "https://archive.example.org/documents/" + id000
+	if out, _, code := fond(t, db, "cite", id000); code != 0 || strings.TrimSpace(out) != want+" "+perm+"." {
+		t.Errorf("cite with $FOND_PUBLIC_URL: exit %d, %q", code, out)
+	}
+	out, errs, code = fond(t, db, "cite", "--json", "--style", "all", "--public-url", "https://other.example.org", id000, idOf(t, lines, "004_"))
+	if n := strings.Count(out, "\n"); code != 0 || n != 8 || strings.Count(out, "https://other.example.org/documents/"+id000) != 8 { // url and citation, four styles
+		t.Errorf("cite --json: exit %d, %d lines, %s %s", code, n, out, errs)
+	}
+	if _, errs, code := fond(t, db, "cite", "--public-url", "javascript:alert(1)", id000); code != 2 || !strings.Contains(errs, "public-url") {
+		t.Errorf("a non-web --public-url accepted: %d %s", code, errs)
+	}
 
 	out, _, _ = fond(t, db, "show", "--json", id000)
 	var r record.Record

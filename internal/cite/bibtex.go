@@ -9,31 +9,43 @@ import (
 
 // BibTeX renders one entry.
 //
-// Entry types: @misc for primary documents (BibTeX has no archival type; the
-// archival reference goes in note, the publisher or collection imprint in
-// howpublished), @online for blog and mailing-list posts and other web
-// writing, @article for writing in a named journal. @online is biblatex's;
-// classic BibTeX styles treat it as @misc.
+// Entry types: @unpublished for primary documents (biblatex's and BibTeX's
+// type for what was never printed, which citation-js reads as a CSL
+// manuscript), @misc for one printed in a collection (the archival reference
+// in note, the imprint in howpublished), @online for blog and mailing-list
+// posts and other web writing, @article for writing in a named journal.
+// @online is biblatex's; classic BibTeX styles treat it as @misc.
 //
 // Fields carry both vocabularies: year and month (a bare month macro, so
 // styles print the month name) for BibTeX, date (the record's EDTF, which
 // biblatex reads natively, qualifiers and intervals included) and translator
 // for biblatex.
 //
+// The archive: biblatex has no archive field; its library field is the one
+// it documents for a holding library and shelfmark, and the one citation-js
+// reads (as call-number), so it carries "Archive, location". archive and
+// archive_location repeat the two parts for readers that take Zotero's names
+// (Better BibTeX); BibTeX and biber ignore fields they do not know. The
+// references as written stay in note. langid is the babel name of the text's
+// language, abstract the summary.
+//
+// Names are "Family, Given" or "Family, Suffix, Given" (BibTeX's own order),
+// bodies' names braced whole, so BibTeX neither splits "Kim Il Sung" into
+// given "Kim Il" and family "Sung" nor a ministry's name at its last word.
 // The whole title is wrapped in an extra pair of braces: titles here are full
 // of proper names (Stalin, Kim Il Sung, Politburo) that sentence-casing styles
 // would lowercase, and guessing which words are names is riskier than keeping
-// the title exactly as the source has it. Names of several words are braced
-// too, so BibTeX does not split "Kim Il Sung" into given and family names
-// (the CSL-JSON output keeps names literal for the same reason). Non-ASCII text
-// stays UTF-8, which biber and any UTF-8 LaTeX read directly.
-func BibTeX(r *record.Record) string {
+// the title exactly as the source has it. Non-ASCII text stays UTF-8, which
+// biber and any UTF-8 LaTeX read directly.
+func BibTeX(r *record.Record, o Options) string {
 	k := kindOf(r)
-	entry := "misc"
-	switch k {
-	case blogPost, listPost, otherWriting:
+	entry := "unpublished"
+	switch {
+	case k == archival && inCollection(r):
+		entry = "misc"
+	case k == blogPost, k == listPost, k == otherWriting:
 		entry = "online"
-	case journalArt:
+	case k == journalArt:
 		entry = "article"
 	}
 	var fields [][2]string
@@ -55,6 +67,8 @@ func BibTeX(r *record.Record) string {
 			add("date", strings.ReplaceAll(e, "%", `\%`))
 		}
 	}
+	cited, published := o.urls(r)
+	var notes []string
 	switch k {
 	case archival:
 		how := r.Publisher
@@ -68,7 +82,11 @@ func BibTeX(r *record.Record) string {
 			}
 		}
 		add("howpublished", bibEscape(oneLine(how)))
-		add("note", bibEscape(oneLine(references(r))))
+		h, _ := firstHolding(r)
+		add("library", bibEscape(joinNonEmpty(", ", h.archive, h.location)))
+		add("archive", bibEscape(h.archive))
+		add("archive_location", bibEscape(h.location))
+		notes = append(notes, oneLine(references(r)))
 		add("type", bibEscape(oneLine(r.Type)))
 	case journalArt:
 		add("journal", bibEscape(oneLine(r.Collection.Title)))
@@ -80,7 +98,19 @@ func BibTeX(r *record.Record) string {
 		add("organization", bibEscape(oneLine(r.Publisher)))
 		add("type", bibEscape(oneLine(r.Type)))
 	}
-	add("url", bibURL(record.WebURL(r.URL)))
+	// BibTeX's year and month cannot say "circa" or "inferred"; biblatex's
+	// date can say only the first.
+	notes = append(notes, dateNotes(r.Date)...)
+	if published != "" {
+		notes = append(notes, "Published at "+published)
+	}
+	for i, n := range notes {
+		notes[i] = strings.TrimRight(n, ". ")
+	}
+	add("note", bibEscape(strings.Join(nonEmpty(notes), ". ")))
+	add("langid", babelNames[r.Languages.Text])
+	add("abstract", bibEscape(oneLine(r.Summary)))
+	add("url", bibURL(cited))
 	var b strings.Builder
 	fmt.Fprintf(&b, "@%s{%s,\n", entry, Key(r))
 	for i, f := range fields {
@@ -99,6 +129,14 @@ func BibTeX(r *record.Record) string {
 	return b.String()
 }
 
+// babelNames are the language names babel and polyglossia know (biblatex's
+// langid), for the languages fond's documents are in.
+var babelNames = map[string]string{
+	"en": "english", "ru": "russian", "de": "ngerman", "fr": "french", "ko": "korean",
+	"zh": "chinese", "ja": "japanese", "uk": "ukrainian", "pl": "polish", "cs": "czech",
+	"hu": "magyar", "es": "spanish", "it": "italian", "bg": "bulgarian", "ro": "romanian",
+}
+
 var monthMacros = [...]string{"", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 // bibMonth is the month macro when the date names a single month.
@@ -115,14 +153,32 @@ func bibMonth(d record.Date) string {
 
 func bibNames(names []string) string {
 	var out []string
-	for _, n := range nonEmpty(names) {
-		n = bibEscape(oneLine(n))
-		if strings.Contains(n, " ") {
-			n = "{" + n + "}"
+	for _, n := range splitNames(names) {
+		var s string
+		switch {
+		case n.Literal != "":
+			s = "{" + bibEscape(n.Literal) + "}"
+		case n.Given == "" && n.Suffix == "":
+			s = bibPart(n.Family)
+		case n.Suffix != "":
+			s = bibPart(n.Family) + ", " + bibEscape(n.Suffix) + ", " + bibEscape(n.Given)
+		default:
+			s = bibPart(n.Family) + ", " + bibEscape(n.Given)
 		}
-		out = append(out, n)
+		out = append(out, s)
 	}
 	return strings.Join(out, " and ")
+}
+
+// bibPart braces a family name of several words that BibTeX would otherwise
+// read as a "von" part and a last name: "de Gaulle" stays as the source
+// capitalizes it only when braced.
+func bibPart(family string) string {
+	family = bibEscape(family)
+	if strings.Contains(family, " ") {
+		return "{" + family + "}"
+	}
+	return family
 }
 
 var bibReplacer = strings.NewReplacer(
@@ -135,9 +191,7 @@ var bibReplacer = strings.NewReplacer(
 // bibEscape makes text safe inside a braced BibTeX value.
 func bibEscape(s string) string { return bibReplacer.Replace(s) }
 
-// bibURL leaves a URL verbatim (biblatex and hyperref read url fields
-// verbatim, so escaping % or # would corrupt them) except for the braces and
-// spaces that would break the entry itself.
-func bibURL(u string) string {
-	return strings.NewReplacer("{", "%7B", "}", "%7D", " ", "%20").Replace(strings.TrimSpace(u))
-}
+// bibURL leaves a URL as record.NormalURL gave it, braces and spaces already
+// percent-encoded: biblatex and hyperref read url fields verbatim, so TeX
+// escapes would corrupt it.
+func bibURL(u string) string { return u }

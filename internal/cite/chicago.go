@@ -29,7 +29,20 @@ import (
 // Missing parts are left out with their punctuation; an undated document reads
 // "n.d."; a title ending in ? or ! keeps its mark inside the quotes instead of
 // a comma; double quotes inside a title become single quotes.
-func Chicago(r *record.Record) string {
+//
+// Names are in running-text order: "Kathryn Weathersby" for a source's
+// "Weathersby, Kathryn", "Kim Il Sung" as it is. When the caller gives the
+// document's permanent URL (Options.URL) it closes the note, after the
+// publisher's own address.
+func Chicago(r *record.Record, o Options) string {
+	s := chicagoNote(r)
+	if u := record.NormalURL(o.URL); u != "" && u != record.NormalURL(r.URL) {
+		s += " " + u + "."
+	}
+	return s
+}
+
+func chicagoNote(r *record.Record) string {
 	if kindOf(r) != archival {
 		return chicagoSecondary(r)
 	}
@@ -50,7 +63,7 @@ func Chicago(r *record.Record) string {
 	if t := nameList(r.Translators); t != "" {
 		s += " Translated by " + t + "."
 	}
-	if u := record.WebURL(r.URL); u != "" {
+	if u := record.NormalURL(r.URL); u != "" {
 		s += " " + u + "."
 	}
 	return s
@@ -67,7 +80,7 @@ func chicagoSecondary(r *record.Record) string {
 	if r.Publisher != "" && (!inCollection(r) || r.Publisher != r.Collection.Title) {
 		rest = append(rest, oneLine(r.Publisher))
 	}
-	rest = append(rest, displayDate(r.Date), record.WebURL(r.URL))
+	rest = append(rest, displayDate(r.Date), record.NormalURL(r.URL))
 	return endSentence(withTitle(noteAuthors(r.Authors), r.Title, joinNonEmpty(", ", rest...)))
 }
 
@@ -76,7 +89,7 @@ func chicagoSecondary(r *record.Record) string {
 func noteAuthors(names []string) string {
 	names = nonEmpty(names)
 	if len(names) > 3 {
-		return names[0] + " et al."
+		return splitName(names[0]).display() + " et al."
 	}
 	return nameList(names)
 }

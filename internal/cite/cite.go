@@ -6,6 +6,7 @@ package cite
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 
 	"fond/internal/record"
@@ -14,17 +15,42 @@ import (
 // Styles lists the supported styles, in the order pages offer them.
 func Styles() []string { return []string{"chicago", "bibtex", "ris", "csl-json"} }
 
+// Options carries what the record alone cannot say.
+type Options struct {
+	// URL is the document's permanent absolute address in this archive
+	// (PermanentURL). Every format cites it as the document's URL; the
+	// record's own url, the page it was captured from, then goes in a note
+	// as where it was published. Without it the record's own url is cited.
+	URL string
+}
+
+// PermanentURL is a document's address under base (a --public-url, or the
+// scheme and host a request reached), the form the document page gives as
+// its canonical link.
+func PermanentURL(base, id string) string {
+	base = strings.TrimRight(strings.TrimSpace(base), "/")
+	if base == "" || id == "" {
+		return ""
+	}
+	return record.NormalURL(base + "/documents/" + url.PathEscape(id))
+}
+
 // Format renders r in a named style.
 func Format(style string, r *record.Record) (string, error) {
+	return FormatWith(style, r, Options{})
+}
+
+// FormatWith renders r in a named style with the caller's options.
+func FormatWith(style string, r *record.Record, o Options) (string, error) {
 	switch strings.ToLower(strings.TrimSpace(style)) {
 	case "chicago":
-		return Chicago(r), nil
+		return Chicago(r, o), nil
 	case "bibtex":
-		return BibTeX(r), nil
+		return BibTeX(r, o), nil
 	case "ris":
-		return RIS(r), nil
+		return RIS(r, o), nil
 	case "csl-json":
-		b, err := CSLJSON(r)
+		b, err := CSLJSON(r, o)
 		return string(b), err
 	}
 	return "", fmt.Errorf("cite: unknown style %q (known styles: %s)", style, strings.Join(Styles(), ", "))
@@ -76,17 +102,111 @@ func references(r *record.Record) string {
 	return strings.Join(refs, "; ")
 }
 
-// repositories lists each distinct repository once, for the "archive" fields.
-func repositories(r *record.Record) string {
-	var out []string
-	seen := map[string]bool{}
+// urls are the address a citation gives (the permanent one when the caller
+// knows it, else the record's own) and, when that is the permanent one, the
+// record's own address, cited as where the text was published. Both are
+// normalized so every format carries the same bytes.
+func (o Options) urls(r *record.Record) (cited, published string) {
+	own := record.NormalURL(r.URL)
+	if u := record.NormalURL(o.URL); u != "" {
+		if own == u {
+			own = ""
+		}
+		return u, own
+	}
+	return own, ""
+}
+
+// holding is one archival source as reference managers split it: the
+// archive, and the location within it (Zotero's "Archive" and "Loc. in
+// Archive", CSL's archive and archive_location).
+type holding struct{ archive, location string }
+
+// firstHolding is the source the single-valued archive fields carry; the
+// others are returned as "Archive, location" for a note.
+func firstHolding(r *record.Record) (first holding, more []string) {
+	found := false
 	for _, s := range r.Sources {
-		if s.Repository != "" && !seen[s.Repository] {
-			seen[s.Repository] = true
-			out = append(out, s.Repository)
+		h := holding{archive: oneLine(s.Repository), location: oneLine(locationIn(s))}
+		switch {
+		case h.archive == "" && h.location == "":
+		case !found:
+			first, found = h, true
+		default:
+			more = append(more, joinNonEmpty(", ", h.archive, h.location))
 		}
 	}
-	return strings.Join(out, "; ")
+	return first, more
+}
+
+// locationIn is where in its archive a source is, without the archive's name:
+// the fond/opis/delo/papka/listy hierarchy or file number when fond parsed
+// them, else the reference as written less the repository's name or
+// abbreviation, which the archive field already says.
+func locationIn(s record.Source) string {
+	var parts []string
+	add := func(label, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			parts = append(parts, joinNonEmpty(" ", label, v))
+		}
+	}
+	add("Fond", s.Fond)
+	add("Opis", s.Opis)
+	add("Delo", s.Delo)
+	add("Papka", s.Papka)
+	add("listy", s.Folios)
+	add("", s.File)
+	if len(parts) > 0 {
+		return strings.Join(parts, ", ")
+	}
+	// The reference as written names the archive in its first segments
+	// ("Wilson Center Archive, Box 3", "AVP RF (hereafter …), Fond") or its
+	// last ("…, APRF."); what is left is the place in it.
+	names := nonEmpty([]string{s.Repository, s.Abbreviation})
+	names = append(names, "(hereafter")
+	isArchive := func(seg string) bool {
+		for _, n := range names {
+			if strings.Contains(seg, n) {
+				return true
+			}
+		}
+		return false
+	}
+	segs := strings.Split(strings.TrimRight(strings.TrimSpace(s.Reference), ". "), ",")
+	for len(segs) > 0 && isArchive(segs[0]) {
+		segs = segs[1:]
+	}
+	for len(segs) > 0 && isArchive(segs[len(segs)-1]) {
+		segs = segs[:len(segs)-1]
+	}
+	return strings.TrimSpace(strings.Join(segs, ","))
+}
+
+// ZoteroType is the Zotero item type a document page declares in DC.type,
+// which Zotero's Embedded Metadata translator takes when no Highwire journal,
+// conference, book or thesis tag overrides it: a letter is a letter, a
+// report a report, and every other primary document (telegram, memorandum,
+// minutes, note) a manuscript; secondary writing is a blog or forum post, a
+// journal article or a web page.
+func ZoteroType(r *record.Record) string {
+	switch kindOf(r) {
+	case blogPost:
+		return "blogPost"
+	case listPost:
+		return "forumPost"
+	case journalArt:
+		return "journalArticle"
+	case otherWriting:
+		return "webpage"
+	}
+	t := strings.ToLower(r.Type)
+	switch {
+	case strings.Contains(t, "letter"):
+		return "letter"
+	case strings.Contains(t, "report"):
+		return "report"
+	}
+	return "manuscript"
 }
 
 // docNumber is a collection document's own identifier ("d5" in a FRUS volume).
@@ -125,9 +245,10 @@ func imprint(c *record.Collection) string {
 	return joinNonEmpty(", ", pub, c.Year)
 }
 
-// nameList joins names as Chicago prose does: "A and B", "A, B, and C".
+// nameList joins names as Chicago prose does: "A and B", "A, B, and C",
+// each in its running-text order.
 func nameList(names []string) string {
-	names = nonEmpty(names)
+	names = displayNames(names)
 	switch len(names) {
 	case 0:
 		return ""
@@ -137,6 +258,14 @@ func nameList(names []string) string {
 		return names[0] + " and " + names[1]
 	}
 	return strings.Join(names[:len(names)-1], ", ") + ", and " + names[len(names)-1]
+}
+
+func displayNames(names []string) []string {
+	var out []string
+	for _, n := range splitNames(names) {
+		out = append(out, n.display())
+	}
+	return out
 }
 
 func nonEmpty(list []string) []string {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -128,7 +129,7 @@ func fixtures() map[string]*record.Record {
 }
 
 func TestChicagoDigitalArchiveForm(t *testing.T) {
-	if got := Chicago(seed()); got != seedChicago {
+	if got := Chicago(seed(), Options{}); got != seedChicago {
 		t.Errorf("Chicago:\n got %s\nwant %s", got, seedChicago)
 	}
 }
@@ -147,9 +148,9 @@ func TestChicago(t *testing.T) {
 		"list":       `Doug Henwood, "Re: Stalin and the Korean War," lbo-talk mailing list, February 11, 2003.`,
 		"article":    `Kathryn Weathersby et al., "To Attack, or Not to Attack? Stalin, Kim Il Sung, and the Prelude to War," Cold War International History Project Bulletin, Spring 1995.`,
 		"question":   `Kim Hak-joon, "Who Started the Korean War?" Korea Observer, n.d.`,
-		"specials":   `"On 'Operation Chromite' & the 100% Plan: $5, #1, plan_b {draft} ~x^2 \ note," September 1950?, History and Public Policy Program Digital Archive, Wilson Center Archive, Box 3 & 4, 50% complete. https://digitalarchive.example.org/document/1?lang=ko#p2 100%.`,
+		"specials":   `"On 'Operation Chromite' & the 100% Plan: $5, #1, plan_b {draft} ~x^2 \ note," September 1950?, History and Public Policy Program Digital Archive, Wilson Center Archive, Box 3 & 4, 50% complete. https://digitalarchive.example.org/document/1?lang=ko#p2%20100%25.`,
 	} {
-		if got := Chicago(f[name]); got != want {
+		if got := Chicago(f[name], Options{}); got != want {
 			t.Errorf("%s:\n got %s\nwant %s", name, got, want)
 		}
 	}
@@ -165,12 +166,12 @@ func TestChicagoOmitsMissingParts(t *testing.T) {
 		{Title: "T", Category: record.Secondary}, {Title: "Why?", Category: record.Secondary},
 		{Title: "T", Collection: &record.Collection{Title: "C"}},
 	} {
-		got := Chicago(r)
+		got := Chicago(r, Options{})
 		if bad.MatchString(got) || !strings.HasSuffix(got, ".") && !strings.HasSuffix(got, `?"`) {
 			t.Errorf("%+v: %q", r, got)
 		}
 	}
-	if got := Chicago(&record.Record{Title: "Ends with a period."}); got != `"Ends with a period," n.d.` {
+	if got := Chicago(&record.Record{Title: "Ends with a period."}, Options{}); got != `"Ends with a period," n.d.` {
 		t.Errorf("got %q", got)
 	}
 }
@@ -249,7 +250,7 @@ func TestFormatUnknownStyle(t *testing.T) {
 func TestWellFormed(t *testing.T) {
 	risLine := regexp.MustCompile(`^[A-Z][A-Z0-9]  - .*$`)
 	for name, r := range fixtures() {
-		ris := RIS(r)
+		ris := RIS(r, Options{})
 		if !strings.HasSuffix(ris, "\r\n") {
 			t.Errorf("%s: RIS does not end in CRLF", name)
 		}
@@ -263,7 +264,7 @@ func TestWellFormed(t *testing.T) {
 			}
 		}
 
-		b, err := CSLJSON(r)
+		b, err := CSLJSON(r, Options{})
 		var items []map[string]any
 		if err != nil || json.Unmarshal(b, &items) != nil || len(items) != 1 {
 			t.Fatalf("%s: CSL-JSON is not an array of one item: %v\n%s", name, err, b)
@@ -273,7 +274,7 @@ func TestWellFormed(t *testing.T) {
 			t.Errorf("%s: CSL-JSON item lacks id, type or title: %v", name, it)
 		}
 
-		bib := BibTeX(r)
+		bib := BibTeX(r, Options{})
 		unescaped := strings.NewReplacer(`\{`, "", `\}`, "").Replace(bib)
 		depth := 0
 		for _, c := range unescaped {
@@ -350,6 +351,102 @@ func TestOnlyWebURLsAreCited(t *testing.T) {
 	for _, style := range Styles() {
 		if out, _ := Format(style, r); !strings.Contains(out, r.URL) {
 			t.Errorf("%s drops a web URL:\n%s", style, out)
+		}
+	}
+}
+
+// The permanent URL the caller gives is the cited URL in every format, in the
+// same normalized bytes; the record's own address survives as where the text
+// was published.
+func TestPermanentURL(t *testing.T) {
+	if got := PermanentURL("https://fond.example.org/", "7d1e0c55a2b94f10"); got != "https://fond.example.org/documents/7d1e0c55a2b94f10" {
+		t.Fatalf("PermanentURL = %q", got)
+	}
+	for _, base := range []string{"", "javascript:", "ftp://x"} {
+		if got := PermanentURL(base, "1"); got != "" {
+			t.Errorf("PermanentURL(%q) = %q, want none", base, got)
+		}
+	}
+	r := fixtures()["translated"]
+	o := Options{URL: PermanentURL("https://fond.example.org/archive 2", r.ID)}
+	want := "https://fond.example.org/archive%202/documents/7d1e0c55a2b94f10"
+	for _, c := range []struct{ style, cited, published string }{
+		{"chicago", want + ".", "https://digitalarchive.example.org/document/112136."},
+		{"bibtex", "url = {" + want + "}", "Published at https://digitalarchive.example.org/document/112136"},
+		{"ris", "UR  - " + want + "\r\n", "N1  - Published at https://digitalarchive.example.org/document/112136.\r\n"},
+		{"csl-json", `"URL": "` + want + `"`, "Published at https://digitalarchive.example.org/document/112136."},
+	} {
+		out, err := FormatWith(c.style, r, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out, c.cited) || !strings.Contains(out, c.published) {
+			t.Errorf("%s lacks %q or %q:\n%s", c.style, c.cited, c.published, out)
+		}
+	}
+}
+
+// Names reach each format split: RIS and BibTeX in their inverted forms, a
+// body's name whole, Korean names family first.
+func TestNamesInFormats(t *testing.T) {
+	r := seed()
+	r.Authors = []string{"King, Martin Luther, Jr.", "Kim Il Sung", "Ministry of Foreign Affairs, DPRK"}
+	r.Translators = []string{"Gary Goldberg"}
+	for _, c := range []struct{ style, want string }{
+		{"ris", "AU  - King, Martin Luther, Jr.\r\nAU  - Kim, Il Sung\r\nAU  - Ministry of Foreign Affairs DPRK\r\nA4  - Goldberg, Gary\r\n"},
+		{"bibtex", "author = {King, Jr., Martin Luther and Kim, Il Sung and {Ministry of Foreign Affairs, DPRK}}"},
+		{"csl-json", `"family": "Kim",
+        "given": "Il Sung",
+        "static-ordering": true`},
+		{"chicago", "Translated by Gary Goldberg."},
+	} {
+		out, _ := Format(c.style, r)
+		if !strings.Contains(out, c.want) {
+			t.Errorf("%s lacks %q:\n%s", c.style, c.want, out)
+		}
+	}
+	r.Category = record.Secondary
+	r.Type = "Article"
+	if got := Chicago(r, Options{}); !strings.HasPrefix(got, "Martin Luther King Jr., Kim Il Sung, and Ministry of Foreign Affairs, DPRK, ") {
+		t.Errorf("Chicago: %s", got)
+	}
+}
+
+func TestPageMeta(t *testing.T) {
+	f := fixtures()
+	inferred := f["inferred"]
+	inferred.Authors = []string{"Terentii Fomich Shtykov"}
+	for _, c := range []struct {
+		r    *record.Record
+		want []Meta
+		not  []string
+	}{
+		{inferred, []Meta{
+			{"citation_author", "Shtykov, Terentii Fomich"}, {"citation_date", "1950-06"}, {"DC.date", "1950-06"},
+			{"citation_language", "en"}, {"citation_public_url", "https://fond.example.org/documents/b2b2b2b2b2b2b2b2"},
+			{"DC.type", "manuscript"}, {"z.itemType", "manuscript"}, {"z.manuscriptType", "Note"},
+			{"z.archive", "Archive of the Foreign Policy of the Russian Federation"},
+			{"z.archiveLocation", "Fond 059a, Opis 5a, Delo 3, Papka 11, listy 10-20"},
+		}, []string{"citation_journal_title"}},
+		{f["approx"], []Meta{{"DC.type", "report"}, {"z.reportType", "Report"}, {"citation_date", "1950-04"}, {"DC.date", "1950-04~"}}, nil},
+		{f["undated"], []Meta{{"DC.type", "letter"}, {"citation_language", "ru"}}, []string{"citation_date"}},
+		{f["korean"], []Meta{{"DC.type", "report"}}, []string{"citation_date"}},
+		{f["seed"], []Meta{{"DC.type", "manuscript"}, {"citation_date", "1949-03-05"}}, nil},
+		{f["article"], []Meta{{"DC.type", "journalArticle"}, {"citation_journal_title", "Cold War International History Project Bulletin"}, {"citation_author", "Weathersby, Kathryn"}}, []string{"z.archive"}},
+		{f["blog"], []Meta{{"DC.type", "blogPost"}}, []string{"citation_journal_title", "z.archive"}},
+	} {
+		got := PageMeta(c.r, PermanentURL("https://fond.example.org", c.r.ID))
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: no %+v in %+v", c.r.ID, w, got)
+			}
+		}
+		for _, n := range c.not {
+			for _, m := range got {
+				if m.Name == n {
+					t.Errorf("%s: unwanted %+v", c.r.ID, m)
+				}
+			}
 		}
 	}
 }

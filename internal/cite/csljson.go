@@ -17,26 +17,35 @@ import (
 // container-title, with publisher, publisher-place and the document's number);
 // "post-weblog" for blog posts; "post" for mailing-list posts;
 // "article-journal" for articles in a named journal; "article" for other
-// secondary writing. Names are {"literal": ...}: the archive's names mix
-// family-first and given-first orders ("Kim Il Sung", "Gary Goldberg"), and a
-// wrong split is worse than none. issued holds date-parts at the precision the
+// secondary writing. issued holds date-parts at the precision the
 // record knows, two date-parts for an interval or an unspecified decade,
 // season for EDTF seasons, and circa for approximate or uncertain dates;
 // inferred dates (CSL has no word for them) are said so in note.
-func CSLJSON(r *record.Record) ([]byte, error) {
+//
+// Names are split (splitName): {"family","given","suffix"}, with
+// "static-ordering" on Korean and Chinese names so that citeproc prints
+// them family name first, and {"literal"} for bodies and names it cannot
+// split safely. archive is the first source's repository and
+// archive_location only the place in it (fond, opis, delo, listy or file);
+// further sources are listed in note. URL is the permanent URL when the
+// caller gives one, and the record's own address is then noted as where the
+// text was published.
+func CSLJSON(r *record.Record, o Options) ([]byte, error) {
+	h, more := firstHolding(r)
+	cited, published := o.urls(r)
 	it := cslItem{
 		ID:         r.ID,
 		Type:       cslType(kindOf(r)),
 		Title:      oneLine(r.Title),
-		Author:     literals(r.Authors),
-		Recipient:  literals(r.Recipients),
-		Translator: literals(r.Translators),
+		Author:     cslNames(r.Authors),
+		Recipient:  cslNames(r.Recipients),
+		Translator: cslNames(r.Translators),
 		Issued:     cslIssued(r.Date),
 		Genre:      oneLine(r.Type),
 		Publisher:  oneLine(r.Publisher),
-		Archive:    repositories(r),
-		Location:   oneLine(references(r)),
-		URL:        record.WebURL(r.URL),
+		Archive:    h.archive,
+		Location:   h.location,
+		URL:        cited,
 		Language:   r.Languages.Text,
 		Abstract:   oneLine(r.Summary),
 	}
@@ -63,6 +72,12 @@ func CSLJSON(r *record.Record) ([]byte, error) {
 	}
 	if r.Date.Note != "" {
 		notes = append(notes, oneLine(r.Date.Note))
+	}
+	if len(more) > 0 {
+		notes = append(notes, "Also: "+strings.Join(more, "; ")+".")
+	}
+	if published != "" {
+		notes = append(notes, "Published at "+published+".")
 	}
 	it.Note = strings.Join(notes, " ")
 
@@ -100,7 +115,11 @@ type cslItem struct {
 }
 
 type cslName struct {
-	Literal string `json:"literal"`
+	Family         string `json:"family,omitempty"`
+	Given          string `json:"given,omitempty"`
+	Suffix         string `json:"suffix,omitempty"`
+	Literal        string `json:"literal,omitempty"`
+	StaticOrdering bool   `json:"static-ordering,omitempty"`
 }
 
 type cslDate struct {
@@ -124,10 +143,10 @@ func cslType(k kind) string {
 	return "manuscript"
 }
 
-func literals(names []string) []cslName {
+func cslNames(names []string) []cslName {
 	var out []cslName
-	for _, n := range nonEmpty(names) {
-		out = append(out, cslName{Literal: oneLine(n)})
+	for _, n := range splitNames(names) {
+		out = append(out, cslName{Family: n.Family, Given: n.Given, Suffix: n.Suffix, Literal: n.Literal, StaticOrdering: n.FamilyFirst})
 	}
 	return out
 }

@@ -281,16 +281,25 @@ func saysCirca(s string) bool {
 	return false
 }
 
+// firstPoint is the point the single-date fields (RIS DA, citation_date)
+// carry: an interval's start, or its end when the start is open or unknown;
+// false when there is none or its year is not fully given (195X).
+func firstPoint(d record.Date) (point, bool) {
+	p, ok := parseEDTF(effectiveEDTF(d))
+	if !ok {
+		return point{}, false
+	}
+	a := p.start
+	if a.open || a.unknown {
+		a = p.end
+	}
+	return a, !strings.Contains(a.year, "X")
+}
+
 // year is the record's (first) year as four digits, or "".
 func year(d record.Date) string {
-	if p, ok := parseEDTF(effectiveEDTF(d)); ok {
-		a := p.start
-		if a.open || a.unknown {
-			a = p.end
-		}
-		if !strings.Contains(a.year, "X") {
-			return a.year
-		}
+	if a, ok := firstPoint(d); ok {
+		return a.year
 	}
 	if len(d.Earliest) >= 4 {
 		return d.Earliest[:4]

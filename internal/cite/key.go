@@ -17,7 +17,7 @@ import (
 func Key(r *record.Record) string {
 	who := ""
 	for _, n := range append(append([]string{}, r.Authors...), r.Participants...) {
-		if who = asciiWord(surname(n)); who != "" {
+		if who = asciiWord(keyName(n)); who != "" {
 			break
 		}
 	}
@@ -48,37 +48,25 @@ func Key(r *record.Record) string {
 	return who + year(r.Date) + word
 }
 
+// keyName is the name a key is made from: the family name splitName finds
+// ("Kim Il Sung" keys on kim, "Terentii Shtykov" on shtykov), or a body's
+// first word.
+func keyName(name string) string {
+	n := splitName(name)
+	if n.Literal != "" {
+		f := strings.Fields(n.Literal)
+		if len(f) == 0 {
+			return ""
+		}
+		return f[0]
+	}
+	return n.Family
+}
+
 var titleStopWords = map[string]bool{
 	"a": true, "an": true, "the": true, "of": true, "on": true, "in": true, "to": true,
 	"and": true, "for": true, "with": true, "from": true, "between": true, "about": true,
 	"by": true, "at": true, "re": true,
-}
-
-// Family names that come first in Korean and Chinese names, the two name
-// orders fond's documents mix most: "Kim Il Sung" keys on kim, not sung.
-var familyFirst = map[string]bool{
-	"kim": true, "pak": true, "park": true, "choe": true, "choi": true, "ri": true,
-	"yi": true, "lee": true, "ho": true, "mao": true, "zhou": true, "deng": true,
-	"liu": true, "peng": true, "zhu": true, "chou": true, "gao": true,
-}
-
-// surname guesses the family name of a name as written.
-func surname(name string) string {
-	if before, _, ok := strings.Cut(name, ","); ok {
-		return before
-	}
-	f := strings.Fields(name)
-	if len(f) == 0 {
-		return ""
-	}
-	if len(f) <= 3 && familyFirst[asciiWord(f[0])] {
-		return f[0]
-	}
-	last := f[len(f)-1]
-	if l := strings.ToLower(strings.TrimRight(last, ".")); (l == "jr" || l == "sr" || l == "ii" || l == "iii") && len(f) > 1 {
-		last = f[len(f)-2]
-	}
-	return last
 }
 
 // asciiWord lowercases s, folds common accented Latin letters and drops

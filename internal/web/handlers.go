@@ -129,9 +129,12 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		}
 		return out
 	}
+	// Citations and the page's metadata give the document's permanent address
+	// whole: a relative link means nothing once copied into a reference manager.
+	permanent := cite.PermanentURL(s.baseURL(r), rec.ID)
 	citations := map[string]string{}
 	for _, style := range cite.Styles() {
-		if c, err := cite.Format(style, &rec); err == nil {
+		if c, err := cite.FormatWith(style, &rec, cite.Options{URL: permanent}); err == nil {
 			citations[style] = c
 		}
 	}
@@ -158,7 +161,8 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, http.StatusOK, "document", map[string]any{
-		"Title": rec.Title, "R": rec, "Paragraphs": s.linkedParagraphs(r.Context(), &rec, cuts[part-1], cuts[part]), "Parts": partLinks(rec.ID, part, len(cuts)-1), "Citations": citations, "Styles": cite.Styles(), "JSONLD": jsonLD(&rec),
+		"Title": rec.Title, "R": rec, "Paragraphs": s.linkedParagraphs(r.Context(), &rec, cuts[part-1], cuts[part]), "Parts": partLinks(rec.ID, part, len(cuts)-1), "Citations": citations, "Styles": cite.Styles(), "JSONLD": jsonLD(&rec, permanent),
+		"Meta": cite.PageMeta(&rec, permanent), "Canonical": permanent,
 		"Editions": related(rec.Editions), "Contains": related(rec.Contains), "Parent": parent,
 		"Discusses": related(rec.Discusses), "DiscussedIn": related(rec.DiscussedIn), "Offered": offered,
 	})
@@ -239,7 +243,7 @@ func (s *Server) handleCite(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	style := r.PathValue("style")
-	out, err := cite.Format(style, &rec)
+	out, err := cite.FormatWith(style, &rec, cite.Options{URL: cite.PermanentURL(s.baseURL(r), rec.ID)})
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusNotFound)
 		return
@@ -333,7 +337,7 @@ func (s *Server) handleRobots(w http.ResponseWriter, r *http.Request) {
 
 // jsonLD describes the document in schema.org terms for search engines. json.Marshal
 // escapes <, > and &, so the result is safe inside a script element.
-func jsonLD(r *record.Record) template.JS {
+func jsonLD(r *record.Record, permanent string) template.JS {
 	person := func(names []string) []map[string]string {
 		var out []map[string]string
 		for _, n := range names {
@@ -344,6 +348,9 @@ func jsonLD(r *record.Record) template.JS {
 	doc := map[string]any{
 		"@context": "https://schema.org", "@type": "ArchiveComponent", "name": r.Title,
 		"identifier": r.ID, "genre": r.Type, "description": r.Summary, "inLanguage": r.Languages.Text,
+	}
+	if permanent != "" {
+		doc["url"] = permanent
 	}
 	if r.Date.EDTF != "" {
 		doc["dateCreated"] = r.Date.EDTF
