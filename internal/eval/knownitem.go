@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -724,7 +725,7 @@ func score(form string, runs []KnownItemRun) KnownItemScore {
 	slices.Sort(lat)
 	ms := func(p float64) float64 {
 		k := int(p*float64(len(lat))+0.999999) - 1
-		return float64(lat[min(max(k, 0), len(lat)-1)].Microseconds()) / 1000
+		return math.Round(float64(lat[min(max(k, 0), len(lat)-1)])/1e3) / 1e3
 	}
 	s.P50Ms, s.P99Ms = ms(0.50), ms(0.99)
 	return s
