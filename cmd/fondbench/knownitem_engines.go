@@ -16,29 +16,21 @@ import (
 	"fond/internal/ingest"
 	"fond/internal/record"
 	"fond/internal/search"
-	"fond/internal/store/sqlite"
-	"fond/internal/store/sqlstore"
 )
 
 // fondKI is fond as the reading room runs it: volumes ingested by the
-// ordinary pipeline, queries through Store.Search.
-type fondKI struct{ st *sqlstore.Store }
+// ordinary pipeline, queries through Store.Search. The store is opened as the
+// benchmark opens it, index loaded first.
+type fondKI struct{ *fondEngine }
 
-func openFondKI(ctx context.Context, dir string) (*fondKI, error) {
-	st, err := sqlite.Open(ctx, filepath.Join(dir, "fond.db"))
-	if err != nil {
-		return nil, fmt.Errorf("fond: %w", err)
-	}
-	if err := st.LoadIndex(ctx); err != nil {
-		st.Close()
-		return nil, fmt.Errorf("fond: %w", err)
-	}
-	return &fondKI{st: st}, nil
+func openFondKI(ctx context.Context, dir string) (fondKI, error) {
+	e, err := openFond(ctx, dir)
+	return fondKI{e}, err
 }
 
 // load runs fond ingest's own pipeline on each volume: the records stored are
 // those eval.LoadFRUS read, with the same ids.
-func (e *fondKI) load(ctx context.Context, files []string, _ []record.Record) error {
+func (e fondKI) load(ctx context.Context, files []string, _ []record.Record) error {
 	in := &ingest.Ingester{Store: e.st}
 	for _, f := range files {
 		if _, err := in.File(ctx, f); err != nil {
@@ -50,9 +42,9 @@ func (e *fondKI) load(ctx context.Context, files []string, _ []record.Record) er
 
 // modes: "default" is the query as typed; "or" joins the words with OR, not
 // what the reading room does, to show what OR semantics alone would change.
-func (e *fondKI) modes() []string { return []string{"default", "or"} }
+func (e fondKI) modes() []string { return []string{"default", "or"} }
 
-func (e *fondKI) topIDs(ctx context.Context, mode, text string, k int) ([]string, error) {
+func (e fondKI) topIDs(ctx context.Context, mode, text string, k int) ([]string, error) {
 	if mode == "or" {
 		text = strings.Join(plainWords(text), " OR ")
 	}
@@ -65,15 +57,6 @@ func (e *fondKI) topIDs(ctx context.Context, mode, text string, k int) ([]string
 		ids[i] = h.ID
 	}
 	return ids, nil
-}
-
-func (e *fondKI) close() error {
-	if e.st == nil {
-		return nil
-	}
-	err := e.st.Close()
-	e.st = nil
-	return err
 }
 
 // kiFields is what the peers index of a record: what fond's index holds
@@ -103,9 +86,9 @@ func kiFields(r *record.Record) map[string]string {
 var kiFieldNames = []string{"title", "body", "notes", "people", "places", "archive", "date"}
 
 // bleveKI: scorch, English analyzer, BM25, every field in _all.
-type bleveKI struct{ idx bleve.Index }
+type bleveKI struct{ *bleveEngine }
 
-func openBleveKI(dir string) (*bleveKI, error) {
+func openBleveKI(dir string) (bleveKI, error) {
 	dm := bleve.NewDocumentStaticMapping()
 	for _, f := range kiFieldNames {
 		fm := bleve.NewTextFieldMapping()
@@ -120,12 +103,12 @@ func openBleveKI(dir string) (*bleveKI, error) {
 	var m mapping.IndexMapping = im
 	idx, err := bleve.New(filepath.Join(dir, "bleve"), m)
 	if err != nil {
-		return nil, fmt.Errorf("bleve: create: %w", err)
+		return bleveKI{}, fmt.Errorf("bleve: create: %w", err)
 	}
-	return &bleveKI{idx: idx}, nil
+	return bleveKI{&bleveEngine{path: filepath.Join(dir, "bleve"), idx: idx}}, nil
 }
 
-func (e *bleveKI) load(ctx context.Context, _ []string, recs []record.Record) error {
+func (e bleveKI) load(ctx context.Context, _ []string, recs []record.Record) error {
 	for len(recs) > 0 && ctx.Err() == nil {
 		n := min(batchSize, len(recs))
 		b := e.idx.NewBatch()
@@ -142,10 +125,13 @@ func (e *bleveKI) load(ctx context.Context, _ []string, recs []record.Record) er
 	return ctx.Err()
 }
 
-// modes: a match query (its words SHOULD, Bleve's default operator),
-// the same with AND, and the query-string syntax a search box passes on,
-// where bare words are SHOULD as well.
-func (e *bleveKI) modes() []string { return []string{"match", "match-and", "query-string"} }
+// modes: a match query (its words SHOULD, Bleve's default operator), the
+// same with AND, the query-string syntax a search box passes on (bare words
+// SHOULD as well), and the match query allowing one edit per word, Bleve's
+// answer to a misspelled name.
+func (e bleveKI) modes() []string {
+	return []string{"match", "match-and", "query-string", "match-fuzzy"}
+}
 
 // bleveSpecial are the query-string syntax's operator characters, escaped
 // so that a hyphenated name is a word, not a negation.
@@ -153,12 +139,16 @@ var bleveSpecial = strings.NewReplacer(`+`, `\+`, `-`, `\-`, `=`, `\=`, `&`, `\&
 	`!`, `\!`, `(`, `\(`, `)`, `\)`, `{`, `\{`, `}`, `\}`, `[`, `\[`, `]`, `\]`, `^`, `\^`, `"`, `\"`, `~`, `\~`,
 	`*`, `\*`, `?`, `\?`, `:`, `\:`, `\`, `\\`, `/`, `\/`)
 
-func (e *bleveKI) topIDs(ctx context.Context, mode, text string, k int) ([]string, error) {
+func (e bleveKI) topIDs(ctx context.Context, mode, text string, k int) ([]string, error) {
 	var q query.Query
 	switch mode {
 	case "match-and":
 		m := bleve.NewMatchQuery(text)
 		m.SetOperator(query.MatchQueryOperatorAnd)
+		q = m
+	case "match-fuzzy":
+		m := bleve.NewMatchQuery(text)
+		m.SetFuzziness(1)
 		q = m
 	case "query-string":
 		q = bleve.NewQueryStringQuery(bleveSpecial.Replace(text))
@@ -174,15 +164,6 @@ func (e *bleveKI) topIDs(ctx context.Context, mode, text string, k int) ([]strin
 		ids[i] = h.ID
 	}
 	return ids, nil
-}
-
-func (e *bleveKI) close() error {
-	if e.idx == nil {
-		return nil
-	}
-	err := e.idx.Close()
-	e.idx = nil
-	return err
 }
 
 // fts5KI: one FTS5 table, bm25 with fond's column weights where fond has the

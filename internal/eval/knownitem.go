@@ -147,31 +147,43 @@ func GenerateKnownItem(recs []record.Record, seed uint64, perForm int) []KnownIt
 		rng := rand.New(rand.NewPCG(seed, uint64(f)+1))
 		order := rng.Perm(len(c.docs))
 		n := 0
-		for _, i := range order {
-			if n == perForm {
-				break
+		used := map[int]bool{}
+		// A third of the respelled names are romanizations, taken first from
+		// the documents that have a name to romanize; too few documents have
+		// one for a random draw to measure them.
+		var roman []int
+		if form == FormRespelled {
+			roman = order
+		}
+		romanQuota := perForm / 3
+		for pass, list := range [][]int{roman, order} {
+			for _, i := range list {
+				if n == perForm || pass == 0 && n == romanQuota {
+					break
+				}
+				if dup[i] || used[i] {
+					continue
+				}
+				var q KnownItemQuery
+				var ok bool
+				switch form {
+				case FormRareTitle:
+					q, ok = c.rareTitle(rng, i)
+				case FormNamePlace:
+					q, ok = c.namePlaceYear(rng, i)
+				case FormPhrase:
+					q, ok = c.phrase(rng, i)
+				case FormRespelled:
+					q, ok = c.respelled(rng, i, pass == 0)
+				}
+				if !ok {
+					continue
+				}
+				q.Form, q.TargetID = form, recs[i].ID
+				out = append(out, q)
+				used[i] = true
+				n++
 			}
-			if dup[i] {
-				continue
-			}
-			var q KnownItemQuery
-			var ok bool
-			switch form {
-			case FormRareTitle:
-				q, ok = c.rareTitle(rng, i)
-			case FormNamePlace:
-				q, ok = c.namePlaceYear(rng, i)
-			case FormPhrase:
-				q, ok = c.phrase(rng, i)
-			case FormRespelled:
-				q, ok = c.respelled(rng, i)
-			}
-			if !ok {
-				continue
-			}
-			q.Form, q.TargetID = form, recs[i].ID
-			out = append(out, q)
-			n++
 		}
 	}
 	return out
@@ -400,74 +412,20 @@ func (c *kiCorpus) phrase(rng *rand.Rand, i int) (KnownItemQuery, bool) {
 // syllable then a hyphenated pair ("Chang Hsueh-liang", "Wang Cheng-t'ing").
 var wadeGilesName = regexp.MustCompile(`\b[A-Z][a-z]{1,5}'?[a-z]* [A-Z][a-z']{1,6}-[a-z']{1,6}\b`)
 
-// respelled: a name of the document in another romanization (Wade–Giles to
-// Pinyin; a Russian name in another transliteration scheme) or, where the
-// name is neither, misspelled by one or two edits that make no word of the
-// corpus; then the year, or the rarest other word of the title.
-func (c *kiCorpus) respelled(rng *rand.Rand, i int) (KnownItemQuery, bool) {
+// respelled: a name of the document in another romanization or, where the
+// document has no East Asian or Russian name, misspelled by one or two edits
+// that make no word of the corpus; then the year, or the rarest other word of
+// the title. romanOnly takes only documents with a name to romanize, so that
+// romanizations, which few documents allow, get a share of the form.
+func (c *kiCorpus) respelled(rng *rand.Rand, i int, romanOnly bool) (KnownItemQuery, bool) {
 	d := c.docs[i]
 	r := d.rec
-	var name, orig, how string
-	// Chinese names first: in the volumes on China they are what a reader
-	// meets in Pinyin today.
-	var wg []string
-	for _, m := range wadeGilesName.FindAllString(r.Title+"\n"+r.Body, -1) {
-		// Japanese court titles ("Takemoto Kai-no-kami") and English words
-		// before a hyphenated one ("Steamer Ta-kiang") are not Chinese names.
-		first, _, _ := strings.Cut(m, " ")
-		if strings.HasSuffix(m, "-no") || c.commonNoun(first) || c.lower[index.Fold(first)] > 0 && len(first) > 4 {
-			continue
-		}
-		if !slices.Contains(wg, m) {
-			wg = append(wg, m)
-		}
-	}
-	rng.Shuffle(len(wg), func(a, b int) { wg[a], wg[b] = wg[b], wg[a] })
-	for _, m := range wg {
-		p := romanize.WadeGilesToPinyin(m)
-		if fresh(d, p) {
-			name, orig, how = p, m, "pinyin"
-			break
-		}
-	}
-	var cands []string
-	for _, n := range r.Names() {
-		if s := c.surname(n); s != "" {
-			cands = append(cands, s)
-		}
-	}
-	if p := cleanPlace(r.Place); p != "" && !strings.Contains(p, " ") {
-		cands = append(cands, p)
-	}
-	for _, m := range parenName.FindAllStringSubmatch(r.Title, -1) {
-		if s := c.surname(m[1]); s != "" {
-			cands = append(cands, s)
-		}
-	}
-	slices.Sort(cands)
-	cands = slices.Compact(cands)
-	// The rarest name first: one remembers a document by its unusual name,
-	// not by "Washington".
-	slices.SortStableFunc(cands, func(a, b string) int { return cmp.Compare(c.df[index.Fold(a)], c.df[index.Fold(b)]) })
-	if name == "" {
-		// Russian names are mostly in the text, not among senders and
-		// addressees: "Tchitcherin", "Semenoff" in the 1918 volume.
-		var ru []string
-		for _, w := range strings.Fields(r.Body) {
-			w = strings.Trim(w, `.,;:?!"()[]'’“”`)
-			if r0, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r0) && len(w) >= 5 && russianEnding.MatchString(w) && !c.commonNoun(w) && !slices.Contains(ru, w) {
-				ru = append(ru, w)
-			}
-		}
-		for _, n := range append(slices.Clone(cands), ru...) {
-			if v, scheme := russianRespelling(n); v != "" && fresh(d, v) {
-				name, orig, how = v, n, scheme
-				break
-			}
-		}
+	name, orig, how := c.romanized(rng, d)
+	if name == "" && romanOnly {
+		return KnownItemQuery{}, false
 	}
 	if name == "" {
-		for _, n := range cands {
+		for _, n := range c.names(d) {
 			if len([]rune(n)) < 5 {
 				continue
 			}
@@ -495,6 +453,111 @@ func (c *kiCorpus) respelled(rng *rand.Rand, i int) (KnownItemQuery, bool) {
 	return KnownItemQuery{Text: name + " " + extra, How: how}, true
 }
 
+// names are the document's surnames (senders, addressees, the names its
+// heading gives in brackets) and its one-word dateline place, rarest first:
+// one remembers a document by its unusual name, not by "Washington".
+func (c *kiCorpus) names(d kiDoc) []string {
+	var cands []string
+	for _, n := range d.rec.Names() {
+		if s := c.surname(n); s != "" {
+			cands = append(cands, s)
+		}
+	}
+	if p := cleanPlace(d.rec.Place); p != "" && !strings.Contains(p, " ") {
+		cands = append(cands, p)
+	}
+	for _, m := range parenName.FindAllStringSubmatch(d.rec.Title, -1) {
+		if s := c.surname(m[1]); s != "" {
+			cands = append(cands, s)
+		}
+	}
+	slices.Sort(cands)
+	cands = slices.Compact(cands)
+	slices.SortStableFunc(cands, func(a, b string) int { return cmp.Compare(c.df[index.Fold(a)], c.df[index.Fold(b)]) })
+	return cands
+}
+
+// romanized finds a name of the document that another romanization spells
+// otherwise, picked at random among those it has: a Wade–Giles name in
+// Pinyin, a postal place name in Pinyin or Revised Romanization, a Russian
+// name in another transliteration. It returns the respelling, the name as
+// printed and how it was made; "" when there is none.
+func (c *kiCorpus) romanized(rng *rand.Rand, d kiDoc) (string, string, string) {
+	type cand struct{ v, orig, how string }
+	var cands []cand
+	seen := map[string]bool{}
+	addCand := func(v, orig, how string) {
+		if v != "" && !seen[v] && fresh(d, v) {
+			seen[v] = true
+			cands = append(cands, cand{v, orig, how})
+		}
+	}
+	r := d.rec
+	for _, m := range wadeGilesName.FindAllString(r.Title+"\n"+r.Body, -1) {
+		// Japanese court titles ("Takemoto Kai-no-kami") and English words
+		// before a hyphenated one ("Steamer Ta-kiang") are not Chinese names.
+		first, _, _ := strings.Cut(m, " ")
+		if strings.HasSuffix(m, "-no") || c.commonNoun(first) || c.lower[index.Fold(first)] > 0 && len(first) > 4 {
+			continue
+		}
+		addCand(romanize.WadeGilesToPinyin(m), m, "pinyin")
+	}
+	text := r.Title + "\n" + r.Place + "\n" + r.Body
+	for _, w := range wordsOf(text) {
+		if p, ok := postal[w]; ok {
+			addCand(p.v, w, p.how)
+		}
+	}
+	// Russian names are mostly in the text, not among senders and
+	// addressees: "Semenoff", "Kerensky" in the 1918 volume.
+	for _, w := range wordsOf(r.Title + "\n" + r.Body) {
+		if r0, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r0) && len(w) >= 5 && russianEnding.MatchString(w) && !c.commonNoun(w) {
+			if v, scheme := russianRespelling(w); v != "" {
+				addCand(v, w, scheme)
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return "", "", ""
+	}
+	// The rarest name, ties at random: "Peking" is in hundreds of documents,
+	// "Chang Hsueh-liang" in a few, and one remembers the few by it.
+	rarity := func(name string) int {
+		best := -1
+		for _, t := range tokensOf(name) {
+			if best < 0 || c.df[t] < best {
+				best = c.df[t]
+			}
+		}
+		return best
+	}
+	rng.Shuffle(len(cands), func(a, b int) { cands[a], cands[b] = cands[b], cands[a] })
+	x := slices.MinFunc(cands, func(a, b cand) int { return cmp.Compare(rarity(a.orig), rarity(b.orig)) })
+	return x.v, x.orig, x.how
+}
+
+// postal holds the Chinese Postal and older Korean spellings of the places the
+// volumes print, with today's Pinyin or Revised Romanization. romanize does
+// not derive them (they are conventions, not a system), yet they are the
+// respellings a reader of these volumes meets most.
+var postal = func() map[string]struct{ v, how string } {
+	m := map[string]struct{ v, how string }{}
+	for _, p := range strings.Fields(`Peking:Beijing Nanking:Nanjing Tientsin:Tianjin Canton:Guangzhou Mukden:Shenyang
+		Hankow:Hankou Tsingtao:Qingdao Amoy:Xiamen Chefoo:Yantai Foochow:Fuzhou Swatow:Shantou Ningpo:Ningbo
+		Chungking:Chongqing Shantung:Shandong Kiangsu:Jiangsu Chekiang:Zhejiang Szechwan:Sichuan Kwangtung:Guangdong
+		Kwangsi:Guangxi Fukien:Fujian Hupeh:Hubei Honan:Henan Chihli:Zhili Newchwang:Niuzhuang Tsinan:Jinan
+		Kiukiang:Jiujiang Chinkiang:Zhenjiang Soochow:Suzhou Hangchow:Hangzhou Kalgan:Zhangjiakou
+		Tsitsihar:Qiqihar Kirin:Jilin Shansi:Shanxi Shensi:Shaanxi Kansu:Gansu Anhwei:Anhui Kiangsi:Jiangxi`) {
+		k, v, _ := strings.Cut(p, ":")
+		m[k] = struct{ v, how string }{v, "postal→pinyin"}
+	}
+	for _, p := range strings.Fields(`Chemulpo:Incheon Fusan:Busan Gensan:Wonsan Söul:Seoul Kunsan:Gunsan Chinnampo:Jinnampo`) {
+		k, v, _ := strings.Cut(p, ":")
+		m[k] = struct{ v, how string }{v, "older→rr"}
+	}
+	return m
+}()
+
 // parenName is the addressee or sender the FRUS headings name in brackets:
 // "The Minister in China (MacMurray) to the Secretary of State".
 var parenName = regexp.MustCompile(`\(([^()]{3,40})\)`)
@@ -519,6 +582,13 @@ func russianRespelling(name string) (string, string) {
 	if !russianEnding.MatchString(name) {
 		return "", ""
 	}
+	// The French and German -off, -eff of the period's press ("Semenoff")
+	// are -ov, -ev in every scheme used today.
+	for _, end := range []string{"off", "eff"} {
+		if stem, ok := strings.CutSuffix(name, end); ok {
+			return stem + end[:1] + "v", "russian:-" + end[:1] + "v"
+		}
+	}
 	var cyr string
 	for _, v := range romanize.Variants(name) {
 		if hasCyrillic(v) {
@@ -529,9 +599,8 @@ func russianRespelling(name string) (string, string) {
 	if cyr == "" {
 		return "", ""
 	}
-	// People type letters without diacritics, so the scholarly š č come out
-	// s c: what a reader who met the name in a monograph would type.
-	for _, s := range []romanize.Scheme{romanize.Popular, romanize.BGN, romanize.ALALC, romanize.Scholarly} {
+	// Not the scholarly scheme: its š č x are not what people type.
+	for _, s := range []romanize.Scheme{romanize.Popular, romanize.ALALC, romanize.BGN} {
 		v := strings.NewReplacer("'", "", "\"", "", "ʹ", "", "ʺ", "").Replace(romanize.CyrillicToLatin(cyr, s))
 		v = string(unicode.ToUpper([]rune(v)[0])) + index.Fold(string([]rune(v)[1:]))
 		if index.Fold(v) != index.Fold(name) {
@@ -620,7 +689,7 @@ func (c *kiCorpus) rarestTitleWord(d kiDoc, name string) string {
 	best, bestDF := "", 0
 	for _, w := range d.title {
 		f := index.Fold(w)
-		if len(f) < 4 || !isAlpha(f) || search.IsStopword(f) || skip[f] || honorifics[f] {
+		if len(f) < 4 || !isAlpha(f) || search.IsStopword(f) || skip[f] || honorifics[f] || f == "untitled" {
 			continue
 		}
 		if df := c.df[f]; best == "" || df < bestDF {
