@@ -45,6 +45,11 @@ type KnownItemQuery struct {
 	// How says how the text was made ("pinyin", "misspelled:transpose+year",
 	// "neighbour"…), so a form's failures can be split by cause.
 	How string `json:"how,omitempty"`
+	// Sharing counts the documents, the target among them, that hold every
+	// word of the query (folded, not stemmed; a year also counts when the
+	// document is dated in it): how far the query alone could single the
+	// target out. Many FRUS titles repeat ("Mr. Fish to General Schenck").
+	Sharing int `json:"docs_with_all_words"`
 }
 
 // kiDoc is what the generator reads of a record, tokenized once.
@@ -180,6 +185,7 @@ func GenerateKnownItem(recs []record.Record, seed uint64, perForm int) []KnownIt
 					continue
 				}
 				q.Form, q.TargetID = form, recs[i].ID
+				q.Sharing = c.sharing(q.Text)
 				out = append(out, q)
 				used[i] = true
 				n++
@@ -187,6 +193,24 @@ func GenerateKnownItem(recs []record.Record, seed uint64, perForm int) []KnownIt
 		}
 	}
 	return out
+}
+
+func (c *kiCorpus) sharing(text string) int {
+	ws := tokensOf(text)
+	n := 0
+	for _, d := range c.docs {
+		all := true
+		for _, w := range ws {
+			if !d.words[w] && !(len(w) == 4 && w == year(d.rec)) {
+				all = false
+				break
+			}
+		}
+		if all {
+			n++
+		}
+	}
+	return n
 }
 
 // nearDuplicates marks records whose bodies are near-identical (MinHash, the

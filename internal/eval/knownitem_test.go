@@ -90,6 +90,10 @@ func TestGenerateKnownItemForms(t *testing.T) {
 		if q.Text != w {
 			t.Errorf("%s %s: %q, want %q", q.Form, q.TargetID, q.Text, w)
 		}
+		// Each of these names one sender, one place and one year: the target alone.
+		if q.Sharing != 1 {
+			t.Errorf("%s %s: %d documents hold all of %q, want 1", q.Form, q.TargetID, q.Sharing, q.Text)
+		}
 	}
 }
 
@@ -104,6 +108,10 @@ func TestKnownItemSkipsNearDuplicates(t *testing.T) {
 		n++
 		if strings.HasPrefix(q.TargetID, "twin") {
 			t.Errorf("near-duplicate %s is a target: %+v", q.TargetID, q)
+		}
+		// The fillers' one title: its rarest words are in all 30 of them.
+		if strings.HasPrefix(q.TargetID, "filler") && q.Sharing != 30 {
+			t.Errorf("%q: %d documents share the words, want the 30 fillers", q.Text, q.Sharing)
 		}
 	}
 	if n != 33 {
