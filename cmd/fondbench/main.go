@@ -6,6 +6,11 @@
 //	fondbench -docs 10000 [-queries 200] [-seed 1] [-engines fond,bleve,fts5] [-dir DIR] [-corpus DIR]
 //
 // One JSON object goes to stdout; progress goes to stderr.
+//
+//	fondbench -eval knownitem [-engines fond,bleve,fts5] [-queries 100] [-seed 1] [-volumes a.xml,b.xml] [-out report.json]
+//
+// runs the known-item evaluation on the FRUS volumes in -corpus instead: the
+// JSON report goes to -out, a markdown table of it to stdout.
 package main
 
 import (
@@ -31,6 +36,10 @@ type options struct {
 	engine    string
 	model     string
 	queryOnly bool
+	// known-item evaluation
+	eval    string
+	volumes []string
+	out     string
 }
 
 func main() {
@@ -50,6 +59,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if o.child {
 		return runChild(ctx, o, stdout, stderr)
 	}
+	if o.eval == "knownitem" {
+		return runKnownItemCmd(ctx, o, stdout, stderr)
+	}
 	return runParent(ctx, o, stdout, stderr)
 }
 
@@ -68,8 +80,26 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.engine, "engine", "", "internal: the engine a child runs")
 	fs.StringVar(&o.model, "model", "", "internal: the saved text model a child loads")
 	fs.BoolVar(&o.queryOnly, "query-only", false, "with -child: reuse the index in -dir and only run the queries (to profile them)")
+	fs.StringVar(&o.eval, "eval", "", `"knownitem": run the known-item evaluation on the FRUS volumes in -corpus`)
+	volumes := fs.String("volumes", "", "with -eval: the volume files of -corpus to use, comma-separated (default: all)")
+	fs.StringVar(&o.out, "out", "knownitem.json", "with -eval: where the JSON report goes")
 	if err := fs.Parse(args); err != nil {
 		return o, err
+	}
+	if o.eval != "" && o.eval != "knownitem" {
+		return o, fmt.Errorf("-eval %q: the only evaluation is knownitem", o.eval)
+	}
+	// A known-item query costs more to check by hand than a benchmark query,
+	// and 100 a form already gives a success rate to within a few points.
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == "queries" })
+	if o.eval != "" && !set {
+		o.queries = 100
+	}
+	for _, v := range strings.Split(*volumes, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			o.volumes = append(o.volumes, v)
+		}
 	}
 	if o.docs <= 0 || o.queries <= 0 {
 		return o, errors.New("-docs and -queries must be positive")
@@ -102,4 +132,26 @@ func defaultCorpus() string {
 		}
 		dir = parent
 	}
+}
+
+func runKnownItemCmd(ctx context.Context, o options, stdout, stderr io.Writer) error {
+	dir := o.dir
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "fondbench-ki-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	}
+	rep, err := runKnownItem(ctx, kiOptions{corpus: o.corpus, volumes: o.volumes, engines: o.engines,
+		perForm: o.queries, seed: o.seed, dir: dir}, stderr)
+	if err != nil {
+		return err
+	}
+	if err := writeKIReport(o.out, rep); err != nil {
+		return err
+	}
+	rep.Markdown(stdout)
+	return nil
 }
