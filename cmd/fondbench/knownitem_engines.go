@@ -40,15 +40,21 @@ func (e fondKI) load(ctx context.Context, files []string, _ []record.Record) err
 	return nil
 }
 
-// modes: "default" is the query as typed; "or" joins the words with OR, not
-// what the reading room does, to show what OR semantics alone would change.
-func (e fondKI) modes() []string { return []string{"default", "or"} }
+// modes: "default" is the query as the reading room runs it (match=most:
+// every word first, then most of them, near spellings of rare words); "and"
+// the query language's every-word match; "or" joins the words with OR, to
+// show what OR semantics alone would change.
+func (e fondKI) modes() []string { return []string{"default", "and", "or"} }
 
 func (e fondKI) topIDs(ctx context.Context, mode, text string, k int) ([]string, error) {
-	if mode == "or" {
-		text = strings.Join(plainWords(text), " OR ")
+	q := search.Query{Text: text, Limit: k, Match: search.MatchMost}
+	switch mode {
+	case "and":
+		q.Match = search.MatchAll
+	case "or":
+		q.Text, q.Match = strings.Join(plainWords(text), " OR "), search.MatchAll
 	}
-	res, err := e.st.Search(ctx, search.Query{Text: text, Limit: k})
+	res, err := e.st.Search(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("fond: %w", err)
 	}

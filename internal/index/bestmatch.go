@@ -48,36 +48,66 @@ func flatten(a search.And) []search.Node {
 func needed(n int) int { return max(1, (n+1)/2) }
 
 // bestMatch evaluates the soft words one by one over what the hard part
-// leaves, and returns every document with enough of them and, parallel, how
-// many each has.
-func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node) (docs []uint32, tiers []uint8) {
+// leaves, and returns every document with enough of them, parallel how many
+// telling words each has (its tier), and how many have every word.
+func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node) (docs []uint32, tiers []uint8, exact int) {
 	base := docset{all: true}
 	if len(hard) > 0 {
 		base = e.eval(search.And{Nodes: hard}, base, false)
 	}
 	if e.err != nil || !base.all && len(base.ids) == 0 {
-		return nil, nil
+		return nil, nil, 0
 	}
-	count := make(map[uint32]uint8)
+	sets := make([][]uint32, 0, len(soft))
 	for _, t := range soft {
 		set := e.eval(t, base, false)
 		if e.err != nil {
-			return nil, nil
+			return nil, nil, 0
 		}
 		if set.all { // a word with nothing searchable in it restricts nothing
 			continue
 		}
-		for i, d := range set.ids {
-			if i%checkEvery == 0 && e.stopped() {
-				return nil, nil
-			}
-			count[d]++
+		sets = append(sets, set.ids)
+	}
+	// A word in more than one record in twenty says little about which
+	// document is meant: a remembered phrase's wrong word is usually such a
+	// word, and a document that happens to hold it must not outrank the one
+	// that holds every rarer word. Tiers count the telling words; common ones
+	// only rank within a tier (bm25), unless every word found is common.
+	common := max(len(e.ix.hot)/20, 20)
+	telling := 0
+	for _, ids := range sets {
+		if len(ids) > 0 && len(ids) <= common {
+			telling++
 		}
 	}
-	need := uint8(needed(len(soft)))
+	count := make(map[uint32]uint8) // telling words a document has
+	every := make(map[uint32]uint8) // words a document has
+	for _, ids := range sets {
+		tells := telling == 0 || len(ids) <= common
+		for i, d := range ids {
+			if i%checkEvery == 0 && e.stopped() {
+				return nil, nil, 0
+			}
+			every[d]++
+			if tells {
+				count[d]++
+			} else if _, ok := count[d]; !ok {
+				count[d] = 0
+			}
+		}
+	}
+	n := telling
+	if n == 0 {
+		n = len(sets)
+	}
+	need := uint8(needed(n))
 	for d, c := range count {
 		if c >= need {
 			docs = append(docs, d)
+			if int(every[d]) == len(soft) {
+				exact++
+			}
 		}
 	}
 	slices.Sort(docs)
@@ -85,7 +115,7 @@ func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node) (docs []ui
 	for i, d := range docs {
 		tiers[i] = count[d]
 	}
-	return docs, tiers
+	return docs, tiers, exact
 }
 
 // yearBonus is what a record dated in a year the query names gains: the

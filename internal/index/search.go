@@ -91,10 +91,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	}
 	e.countPrefixes(req.Node)
 	var docs []uint32
-	var tiers []uint8 // under MatchMost: how many of the query's words each document has
+	var tiers []uint8 // under MatchMost: how many of the query's telling words each document has
+	exact := -1
 	soft, hard := split(req.Node)
 	if e.fuzzy && len(soft) >= 2 {
-		docs, tiers = e.bestMatch(soft, hard)
+		docs, tiers, exact = e.bestMatch(soft, hard)
 	} else {
 		set := e.eval(req.Node, docset{all: true}, false)
 		docs = set.ids
@@ -106,13 +107,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 		return why(e.err)
 	}
 	res := Response{Total: len(docs), Exact: len(docs), Capped: e.capped, Corrected: e.corrected}
-	if tiers != nil {
-		res.Exact = 0
-		for _, t := range tiers {
-			if int(t) == len(soft) {
-				res.Exact++
-			}
-		}
+	if exact >= 0 {
+		res.Exact = exact
 	}
 	if req.Facets {
 		f, err := ix.facets(e.check, docs, req.Names)
@@ -135,7 +131,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	}
 	k := req.Offset + req.Limit
 	less := ix.order(scores, sortBy)
-	if tiers != nil && res.Exact < res.Total {
+	if tiers != nil {
 		less = tiered(tiers, less)
 	}
 	top := e.top(docs, less, k)
