@@ -17,6 +17,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	offset := fs.Int("offset", 0, "skip the first N hits")
 	sort := fs.String("sort", search.SortRelevance, "relevance, date (oldest first) or -date")
 	dates := fs.String("dates", search.DateOverlap, "how --from/--to match a record's date: overlap or within")
+	match := fs.String("match", search.MatchMost, "most: documents with every word first, then those with most of them, and near spellings of rare words; all: every word")
 	from := fs.String("from", "", "earliest date: 1949, 1950-04 or 1950-04-15")
 	to := fs.String("to", "", "latest date")
 	facets := fs.Bool("facets", false, "with --json: add facet counts (always on with --json)")
@@ -46,7 +47,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	res, err := st.Search(ctx, search.Query{Text: strings.Join(words, " "), Limit: *limit, Offset: *offset, Sort: *sort,
-		DateMode: *dates, Facets: *asJSON || *facets, Limits: *limits})
+		DateMode: *dates, Facets: *asJSON || *facets, Limits: *limits, Match: *match})
 	if err != nil {
 		return err
 	}

@@ -60,7 +60,13 @@ func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node) (docs []ui
 	}
 	sets := make([][]uint32, 0, len(soft))
 	for _, t := range soft {
+		at := len(e.ranked)
 		set := e.eval(t, base, false)
+		if len(e.ranked) > at {
+			e.softRanked = append(e.softRanked, at)
+		} else {
+			e.softRanked = append(e.softRanked, -1)
+		}
 		if e.err != nil {
 			return nil, nil, 0
 		}
@@ -138,4 +144,71 @@ func tiered(tiers []uint8, less func(a, b ranked) bool) func(a, b ranked) bool {
 		}
 		return less(a, b)
 	}
+}
+
+// proximity: a remembered phrase is remembered as words in a row. Among the
+// best candidates, a document where consecutive words of the query stand
+// within proximityGap positions of each other, in order, gains for each such
+// pair; a wrong word in the phrase breaks one pair, not the whole.
+const (
+	proximityTop    = 200
+	proximityGap    = 3
+	proximityWeight = 2.0
+	// proximityMinWords: two words are a name and a year, not a phrase.
+	proximityMinWords = 3
+)
+
+// proximity adds the pairs bonus to the scores of the best candidates.
+func (e *evaluator) proximity(docs []uint32, scores []float64, less func(a, b ranked) bool) {
+	if len(e.softRanked) < proximityMinWords {
+		return
+	}
+	best := e.top(docs, less, proximityTop)
+	var lists [][]uint32
+	for _, rk := range best {
+		if e.stopped() {
+			return
+		}
+		d := rk.doc
+		pairs := 0
+		// A title remembered is words in a row too: pairs count in the
+		// title or in the body, whichever has more.
+		for _, f := range []uint8{fBody, fTitle} {
+			lists = lists[:0]
+			for _, ri := range e.softRanked {
+				var pos []uint32
+				if ri >= 0 {
+					r := &e.ranked[ri]
+					if r.at != nil && r.list != nil {
+						if j, ok := slices.BinarySearch(r.docs, d); ok {
+							pos = positionsAt(r.list, r.at[j], f, nil)
+						}
+					}
+				}
+				lists = append(lists, pos)
+			}
+			n := 0
+			for i := 0; i+1 < len(lists); i++ {
+				if near(lists[i], lists[i+1], proximityGap) {
+					n++
+				}
+			}
+			pairs = max(pairs, n)
+		}
+		scores[rk.pos] += proximityWeight * float64(pairs)
+	}
+}
+
+// near reports whether some b follows some a by 1 to gap positions.
+func near(a, b []uint32, gap uint32) bool {
+	j := 0
+	for _, p := range a {
+		for j < len(b) && b[j] <= p {
+			j++
+		}
+		if j < len(b) && b[j]-p <= gap {
+			return true
+		}
+	}
+	return false
 }

@@ -47,7 +47,10 @@ type evaluator struct {
 	// corrected lists them.
 	fuzzy     bool
 	corrected []search.Correction
-	pos       [][]uint32 // scratch position buffers, one per phrase word
+	// softRanked is, for each plain word of a MatchMost query in order, the
+	// index of its entry in ranked (-1: none), for the proximity bonus.
+	softRanked []int
+	pos        [][]uint32 // scratch position buffers, one per phrase word
 	// maxExpand is Limits.MaxPrefixExpansion; capped lists the prefixes cut to it.
 	maxExpand int
 	capped    []search.Capped
@@ -258,8 +261,15 @@ func (e *evaluator) term(t search.Term, cand docset, negated bool) docset {
 		}
 		return docset{ids: union([][]uint32{r.docs, dated.ids})}
 	}
-	if e.fuzzy && t.Field == "" && !t.Phrase && !t.Prefix && !negated {
-		r = e.correct(t.Text, mask, cand, r)
+	if e.fuzzy && t.Field == "" && !t.Phrase && !t.Prefix && !negated && len(r.docs) == 0 {
+		if near := e.correct(t.Text, mask, cand); len(near) > 0 {
+			ids := make([][]uint32, len(near))
+			for i, x := range near {
+				ids[i] = x.docs
+			}
+			e.ranked = append(e.ranked, near...)
+			return docset{ids: union(ids)}
+		}
 	}
 	if !negated {
 		e.ranked = append(e.ranked, r)

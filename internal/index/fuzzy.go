@@ -7,31 +7,30 @@ import (
 	"fond/internal/search"
 )
 
-// Typo tolerance (search.MatchMost): a word the archive holds in fewer than
-// fuzzyBelow documents is also matched in the spellings it holds most that are
-// one edit away (two for long words), each weighing half an exact match, so
-// that exact matches rank first. Short words are exempt: at three letters
+// Typo tolerance (search.MatchMost): a word the archive does not hold is also
+// matched in the spellings it holds most that are one edit away (two for long
+// words), each ranked as a word of its own at half weight, so that exact
+// matches rank first. A word the archive holds, however rarely, is taken as
+// meant: sources carry their own misspellings ("recuiting"), and a reader who
+// copies one wants that document. Short words are exempt: at four letters
 // every word is an edit from dozens of others.
 const (
-	fuzzyBelow   = 3
 	fuzzyMinLen  = 5
 	fuzzyLongLen = 8
 	fuzzyMax     = 8 // spellings added per word
 	fuzzyWeight  = 0.5
 )
 
-// correct adds to r the near spellings of a rare or absent word.
-func (e *evaluator) correct(word string, mask uint8, cand docset, r termResult) termResult {
+// correct returns the near spellings of an absent word, each matched as a
+// term of its own with half its weight, for the caller to rank and unite.
+func (e *evaluator) correct(word string, mask uint8, cand docset) []termResult {
 	toks := words(word, nil)
 	if len(toks) != 1 || HasCJK(word) {
-		return r
+		return nil
 	}
 	term := toks[0].term
-	if len([]rune(term)) < fuzzyMinLen || isYear(term) {
-		return r
-	}
-	if p := e.ix.term(term); p != nil && int(p.n) >= fuzzyBelow {
-		return r
+	if len([]rune(term)) < fuzzyMinLen || isYear(term) || e.ix.term(term) != nil {
+		return nil
 	}
 	maxDist := 1
 	if len([]rune(term)) >= fuzzyLongLen {
@@ -45,7 +44,7 @@ func (e *evaluator) correct(word string, mask uint8, cand docset, r termResult) 
 	dict := e.ix.dictionary()
 	for i, d := range dict {
 		if i%checkEvery == 0 && e.stopped() {
-			return r
+			return nil
 		}
 		if d == term || abs(len(d)-len(term)) > maxDist {
 			continue
@@ -57,7 +56,7 @@ func (e *evaluator) correct(word string, mask uint8, cand docset, r termResult) 
 		}
 	}
 	if len(found) == 0 {
-		return r
+		return nil
 	}
 	slices.SortFunc(found, func(a, b near) int {
 		if c := cmp.Compare(b.p.n, a.p.n); c != 0 {
@@ -66,20 +65,16 @@ func (e *evaluator) correct(word string, mask uint8, cand docset, r termResult) 
 		return cmp.Compare(a.term, b.term)
 	})
 	found = found[:min(len(found), fuzzyMax)]
-	parts := []termResult{r}
+	var out []termResult
 	for _, f := range found {
 		x := e.single(f.p, mask, cand)
 		for i := range x.wtf {
 			x.wtf[i] *= fuzzyWeight
 		}
-		parts = append(parts, x)
+		out = append(out, x)
 	}
 	e.noteCorrection(search.Correction{Word: word, Near: found[0].term})
-	df := r.df
-	if df == 0 {
-		df = int(found[0].p.n)
-	}
-	return mergeResults(parts, df)
+	return out
 }
 
 func (e *evaluator) noteCorrection(c search.Correction) {

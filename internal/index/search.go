@@ -133,6 +133,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	less := ix.order(scores, sortBy)
 	if tiers != nil {
 		less = tiered(tiers, less)
+		if scores != nil {
+			e.proximity(docs, scores, less)
+		}
 	}
 	top := e.top(docs, less, k)
 	if e.err != nil {
