@@ -261,6 +261,17 @@ func (e *evaluator) term(t search.Term, cand docset, negated bool) docset {
 		}
 		return docset{ids: union([][]uint32{r.docs, dated.ids})}
 	}
+	if e.fuzzy && t.Field == "" && !t.Phrase && !t.Prefix && !negated {
+		if forms := e.variants(t.Text, mask, cand); len(forms) > 0 {
+			ids := [][]uint32{r.docs}
+			for _, x := range forms {
+				ids = append(ids, x.docs)
+			}
+			e.ranked = append(e.ranked, r)
+			e.ranked = append(e.ranked, forms...)
+			return docset{ids: union(ids)}
+		}
+	}
 	if e.fuzzy && t.Field == "" && !t.Phrase && !t.Prefix && !negated && len(r.docs) == 0 {
 		if near := e.correct(t.Text, mask, cand); len(near) > 0 {
 			ids := make([][]uint32, len(near))

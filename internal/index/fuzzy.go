@@ -3,6 +3,7 @@ package index
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"fond/internal/search"
 )
@@ -128,4 +129,40 @@ func editDistance(a, b string, limit int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
+}
+
+// variantWeight: another form of the name a reader typed counts for less than
+// the form typed, so documents in the reader's spelling come first.
+const variantWeight = 0.7
+
+// variants matches, for a plain word that the authority file knows as a
+// person's or place's form (Peking, Filippov, Chongjin), every other form the
+// file lists, each as a word of its own at variantWeight: a reader searching
+// "Beijing" finds the telegrams from Peking. Forms in CJK scripts are left to
+// the names field (person:, place:), which holds them.
+func (e *evaluator) variants(word string, mask uint8, cand docset) []termResult {
+	if e.names == nil || len([]rune(word)) < 4 {
+		return nil
+	}
+	m, ok := e.names.Resolve(word)
+	if !ok || m.Confidence < 0.9 {
+		return nil
+	}
+	typed := Fold(strings.ToLower(word))
+	var out []termResult
+	for _, f := range append([]string{m.Authority.Preferred}, m.Authority.Variants...) {
+		if HasCJK(f) || Fold(strings.ToLower(f)) == typed {
+			continue
+		}
+		x, ok := e.text(f, false, mask, cand)
+		if !ok || len(x.docs) == 0 {
+			continue
+		}
+		for i := range x.wtf {
+			x.wtf[i] *= variantWeight
+		}
+		out = append(out, x)
+		e.noteCorrection(search.Correction{Word: word, Near: f, Variant: true})
+	}
+	return out
 }

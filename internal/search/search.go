@@ -49,6 +49,9 @@ const (
 type Correction struct {
 	Word string `json:"word"`
 	Near string `json:"near"`
+	// Variant: Near is another form of the same person or place in the
+	// authority file (Peking for Beijing), not a near spelling.
+	Variant bool `json:"variant,omitempty"`
 }
 
 // Date modes.

@@ -96,3 +96,25 @@ func TestQueryLimitsOnThePage(t *testing.T) {
 		t.Errorf("a page past the search's offset limit: %d", code)
 	}
 }
+
+// The reading room never answers nothing when most words match, and says so.
+func TestPartialMatchesSaidOnThePage(t *testing.T) {
+	ts, _ := limitedServer(t, DefaultLimits)
+	code, _, body := get(t, ts.URL+"/search?q="+url.QueryEscape("credit telegram zanzibar"))
+	if code != http.StatusOK || !strings.Contains(body, "No document has all of these words") || !strings.Contains(body, "/documents/x1") {
+		t.Errorf("partial matches: %d", code)
+	}
+	code, _, body = get(t, ts.URL+"/search?match=all&q="+url.QueryEscape("credit telegram zanzibar"))
+	if code != http.StatusOK || strings.Contains(body, "/documents/x1") {
+		t.Errorf("match=all: %d, still lists partial matches", code)
+	}
+	_, _, body = get(t, ts.URL+"/search?q="+url.QueryEscape("credti"))
+	if !strings.Contains(body, "spelled <q>credit</q>") || !strings.Contains(body, "/documents/x1") {
+		t.Error("a misspelt word is not matched in its near spelling, or not said")
+	}
+	code, _, body = get(t, ts.URL+"/api/search?q="+url.QueryEscape("credit telegram zanzibar"))
+	var res struct{ Total, Exact int }
+	if code != http.StatusOK || json.Unmarshal([]byte(body), &res) != nil || res.Exact != 0 || res.Total == 0 {
+		t.Errorf("API: %d %s", code, body)
+	}
+}

@@ -1,0 +1,137 @@
+package index
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"fond/internal/names"
+	"fond/internal/record"
+	"fond/internal/search"
+)
+
+func most(t *testing.T, ix *Index, q string, auth *names.File) Response {
+	t.Helper()
+	node, err := search.Parse(q, search.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), Request{Node: node, Limit: 10, Match: search.MatchMost, Names: auth})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func hitIDs(res Response) []string {
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.ID)
+	}
+	return out
+}
+
+// A remembered phrase with one word wrong still finds its document; the query
+// language's AND is unchanged.
+func TestMatchMostHasNoDeadEnds(t *testing.T) {
+	docs := []Doc{
+		bodyDoc("target", "The minister declined the proposal for a railway concession in Manchuria."),
+		bodyDoc("other", "A railway was proposed."),
+		bodyDoc("all", "The minister spoke of a railway concession and a loan; the proposal was declined."),
+	}
+	for i := range 30 { // enough documents for "loan" to be a common word
+		docs = append(docs, bodyDoc("filler"+string(rune('a'+i)), "A loan was discussed."))
+	}
+	ix := build(docs)
+	res := most(t, ix, "minister declined proposal railway concession loan", nil)
+	got := hitIDs(res)
+	// "loan" is in over one record in twenty: it ranks, but does not decide
+	// the tier, so the document with the rest of the phrase in a row competes
+	// with the one that has every word; "other" has too few to be listed.
+	if len(got) != 2 || !slices.Contains(got, "all") || !slices.Contains(got, "target") || res.Exact != 1 || res.Total != 2 {
+		t.Errorf("match=most: %v, exact %d of %d", got, res.Exact, res.Total)
+	}
+	node, _ := search.Parse("minister declined proposal railway concession loan", search.Limits{})
+	all, _ := ix.Search(context.Background(), Request{Node: node, Limit: 10})
+	if all.Total != 1 || all.Hits[0].ID != "all" {
+		t.Errorf("match=all: %v", hitIDs(all))
+	}
+	// Without any document holding every word, the best partial match leads.
+	res = most(t, ix, "minister declined proposal railway concession Siberia", nil)
+	if res.Exact != 0 || len(res.Hits) == 0 || res.Hits[0].ID != "target" && res.Hits[0].ID != "all" {
+		t.Errorf("no exact match: %v, exact %d", hitIDs(res), res.Exact)
+	}
+}
+
+// A word the archive does not hold is matched in near spellings, ranked after
+// the spelling typed; a word it holds is taken as meant.
+func TestNearSpellings(t *testing.T) {
+	ix := build([]Doc{bodyDoc("molotov", "Molotov received the ambassador."), bodyDoc("typo", "Molotof wrote again.")})
+	res := most(t, ix, "Molotoff", nil)
+	if len(res.Hits) == 0 || len(res.Corrected) != 1 || res.Corrected[0].Near != "molotov" && res.Corrected[0].Near != "molotof" {
+		t.Errorf("Molotoff: %v, corrected %v", hitIDs(res), res.Corrected)
+	}
+	res = most(t, ix, "Molotof", nil)
+	if got := hitIDs(res); len(got) != 1 || got[0] != "typo" || len(res.Corrected) != 0 {
+		t.Errorf("a spelling the archive holds is taken as meant: %v %v", got, res.Corrected)
+	}
+	if got := hitIDs(most(t, ix, "Molo", nil)); len(got) != 0 {
+		t.Errorf("short words are not corrected: %v", got)
+	}
+	if editDistance("washington", "washigton", 2) != 1 || editDistance("molotov", "molotvo", 1) != 1 || editDistance("abc", "xyz", 1) != 2 {
+		t.Error("editDistance")
+	}
+}
+
+// A bare year ranks records dated in it first, once, as a date: a record that
+// only mentions the year, however often, does not outrank it.
+func TestYearRanksAsADate(t *testing.T) {
+	dated := func(id, body string, y int) Doc {
+		d := bodyDoc(id, body)
+		d.Earliest, d.Latest = itoa4(y)+"-01-01", itoa4(y)+"-12-31"
+		d.Date = record.Date{EDTF: itoa4(y), Earliest: d.Earliest, Latest: d.Latest}
+		return d
+	}
+	ix := build([]Doc{
+		dated("mentions", "Harbin. In 1925, in 1925, and again in 1925 the railway.", 1930),
+		dated("dated", "Harbin railway report.", 1925),
+	})
+	for _, match := range []string{search.MatchAll, search.MatchMost} {
+		node, _ := search.Parse("Harbin railway 1925", search.Limits{})
+		res, err := ix.Search(context.Background(), Request{Node: node, Limit: 10, Match: match})
+		if err != nil || len(res.Hits) != 2 || res.Hits[0].ID != "dated" {
+			t.Errorf("match=%s: %v", match, hitIDs(res))
+		}
+	}
+}
+
+// A place's other forms in the authority file are searched too.
+func TestVariantsOfAPlace(t *testing.T) {
+	ix := build([]Doc{bodyDoc("peking", "Telegram from Peking on the loan.")})
+	auth := names.Starter()
+	res := most(t, ix, "Beijing loan", auth)
+	if got := hitIDs(res); len(got) != 1 || got[0] != "peking" || len(res.Corrected) == 0 || !res.Corrected[0].Variant {
+		t.Errorf("Beijing loan: %v %v", got, res.Corrected)
+	}
+	node, _ := search.Parse("Beijing loan", search.Limits{})
+	if res, _ := ix.Search(context.Background(), Request{Node: node, Limit: 10, Names: auth}); res.Total != 0 {
+		t.Errorf("match=all keeps words as typed: %v", hitIDs(res))
+	}
+}
+
+func itoa4(y int) string {
+	b := []byte("0000")
+	for i := 3; i >= 0; i-- {
+		b[i] = byte('0' + y%10)
+		y /= 10
+	}
+	return string(b)
+}
+
+var nextRef int64
+
+// bodyDoc is a document with only a body, and a ref of its own.
+func bodyDoc(id, body string) Doc {
+	nextRef++
+	return Doc{Ref: nextRef, ID: id, Text: [numFields - 1]string{2: body}}
+}
