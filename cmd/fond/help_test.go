@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"net"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -40,5 +41,37 @@ func TestServeOnBusyPort(t *testing.T) {
 	code := run(ctx, []string{"--db", db, "serve", "--addr", ln.Addr().String()}, &out, &errb)
 	if code == 0 || !strings.Contains(errb.String(), "cannot listen on "+ln.Addr().String()) || strings.Contains(errb.String(), "serving") {
 		t.Errorf("serve on a busy port: exit %d, stderr %q", code, errb.String())
+	}
+}
+
+// The summary counts files as well as records, so re-ingesting an unchanged
+// folder says so in words, and a non-terminal gets plain progress lines.
+func TestIngestSummaryAndProgress(t *testing.T) {
+	dir := t.TempDir()
+	for i, body := range []string{"Telegram.\n\nMoscow, 5 March 1949.\n\nText one.", "Report.\n\nText two.", "\x00binary"} {
+		if err := os.WriteFile(filepath.Join(dir, string(rune('a'+i))+".txt"), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "fond.db")
+	_, errs, code := fond(t, db, "ingest", dir)
+	if code != 1 || !strings.Contains(errs, "files: 2 new, 0 updated, 0 unchanged, 1 refused") {
+		t.Errorf("first ingest: exit %d, %q", code, errs)
+	}
+	_, errs, _ = fond(t, db, "ingest", dir)
+	if !strings.Contains(errs, "files: 0 new, 0 updated, 2 unchanged, 1 refused") {
+		t.Errorf("re-ingest: %q", errs)
+	}
+	var b strings.Builder
+	p := newProgress(&b, 4, 4000)
+	clock := p.start
+	p.now = func() time.Time { return clock }
+	for i := range 4 {
+		clock = clock.Add(3 * time.Second)
+		p.done(filepath.Join(dir, string(rune('a'+i%3))+".txt"))
+	}
+	p.finish()
+	if lines := strings.Count(b.String(), "\n"); lines != 2 || !strings.Contains(b.String(), "2/4 files") || !strings.Contains(b.String(), "left") {
+		t.Errorf("progress every 5 s of 12, not a terminal: %q", b.String())
 	}
 }

@@ -31,13 +31,42 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	defer st.Close()
 	in := &ingest.Ingester{Store: st, Log: e.log, Replace: *replace, Limits: *limits}
 	counts := map[string]int{}
+	// What became of each file, for the summary: new (every record added),
+	// unchanged (none changed), updated (anything else), refused.
+	fileState := map[string]string{}
+	var order []string
+	noteFile := func(file, status string) {
+		prev, seen := fileState[file]
+		if !seen {
+			order = append(order, file)
+		}
+		switch {
+		case status == "refused":
+			fileState[file] = "refused"
+		case !seen:
+			fileState[file] = map[string]string{"added": "new", "unchanged": "unchanged"}[status]
+			if fileState[file] == "" {
+				fileState[file] = "updated"
+			}
+		case prev == "new" && status != "added", prev == "unchanged" && status != "unchanged":
+			fileState[file] = "updated"
+		}
+	}
+	var prog *progress
+	if !*asJSON {
+		files, bytes := ingest.Count(paths)
+		prog = newProgress(e.stderr, files, bytes)
+		in.FileDone = prog.done
+	}
 	enc := json.NewEncoder(e.stdout)
 	warned := ""
 	failed, err := in.Paths(ctx, paths, func(o ingest.Outcome) {
 		if o.Error != "" {
 			counts["failed"]++
+			noteFile(o.File, "refused")
 		} else {
 			counts[o.Status]++
+			noteFile(o.File, o.Status)
 		}
 		switch {
 		case *asJSON && o.Error != "":
@@ -64,12 +93,18 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "%-9s %s  %s  (%s)\n", o.Status, o.ID, o.Title, o.File)
 		}
 	})
-	if !*asJSON {
+	if prog != nil {
+		prog.finish()
+		byState := map[string]int{}
+		for _, f := range order {
+			byState[fileState[f]]++
+		}
 		replaced := ""
 		if n := counts["replaced"]; n > 0 {
 			replaced = fmt.Sprintf(", %d replaced", n)
 		}
-		fmt.Fprintf(e.stderr, "%d added, %d updated, %d unchanged%s, %d files failed\n", counts["added"], counts["updated"], counts["unchanged"], replaced, failed)
+		fmt.Fprintf(e.stderr, "files: %d new, %d updated, %d unchanged, %d refused; records: %d added, %d updated, %d unchanged%s\n",
+			byState["new"], byState["updated"], byState["unchanged"], byState["refused"], counts["added"], counts["updated"], counts["unchanged"], replaced)
 	}
 	if err != nil {
 		return err

@@ -36,6 +36,24 @@ type Ingester struct {
 	Replace bool
 	// Limits bound what one file may cost (the zero value: the defaults).
 	Limits Limits
+	// FileDone, when set, is told of each file Paths has finished with,
+	// stored or refused, for a progress display.
+	FileDone func(path string)
+}
+
+// Count lists what Paths would read: how many files and their bytes, for a
+// progress display's totals. Unreadable paths count nothing; Paths reports them.
+func Count(paths []string) (files int, bytes int64) {
+	for _, p := range paths {
+		list, _ := listFiles(p)
+		for _, f := range list {
+			if info, err := os.Stat(f); err == nil {
+				files++
+				bytes += info.Size()
+			}
+		}
+	}
+	return files, bytes
 }
 
 // Paths ingests files and folders (recursively, hidden entries skipped, in name
@@ -55,6 +73,9 @@ func (in *Ingester) Paths(ctx context.Context, paths []string, emit func(Outcome
 				return failed, err
 			}
 			outs, err := in.File(ctx, f)
+			if in.FileDone != nil {
+				in.FileDone(f)
+			}
 			if err != nil {
 				if errors.Is(err, context.Canceled) || errors.Is(err, errStore) {
 					return failed, err
