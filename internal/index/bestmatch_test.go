@@ -112,6 +112,8 @@ func TestVariantsOfAPlace(t *testing.T) {
 	res := most(t, ix, "Beijing loan", auth)
 	if got := hitIDs(res); len(got) != 1 || got[0] != "peking" || len(res.Corrected) == 0 || !res.Corrected[0].Variant {
 		t.Errorf("Beijing loan: %v %v", got, res.Corrected)
+	} else if m := res.Hits[0].Matched; len(m) != 1 || m[0] != "Peking" {
+		t.Errorf("the hit does not say it matched Peking: %v", m)
 	}
 	node, _ := search.Parse("Beijing loan", search.Limits{})
 	if res, _ := ix.Search(context.Background(), Request{Node: node, Limit: 10, Names: auth}); res.Total != 0 {

@@ -28,6 +28,9 @@ type termResult struct {
 	// stands in a hit without reading the list again; only single words keep them.
 	list *plist
 	at   []uint32
+	// form is the spelling matched in place of the reader's (a name's other
+	// form, a near spelling); "" for the words as typed.
+	form string
 }
 
 type evaluator struct {

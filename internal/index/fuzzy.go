@@ -72,6 +72,7 @@ func (e *evaluator) correct(word string, mask uint8, cand docset) []termResult {
 		for i := range x.wtf {
 			x.wtf[i] *= fuzzyWeight
 		}
+		x.form = f.term
 		out = append(out, x)
 	}
 	e.noteCorrection(search.Correction{Word: word, Near: found[0].term})
@@ -161,6 +162,7 @@ func (e *evaluator) variants(word string, mask uint8, cand docset) []termResult 
 		for i := range x.wtf {
 			x.wtf[i] *= variantWeight
 		}
+		x.form = f
 		out = append(out, x)
 		e.noteCorrection(search.Correction{Word: word, Near: f, Variant: true})
 	}

@@ -41,6 +41,8 @@ type Hit struct {
 	// Where: the body positions of the query's words and the index's marks of the
 	// body, when known, so Highlighter.SnippetAt reads only the passage it shows.
 	Where Where
+	// Matched: the forms other than the reader's this document was found under.
+	Matched []string
 }
 
 // Where locates query words in a body.
@@ -148,6 +150,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 		if scores != nil {
 			h.Score = scores[top[i].pos]
 		}
+		h.Matched = e.matched(top[i].doc)
 		res.Hits = append(res.Hits, h)
 	}
 	return res, nil
@@ -327,4 +330,20 @@ func (h *rankHeap) Pop() any {
 	x := h.items[len(h.items)-1]
 	h.items = h.items[:len(h.items)-1]
 	return x
+}
+
+// matched lists the other forms (names' variants, near spellings) that found
+// doc, so the result line can say "matched Peking".
+func (e *evaluator) matched(doc uint32) []string {
+	var out []string
+	for i := range e.ranked {
+		r := &e.ranked[i]
+		if r.form == "" || slices.Contains(out, r.form) {
+			continue
+		}
+		if _, ok := slices.BinarySearch(r.docs, doc); ok {
+			out = append(out, r.form)
+		}
+	}
+	return out
 }

@@ -78,6 +78,9 @@ type Hit struct {
 	Summary string      `json:"summary"`
 	Snippet string      `json:"snippet"`
 	Score   float64     `json:"score,omitempty"`
+	// Matched lists the forms this hit was found under that the reader did not
+	// type (match=most): another form of a name ("Peking"), a near spelling.
+	Matched []string `json:"matched,omitempty"`
 }
 
 // Result is one page of hits and the size of the whole result set.
