@@ -25,6 +25,9 @@ type Request struct {
 	// bound the query before it gets here); zero fields take
 	// search.DefaultLimits.
 	Limits search.Limits
+	// Unpublished lets drafts and withdrawn records match (search.Query's
+	// field of that name); otherwise only published ones are found and counted.
+	Unpublished bool
 }
 
 // Hit is one document of a result page.
@@ -90,6 +93,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	docs := set.ids
 	if set.all {
 		docs = ix.liveDocs()
+	}
+	if !req.Unpublished {
+		docs = ix.published(docs)
 	}
 	res := Response{Total: len(docs), Capped: e.capped}
 	if req.Facets {

@@ -31,6 +31,11 @@ type Query struct {
 	// sets them from its configuration, never from the request: a client must
 	// not raise its own.
 	Limits Limits `json:"-"`
+	// Unpublished lets drafts and withdrawn records be found and counted:
+	// for staff and the command line. The zero value is what an anonymous
+	// reader may see; the server sets it from who is signed in, never from
+	// the request.
+	Unpublished bool `json:"-"`
 }
 
 // Date modes.
