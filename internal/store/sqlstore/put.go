@@ -52,18 +52,20 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 
 	// What the path held before: ids by position, to alias records a change replaces.
 	previous := map[int]string{}
-	rows, err := tx.QueryContext(ctx, `SELECT id, position FROM records WHERE path = ?`, f.Path)
+	rows, err := tx.QueryContext(ctx, `SELECT id, position, status FROM records WHERE path = ?`, f.Path)
 	if err != nil {
 		return nil, err
 	}
+	w.previous = map[int]string{}
 	for rows.Next() {
-		var id string
+		var id, status string
 		var pos int
-		if err := rows.Scan(&id, &pos); err != nil {
+		if err := rows.Scan(&id, &pos, &status); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		previous[pos] = id
+		w.previous[pos] = status
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -188,6 +190,11 @@ type fileWrite struct {
 	added  []string // ids inserted, no longer aliases of anything
 	srcs   []pendingSource
 	taken  map[string]bool // ids another path owned, taken by File.Replace
+	// previous is the status of the record the path held at each position: a
+	// record whose id changes (a corrected file, a reindex) keeps the
+	// publication of the one it replaces, so a draft never turns public by
+	// being re-derived.
+	previous map[int]string
 }
 
 type storedRecord struct {
@@ -261,6 +268,9 @@ func (w *fileWrite) putRecord(ctx context.Context, pos int, r record.Record) (st
 	old, ok := w.stored[r.ID]
 	if !ok {
 		r.Status = w.f.Status
+		if st, ok := w.previous[pos]; ok {
+			r.Status = st
+		}
 		if r.Status == "" {
 			r.Status = record.Published
 		}

@@ -241,6 +241,16 @@ func testPublication(t *testing.T, s store.Store) {
 		t.Errorf("re-ingest changed the status to %q", r.Status)
 	}
 
+	// A draft whose file changes, so that its record gets another id, stays a
+	// draft: the new record takes the status of the one it replaces.
+	g := file("/in/draft2.txt", "sha256:e", rec("e1", "Another draft", "Wombats."))
+	g.Status = record.Draft
+	mustPut(t, s, g)
+	mustPut(t, s, file("/in/draft2.txt", "sha256:f", rec("e2", "Another draft, corrected", "Wombats.")))
+	if r, err := s.Get(ctx, "e2"); err != nil || r.Status != record.Draft {
+		t.Errorf("re-derived draft stored as %q, %v", r.Status, err)
+	}
+
 	if _, err := s.SetStatus(ctx, "d1", record.Withdrawn, "Rights withdrawn by the donor"); err != nil {
 		t.Fatal(err)
 	}
