@@ -8,6 +8,7 @@ import (
 
 	"fond/internal/auth"
 	"fond/internal/record"
+	"fond/internal/search"
 	"fond/internal/store"
 )
 
@@ -117,6 +118,13 @@ func (g gatedStore) hideUnpublished(ctx context.Context, r *record.Record) error
 		r.Parent = ""
 	}
 	return nil
+}
+
+// Search implements store.Store: staff find drafts and withdrawn records
+// (status:draft); readers find, and count, only published ones.
+func (g gatedStore) Search(ctx context.Context, q search.Query) (search.Result, error) {
+	q.Unpublished = staff(ctx)
+	return g.Store.Search(ctx, q)
 }
 
 // List implements store.Store: readers list published records only.
