@@ -422,7 +422,7 @@ func (s *Store) saveSnapshot() error {
 		return nil
 	}
 	gen, _ := s.idx.Gen()
-	if gen == s.saved {
+	if gen == s.saved || s.snapshot == "" { // "" keeps the index in memory only
 		return nil
 	}
 	path := s.snapshot
