@@ -99,6 +99,9 @@ type Accounts interface {
 	// TouchSession notes the session's use, for idle expiry.
 	TouchSession(ctx context.Context, id string, at time.Time) error
 	DeleteSession(ctx context.Context, id string) error
+	// PruneSessions deletes sessions last used before seenBefore or opened
+	// before createdBefore: expired ones, which no request would end.
+	PruneSessions(ctx context.Context, seenBefore, createdBefore time.Time) error
 
 	AddToken(ctx context.Context, t Token) error
 	Token(ctx context.Context, id string) (Token, error)

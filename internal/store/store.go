@@ -258,8 +258,9 @@ type Store interface {
 	Authorities(ctx context.Context) (*names.File, error)
 	SetAuthorities(ctx context.Context, f *names.File) error
 	// Harvest returns a page of records, deleted ones included, by datestamp, and
-	// how many match in all when q.Count asks. Harvesters are the public: drafts
-	// are left out, and withdrawn records are reported deleted.
+	// how many match in all when q.Count asks. Harvesters are the public:
+	// drafts never published are left out, and withdrawn records, and drafts
+	// that were published once, are reported deleted.
 	Harvest(ctx context.Context, q HarvestQuery) ([]Harvested, int, error)
 	// HarvestSets lists the collection ids of records, live or deleted, for
 	// harvesters' sets.

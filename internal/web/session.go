@@ -207,6 +207,10 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, account st
 	if err := s.raw.AddSession(r.Context(), store.Session{ID: id, SecretHash: auth.Hash(secret), Account: account, Created: now, LastSeen: now}); err != nil {
 		return err
 	}
+	// Sessions that expired unused are never asked for again: clear them here.
+	if err := s.raw.PruneSessions(r.Context(), now.Add(-s.Access.SessionIdle), now.Add(-s.Access.SessionMax)); err != nil {
+		s.log.Warn("expired sessions not pruned", "err", err)
+	}
 	s.setCookie(w, s.sessionCookie(), id+"."+secret, s.Access.SessionMax)
 	s.setCookie(w, s.preCookie(), "", -1)
 	return nil

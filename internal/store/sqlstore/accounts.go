@@ -168,6 +168,15 @@ func (s *Store) DeleteSession(ctx context.Context, id string) error {
 	return nil
 }
 
+// PruneSessions implements store.Accounts.
+func (s *Store) PruneSessions(ctx context.Context, seenBefore, createdBefore time.Time) error {
+	if _, err := s.write.ExecContext(ctx, `DELETE FROM sessions WHERE substr(last_seen, 1, 19) < ? OR substr(created_at, 1, 19) < ?`,
+		seenBefore.UTC().Format(stampLayout), createdBefore.UTC().Format(stampLayout)); err != nil {
+		return fmt.Errorf("prune sessions: %w", err)
+	}
+	return nil
+}
+
 // AddToken implements store.Accounts.
 func (s *Store) AddToken(ctx context.Context, t store.Token) error {
 	if t.Created.IsZero() {
@@ -323,7 +332,8 @@ func (s *Store) SetStatus(ctx context.Context, id, status, reason string) (recor
 	if err != nil {
 		return r, err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE records SET status = ?, status_reason = ?, gen = ? WHERE rid = ?`, status, reason, gen, rid); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE records SET status = ?, status_reason = ?, gen = ?, was_public = `+s.d.Greatest+`(was_public, ?) WHERE rid = ?`,
+		status, reason, gen, boolInt(status != record.Draft), rid); err != nil {
 		return r, fmt.Errorf("record %s: %w", id, err)
 	}
 	ch.put(rid, &r)

@@ -32,8 +32,8 @@ func harvestWhere(ds string, q store.HarvestQuery, cursor, live bool) (string, [
 	conds := []string{ds + " >= ?", ds + " <= ?"}
 	args := []any{from, until}
 	if live {
-		// A draft has never been public: harvesters must not learn even its id.
-		conds = append(conds, "status <> 'draft'")
+		// A draft never published: harvesters must not learn even its id.
+		conds = append(conds, "(status <> 'draft' OR was_public = 1)")
 	}
 	for _, f := range []struct{ col, val string }{{"id", q.ID}, {"collection", q.Collection}, {"category", q.Category}} {
 		if f.val != "" {
@@ -69,7 +69,7 @@ func (s *Store) Harvest(ctx context.Context, q store.HarvestQuery) ([]store.Harv
 	w2, a2 := harvestWhere("ds", q, true, false)
 	args := append(append(append(a1, limit), a2...), limit, limit)
 	rows, err := s.read.QueryContext(ctx, `SELECT u.id, u.ds, u.deleted, u.collection, u.category, r.doc, r.body, r.ingested_at FROM (
-		SELECT * FROM (SELECT id, `+recordStamp+` AS ds, CASE WHEN status = 'withdrawn' THEN 1 ELSE 0 END AS deleted, collection, category FROM records`+w1+` ORDER BY `+recordStamp+`, id LIMIT ?) live
+		SELECT * FROM (SELECT id, `+recordStamp+` AS ds, CASE WHEN status = 'published' THEN 0 ELSE 1 END AS deleted, collection, category FROM records`+w1+` ORDER BY `+recordStamp+`, id LIMIT ?) live
 		UNION ALL
 		SELECT * FROM (SELECT id, ds, 1 AS deleted, collection, category FROM tombstones`+w2+` ORDER BY ds, id LIMIT ?) gone
 	) u LEFT JOIN records r ON r.id = u.id AND u.deleted = 0 ORDER BY u.ds, u.id LIMIT ?`, args...)
@@ -97,16 +97,16 @@ func (s *Store) Harvest(ctx context.Context, q store.HarvestQuery) ([]store.Harv
 		} else if h.Record, err = decodeDoc(doc.String, body.String, ingested.String); err != nil {
 			return nil, 0, fmt.Errorf("record %s: %w", id, err)
 		} else {
-			h.Record.Status = record.Published // drafts are left out, withdrawn ones deleted
+			h.Record.Status = record.Published // the rest are reported deleted, or left out
 		}
 		out = append(out, h)
 	}
 	return out, total, rows.Err()
 }
 
-// HarvestSets implements store.Store.
+// HarvestSets implements store.Store: the sets of records harvesters may know of.
 func (s *Store) HarvestSets(ctx context.Context) ([]string, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT collection FROM records WHERE collection <> '' AND status <> 'draft' UNION SELECT collection FROM tombstones WHERE collection <> '' ORDER BY 1`)
+	rows, err := s.read.QueryContext(ctx, `SELECT collection FROM records WHERE collection <> '' AND (status <> 'draft' OR was_public = 1) UNION SELECT collection FROM tombstones WHERE collection <> '' ORDER BY 1`)
 	if err != nil {
 		return nil, fmt.Errorf("harvest sets: %w", err)
 	}

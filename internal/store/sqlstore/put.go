@@ -279,8 +279,8 @@ func (w *fileWrite) putRecord(ctx context.Context, pos int, r record.Record) (st
 			return "", err
 		}
 		var rid int64
-		if err := tx.QueryRowContext(ctx, `INSERT INTO records(id, checksum, path, position, parent, title, type, category, earliest, latest, lang, collection, doc, body, ingested_at, updated_at, gen, status)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING rid`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, w.now, w.now, gen, r.Status).Scan(&rid); err != nil {
+		if err := tx.QueryRowContext(ctx, `INSERT INTO records(id, checksum, path, position, parent, title, type, category, earliest, latest, lang, collection, doc, body, ingested_at, updated_at, gen, status, was_public)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING rid`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, w.now, w.now, gen, r.Status, boolInt(r.Status != record.Draft)).Scan(&rid); err != nil {
 			return "", err
 		}
 		w.stored[r.ID] = &storedRecord{rid: rid, doc: doc, body: r.Body, path: f.Path, position: pos, status: r.Status, changed: true}
@@ -392,6 +392,13 @@ func sameDoc(stored, doc string) bool {
 	}
 	again, err := encodeDoc(r)
 	return err == nil && again == doc
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func collectionID(r record.Record) string {

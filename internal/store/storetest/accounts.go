@@ -150,6 +150,32 @@ func testAudit(t *testing.T, s store.Store) {
 	}
 }
 
+// testPruneSessions: expired sessions go, live ones stay.
+func testPruneSessions(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	if err := s.AddAccount(ctx, store.Account{Name: "ann", Role: store.RoleEditor, Hash: "h"}); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	for _, se := range []store.Session{
+		{ID: "live", Account: "ann", Created: now.Add(-time.Hour), LastSeen: now},
+		{ID: "idle", Account: "ann", Created: now.Add(-time.Hour), LastSeen: now.Add(-3 * time.Hour)},
+		{ID: "old", Account: "ann", Created: now.Add(-48 * time.Hour), LastSeen: now},
+	} {
+		if err := s.AddSession(ctx, se); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.PruneSessions(ctx, now.Add(-2*time.Hour), now.Add(-24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]bool{"live": true, "idle": false, "old": false} {
+		if _, err := s.Session(ctx, id); (err == nil) != want {
+			t.Errorf("session %s after pruning: %v", id, err)
+		}
+	}
+}
+
 // testSecret: made once, then the same every time.
 func testSecret(t *testing.T, s store.Store) {
 	ctx := context.Background()
@@ -232,6 +258,16 @@ func testPublication(t *testing.T, s store.Store) {
 	r, err := s.SetStatus(ctx, "d1", record.Published, "")
 	if err != nil || r.Status != record.Published {
 		t.Fatalf("publish: %+v, %v", r.Status, err)
+	}
+	// Unpublished after it was public: harvesters that took it are told it is
+	// deleted; published again, it is back.
+	s.SetStatus(ctx, "p1", record.Draft, "")
+	if hv, _, _ := s.Harvest(ctx, store.HarvestQuery{ID: "p1"}); len(hv) != 1 || !hv[0].Deleted {
+		t.Errorf("harvest of an unpublished record = %+v, want deleted", hv)
+	}
+	s.SetStatus(ctx, "p1", record.Published, "")
+	if hv, _, _ := s.Harvest(ctx, store.HarvestQuery{ID: "p1"}); len(hv) != 1 || hv[0].Deleted || hv[0].Record.Title != "Published telegram" {
+		t.Errorf("harvest of a republished record = %+v", hv)
 	}
 	if got := hits(t, s, search.Query{Text: "quokkas"}); len(got) != 1 {
 		t.Errorf("published draft not found: %v", got)

@@ -52,6 +52,7 @@ func Run(t *testing.T, open Opener) {
 		{"SessionsAndTokens", testSessionsAndTokens},
 		{"Audit", testAudit},
 		{"Secret", testSecret},
+		{"PruneSessions", testPruneSessions},
 		{"Publication", testPublication},
 	}
 	for _, tc := range tests {

@@ -5,6 +5,10 @@
 -- file compares and rewrites the document without touching its publication.
 ALTER TABLE records ADD COLUMN status TEXT NOT NULL DEFAULT 'published';
 ALTER TABLE records ADD COLUMN status_reason TEXT NOT NULL DEFAULT '';
+-- Whether the record was ever published: a draft that harvesters may hold (it
+-- was public once) is reported to them as deleted; one never published is not
+-- mentioned at all, not even by id.
+ALTER TABLE records ADD COLUMN was_public INTEGER NOT NULL DEFAULT 1;
 
 -- Staff accounts: the argon2id hash in its PHC string form, never the password.
 CREATE TABLE accounts (
