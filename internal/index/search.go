@@ -38,6 +38,7 @@ type Hit struct {
 	// What the result line shows.
 	Title, Summary, Type string
 	Date                 record.Date
+	Status               string // publication, so staff see drafts marked
 	// Where: the body positions of the query's words and the index's marks of the
 	// body, when known, so Highlighter.SnippetAt reads only the passage it shows.
 	Where Where
@@ -125,7 +126,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	for i := req.Offset; i < len(top); i++ {
 		d := &ix.docs[top[i].doc]
 		h := Hit{Ref: d.ref, ID: d.id, Where: e.where(top[i].doc),
-			Title: d.title, Summary: d.summary, Type: ix.strs.strs[d.typ], Date: d.date}
+			Title: d.title, Summary: d.summary, Type: ix.strs.strs[d.typ], Date: d.date, Status: ix.strs.strs[d.status]}
 		if scores != nil {
 			h.Score = scores[top[i].pos]
 		}

@@ -62,6 +62,9 @@ type Hit struct {
 	Summary string      `json:"summary"`
 	Snippet string      `json:"snippet"`
 	Score   float64     `json:"score,omitempty"`
+	// Status is the record's publication (docs/record.md); readers' searches
+	// find published records only.
+	Status string `json:"status,omitempty"`
 }
 
 // Result is one page of hits and the size of the whole result set.

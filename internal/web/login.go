@@ -43,6 +43,9 @@ func safeNext(next string) string {
 func (s *Server) handleLoginPost(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	name, password := strings.TrimSpace(r.PostFormValue("username")), r.PostFormValue("password")
+	if len(name) > 64 {
+		name = name[:64] // no account name is longer (fond users add); the log keeps no more
+	}
 	addr := clientAddr(r)
 	a := s.Access
 	since := time.Now().Add(-a.LoginWindow)

@@ -58,8 +58,8 @@ func TestLoginAndLogout(t *testing.T) {
 	if err := checkHTML(body); err != nil {
 		t.Errorf("staff document page: %v", err)
 	}
-	if _, _, body := c.get(t, "/search?q=status:draft"); !strings.Contains(body, draftID) {
-		t.Error("staff search for status:draft does not find the draft")
+	if _, _, body := c.get(t, "/search?q=status:draft"); !strings.Contains(body, draftID) || !strings.Contains(body, `class="badge status-draft">draft<`) {
+		t.Error("staff search for status:draft does not find the draft, marked")
 	}
 	if status, _, _ := c.get(t, "/api/documents/"+draftID); status != http.StatusNotFound {
 		t.Errorf("the session cookie authenticated the API: %d", status)

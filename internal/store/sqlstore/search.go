@@ -64,7 +64,7 @@ func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, erro
 			continue // deleted since the index answered
 		}
 		res.Hits = append(res.Hits, search.Hit{ID: h.ID, Title: h.Title, Date: h.Date, Type: h.Type,
-			Summary: h.Summary, Snippet: snippets[i], Score: h.Score})
+			Summary: h.Summary, Snippet: snippets[i], Score: h.Score, Status: h.Status})
 	}
 	return res, nil
 }
