@@ -245,4 +245,11 @@ func TestPublishFromPage(t *testing.T) {
 	if err := checkHTML(body); err != nil {
 		t.Errorf("audit page: %v", err)
 	}
+	status, _, body = ad.get(t, "/admin/users")
+	if status != http.StatusOK || !strings.Contains(body, "<td>contributor1</td><td>contributor</td>") || strings.Contains(body, "argon2") {
+		t.Errorf("accounts page: %d", status)
+	}
+	if err := checkHTML(body); err != nil {
+		t.Errorf("accounts page: %v", err)
+	}
 }

@@ -70,6 +70,7 @@ func (s *Server) routes() []route {
 		{"POST /login", public, signin, s.handleLoginPost, "sign in: username, password, csrf; 303 and a session cookie", false},
 		{"POST /logout", contributor, cheap, s.handleLogout, "sign out: the session ends on every server", false},
 		{"GET /admin/audit", admin, cheap, s.handleAdminAudit, "the audit log", false},
+		{"GET /admin/users", admin, cheap, s.handleAdminUsers, "staff accounts and API tokens (changed with fond users and fond tokens)", false},
 		{"/api/", public, cheap, s.handleAPINotFound, "any other API address: JSON 404", true},
 		{"/", public, cheap, s.handleNotFound, "any other address: the 404 page", false},
 	}
