@@ -67,6 +67,22 @@ func TestLoginAndLogout(t *testing.T) {
 	if _, h, _ := newClient(t, ts.URL).get(t, "/"); h.Get("Cache-Control") == "private, no-store" {
 		t.Error("anonymous pages marked private")
 	}
+	// Signed in, the sign-in form still works (to change accounts), and the
+	// old session ends.
+	c.get(t, "/login")
+	before := c.Jar.Cookies(mustURL(t, ts.URL))
+	if status, _, _ := c.postForm(t, "/login", url.Values{"username": {"admin1"}, "password": {staffPass}}); status != http.StatusSeeOther {
+		t.Errorf("signing in again: %d", status)
+	}
+	old := newClient(t, ts.URL)
+	old.Jar.SetCookies(mustURL(t, ts.URL), before)
+	if _, _, body := old.get(t, "/"); strings.Contains(body, "Signed in") {
+		t.Error("the session before signing in again still works")
+	}
+	c.get(t, "/login")
+	if status, _, _ := c.postForm(t, "/login", url.Values{"username": {"editor1"}, "password": {staffPass}}); status != http.StatusSeeOther {
+		t.Errorf("signing in as editor1 again: %d", status)
+	}
 	// A copy of the cookie, kept after sign-out.
 	u, _ := url.Parse(ts.URL)
 	stolen := newClient(t, ts.URL)
@@ -252,4 +268,12 @@ func TestPublishFromPage(t *testing.T) {
 	if err := checkHTML(body); err != nil {
 		t.Errorf("accounts page: %v", err)
 	}
+}
+
+func mustURL(t *testing.T, s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }

@@ -249,20 +249,22 @@ func (s *Server) csrfToken(ctx context.Context, bound string) string {
 	return hex.EncodeToString(m.Sum(nil))
 }
 
-// validCSRF checks a form's csrf field against the session's token, or,
-// without a session, against the pre-login cookie's.
+// validCSRF checks a form's csrf field against the session's token, or
+// against the pre-login cookie's (the sign-in form, which a signed-in
+// browser may also post, to change accounts).
 func (s *Server) validCSRF(r *http.Request) bool {
-	got := r.PostFormValue("csrf")
-	if got == "" {
+	got := []byte(r.PostFormValue("csrf"))
+	if len(got) == 0 {
 		return false
 	}
-	var want string
-	if v := viewerOf(r.Context()); v != nil && v.session != "" {
-		want = v.CSRF
-	} else if c, err := r.Cookie(s.preCookie()); err == nil && c.Value != "" {
-		want = s.csrfToken(r.Context(), "p:"+c.Value)
+	if v := viewerOf(r.Context()); v != nil && v.session != "" && v.CSRF != "" && hmac.Equal(got, []byte(v.CSRF)) {
+		return true
 	}
-	return want != "" && hmac.Equal([]byte(got), []byte(want))
+	if c, err := r.Cookie(s.preCookie()); err == nil && c.Value != "" {
+		want := s.csrfToken(r.Context(), "p:"+c.Value)
+		return want != "" && hmac.Equal(got, []byte(want))
+	}
+	return false
 }
 
 // clientAddr is the address a request came from, for the audit log and the
