@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -51,12 +52,12 @@ func (s *Server) handleLoginPost(w http.ResponseWriter, r *http.Request) {
 	since := time.Now().Add(-a.LoginWindow)
 	byName, err1 := s.raw.CountAudit(ctx, store.AuditLoginFailed, name, "", since)
 	byAddr, err2 := s.raw.CountAudit(ctx, store.AuditLoginFailed, "", addr, since)
-	if err1 != nil || err2 != nil {
-		s.serverError(w, err1)
+	if err := errors.Join(err1, err2); err != nil {
+		s.serverError(w, err)
 		return
 	}
 	if byName >= a.LoginLockAccount || byAddr >= a.LoginLockAddress {
-		s.raw.Audit(ctx, store.AuditEntry{Actor: name, Action: store.AuditLoginLimited, Target: name, Addr: addr})
+		s.writeAudit(ctx, store.AuditEntry{Actor: name, Action: store.AuditLoginLimited, Target: name, Addr: addr})
 		w.Header().Set("Retry-After", strconv.Itoa(int(a.LoginWindow.Seconds())))
 		s.loginPage(w, r, http.StatusTooManyRequests, "Too many failed sign-ins; try again later.", name)
 		return
@@ -76,7 +77,7 @@ func (s *Server) handleLoginPost(w http.ResponseWriter, r *http.Request) {
 		auth.CheckNoAccount(password)
 	}
 	if !ok {
-		s.raw.Audit(ctx, store.AuditEntry{Actor: name, Action: store.AuditLoginFailed, Target: name, Addr: addr})
+		s.writeAudit(ctx, store.AuditEntry{Actor: name, Action: store.AuditLoginFailed, Target: name, Addr: addr})
 		s.loginPage(w, r, http.StatusUnauthorized, "The name or password is wrong.", name)
 		return
 	}
@@ -84,7 +85,7 @@ func (s *Server) handleLoginPost(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, err)
 		return
 	}
-	s.raw.Audit(ctx, store.AuditEntry{Actor: name, Action: store.AuditLogin, Target: name, Addr: addr})
+	s.writeAudit(ctx, store.AuditEntry{Actor: name, Action: store.AuditLogin, Target: name, Addr: addr})
 	http.Redirect(w, r, safeNext(r.PostFormValue("next")), http.StatusSeeOther)
 }
 

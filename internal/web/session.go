@@ -283,8 +283,12 @@ func (s *Server) audit(r *http.Request, action, target, detail string) {
 	if v := viewerOf(r.Context()); v != nil {
 		actor = v.Name
 	}
-	if err := s.raw.Audit(r.Context(), store.AuditEntry{Actor: actor, Action: action, Target: target, Detail: detail, Addr: clientAddr(r)}); err != nil {
-		s.log.Error("audit entry not written", "action", action, "err", err)
+	s.writeAudit(r.Context(), store.AuditEntry{Actor: actor, Action: action, Target: target, Detail: detail, Addr: clientAddr(r)})
+}
+
+func (s *Server) writeAudit(ctx context.Context, e store.AuditEntry) {
+	if err := s.raw.Audit(ctx, e); err != nil {
+		s.log.Error("audit entry not written", "action", e.Action, "err", err)
 	}
 }
 

@@ -80,7 +80,7 @@ func (s *Store) ListAccounts(ctx context.Context) ([]store.Account, error) {
 // SetPassword implements store.Accounts. The account's sessions end: whoever
 // knew the old password is signed out everywhere.
 func (s *Store) SetPassword(ctx context.Context, name, hash string) error {
-	return s.inTx(ctx, func(tx *txn) error {
+	return s.inTx(ctx, "set password of "+name, func(tx *txn) error {
 		res, err := tx.ExecContext(ctx, `UPDATE accounts SET hash = ? WHERE name = ?`, hash, name)
 		if err != nil {
 			return err
@@ -96,7 +96,7 @@ func (s *Store) SetPassword(ctx context.Context, name, hash string) error {
 // RemoveAccount implements store.Accounts. The deletes are explicit rather
 // than left to ON DELETE CASCADE, which SQLite honours only with foreign keys on.
 func (s *Store) RemoveAccount(ctx context.Context, name string) error {
-	return s.inTx(ctx, func(tx *txn) error {
+	return s.inTx(ctx, "remove account "+name, func(tx *txn) error {
 		for _, q := range []string{`DELETE FROM sessions WHERE account = ?`, `DELETE FROM api_tokens WHERE account = ?`} {
 			if _, err := tx.ExecContext(ctx, q, name); err != nil {
 				return err
@@ -115,16 +115,22 @@ func (s *Store) RemoveAccount(ctx context.Context, name string) error {
 
 // inTx runs f in a plain transaction (not the records' change log: accounts
 // are not searched or harvested).
-func (s *Store) inTx(ctx context.Context, f func(tx *txn) error) error {
+func (s *Store) inTx(ctx context.Context, what string, f func(tx *txn) error) error {
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", what, err)
 	}
 	defer tx.Rollback()
 	if err := f(tx); err != nil {
-		return err
+		if errors.Is(err, store.ErrNotFound) {
+			return err // already says which account
+		}
+		return fmt.Errorf("%s: %w", what, err)
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
 }
 
 // AddSession implements store.Accounts.
