@@ -59,3 +59,11 @@ func TestRoles(t *testing.T) {
 		t.Error("roles out of order")
 	}
 }
+
+// BenchmarkCheckPassword is what one sign-in costs the server (docs/security.md).
+func BenchmarkCheckPassword(b *testing.B) {
+	h, _ := HashPassword("correct horse")
+	for b.Loop() {
+		CheckPassword(h, "correct horse")
+	}
+}
