@@ -10,12 +10,14 @@ import (
 
 	"fond/internal/ingest"
 	"fond/internal/ingest/scan"
+	"fond/internal/record"
 )
 
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("ingest")
 	asJSON := fs.Bool("json", false, "one JSON object per line: {file,id,status} or {file,error}")
 	replace := fs.Bool("replace", false, "let these files take over records that other files (other paths) own, such as a corpus moved to another folder; without it such a file is refused as a conflict")
+	draft := fs.Bool("draft", false, "store new records as drafts, seen only by staff until published (fond publish); without it they are published at once; records already stored keep their status")
 	limits := ingestLimitFlags(fs)
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -30,6 +32,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	in := &ingest.Ingester{Store: st, Log: e.log, Replace: *replace, Limits: *limits}
+	if *draft {
+		in.Status = record.Draft
+	}
 	counts := map[string]int{}
 	// What became of each file, for the summary: new (every record added),
 	// unchanged (none changed), updated (anything else), refused.

@@ -13,6 +13,8 @@ import (
 	"os/signal"
 	"sort"
 	"strings"
+
+	"fond/internal/record"
 )
 
 // command is one subcommand; run gets the arguments after its name.
@@ -22,7 +24,7 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"ingest":  {"store files or folders of documents: fond ingest [--json] [--replace] [--max-file-size 64MiB] [--max-pixels N] PATH...", runIngest},
+	"ingest":  {"store files or folders of documents (published, or drafts with --draft): fond ingest [--json] [--replace] [--draft] [--max-file-size 64MiB] [--max-pixels N] PATH...", runIngest},
 	"extract": {"show the records a file would produce, without storing: fond extract --json FILE", runExtract},
 	"show":    {"print one record: fond show [--json] ID", runShow},
 	"list":    {"list records in date order: fond list [--json] [--limit N] [--offset N]", runList},
@@ -34,6 +36,13 @@ var commands = map[string]command{
 	"eval":    {"measure extraction against TEI markup: fond eval [--json] frus DIR", runEval},
 	"edtf":    {"check EDTF dates: validity, level, canonical form, earliest and latest day, precision: fond edtf [--json] DATE...", runEDTF},
 	"reindex": {"re-derive every record from its stored original: fond reindex [--json]", runReindex},
+
+	"users":     {"staff accounts: fond users add NAME --role admin|editor|contributor | list [--json] | passwd NAME | remove NAME (passwords from standard input, or asked at a terminal)", runUsers},
+	"tokens":    {"API tokens for scripts: fond tokens create ACCOUNT (printed once) | list [--json] | revoke ID", runTokens},
+	"publish":   {"publish drafts: fond publish ID...", runStatus(record.Published)},
+	"unpublish": {"return records to draft: fond unpublish ID...", runStatus(record.Draft)},
+	"withdraw":  {"withdraw records, with the reason their addresses will show: fond withdraw --reason R ID...", runStatus(record.Withdrawn)},
+	"audit":     {"the audit log, newest first: fond audit [--json] [--limit N] [--action A]", runAudit},
 
 	"romanize": {"spell names in each romanization scheme: fond romanize [--json] [--name] [--scheme rr|mr|mr1984|alalc|bgn|scholarly|popular|pinyin|wade-giles] TEXT...", runRomanize},
 }

@@ -73,7 +73,7 @@ func runNames(ctx context.Context, e *env, args []string) error {
 			return nil
 		}
 		a := m.Authority
-		res, err := st.Search(ctx, search.Query{Text: a.Kind + `:"` + rest[1] + `"`, Limit: 1})
+		res, err := st.Search(ctx, search.Query{Text: a.Kind + `:"` + rest[1] + `"`, Limit: 1, Unpublished: true})
 		if err != nil {
 			return err
 		}

@@ -47,7 +47,9 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	res, err := st.Search(ctx, search.Query{Text: strings.Join(words, " "), Limit: *limit, Offset: *offset, Sort: *sort,
-		DateMode: *dates, Facets: *asJSON || *facets, Limits: *limits, Match: *match})
+		DateMode: *dates, Facets: *asJSON || *facets, Limits: *limits, Match: *match,
+		// The command line on the server sees everything, drafts included.
+		Unpublished: true})
 	if err != nil {
 		return err
 	}

@@ -22,6 +22,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	publicURL := fs.String("public-url", "", "the archive's address as readers reach it (https://archive.example.org), the base of absolute links; default: the request's Host, checked")
 	limits := web.DefaultLimits
 	limits.RegisterFlags(fs)
+	access := web.DefaultAccess
+	access.RegisterFlags(fs)
 	searchLimits := searchLimitFlags(fs)
 	ingestLimits := ingestLimitFlags(fs)
 	paths, err := parseInterspersed(fs, args)
@@ -75,7 +77,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	srv.OAI = web.OAIConfig{Name: *name, RepositoryID: *oaiID, AdminEmail: *admin}
 	limits.Search = *searchLimits
-	srv.PublicURL, srv.Limits = *publicURL, limits
+	srv.PublicURL, srv.Limits, srv.Access = *publicURL, limits, access
 	hs := srv.HTTPServer(srv.Handler())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

@@ -47,6 +47,9 @@ func printRecord(e *env, r *record.Record) {
 		}
 	}
 	field("ID", r.ID)
+	if r.Status != record.Published {
+		field("Status", strings.TrimSuffix(r.Status+": "+r.WithdrawnReason, ": "))
+	}
 	field("Date", dateLine(r.Date))
 	field("Type", r.Type)
 	field("Category", r.Category)

@@ -108,8 +108,12 @@ func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node) (docs []ui
 		n = len(sets)
 	}
 	need := uint8(needed(n))
+	visible := func(d uint32) bool { return true }
+	if !e.unpublished {
+		visible = func(d uint32) bool { return len(e.ix.published([]uint32{d})) == 1 }
+	}
 	for d, c := range count {
-		if c >= need {
+		if c >= need && visible(d) {
 			docs = append(docs, d)
 			if int(every[d]) == len(soft) {
 				exact++

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fond/internal/names"
+	"fond/internal/record"
 	"fond/internal/search"
 )
 
@@ -53,7 +54,9 @@ type evaluator struct {
 	// softRanked is, for each plain word of a MatchMost query in order, the
 	// index of its entry in ranked (-1: none), for the proximity bonus.
 	softRanked []int
-	pos        [][]uint32 // scratch position buffers, one per phrase word
+	// unpublished: the search may find drafts and withdrawn records (staff).
+	unpublished bool
+	pos         [][]uint32 // scratch position buffers, one per phrase word
 	// maxExpand is Limits.MaxPrefixExpansion; capped lists the prefixes cut to it.
 	maxExpand int
 	capped    []search.Capped
@@ -379,6 +382,8 @@ func (e *evaluator) metadata(t search.Term, cand docset) docset {
 		return e.filter(cand, func(n uint32) bool {
 			return slices.ContainsFunc(e.ix.docs[n].fonds, func(id uint32) bool { return test(id, equal) })
 		})
+	case "status":
+		return e.filter(cand, func(n uint32) bool { return test(e.ix.docs[n].status, equal) })
 	case "id":
 		want, ok := e.ix.byID[v]
 		if !ok {
@@ -412,6 +417,22 @@ func (e *evaluator) filter(cand docset, keep func(n uint32) bool) docset {
 		}
 	}
 	return docset{ids: out}
+}
+
+// published keeps the documents an anonymous reader may find: those whose
+// status is record.Published. Records indexed without a status (by a store
+// that has none) count as published, as every record was before statuses.
+func (ix *Index) published(docs []uint32) []uint32 {
+	pub, ok := ix.strs.byStr[record.Published]
+	none := ix.strs.byStr[""]
+	out := docs[:0:0]
+	for _, n := range docs {
+		st := ix.docs[n].status
+		if ok && st == pub || st == none {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func (ix *Index) liveDocs() []uint32 {

@@ -20,9 +20,12 @@ type Doc struct {
 	Date             record.Date
 
 	Type, Category, Lang, OrigLang string
-	Collection, CollectionTitle    string
-	Fonds, Repositories            []string
-	Persons, Places                []string // names as written: facet values
+	// Status is the record's publication state: searches for anonymous
+	// readers (Request.Unpublished false) see only "published" ones.
+	Status                      string
+	Collection, CollectionTitle string
+	Fonds, Repositories         []string
+	Persons, Places             []string // names as written: facet values
 	// NameKeys are "kind\x00key" for each name's romanization key, kind person,
 	// place or name (a variant pair the text gives without saying what it names).
 	NameKeys []string
@@ -148,6 +151,7 @@ type docInfo struct {
 	typ, cat         uint32
 	lang, olang      uint32
 	coll, collTitle  uint32
+	status           uint32
 	fonds, repos     []uint32
 	persons, places  []uint32
 	marks            []uint32 // byte offsets of body words markEvery, 2·markEvery, …
@@ -282,7 +286,7 @@ func (ix *Index) add(a *Analyzed) {
 		ref: d.Ref, id: d.ID, live: true, length: a.length,
 		earliest: dateNum(d.Earliest), latest: dateNum(d.Latest),
 		typ: ix.strs.id(d.Type), cat: ix.strs.id(d.Category), lang: ix.strs.id(d.Lang), olang: ix.strs.id(d.OrigLang),
-		coll: ix.strs.id(d.Collection), collTitle: ix.strs.id(d.CollectionTitle),
+		coll: ix.strs.id(d.Collection), collTitle: ix.strs.id(d.CollectionTitle), status: ix.strs.id(d.Status),
 		fonds: ix.strs.ids(d.Fonds), repos: ix.strs.ids(d.Repositories),
 		persons: ix.strs.ids(d.Persons), places: ix.strs.ids(d.Places),
 		marks: a.marks,

@@ -36,7 +36,7 @@ func FromRecord(ref int64, r *record.Record) Doc {
 		Text: [numFields - 1]string{r.Title, r.Summary, r.Body, strings.Join(notes, "\n"), strings.Join(people, "\n"),
 			strings.Join(places, "\n"), strings.Join(archive, "\n")},
 		Earliest: r.Date.Earliest, Latest: r.Date.Latest, Date: r.Date,
-		Type: r.Type, Category: r.Category, Lang: r.Languages.Text, OrigLang: r.Languages.Original,
+		Type: r.Type, Category: r.Category, Status: r.Status, Lang: r.Languages.Text, OrigLang: r.Languages.Original,
 		Fonds: fonds, Repositories: repos, Persons: people, Places: places,
 	}
 	if r.Collection != nil {
@@ -55,6 +55,11 @@ func FromRecord(ref int64, r *record.Record) Doc {
 	}
 	return d
 }
+
+// SetStatus gives the analysed document the publication state the store
+// decided, when it was analysed before the store knew it (a record that was
+// stored before keeps its state). Status is metadata, not text: no word changes.
+func (a *Analyzed) SetStatus(status string) { a.doc.Status = status }
 
 // Names recur from record to record and their romanization key is costly, so
 // keys are remembered (a bounded number).

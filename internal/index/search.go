@@ -28,6 +28,9 @@ type Request struct {
 	// bound the query before it gets here); zero fields take
 	// search.DefaultLimits.
 	Limits search.Limits
+	// Unpublished lets drafts and withdrawn records match (search.Query's
+	// field of that name); otherwise only published ones are found and counted.
+	Unpublished bool
 }
 
 // Hit is one document of a result page.
@@ -38,6 +41,7 @@ type Hit struct {
 	// What the result line shows.
 	Title, Summary, Type string
 	Date                 record.Date
+	Status               string // publication, so staff see drafts marked
 	// Where: the body positions of the query's words and the index's marks of the
 	// body, when known, so Highlighter.SnippetAt reads only the passage it shows.
 	Where Where
@@ -83,7 +87,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	lim := req.Limits.WithDefaults()
 	start := time.Now()
 	e := &evaluator{ix: ix, ctx: ctx, deadline: start.Add(lim.MaxDuration), names: req.Names,
-		within: req.DateMode == search.DateWithin, maxExpand: lim.MaxPrefixExpansion, fuzzy: req.Match == search.MatchMost}
+		within: req.DateMode == search.DateWithin, maxExpand: lim.MaxPrefixExpansion, fuzzy: req.Match == search.MatchMost,
+		unpublished: req.Unpublished}
 	// why tells the caller's end (its error as it is) from the time limit.
 	why := func(err error) (Response, error) {
 		if errors.Is(err, errOverTime) {
@@ -103,6 +108,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 		docs = set.ids
 		if set.all {
 			docs = ix.liveDocs()
+		}
+		if !req.Unpublished {
+			docs = ix.published(docs)
 		}
 	}
 	if e.err != nil {
@@ -146,7 +154,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	for i := req.Offset; i < len(top); i++ {
 		d := &ix.docs[top[i].doc]
 		h := Hit{Ref: d.ref, ID: d.id, Where: e.where(top[i].doc),
-			Title: d.title, Summary: d.summary, Type: ix.strs.strs[d.typ], Date: d.date}
+			Title: d.title, Summary: d.summary, Type: ix.strs.strs[d.typ], Date: d.date, Status: ix.strs.strs[d.status]}
 		if scores != nil {
 			h.Score = scores[top[i].pos]
 		}

@@ -14,7 +14,7 @@ import (
 // archive reads it instead of re-tokenizing every record. The layout is private
 // and versioned by its magic; a snapshot that fails to read is rebuilt from the
 // store, never trusted in part (a CRC covers every byte).
-const snapshotMagic = "FONDIDX5"
+const snapshotMagic = "FONDIDX6"
 
 // WriteTo writes a snapshot of the index.
 func (ix *Index) WriteTo(w io.Writer) (int64, error) {
@@ -43,7 +43,7 @@ func (ix *Index) WriteTo(w io.Writer) (int64, error) {
 		} else {
 			e.uint(0)
 		}
-		for _, v := range []uint32{d.typ, d.cat, d.lang, d.olang, d.coll, d.collTitle} {
+		for _, v := range []uint32{d.typ, d.cat, d.lang, d.olang, d.coll, d.collTitle, d.status} {
 			e.uint(uint64(v))
 		}
 		for _, l := range [][]uint32{d.fonds, d.repos, d.persons, d.places, d.marks} {
@@ -116,7 +116,7 @@ func ReadSnapshot(r io.Reader) (*Index, error) {
 		x.earliest, x.latest = int32(d.uint()), int32(d.uint())
 		x.length = uint32(d.uint())
 		x.live = d.uint() == 1
-		x.typ, x.cat, x.lang, x.olang, x.coll, x.collTitle = d.id(), d.id(), d.id(), d.id(), d.id(), d.id()
+		x.typ, x.cat, x.lang, x.olang, x.coll, x.collTitle, x.status = d.id(), d.id(), d.id(), d.id(), d.id(), d.id(), d.id()
 		x.fonds, x.repos, x.persons, x.places, x.marks = d.ids(), d.ids(), d.ids(), d.ids(), d.ids()
 		x.title, x.summary = d.str(), d.str()
 		x.date.EDTF, x.date.Display, x.date.Earliest, x.date.Latest, x.date.Qualifier, x.date.Note = d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
@@ -164,7 +164,7 @@ func ReadSnapshot(r io.Reader) (*Index, error) {
 		return nil, errors.New("index snapshot: checksum mismatch")
 	}
 	for _, x := range ix.docs {
-		for _, v := range []uint32{x.typ, x.cat, x.lang, x.olang, x.coll, x.collTitle} {
+		for _, v := range []uint32{x.typ, x.cat, x.lang, x.olang, x.coll, x.collTitle, x.status} {
 			if int(v) >= len(ix.strs.strs) {
 				return nil, errors.New("index snapshot: corrupt string reference")
 			}

@@ -34,6 +34,9 @@ type Ingester struct {
 	// Replace lets a file take over records another file owns (fond ingest
 	// --replace) rather than be refused as a conflict. Reindex ignores it.
 	Replace bool
+	// Status is the publication state of the records a file adds (record.Draft
+	// for fond ingest --draft; "" publishes). Stored records keep theirs.
+	Status string
 	// Limits bound what one file may cost (the zero value: the defaults).
 	Limits Limits
 	// FileDone, when set, is told of each file Paths has finished with,
@@ -165,6 +168,7 @@ func (in *Ingester) putFile(ctx context.Context, key, shown, name string, data [
 		Format:   res.Format,
 		Records:  res.Records,
 		Replace:  replace,
+		Status:   in.Status,
 	}
 	if err := in.derive(ctx, &f); err != nil {
 		return nil, fmt.Errorf("%s: links: %w: %w", shown, errStore, err)

@@ -68,7 +68,20 @@ type Record struct {
 	// asserted links between writing about documents and the documents.
 	Discusses   []string `json:"discusses"`
 	DiscussedIn []string `json:"discussed_in"`
+	// Status is the record's publication state in the store (Draft, Published,
+	// Withdrawn); the store keeps it beside the record, not in it, so a
+	// re-ingest never changes it. Empty on records not stored (fond extract).
+	Status string `json:"status,omitempty"`
+	// WithdrawnReason says why a withdrawn record was withdrawn: its tombstone.
+	WithdrawnReason string `json:"withdrawn_reason,omitempty"`
 }
+
+// Publication states.
+const (
+	Draft     = "draft"
+	Published = "published"
+	Withdrawn = "withdrawn"
+)
 
 // Date is a document's date as EDTF plus the bounds that range queries use.
 type Date struct {

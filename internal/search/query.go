@@ -35,6 +35,7 @@ var Fields = map[string]bool{
 	"title": true, "summary": true, "body": true, "notes": true,
 	"person": true, "place": true, "type": true, "repository": true, "fond": true,
 	"language": true, "category": true, "date": true, "collection": true, "id": true,
+	"status": true,
 }
 
 func (t Term) String() string {

@@ -36,6 +36,11 @@ type Query struct {
 	// sets them from its configuration, never from the request: a client must
 	// not raise its own.
 	Limits Limits `json:"-"`
+	// Unpublished lets drafts and withdrawn records be found and counted:
+	// for staff and the command line. The zero value is what an anonymous
+	// reader may see; the server sets it from who is signed in, never from
+	// the request.
+	Unpublished bool `json:"-"`
 }
 
 // Match modes.
@@ -81,6 +86,9 @@ type Hit struct {
 	// Matched lists the forms this hit was found under that the reader did not
 	// type (match=most): another form of a name ("Peking"), a near spelling.
 	Matched []string `json:"matched,omitempty"`
+	// Status is the record's publication (docs/record.md); readers' searches
+	// find published records only.
+	Status string `json:"status,omitempty"`
 }
 
 // Result is one page of hits and the size of the whole result set.

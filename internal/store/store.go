@@ -100,6 +100,9 @@ type File struct {
 	// instead of being refused with a ConflictError: for a corpus that moved,
 	// or a file an operator means to supersede another's.
 	Replace bool
+	// Status is the publication state of records the file adds (record.Draft
+	// or record.Published; "" publishes). Records already stored keep theirs.
+	Status string
 
 	// What the records are linked by, computed from the store before the put
 	// and written in its transaction, so that a file is stored with its links
@@ -178,6 +181,9 @@ type ListQuery struct {
 	Recent bool
 	// IDsOnly fills in only each record's ID: enough for a sitemap of a million.
 	IDsOnly bool
+	// PublishedOnly leaves drafts and withdrawn records out (and out of the
+	// total): what an anonymous reader may list.
+	PublishedOnly bool
 }
 
 // HarvestQuery selects records by when they last changed, for harvesters
@@ -252,7 +258,9 @@ type Store interface {
 	Authorities(ctx context.Context) (*names.File, error)
 	SetAuthorities(ctx context.Context, f *names.File) error
 	// Harvest returns a page of records, deleted ones included, by datestamp, and
-	// how many match in all when q.Count asks.
+	// how many match in all when q.Count asks. Harvesters are the public:
+	// drafts never published are left out, and withdrawn records, and drafts
+	// that were published once, are reported deleted.
 	Harvest(ctx context.Context, q HarvestQuery) ([]Harvested, int, error)
 	// HarvestSets lists the collection ids of records, live or deleted, for
 	// harvesters' sets.
@@ -260,6 +268,7 @@ type Store interface {
 	// ArchiveID is a random name the database was given when it was created: the
 	// same for every server sharing it, whatever their host names.
 	ArchiveID(ctx context.Context) (string, error)
+	Accounts
 	Close() error
 }
 

@@ -1,13 +1,11 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 
 	"fond/internal/compare"
 	"fond/internal/names"
 	"fond/internal/record"
-	"fond/internal/store"
 )
 
 // handleCompare shows two editions side by side, sentence by sentence, with
@@ -15,13 +13,8 @@ import (
 func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	var recs [2]record.Record
 	for i, key := range []string{"a", "b"} {
-		rec, err := s.store.Get(r.Context(), r.URL.Query().Get(key))
-		if errors.Is(err, store.ErrNotFound) {
-			s.notFound(w, "Document "+r.URL.Query().Get(key))
-			return
-		}
-		if err != nil {
-			s.serverError(w, err)
+		rec, ok := s.visibleRecord(w, r, r.URL.Query().Get(key))
+		if !ok {
 			return
 		}
 		recs[i] = rec

@@ -101,13 +101,8 @@ func histogram(p searchParams, years []search.FacetCount) []bar {
 
 func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	rec, err := s.store.Get(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		s.notFound(w, "Document "+id)
-		return
-	}
-	if err != nil {
-		s.serverError(w, err)
+	rec, ok := s.visibleRecord(w, r, id)
+	if !ok {
 		return
 	}
 	if rec.ID != id { // an old id: send readers to the permanent one
@@ -187,19 +182,10 @@ func partLinks(id string, current, n int) []partLink {
 	return out
 }
 
-// pathRecord loads the record named in the path, answering the request itself
-// (404 or 500) when it cannot.
+// pathRecord loads the record named in the path as the viewer may see it,
+// answering the request itself (404, 410 or 500) when it cannot.
 func (s *Server) pathRecord(w http.ResponseWriter, r *http.Request) (record.Record, bool) {
-	rec, err := s.store.Get(r.Context(), r.PathValue("id"))
-	if errors.Is(err, store.ErrNotFound) {
-		s.notFound(w, "Document "+r.PathValue("id"))
-		return rec, false
-	}
-	if err != nil {
-		s.serverError(w, err)
-		return rec, false
-	}
-	return rec, true
+	return s.visibleRecord(w, r, r.PathValue("id"))
 }
 
 func (s *Server) handleOriginal(w http.ResponseWriter, r *http.Request) {
@@ -286,6 +272,9 @@ type linkView struct {
 }
 
 func (s *Server) handleAPILinks(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.pathRecord(w, r); !ok {
+		return
+	}
 	links, err := s.store.Links(r.Context(), r.PathValue("id"))
 	if err != nil {
 		s.apiServerError(w, r, err)
@@ -300,6 +289,9 @@ func (s *Server) handleAPILinks(w http.ResponseWriter, r *http.Request) {
 // handleAPINames lists the names found in a document with the authorities they
 // point to, their spans and confidence, and any archivist's decision.
 func (s *Server) handleAPINames(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.pathRecord(w, r); !ok {
+		return
+	}
 	f, err := s.store.Authorities(r.Context())
 	if err != nil {
 		s.apiServerError(w, r, err)
@@ -318,13 +310,8 @@ func (s *Server) handleAPINames(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleAPIDocument(w http.ResponseWriter, r *http.Request) {
-	rec, err := s.store.Get(r.Context(), r.PathValue("id"))
-	if errors.Is(err, store.ErrNotFound) {
-		writeAPIError(w, http.StatusNotFound, "not_found", "id", "no such document")
-		return
-	}
-	if err != nil {
-		s.apiServerError(w, r, err)
+	rec, ok := s.pathRecord(w, r)
+	if !ok {
 		return
 	}
 	writeJSON(w, rec)

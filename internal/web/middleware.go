@@ -20,7 +20,12 @@ const (
 	renders  class = "render"   // a record rendered: page, TEI, citation, API
 	exports  class = "export"   // OAI-PMH and sitemap pages
 	download class = "download" // an original file, whole
+	signin   class = "signin"   // a password checked: argon2id takes 64 MiB and a core
 )
+
+// signinSlots is how many passwords are checked at once: argon2id's memory
+// times this is what a flood of sign-ins can take.
+const signinSlots = 4
 
 // gate is a counting semaphore that waits a bounded time.
 type gate chan struct{}
@@ -57,7 +62,7 @@ func (s *Server) makeGates() {
 	s.all = newGate(l.MaxRequests)
 	s.gates = map[class]gate{
 		searches: newGate(l.MaxSearches), compares: newGate(l.MaxCompares), renders: newGate(l.MaxRenders),
-		exports: newGate(l.MaxExports), download: newGate(l.MaxDownloads),
+		exports: newGate(l.MaxExports), download: newGate(l.MaxDownloads), signin: newGate(signinSlots),
 	}
 }
 

@@ -68,7 +68,7 @@ func (s *Server) handleOAI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := &oai.Provider{Repo: oaiRepo{s: s, base: base}, Name: c.Name, BaseURL: base + "/oai",
-		AdminEmail: c.AdminEmail, RepositoryID: c.RepositoryID, PageSize: 100,
+		AdminEmail: c.AdminEmail, RepositoryID: c.RepositoryID, PageSize: oaiPageSize,
 		Formats: []oai.Format{teiFormat(base)}}
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
 	if err := p.Respond(r.Context(), args, w); err != nil {
@@ -166,3 +166,7 @@ func (o oaiRepo) item(h store.Harvested) oai.Item {
 	return oai.Item{ID: h.Record.ID, Datestamp: h.Datestamp, Sets: sets, Source: h.Record,
 		Metadata: oai.FromRecord(h.Record, o.base+"/documents/"+h.Record.ID)}
 }
+
+// oaiPageSize is how many items a list response holds before a resumption
+// token; a variable so that tests can page through a small archive.
+var oaiPageSize = 100

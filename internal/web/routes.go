@@ -3,58 +3,159 @@ package web
 import (
 	"io/fs"
 	"net/http"
+
+	"fond/internal/auth"
+	"fond/internal/record"
+)
+
+// Minimum roles, from the least trusted. The zero value (auth.Unset) is no
+// decision at all: register refuses it, so a route cannot be added without
+// saying who may call it.
+const (
+	public      = auth.Public
+	contributor = auth.Contributor
+	editor      = auth.Editor
+	admin       = auth.Admin
 )
 
 // route is one entry of the route table: the whole truth about what the server
-// answers and what each answer may cost.
+// answers, who may ask and what each answer may cost.
 type route struct {
 	pattern string
+	// min is the least role that may call the route; below it anonymous
+	// readers are sent to sign in (401 on the API) and staff get 403.
+	min     auth.Role
 	class   class
 	handler http.HandlerFunc
-	// role says what the route is for, in the words of docs/api.md.
-	role string
+	// about says what the route is for, in the words of docs/api.md.
+	about string
+	// noCSRF exempts a state-changing method from the anti-forgery token:
+	// only for what changes nothing (POST /oai) or never reads cookies (/api/).
+	noCSRF bool
 }
 
-// routes is the table. Every route is public today (fond has no accounts yet);
-// its class decides which slots it waits for (Limits) and every route gets the
-// request deadline and the body bound.
+// routes is the table. Its class decides which slots a route waits for
+// (Limits); every route gets the request deadline and the body bound, and
+// every POST not exempt the anti-forgery check.
 func (s *Server) routes() []route {
+	static, _ := fs.Sub(staticFS, "static")
+	files := http.StripPrefix("/static/", http.FileServerFS(static))
 	return []route{
-		{"GET /{$}", searches, s.handleHome, "home: counts, collections, latest additions"},
-		{"GET /search", searches, s.handleSearch, "search page with facets"},
-		{"GET /documents/{id}", renders, s.handleDocument, "document page (long texts in parts)"},
-		{"GET /documents/{id}/original", download, s.handleOriginal, "the original file, as a download"},
-		{"GET /documents/{id}/cite/{style}", renders, s.handleCite, "a citation: chicago, bibtex, ris, csl-json"},
-		{"GET /documents/{id}/tei", renders, s.handleTEI, "the record as TEI P5"},
-		{"GET /api/search", searches, s.handleAPISearch, "JSON search"},
-		{"GET /api/documents/{id}", renders, s.handleAPIDocument, "JSON record"},
-		{"GET /api/documents/{id}/links", renders, s.handleAPILinks, "JSON discussion links"},
-		{"GET /api/documents/{id}/names", renders, s.handleAPINames, "JSON names found in a record"},
-		{"GET /feed.atom", searches, s.handleFeed, "Atom feed of the newest additions"},
-		{"GET /search.atom", searches, s.handleFeed, "Atom feed of a search's newest additions (the search page's parameters)"},
-		{"GET /compare", compares, s.handleCompare, "two editions aligned (work budgeted)"},
-		{"GET /people/{name}", searches, s.handleName("person"), "a person's documents"},
-		{"GET /places/{name}", searches, s.handleName("place"), "a place's documents"},
-		{"GET /collections", searches, s.handleCollections, "collections and their sizes"},
-		{"GET /timeline", searches, s.handleTimeline, "records on a time axis"},
-		{"GET /oai", exports, s.handleOAI, "OAI-PMH 2.0"},
-		{"POST /oai", exports, s.handleOAI, "OAI-PMH 2.0 by form (body bounded)"},
-		{"GET /robots.txt", cheap, s.handleRobots, "crawler rules"},
-		{"GET /sitemap.xml", exports, s.handleSitemap, "every document's address"},
-		{"/api/", cheap, s.handleAPINotFound, "any other API address: JSON 404"},
-		{"/", cheap, s.handleNotFound, "any other address: the 404 page"},
+		{"GET /static/", public, cheap, files.ServeHTTP, "stylesheet and script", false},
+		{"GET /{$}", public, searches, s.handleHome, "home: counts, collections, latest additions", false},
+		{"GET /search", public, searches, s.handleSearch, "search page with facets", false},
+		{"GET /documents/{id}", public, renders, s.handleDocument, "document page (long texts in parts)", false},
+		{"GET /documents/{id}/original", public, download, s.handleOriginal, "the original file, as a download", false},
+		{"GET /documents/{id}/cite/{style}", public, renders, s.handleCite, "a citation: chicago, bibtex, ris, csl-json", false},
+		{"GET /documents/{id}/tei", public, renders, s.handleTEI, "the record as TEI P5", false},
+		{"POST /documents/{id}/publish", editor, renders, s.handleSetStatus(record.Published), "publish a draft or withdrawn record", false},
+		{"POST /documents/{id}/unpublish", editor, renders, s.handleSetStatus(record.Draft), "return a record to draft", false},
+		{"POST /documents/{id}/withdraw", editor, renders, s.handleSetStatus(record.Withdrawn), "withdraw a record, with a reason (410 Gone to readers)", false},
+		{"GET /api/search", public, searches, s.handleAPISearch, "JSON search", false},
+		{"GET /api/documents/{id}", public, renders, s.handleAPIDocument, "JSON record", false},
+		{"GET /api/documents/{id}/links", public, renders, s.handleAPILinks, "JSON discussion links", false},
+		{"GET /api/documents/{id}/names", public, renders, s.handleAPINames, "JSON names found in a record", false},
+		{"GET /feed.atom", public, searches, s.handleFeed, "Atom feed of the newest additions", false},
+		{"GET /search.atom", public, searches, s.handleFeed, "Atom feed of a search's newest additions (the search page's parameters)", false},
+		{"GET /compare", public, compares, s.handleCompare, "two editions aligned (work budgeted)", false},
+		{"GET /people/{name}", public, searches, s.handleName("person"), "a person's documents", false},
+		{"GET /places/{name}", public, searches, s.handleName("place"), "a place's documents", false},
+		{"GET /collections", public, searches, s.handleCollections, "collections and their sizes", false},
+		{"GET /timeline", public, searches, s.handleTimeline, "records on a time axis", false},
+		{"GET /oai", public, exports, s.handleOAI, "OAI-PMH 2.0", false},
+		{"POST /oai", public, exports, s.handleOAI, "OAI-PMH 2.0 by form (body bounded; read-only, so no anti-forgery token)", true},
+		{"GET /robots.txt", public, cheap, s.handleRobots, "crawler rules", false},
+		{"GET /sitemap.xml", public, exports, s.handleSitemap, "every published document's address", false},
+		{"GET /login", public, cheap, s.handleLogin, "the sign-in form", false},
+		{"POST /login", public, signin, s.handleLoginPost, "sign in: username, password, csrf; 303 and a session cookie", false},
+		{"POST /logout", contributor, cheap, s.handleLogout, "sign out: the session ends on every server", false},
+		{"GET /admin/audit", admin, cheap, s.handleAdminAudit, "the audit log", false},
+		{"GET /admin/users", admin, cheap, s.handleAdminUsers, "staff accounts and API tokens (changed with fond users and fond tokens)", false},
+		{"/api/", public, cheap, s.handleAPINotFound, "any other API address: JSON 404", true},
+		{"/", public, cheap, s.handleNotFound, "any other address: the 404 page", false},
 	}
 }
 
 // Handler builds the chain, outermost first: panics recovered, security
-// headers, the global request cap, then the mux with each route's own limits.
+// headers, cross-origin refusal, host check, the global request cap, who is
+// asking, then the mux with each route's own checks and limits.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	static, _ := fs.Sub(staticFS, "static")
-	mux.Handle("GET /static/", s.limit(cheap, nil, http.StripPrefix("/static/", http.FileServerFS(static))))
 	s.makeGates()
 	for _, rt := range s.routes() {
-		mux.Handle(rt.pattern, s.limit(rt.class, s.gates[rt.class], rt.handler))
+		s.register(mux, rt)
 	}
-	return s.recoverPanics(securityHeaders(s.checkHost(s.admit(mux))))
+	// Browsers say where a request comes from (Sec-Fetch-Site, Origin): a
+	// cross-site POST is refused before anything else looks at it. Programs
+	// that send neither header (harvesters, scripts) pass, and POST /oai
+	// changes nothing, so may come from anywhere.
+	cop := http.NewCrossOriginProtection()
+	cop.AddInsecureBypassPattern("POST /oai")
+	return s.recoverPanics(securityHeaders(cop.Handler(s.checkHost(s.admit(s.identify(mux))))))
+}
+
+// register is the only code that adds to the mux: the role is checked first
+// (no body is read for a caller who may not post), then the route's limits,
+// then the anti-forgery token, then the handler.
+func (s *Server) register(mux *http.ServeMux, rt route) {
+	if rt.min == auth.Unset {
+		panic("web: route " + rt.pattern + " has no minimum role: every route must say who may call it")
+	}
+	var h http.Handler = rt.handler
+	if !rt.noCSRF {
+		h = s.checkCSRF(h)
+	}
+	h = s.limit(rt.class, s.gates[rt.class], h)
+	mux.Handle(rt.pattern, s.requireRole(rt.min, h))
+}
+
+// requireRole lets through viewers of at least min. Below it, an anonymous
+// reader is sent to sign in (a page) or told to authenticate (401, API); a
+// signed-in viewer whose role is too low gets 403.
+func (s *Server) requireRole(min auth.Role, next http.Handler) http.Handler {
+	if min == public {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		v := viewerOf(r.Context())
+		switch {
+		case v != nil && v.Role >= min:
+			next.ServeHTTP(w, r)
+		case v == nil && isAPI(r):
+			w.Header().Set("WWW-Authenticate", `Bearer realm="fond"`)
+			writeAPIError(w, http.StatusUnauthorized, "unauthorized", "", "this address needs an API token (Authorization: Bearer …)")
+		case v == nil:
+			next := r.URL.Path
+			if r.Method != http.MethodGet {
+				next = "/"
+			}
+			http.Redirect(w, r, "/login?next="+urlQueryEscape(next), http.StatusSeeOther)
+		default:
+			s.forbidden(w, r, "Your role ("+v.Role.String()+") may not do this; it needs "+min.String()+".")
+		}
+	})
+}
+
+// checkCSRF refuses a state-changing request without the form's anti-forgery
+// token (403), before the handler can change anything.
+func (s *Server) checkCSRF(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.Method {
+		case http.MethodGet, http.MethodHead, http.MethodOptions:
+		default:
+			if !s.validCSRF(r) {
+				s.forbidden(w, r, "The form was not accepted (its anti-forgery token is missing or stale). Go back, reload the page and try again.")
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) forbidden(w http.ResponseWriter, r *http.Request, msg string) {
+	if isAPI(r) {
+		writeAPIError(w, http.StatusForbidden, "forbidden", "", msg)
+		return
+	}
+	s.render(w, http.StatusForbidden, "error", map[string]any{"Title": "Not allowed", "Message": msg})
 }

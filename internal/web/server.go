@@ -26,7 +26,11 @@ var staticFS embed.FS
 
 // Server holds what handlers share.
 type Server struct {
+	// store is what handlers read: the store as the request's viewer may see
+	// it (gatedStore). raw is the store itself, for accounts, sessions and
+	// changes, which decide their own permissions.
 	store store.Store
+	raw   store.Store
 	log   *slog.Logger
 	tmpl  map[string]*template.Template
 	// OAI names the archive to OAI-PMH harvesters (/oai).
@@ -37,6 +41,9 @@ type Server struct {
 	PublicURL string
 	// Limits bound every request (set before Handler is called).
 	Limits Limits
+	// Access bounds sessions and sign-in attempts (set before Handler).
+	Access Access
+	csrf   csrfKey
 	gates  map[class]gate // slots per cost class
 	all    gate           // slots for requests of any class
 }
@@ -45,7 +52,7 @@ var errPublicURL = errors.New("the public URL must be an absolute http or https 
 
 // New builds a server; it parses the templates once.
 func New(st store.Store, log *slog.Logger) (*Server, error) {
-	s := &Server{store: st, log: log, tmpl: map[string]*template.Template{}, Limits: DefaultLimits}
+	s := &Server{store: gatedStore{st}, raw: st, log: log, tmpl: map[string]*template.Template{}, Limits: DefaultLimits, Access: DefaultAccess}
 	pages, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -81,6 +88,12 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data any
 	if !ok {
 		http.Error(w, "no template "+name, http.StatusInternalServerError)
 		return
+	}
+	// The layout shows who is signed in, and a sign-out form with its token.
+	if vw, ok := w.(*viewerWriter); ok {
+		if m, ok := data.(map[string]any); ok {
+			m["Viewer"] = vw.v
+		}
 	}
 	var b strings.Builder
 	if err := t.Execute(&b, data); err != nil {
@@ -119,6 +132,7 @@ var funcs = template.FuncMap{
 	// <mark> elements added, so it is safe to render as HTML.
 	"snippet":  func(s string) template.HTML { return template.HTML(s) },
 	"dateText": dateText,
+	"list":     func(s ...string) []string { return s },
 }
 
 // dateText is a record's date as a reader should read it, qualifier included.

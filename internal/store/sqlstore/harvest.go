@@ -21,7 +21,7 @@ const recordStamp = "substr(updated_at, 1, 19)"
 
 // harvestWhere is one branch's conditions (live records or tombstones, whose
 // datestamp expression is ds) and their arguments.
-func harvestWhere(ds string, q store.HarvestQuery, cursor bool) (string, []any) {
+func harvestWhere(ds string, q store.HarvestQuery, cursor, live bool) (string, []any) {
 	from, until := "0000-00-00T00:00:00", "9999-99-99T99:99:99"
 	if !q.From.IsZero() {
 		from = q.From.UTC().Format(stampLayout)
@@ -31,6 +31,10 @@ func harvestWhere(ds string, q store.HarvestQuery, cursor bool) (string, []any) 
 	}
 	conds := []string{ds + " >= ?", ds + " <= ?"}
 	args := []any{from, until}
+	if live {
+		// A draft never published: harvesters must not learn even its id.
+		conds = append(conds, "(status <> 'draft' OR was_public = 1)")
+	}
 	for _, f := range []struct{ col, val string }{{"id", q.ID}, {"collection", q.Collection}, {"category", q.Category}} {
 		if f.val != "" {
 			conds = append(conds, f.col+" = ?")
@@ -54,18 +58,18 @@ func (s *Store) Harvest(ctx context.Context, q store.HarvestQuery) ([]store.Harv
 	}
 	total := 0
 	if q.Count {
-		w1, a1 := harvestWhere(recordStamp, q, false)
-		w2, a2 := harvestWhere("ds", q, false)
+		w1, a1 := harvestWhere(recordStamp, q, false, true)
+		w2, a2 := harvestWhere("ds", q, false, false)
 		if err := s.read.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM records`+w1+`) + (SELECT count(*) FROM tombstones`+w2+`)`,
 			append(a1, a2...)...).Scan(&total); err != nil {
 			return nil, 0, fmt.Errorf("harvest: %w", err)
 		}
 	}
-	w1, a1 := harvestWhere(recordStamp, q, true)
-	w2, a2 := harvestWhere("ds", q, true)
+	w1, a1 := harvestWhere(recordStamp, q, true, true)
+	w2, a2 := harvestWhere("ds", q, true, false)
 	args := append(append(append(a1, limit), a2...), limit, limit)
 	rows, err := s.read.QueryContext(ctx, `SELECT u.id, u.ds, u.deleted, u.collection, u.category, r.doc, r.body, r.ingested_at FROM (
-		SELECT * FROM (SELECT id, `+recordStamp+` AS ds, 0 AS deleted, collection, category FROM records`+w1+` ORDER BY `+recordStamp+`, id LIMIT ?) live
+		SELECT * FROM (SELECT id, `+recordStamp+` AS ds, CASE WHEN status = 'published' THEN 0 ELSE 1 END AS deleted, collection, category FROM records`+w1+` ORDER BY `+recordStamp+`, id LIMIT ?) live
 		UNION ALL
 		SELECT * FROM (SELECT id, ds, 1 AS deleted, collection, category FROM tombstones`+w2+` ORDER BY ds, id LIMIT ?) gone
 	) u LEFT JOIN records r ON r.id = u.id AND u.deleted = 0 ORDER BY u.ds, u.id LIMIT ?`, args...)
@@ -92,15 +96,17 @@ func (s *Store) Harvest(ctx context.Context, q store.HarvestQuery) ([]store.Harv
 			}
 		} else if h.Record, err = decodeDoc(doc.String, body.String, ingested.String); err != nil {
 			return nil, 0, fmt.Errorf("record %s: %w", id, err)
+		} else {
+			h.Record.Status = record.Published // the rest are reported deleted, or left out
 		}
 		out = append(out, h)
 	}
 	return out, total, rows.Err()
 }
 
-// HarvestSets implements store.Store.
+// HarvestSets implements store.Store: the sets of records harvesters may know of.
 func (s *Store) HarvestSets(ctx context.Context) ([]string, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT collection FROM records WHERE collection <> '' UNION SELECT collection FROM tombstones WHERE collection <> '' ORDER BY 1`)
+	rows, err := s.read.QueryContext(ctx, `SELECT collection FROM records WHERE collection <> '' AND (status <> 'draft' OR was_public = 1) UNION SELECT collection FROM tombstones WHERE collection <> '' ORDER BY 1`)
 	if err != nil {
 		return nil, fmt.Errorf("harvest sets: %w", err)
 	}

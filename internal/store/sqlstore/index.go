@@ -217,6 +217,7 @@ func (s *Store) applyChange(c *change, ahead *ahead) {
 	for rid, r := range c.added {
 		if a, ok := ahead.get(r.ID); ok {
 			a.SetRef(rid)
+			a.SetStatus(r.Status)
 			done = append(done, a)
 			continue
 		}
@@ -322,7 +323,7 @@ func (s *Store) catchUp(ctx context.Context, ix *index.Index) error {
 			return err
 		}
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT rid, doc, body, ingested_at FROM records WHERE gen > ?`, from)
+	rows, err := tx.QueryContext(ctx, `SELECT rid, doc, body, ingested_at, status FROM records WHERE gen > ?`, from)
 	if err != nil {
 		return err
 	}
@@ -340,14 +341,15 @@ func (s *Store) catchUp(ctx context.Context, ix *index.Index) error {
 	}
 	for rows.Next() {
 		var rid int64
-		var doc, body, ingested string
-		if err := rows.Scan(&rid, &doc, &body, &ingested); err != nil {
+		var doc, body, ingested, status string
+		if err := rows.Scan(&rid, &doc, &body, &ingested, &status); err != nil {
 			return err
 		}
 		r, err := decodeDoc(doc, body, ingested)
 		if err != nil {
 			return fmt.Errorf("record %d: %w", rid, err)
 		}
+		r.Status = status
 		refs, recs = append(refs, rid), append(recs, &r)
 		if len(refs) == batch {
 			flush()
@@ -420,7 +422,7 @@ func (s *Store) saveSnapshot() error {
 		return nil
 	}
 	gen, _ := s.idx.Gen()
-	if gen == s.saved {
+	if gen == s.saved || s.snapshot == "" { // "" keeps the index in memory only
 		return nil
 	}
 	path := s.snapshot

@@ -52,18 +52,20 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 
 	// What the path held before: ids by position, to alias records a change replaces.
 	previous := map[int]string{}
-	rows, err := tx.QueryContext(ctx, `SELECT id, position FROM records WHERE path = ?`, f.Path)
+	rows, err := tx.QueryContext(ctx, `SELECT id, position, status FROM records WHERE path = ?`, f.Path)
 	if err != nil {
 		return nil, err
 	}
+	w.previous = map[int]string{}
 	for rows.Next() {
-		var id string
+		var id, status string
 		var pos int
-		if err := rows.Scan(&id, &pos); err != nil {
+		if err := rows.Scan(&id, &pos, &status); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		previous[pos] = id
+		w.previous[pos] = status
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -188,11 +190,17 @@ type fileWrite struct {
 	added  []string // ids inserted, no longer aliases of anything
 	srcs   []pendingSource
 	taken  map[string]bool // ids another path owned, taken by File.Replace
+	// previous is the status of the record the path held at each position: a
+	// record whose id changes (a corrected file, a reindex) keeps the
+	// publication of the one it replaces, so a draft never turns public by
+	// being re-derived.
+	previous map[int]string
 }
 
 type storedRecord struct {
 	rid             int64
 	doc, body, path string
+	status          string // publication: kept whatever the file now says
 	position        int
 	sig             []byte // the stored MinHash signature, nil when none
 	changed         bool   // written by this put
@@ -216,7 +224,7 @@ func (w *fileWrite) loadStored(ctx context.Context) error {
 		for i, r := range part {
 			args[i] = r.ID
 		}
-		rows, err := w.tx.QueryContext(ctx, `SELECT r.id, r.rid, r.doc, r.body, r.path, r.position, m.sig FROM records r LEFT JOIN minhash m ON m.rid = r.rid
+		rows, err := w.tx.QueryContext(ctx, `SELECT r.id, r.rid, r.doc, r.body, r.path, r.position, r.status, m.sig FROM records r LEFT JOIN minhash m ON m.rid = r.rid
 			WHERE r.id IN (`+marks(len(part))+`)`, args...)
 		if err != nil {
 			return err
@@ -224,7 +232,7 @@ func (w *fileWrite) loadStored(ctx context.Context) error {
 		for rows.Next() {
 			var id string
 			var sr storedRecord
-			if err := rows.Scan(&id, &sr.rid, &sr.doc, &sr.body, &sr.path, &sr.position, &sr.sig); err != nil {
+			if err := rows.Scan(&id, &sr.rid, &sr.doc, &sr.body, &sr.path, &sr.position, &sr.status, &sr.sig); err != nil {
 				rows.Close()
 				return err
 			}
@@ -259,16 +267,23 @@ func (w *fileWrite) putRecord(ctx context.Context, pos int, r record.Record) (st
 	}
 	old, ok := w.stored[r.ID]
 	if !ok {
+		r.Status = w.f.Status
+		if st, ok := w.previous[pos]; ok {
+			r.Status = st
+		}
+		if r.Status == "" {
+			r.Status = record.Published
+		}
 		gen, err := w.ch.bump(ctx, tx)
 		if err != nil {
 			return "", err
 		}
 		var rid int64
-		if err := tx.QueryRowContext(ctx, `INSERT INTO records(id, checksum, path, position, parent, title, type, category, earliest, latest, lang, collection, doc, body, ingested_at, updated_at, gen)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING rid`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, w.now, w.now, gen).Scan(&rid); err != nil {
+		if err := tx.QueryRowContext(ctx, `INSERT INTO records(id, checksum, path, position, parent, title, type, category, earliest, latest, lang, collection, doc, body, ingested_at, updated_at, gen, status, was_public)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING rid`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, w.now, w.now, gen, r.Status, boolInt(r.Status != record.Draft)).Scan(&rid); err != nil {
 			return "", err
 		}
-		w.stored[r.ID] = &storedRecord{rid: rid, doc: doc, body: r.Body, path: f.Path, position: pos, changed: true}
+		w.stored[r.ID] = &storedRecord{rid: rid, doc: doc, body: r.Body, path: f.Path, position: pos, status: r.Status, changed: true}
 		w.added = append(w.added, r.ID)
 		w.ch.put(rid, &r)
 		w.addSources(rid, r)
@@ -277,6 +292,7 @@ func (w *fileWrite) putRecord(ctx context.Context, pos int, r record.Record) (st
 		}
 		return store.Added, nil
 	}
+	r.Status = old.status
 	status := store.Updated
 	if w.taken[r.ID] {
 		status = store.Replaced
@@ -356,6 +372,7 @@ func (w *fileWrite) flush(ctx context.Context) error {
 func encodeDoc(r record.Record) (string, error) {
 	r.Body = ""
 	r.Editions, r.Discusses, r.DiscussedIn = nil, nil, nil
+	r.Status, r.WithdrawnReason = "", "" // columns of their own, set by SetStatus
 	r.IngestedAt = time.Time{}
 	r.Normalize()
 	b, err := json.Marshal(r)
@@ -375,6 +392,13 @@ func sameDoc(stored, doc string) bool {
 	}
 	again, err := encodeDoc(r)
 	return err == nil && again == doc
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func collectionID(r record.Record) string {
@@ -397,8 +421,7 @@ func deleteRecord(ctx context.Context, tx *txn, ch *change, id string) error {
 	}
 	// The records that list this one (editions, discusses, discussed_in) change
 	// with it, for harvesters and other processes alike.
-	linked, err := queryIDs(ctx, tx, `SELECT b FROM editions WHERE a = ? UNION SELECT a FROM editions WHERE b = ?
-		UNION SELECT to_id FROM links WHERE from_id = ? AND asserted = 1 UNION SELECT from_id FROM links WHERE to_id = ? AND asserted = 1`, id, id, id, id)
+	linked, err := listing(ctx, tx, id)
 	if err != nil {
 		return err
 	}
@@ -415,6 +438,13 @@ func deleteRecord(ctx context.Context, tx *txn, ch *change, id string) error {
 	}
 	_, err = tx.ExecContext(ctx, `DELETE FROM records WHERE rid = ?`, d.rid)
 	return err
+}
+
+// listing returns the records whose JSON lists id (editions, discusses,
+// discussed_in): they change when it comes, goes or changes state.
+func listing(ctx context.Context, tx *txn, id string) ([]string, error) {
+	return queryIDs(ctx, tx, `SELECT b FROM editions WHERE a = ? UNION SELECT a FROM editions WHERE b = ?
+		UNION SELECT to_id FROM links WHERE from_id = ? AND asserted = 1 UNION SELECT from_id FROM links WHERE to_id = ? AND asserted = 1`, id, id, id, id)
 }
 
 // queryIDs runs a query of one text column.

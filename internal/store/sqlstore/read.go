@@ -27,8 +27,8 @@ func (s *Store) Get(ctx context.Context, id string) (record.Record, error) {
 }
 
 func (s *Store) get(ctx context.Context, id string) (record.Record, error) {
-	var doc, body, ingested string
-	err := s.read.QueryRowContext(ctx, `SELECT doc, body, ingested_at FROM records WHERE id = ?`, id).Scan(&doc, &body, &ingested)
+	var doc, body, ingested, status, reason string
+	err := s.read.QueryRowContext(ctx, `SELECT doc, body, ingested_at, status, status_reason FROM records WHERE id = ?`, id).Scan(&doc, &body, &ingested, &status, &reason)
 	if errors.Is(err, sql.ErrNoRows) {
 		return record.Record{}, fmt.Errorf("record %s: %w", id, store.ErrNotFound)
 	}
@@ -39,6 +39,7 @@ func (s *Store) get(ctx context.Context, id string) (record.Record, error) {
 	if err != nil {
 		return r, fmt.Errorf("record %s: %w", id, err)
 	}
+	r.Status, r.WithdrawnReason = status, reason
 	if r.Editions, err = s.editions(ctx, id); err != nil {
 		return r, err
 	}
@@ -77,7 +78,11 @@ func (s *Store) editions(ctx context.Context, id string) ([]string, error) {
 // List implements store.Store: records in date order, undated last, then by id.
 func (s *Store) List(ctx context.Context, q store.ListQuery) ([]record.Record, int, error) {
 	var total int
-	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM records`).Scan(&total); err != nil {
+	where := ""
+	if q.PublishedOnly {
+		where = " WHERE status = 'published'"
+	}
+	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM records`+where).Scan(&total); err != nil {
 		return nil, 0, err
 	}
 	limit := q.Limit
@@ -89,24 +94,25 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) ([]record.Record, i
 		order = "ingested_at DESC, rid DESC"
 	}
 	if q.IDsOnly {
-		out, err := s.listIDs(ctx, order, limit, max(0, q.Offset))
+		out, err := s.listIDs(ctx, where, order, limit, max(0, q.Offset))
 		return out, total, err
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT id, doc, body, ingested_at FROM records ORDER BY `+order+` LIMIT ? OFFSET ?`, limit, max(0, q.Offset))
+	rows, err := s.read.QueryContext(ctx, `SELECT id, doc, body, ingested_at, status, status_reason FROM records`+where+` ORDER BY `+order+` LIMIT ? OFFSET ?`, limit, max(0, q.Offset))
 	if err != nil {
 		return nil, 0, err
 	}
 	defer rows.Close()
 	var out []record.Record
 	for rows.Next() {
-		var id, doc, body, ingested string
-		if err := rows.Scan(&id, &doc, &body, &ingested); err != nil {
+		var id, doc, body, ingested, status, reason string
+		if err := rows.Scan(&id, &doc, &body, &ingested, &status, &reason); err != nil {
 			return nil, 0, err
 		}
 		r, err := decodeDoc(doc, body, ingested)
 		if err != nil {
 			return nil, 0, fmt.Errorf("record %s: %w", id, err)
 		}
+		r.Status, r.WithdrawnReason = status, reason
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
@@ -121,8 +127,8 @@ func (s *Store) List(ctx context.Context, q store.ListQuery) ([]record.Record, i
 	return out, total, nil
 }
 
-func (s *Store) listIDs(ctx context.Context, order string, limit, offset int) ([]record.Record, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT id FROM records ORDER BY `+order+` LIMIT ? OFFSET ?`, limit, offset)
+func (s *Store) listIDs(ctx context.Context, where, order string, limit, offset int) ([]record.Record, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT id FROM records`+where+` ORDER BY `+order+` LIMIT ? OFFSET ?`, limit, offset)
 	if err != nil {
 		return nil, err
 	}

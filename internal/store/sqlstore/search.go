@@ -35,7 +35,7 @@ func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, erro
 	}
 	lim := q.Limits.WithDefaults()
 	found, err := ix.Search(ctx, index.Request{Node: node, Sort: q.Sort, Limit: q.Limit, Offset: q.Offset,
-		DateMode: q.DateMode, Facets: q.Facets, Names: s.auth.Load(), Limits: lim, Match: q.Match})
+		DateMode: q.DateMode, Facets: q.Facets, Names: s.auth.Load(), Limits: lim, Match: q.Match, Unpublished: q.Unpublished})
 	if err != nil {
 		return search.Result{}, fmt.Errorf("search %q: %w", q.Text, err)
 	}
@@ -65,7 +65,7 @@ func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, erro
 			continue // deleted since the index answered
 		}
 		res.Hits = append(res.Hits, search.Hit{ID: h.ID, Title: h.Title, Date: h.Date, Type: h.Type,
-			Summary: h.Summary, Snippet: snippets[i], Score: h.Score, Matched: h.Matched})
+			Summary: h.Summary, Snippet: snippets[i], Score: h.Score, Matched: h.Matched, Status: h.Status})
 	}
 	return res, nil
 }

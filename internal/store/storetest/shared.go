@@ -25,6 +25,7 @@ func RunShared(t *testing.T, open SharedOpener) {
 		{"IndexFollowsOtherWriters", testFollowsOtherWriters},
 		{"AuthoritiesFollowOtherWriters", testAuthoritiesFollow},
 		{"ConcurrentWriters", testConcurrentWriters},
+		{"SessionsAndPublication", testSharedSessionsAndPublication},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -48,6 +48,12 @@ func Run(t *testing.T, open Opener) {
 		{"RelinkOtherFilesRecord", testRelinkOtherFile},
 		{"ListAndOriginals", testList},
 		{"Harvest", testHarvest},
+		{"Accounts", testAccounts},
+		{"SessionsAndTokens", testSessionsAndTokens},
+		{"Audit", testAudit},
+		{"Secret", testSecret},
+		{"PruneSessions", testPruneSessions},
+		{"Publication", testPublication},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

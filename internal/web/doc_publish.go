@@ -1,0 +1,56 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"fond/internal/record"
+	"fond/internal/store"
+)
+
+// maxReason bounds a withdrawal's reason: it is shown at the record's address.
+const maxReason = 1000
+
+// handleSetStatus is the publish, unpublish and withdraw forms' target: an
+// editor changes the record's publication, it is logged, and the browser goes
+// back to the record (303).
+func (s *Server) handleSetStatus(status string) http.HandlerFunc {
+	action := map[string]string{record.Published: store.AuditPublish, record.Draft: store.AuditUnpublish, record.Withdrawn: store.AuditWithdraw}[status]
+	return func(w http.ResponseWriter, r *http.Request) {
+		rec, ok := s.visibleRecord(w, r, r.PathValue("id"))
+		if !ok {
+			return
+		}
+		reason := strings.TrimSpace(r.PostFormValue("reason"))
+		if status == record.Withdrawn && (reason == "" || utf8.RuneCountInString(reason) > maxReason) {
+			s.render(w, http.StatusUnprocessableEntity, "error", map[string]any{"Title": "A reason is needed",
+				"Message": "Withdrawing a document needs a reason (at most 1,000 characters): its address will show it."})
+			return
+		}
+		after, err := s.raw.SetStatus(r.Context(), rec.ID, status, reason)
+		if err != nil {
+			s.serverError(w, err)
+			return
+		}
+		detail := rec.Status + " → " + after.Status
+		if reason != "" {
+			detail += ": " + reason
+		}
+		s.audit(r, action, rec.ID, detail)
+		http.Redirect(w, r, "/documents/"+url.PathEscape(rec.ID), http.StatusSeeOther)
+	}
+}
+
+// handleAdminAudit is the audit log for admins: the latest entries, newest
+// first, optionally of one action.
+func (s *Server) handleAdminAudit(w http.ResponseWriter, r *http.Request) {
+	action := r.URL.Query().Get("action")
+	log, err := s.raw.AuditLog(r.Context(), store.AuditQuery{Limit: 500, Action: action})
+	if err != nil {
+		s.serverError(w, err)
+		return
+	}
+	s.render(w, http.StatusOK, "admin_audit", map[string]any{"Title": "Audit log", "Entries": log, "Action": action})
+}
