@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"fond/internal/names"
 	"fond/internal/record"
 	"fond/internal/search"
 	"fond/internal/store"
@@ -59,6 +60,17 @@ func (s *Server) handleName(kind string) http.HandlerFunc {
 		p := searchParams{Filters: map[string][]string{kind: {name}}, Sort: search.SortDateAsc, Page: 1}
 		q := p.query()
 		q.Limit = 200
+		auth, _ := s.store.Authorities(r.Context())
+		if auth != nil {
+			// A place asked for as a person (or the reverse) is sent to its page.
+			if m, ok := auth.Resolve(name); ok && m.Authority.Kind != "" && m.Authority.Kind != kind {
+				if other, ok := map[string]string{"person": "/people/", "place": "/places/"}[m.Authority.Kind]; ok {
+					http.Redirect(w, r, other+url.PathEscape(name), http.StatusSeeOther)
+					return
+				}
+			}
+		}
+		q.Text = nameQuery(kind, name, auth)
 		res, err := s.search(r.Context(), q)
 		if err != nil {
 			s.serverError(w, err)
@@ -75,7 +87,7 @@ func (s *Server) handleName(kind string) http.HandlerFunc {
 			}
 		}
 		data := map[string]any{"Title": name, "Kind": kind, "Name": name, "Result": res, "With": with, "SearchURL": p.url()}
-		if auth, err := s.store.Authorities(r.Context()); err == nil {
+		if auth != nil {
 			if m, ok := auth.Resolve(name); ok {
 				data["Authority"] = m.Authority
 				data["Title"] = m.Authority.Preferred
@@ -83,6 +95,33 @@ func (s *Server) handleName(kind string) http.HandlerFunc {
 		}
 		s.render(w, http.StatusOK, "name", data)
 	}
+}
+
+// nameQuery finds every document that names a person or place: tagged with
+// it (person:, which the authority file resolves to every form), or writing any
+// of its forms in the text, as a phrase. A page that listed only the tagged
+// documents undercounted: Stalin is named in documents whose people list him
+// under another form, or not at all.
+func nameQuery(kind, name string, auth *names.File) string {
+	forms := []string{name}
+	if auth != nil {
+		if m, ok := auth.Resolve(name); ok {
+			forms = append([]string{m.Authority.Preferred}, m.Authority.Variants...)
+		}
+	}
+	clean := func(s string) string { return strings.TrimSpace(strings.ReplaceAll(s, `"`, "")) }
+	parts := []string{kind + `:"` + clean(name) + `"`}
+	words := 1
+	for _, f := range forms {
+		f = clean(f)
+		// Each form is a phrase of its words; the query's term limit (64) is
+		// kept well clear of, longest-listed forms last.
+		if n := len(strings.Fields(f)); f != "" && words+n <= 40 {
+			parts = append(parts, `"`+f+`"`)
+			words += n
+		}
+	}
+	return strings.Join(parts, " OR ")
 }
 
 // handleCollections lists collections (FRUS volumes and the like).

@@ -331,3 +331,27 @@ func TestSitemapListsEveryDocument(t *testing.T) {
 		t.Errorf("sitemaps of the index list %v", all)
 	}
 }
+
+// A person's page lists every document that names them in any form, not only
+// those whose people list holds the form typed; a place asked for as a person
+// is sent to its place page.
+func TestNamePagesCountEveryForm(t *testing.T) {
+	ts, _ := limitedServer(t, DefaultLimits,
+		record.Record{ID: "tagged", Title: "Minutes", Category: record.Primary, Body: "Stalin spoke.", Participants: []string{"Stalin"}},
+		record.Record{ID: "text", Title: "Telegram", Category: record.Primary, Body: "Filippov agrees to the plan."},
+		record.Record{ID: "cyrillic", Title: "Письмо", Category: record.Primary, Body: "Товарищ Сталин согласен."},
+		record.Record{ID: "none", Title: "Report", Category: record.Primary, Body: "Nothing about him."},
+		record.Record{ID: "city", Title: "From Peking", Category: record.Primary, Body: "Peking, June 5."})
+	code, _, body := get(t, ts.URL+"/people/Stalin")
+	if code != 200 || !strings.Contains(body, "3 documents name") {
+		t.Errorf("/people/Stalin: %d, want 3 documents (tagged, Filippov, Сталин)", code)
+	}
+	resp, err := http.Get(ts.URL + "/people/Peking")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.Request.URL.Path != "/places/Peking" {
+		t.Errorf("/people/Peking ended at %s, want /places/Peking", resp.Request.URL.Path)
+	}
+}
