@@ -1,0 +1,111 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"fond/internal/ingest"
+	"fond/internal/search"
+	"fond/internal/store/sqlite"
+	"fond/internal/testutil"
+)
+
+// axeSource is axe-core from clients/ (npm, pinned in its lock file; .ci/run
+// installs it before the Go tests).
+func axeSource(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(testutil.RepoRoot(t), "clients", "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		if os.Getenv("FOND_REQUIRE_TOOLS") != "" {
+			t.Fatalf("axe-core not installed; .ci/run should have run npm ci in clients/: %v", err)
+		}
+		t.Skip("skipping: axe-core not installed (cd clients && npm ci)")
+	}
+	return string(b)
+}
+
+// Every kind of reading-room page passes axe-core's WCAG 2.x A and AA rules,
+// run in Chromium on the rendered page.
+func TestAccessibility(t *testing.T) {
+	exe := chromium(t)
+	axe := axeSource(t)
+	seeds := testutil.Shared(t, "seeds")
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "fond.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	in := &ingest.Ingester{Store: st}
+	if _, err := in.Paths(ctx, []string{seeds, filepath.Join(testutil.RepoRoot(t), "testdata", "sample")}, func(ingest.Outcome) {}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := st.Search(ctx, search.Query{Text: `"Meeting between Stalin and Kim Il Sung"`, Limit: 1})
+	if err != nil || len(res.Hits) == 0 {
+		t.Fatalf("no seed document: %v", err)
+	}
+	doc, _ := st.Get(ctx, res.Hits[0].ID)
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	pages := []string{"/", "/search?q=Stalin", "/documents/" + doc.ID, "/timeline", "/people/Stalin", "/places/Pyongyang",
+		"/collections", "/login", "/search?q=" + url.QueryEscape("Stalin zanzibar")}
+	if len(doc.Editions) > 0 {
+		pages = append(pages, "/compare?a="+doc.ID+"&b="+doc.Editions[0])
+	}
+
+	actx, cancel := chromedp.NewExecAllocator(ctx, append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-dev-shm-usage", true), chromedp.WindowSize(1280, 1000))...)
+	defer cancel()
+	bctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	bctx, cancel = context.WithTimeout(bctx, 120*time.Second)
+	defer cancel()
+	for _, page := range pages {
+		if _, err := chromedp.RunResponse(bctx, chromedp.Navigate(ts.URL+page)); err != nil {
+			t.Fatalf("%s: %v", page, err)
+		}
+		// DevTools evaluation is not bound by the page's CSP, so axe needs no
+		// exception to it.
+		if _, err := chromedp.Run(bctx, chromedp.Evaluate[any](axe+";true")); err != nil {
+			t.Fatalf("%s: loading axe: %v", page, err)
+		}
+		out, err := chromedp.Run(bctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
+			.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}))))`,
+			chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("%s: axe: %v", page, err)
+		}
+		var violations []struct {
+			ID, Impact, Help string
+			Nodes            []string
+		}
+		if err := json.Unmarshal([]byte(out), &violations); err != nil {
+			t.Fatalf("%s: %v", page, err)
+		}
+		for _, v := range violations {
+			t.Errorf("%s: %s (%s): %s at %s", page, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "; "))
+		}
+	}
+	// The check can fail: an image without a text alternative is caught.
+	out, err := chromedp.Run(bctx, chromedp.Evaluate[string](`document.body.insertAdjacentHTML("beforeend", '<img src="/static/none.png">');
+		axe.run(document, {runOnly: {type: "tag", values: ["wcag2a"]}}).then(r => r.violations.map(v => v.id).join(","))`, chromedp.EvalAwaitPromise))
+	if err != nil || !strings.Contains(out, "image-alt") {
+		t.Errorf("axe did not catch an image without alt: %q %v", out, err)
+	}
+}
