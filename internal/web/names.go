@@ -14,6 +14,8 @@ import (
 // segment is a run of a paragraph: plain text, or a name linked to its page.
 type segment struct {
 	Text, Link, Title string
+	// Pieces, when set, is Text with the searched words marked (highlight.go).
+	Pieces []piece
 }
 
 // linkedParagraphs splits body[lo:hi] (one part of the text, cut at paragraph

@@ -355,3 +355,24 @@ func TestNamePagesCountEveryForm(t *testing.T) {
 		t.Errorf("/people/Peking ended at %s, want /places/Peking", resp.Request.URL.Path)
 	}
 }
+
+// A hit leads to its document with the words searched for marked, and a link
+// to the first.
+func TestSearchedWordsMarkedOnTheDocument(t *testing.T) {
+	ts, _ := limitedServer(t, DefaultLimits)
+	_, _, page := get(t, ts.URL+"/search?q=credit")
+	if !strings.Contains(page, `/documents/x1?hl=credit#hit`) {
+		t.Fatalf("the hit does not carry the words searched for")
+	}
+	_, _, doc := get(t, ts.URL+"/documents/x1?hl=credit")
+	if !strings.Contains(doc, `<mark id="hit">Credit</mark>`) || !strings.Contains(doc, `href="#hit"`) {
+		t.Errorf("the document does not mark the words searched for")
+	}
+	_, _, doc = get(t, ts.URL+"/documents/x1?hl="+url.QueryEscape(`<script>alert(1)</script> "as*"`))
+	if strings.Contains(doc, "<script>alert") {
+		t.Error("hl is written into the page unescaped")
+	}
+	if got := highlightWords(strings.Repeat("word ", 100)); len(got) != maxHighlightWords {
+		t.Errorf("highlight words not bounded: %d", len(got))
+	}
+}
