@@ -376,3 +376,14 @@ func TestSearchedWordsMarkedOnTheDocument(t *testing.T) {
 		t.Errorf("highlight words not bounded: %d", len(got))
 	}
 }
+
+func TestAboutPage(t *testing.T) {
+	ts, _ := limitedServer(t, DefaultLimits)
+	code, _, body := get(t, ts.URL+"/about")
+	if code != 200 || !strings.Contains(body, "holds 2 documents") || !strings.Contains(body, "/oai") || !strings.Contains(body, "How to cite") {
+		t.Errorf("/about: %d", code)
+	}
+	if err := checkHTML(body); err != nil {
+		t.Errorf("/about: %v", err)
+	}
+}
