@@ -44,6 +44,8 @@ func (s *Server) routes() []route {
 		{"GET /static/", public, cheap, files.ServeHTTP, "stylesheet and script", false},
 		{"GET /{$}", public, searches, s.handleHome, "home: counts, collections, latest additions", false},
 		{"GET /search", public, searches, s.handleSearch, "search page with facets", false},
+		{"GET /people", public, searches, s.handleNameIndex("person"), "index of people: by letter or by count, with their other forms", false},
+		{"GET /places", public, searches, s.handleNameIndex("place"), "index of places: by letter or by count, with their other forms", false},
 		{"GET /about", public, searches, s.handleAbout, "what the archive holds, how to cite it, its interfaces", false},
 		{"GET /documents/{id}", public, renders, s.handleDocument, "document page (long texts in parts)", false},
 		{"GET /documents/{id}/original", public, download, s.handleOriginal, "the original file, as a download", false},

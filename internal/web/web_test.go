@@ -387,3 +387,26 @@ func TestAboutPage(t *testing.T) {
 		t.Errorf("/about: %v", err)
 	}
 }
+
+func TestNameIndexes(t *testing.T) {
+	ts, _ := limitedServer(t, DefaultLimits,
+		record.Record{ID: "a", Title: "Minutes", Category: record.Primary, Body: "Stalin and Molotov spoke in Moscow."},
+		record.Record{ID: "b", Title: "Telegram", Category: record.Primary, Body: "Filippov agrees. Peking."})
+	code, _, body := get(t, ts.URL+"/people")
+	if code != 200 || !strings.Contains(body, "Joseph Stalin") || !strings.Contains(body, "2 documents") || !strings.Contains(body, "Filippov") {
+		t.Errorf("/people: %d", code)
+	}
+	_, _, body = get(t, ts.URL+"/places?letter=B")
+	if !strings.Contains(body, "Beijing") || strings.Contains(body, ">Moscow<") {
+		t.Errorf("/places?letter=B lists the wrong places")
+	}
+	_, _, body = get(t, ts.URL+"/places?sort=count")
+	if i, j := strings.Index(body, ">Moscow<"), strings.Index(body, ">Busan<"); i < 0 || j < 0 || i > j {
+		t.Errorf("/places?sort=count: Moscow (1 document) should come before Busan (none)")
+	}
+	for _, bad := range []string{"/people?sort=x", "/people?letter=AB"} {
+		if code, _, _ := get(t, ts.URL+bad); code != http.StatusBadRequest {
+			t.Errorf("%s: %d, want 400", bad, code)
+		}
+	}
+}
