@@ -50,8 +50,8 @@ func needed(n int) int { return max(1, (n+1)/2) }
 // bestMatch evaluates the soft words one by one over what the hard part
 // leaves, and returns every document with enough of them, parallel how many
 // telling words each has (its tier), and how many have every word.
-func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node) (docs []uint32, tiers []uint8, exact int) {
-	base := docset{all: true}
+func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node, root docset) (docs []uint32, tiers []uint8, exact int) {
+	base := root
 	if len(hard) > 0 {
 		base = e.eval(search.And{Nodes: hard}, base, false)
 	}
@@ -59,6 +59,7 @@ func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node) (docs []ui
 		return nil, nil, 0
 	}
 	sets := make([][]uint32, 0, len(soft))
+	searchable := 0 // words with something searchable in them, for Exact
 	for _, t := range soft {
 		at := len(e.ranked)
 		set := e.eval(t, base, false)
@@ -73,6 +74,7 @@ func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node) (docs []ui
 		if set.all { // a word with nothing searchable in it restricts nothing
 			continue
 		}
+		searchable++
 		sets = append(sets, set.ids)
 	}
 	// A word in more than one record in twenty says little about which
@@ -115,7 +117,7 @@ func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node) (docs []ui
 	for d, c := range count {
 		if c >= need && visible(d) {
 			docs = append(docs, d)
-			if int(every[d]) == len(soft) {
+			if int(every[d]) == searchable {
 				exact++
 			}
 		}

@@ -8,7 +8,7 @@ import (
 	"fond/internal/search"
 )
 
-// Typo tolerance (search.MatchMost): a word the archive does not hold is also
+// Typo tolerance (search.MatchMost): a word no visible document holds is also
 // matched in the spellings it holds most that are one edit away (two for long
 // words), each ranked as a word of its own at half weight, so that exact
 // matches rank first. A word the archive holds, however rarely, is taken as
@@ -30,7 +30,9 @@ func (e *evaluator) correct(word string, mask uint8, cand docset) []termResult {
 		return nil
 	}
 	term := toks[0].term
-	if len([]rune(term)) < fuzzyMinLen || isYear(term) || e.ix.term(term) != nil {
+	// The caller found nothing for the word among what this search may see;
+	// whether the word stands elsewhere (in a draft) is not this search's to say.
+	if len([]rune(term)) < fuzzyMinLen || isYear(term) {
 		return nil
 	}
 	maxDist := 1
@@ -69,13 +71,18 @@ func (e *evaluator) correct(word string, mask uint8, cand docset) []termResult {
 	var out []termResult
 	for _, f := range found {
 		x := e.single(f.p, mask, cand)
+		if len(x.docs) == 0 {
+			continue // held only where this search may not look (drafts, filtered out)
+		}
 		for i := range x.wtf {
 			x.wtf[i] *= fuzzyWeight
 		}
 		x.form = f.term
 		out = append(out, x)
 	}
-	e.noteCorrection(search.Correction{Word: word, Near: found[0].term})
+	if len(out) > 0 {
+		e.noteCorrection(search.Correction{Word: word, Near: out[0].form})
+	}
 	return out
 }
 

@@ -204,6 +204,7 @@ type Index struct {
 	names   map[string][]uint32
 	strs    interner
 	live    int
+	hidden  int // live documents readers may not see (drafts, withdrawn)
 	lengths uint64 // total length of live documents, for the average in bm25
 	gen     int64  // the store change this index reflects
 	epoch   string // which store it reflects
@@ -222,7 +223,7 @@ func (ix *Index) Reset() {
 	defer ix.mu.Unlock()
 	ix.fac, ix.vals = nil, nil
 	ix.docs, ix.hot, ix.byRef, ix.byID, ix.lists, ix.nterms, ix.sorted, ix.names, ix.strs = nil, nil, fresh.byRef, fresh.byID, nil, 0, nil, fresh.names, fresh.strs
-	ix.live, ix.lengths, ix.gen, ix.epoch = 0, 0, 0, ""
+	ix.live, ix.hidden, ix.lengths, ix.gen, ix.epoch = 0, 0, 0, 0, ""
 }
 
 // Gen is the store change the index reflects.
@@ -277,6 +278,9 @@ func (ix *Index) remove(ref int64) {
 	}
 	ix.live--
 	ix.lengths -= uint64(d.length)
+	if ix.hiddenStatus(d.status) {
+		ix.hidden--
+	}
 }
 
 func (ix *Index) add(a *Analyzed) {
@@ -299,6 +303,9 @@ func (ix *Index) add(a *Analyzed) {
 	ix.byID[d.ID] = n
 	ix.live++
 	ix.lengths += uint64(a.length)
+	if ix.hiddenStatus(info.status) {
+		ix.hidden++
+	}
 	for _, tp := range a.terms {
 		ix.scratch = ix.list(tp.id).add(n, tp.fields, ix.scratch)
 	}
@@ -414,4 +421,20 @@ func (in *interner) ids(list []string) []uint32 {
 		}
 	}
 	return out
+}
+
+// hiddenStatus says whether a document of this status is kept from readers.
+func (ix *Index) hiddenStatus(status uint32) bool {
+	st := ix.strs.strs[status]
+	return st != "" && st != record.Published
+}
+
+// recountHidden counts the live documents readers may not see, after a load.
+func (ix *Index) recountHidden() {
+	ix.hidden = 0
+	for i := range ix.docs {
+		if ix.docs[i].live && ix.hiddenStatus(ix.docs[i].status) {
+			ix.hidden++
+		}
+	}
 }

@@ -101,10 +101,17 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	var tiers []uint8 // under MatchMost: how many of the query's telling words each document has
 	exact := -1
 	soft, hard := split(req.Node)
+	// A reader's search starts from what readers may see, so nothing a draft
+	// holds (a word, a name's form, a near spelling) shapes the answer: not its
+	// hits, totals or facets, nor the tiers, corrections or variants it notes.
+	root := docset{all: true}
+	if !req.Unpublished && ix.hidden > 0 {
+		root = docset{ids: ix.published(ix.liveDocs())}
+	}
 	if e.fuzzy && len(soft) >= 2 {
-		docs, tiers, exact = e.bestMatch(soft, hard)
+		docs, tiers, exact = e.bestMatch(soft, hard, root)
 	} else {
-		set := e.eval(req.Node, docset{all: true}, false)
+		set := e.eval(req.Node, root, false)
 		docs = set.ids
 		if set.all {
 			docs = ix.liveDocs()

@@ -170,6 +170,7 @@ func ReadSnapshot(r io.Reader) (*Index, error) {
 			}
 		}
 	}
+	ix.recountHidden()
 	return ix, nil
 }
 

@@ -133,6 +133,7 @@ var funcs = template.FuncMap{
 	"snippet":  func(s string) template.HTML { return template.HTML(s) },
 	"dateText": dateText,
 	"list":     func(s ...string) []string { return s },
+	"inc":      func(i int) int { return i + 1 },
 }
 
 // dateText is a record's date as a reader should read it, qualifier included.

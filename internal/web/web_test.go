@@ -89,7 +89,7 @@ func TestDocumentPage(t *testing.T) {
 	}
 	for _, want := range []string{
 		"April 1950 (inferred)", "inferred from context", // the date says how it is known
-		"<p>A paragraph about &lt;b&gt;loans&lt;/b&gt; &amp; credit.</p>", // paragraphs kept
+		` A paragraph about &lt;b&gt;loans&lt;/b&gt; &amp; credit.</p>`, `<p id="p1">`, `href="#p1"`, // paragraphs kept, each linkable
 		"APRF, listy 1-2", "folios 1-2", // source with its parts
 		"Editorial notes", "translator", // notes set apart
 		`<meta name="citation_title"`, "/documents/x1/cite/bibtex?download", "/documents/x1/original",
