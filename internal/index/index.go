@@ -204,7 +204,7 @@ type Index struct {
 	names   map[string][]uint32
 	strs    interner
 	live    int
-	hidden  int // live documents readers may not see (drafts, withdrawn)
+	hidden  int    // live documents readers may not see (drafts, withdrawn)
 	lengths uint64 // total length of live documents, for the average in bm25
 	gen     int64  // the store change this index reflects
 	epoch   string // which store it reflects
