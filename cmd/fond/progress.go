@@ -51,7 +51,8 @@ func (p *progress) line(t time.Time) string {
 	rate := float64(p.doneBytes) / max(elapsed, 1e-3)
 	left := "?"
 	if rate > 0 && p.doneBytes > 0 {
-		left = (time.Duration(float64(p.bytes-p.doneBytes)/rate) * time.Second).Round(time.Second).String()
+		// Files that grew while read can make done pass the total counted.
+		left = (time.Duration(float64(max(p.bytes-p.doneBytes, 0))/rate) * time.Second).Round(time.Second).String()
 	}
 	return fmt.Sprintf("%d/%d files, %s of %s, %s/s, %s left", p.doneFiles, p.files, size(p.doneBytes), size(p.bytes), size(int64(rate)), left)
 }

@@ -264,3 +264,22 @@ func validDay(s string) bool {
 	}
 	return d >= 1 && d <= limit
 }
+
+func TestLevel(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+	}{
+		{"1985-04-12", 0}, {"1985-04-12T23:20:30Z", 0}, {"1964/2008", 0},
+		{"-1985", 1}, {"Y170000002", 1}, {"2001-21", 1}, {"1984?", 1}, {"201X", 1}, {"1985-04-XX", 1},
+		{"1985/..", 1}, {"/1985", 1}, {"1984~/2004-06", 1},
+	} {
+		d, err := Parse(c.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.Level(); got != c.want {
+			t.Errorf("Level(%s) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}

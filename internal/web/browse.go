@@ -22,7 +22,7 @@ import (
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	all, err := s.search(r.Context(), search.Query{Facets: true, Limit: 1})
 	if err != nil {
-		s.serverError(w, err)
+		s.searchError(w, r, err)
 		return
 	}
 	recent, _, err := s.store.List(r.Context(), store.ListQuery{Limit: 10, Recent: true})
@@ -52,7 +52,7 @@ func decadeLinks(decades []search.FacetCount) []facetLink {
 func (s *Server) handleName(kind string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		name := strings.TrimSpace(r.PathValue("name"))
-		if name == "" || strings.Trim(name, `"`) == "" {
+		if strings.TrimSpace(strings.ReplaceAll(name, `"`, "")) == "" {
 			// A blank name would be no filter at all, and list every record.
 			s.notFound(w, "A "+kind+" with a blank name")
 			return
@@ -73,7 +73,7 @@ func (s *Server) handleName(kind string) http.HandlerFunc {
 		q.Text = nameQuery(kind, name, auth)
 		res, err := s.search(r.Context(), q)
 		if err != nil {
-			s.serverError(w, err)
+			s.searchError(w, r, err)
 			return
 		}
 		if res.Total == 0 {
@@ -128,7 +128,7 @@ func nameQuery(kind, name string, auth *names.File) string {
 func (s *Server) handleCollections(w http.ResponseWriter, r *http.Request) {
 	res, err := s.search(r.Context(), search.Query{Facets: true, Limit: 1})
 	if err != nil {
-		s.serverError(w, err)
+		s.searchError(w, r, err)
 		return
 	}
 	var links []facetLink
@@ -150,6 +150,11 @@ type span struct {
 // years, years to months: zooming is following links.
 func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 	from, to := r.URL.Query().Get("from"), r.URL.Query().Get("to")
+	// The same checks as the search page's dates: they go into the query.
+	if _, perr := parseParams(url.Values{"from": {from}, "to": {to}}, 1); perr != nil {
+		s.badRequest(w, perr)
+		return
+	}
 	p := searchParams{Filters: map[string][]string{}, From: from, To: to, Sort: search.SortDateAsc, Page: 1}
 	if from == "" && to == "" {
 		p.From = "0001" // only dated records belong on a time axis
@@ -158,7 +163,7 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 	q.Limit = 500
 	res, err := s.search(r.Context(), q)
 	if err != nil {
-		s.serverError(w, err)
+		s.searchError(w, r, err)
 		return
 	}
 	lo, hi := rangeBounds(from, to, res.Hits)
@@ -248,9 +253,16 @@ func (s *Server) handleSitemap(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, perr)
 		return
 	}
-	if page > 0 && page > s.sitemapPages(r) {
-		s.notFound(w, "Sitemap page "+strconv.Itoa(page))
-		return
+	if page > 0 {
+		n, err := s.sitemapPages(r)
+		if err != nil {
+			s.serverError(w, err)
+			return
+		}
+		if page > n {
+			s.notFound(w, "Sitemap page "+strconv.Itoa(page))
+			return
+		}
 	}
 	recs, total, err := s.store.List(r.Context(), store.ListQuery{Limit: sitemapSize, Offset: max(page-1, 0) * sitemapSize, IDsOnly: true})
 	if err != nil {
@@ -279,12 +291,12 @@ func (s *Server) handleSitemap(w http.ResponseWriter, r *http.Request) {
 }
 
 // sitemapPages is how many sitemap pages the archive fills.
-func (s *Server) sitemapPages(r *http.Request) int {
-	_, total, err := s.store.List(r.Context(), store.ListQuery{Limit: 1, IDsOnly: true})
+func (s *Server) sitemapPages(r *http.Request) (int, error) {
+	_, total, err := s.store.List(r.Context(), store.ListQuery{Limit: 1, IDsOnly: true, PublishedOnly: true})
 	if err != nil {
-		return 0
+		return 0, err
 	}
-	return (total + sitemapSize - 1) / sitemapSize
+	return (total + sitemapSize - 1) / sitemapSize, nil
 }
 
 // xmlText escapes s for XML character data.

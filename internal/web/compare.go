@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"errors"
 	"net/http"
 
 	"fond/internal/compare"
@@ -21,8 +23,15 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	}
 	// The request's context, so that a client who leaves stops the work.
 	res, err := compare.Compare(r.Context(), recs[0].Body, recs[1].Body, names.Key, compare.Options{Budget: s.Limits.CompareBudget})
+	if errors.Is(r.Context().Err(), context.Canceled) {
+		return // the client left: no one is waiting for the page
+	}
 	if r.Context().Err() != nil {
-		return // no one is waiting for the page
+		// The request's deadline passed first: the server's limit, said as such.
+		w.Header().Set("Retry-After", retryAfter(s.Limits.QueueWait))
+		s.render(w, http.StatusServiceUnavailable, "error", map[string]any{"Title": "Comparison took too long",
+			"Message": "Comparing these two documents took longer than the archive allows. Try again later."})
+		return
 	}
 	if err != nil {
 		s.serverError(w, err)

@@ -27,6 +27,11 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) {
 	p.Sort, p.Page, p.Limit = search.SortAddedDesc, 1, feedSize
 	q := p.query()
 	q.Facets = false
+	if p.Match == "" {
+		// A feed follows a search's documents as they arrive: every word,
+		// newest first, not the reading room's partial matches.
+		q.Match = search.MatchAll
+	}
 	res, err := s.search(r.Context(), q)
 	if err != nil {
 		s.searchError(w, r, err)

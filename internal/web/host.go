@@ -55,8 +55,12 @@ func validHost(h string) bool {
 		}
 	}
 	if ip := net.ParseIP(host); ip != nil {
-		return true
+		// An IPv6 address must come in brackets: bare, its colons would read
+		// as a port in every address made from it.
+		return ip.To4() != nil || strings.HasPrefix(h, "[")
 	}
+	// A fully qualified name may end in a dot (example.org.).
+	host = strings.TrimSuffix(host, ".")
 	for _, label := range strings.Split(host, ".") {
 		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
 			return false

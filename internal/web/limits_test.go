@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -196,7 +197,7 @@ func TestConnectionCap(t *testing.T) {
 
 func TestHostHeaderChecked(t *testing.T) {
 	ts, srv := limitedServer(t, DefaultLimits)
-	for _, host := range []string{`evil.example"><x`, "a b", "exa$mple.org", "example.org:99999", "-bad.example"} {
+	for _, host := range []string{`evil.example"><x`, "a b", "exa$mple.org", "example.org:99999", "-bad.example", "::1", "fe80::1:8080"} {
 		req, _ := http.NewRequest("GET", ts.URL+"/sitemap.xml", nil)
 		req.Host = host
 		rec := httptest.NewRecorder()
@@ -205,7 +206,7 @@ func TestHostHeaderChecked(t *testing.T) {
 			t.Errorf("Host %q: %d, want 400", host, rec.Code)
 		}
 	}
-	for _, host := range []string{"archive.example.org", "127.0.0.1:8080", "[::1]:8080", "localhost"} {
+	for _, host := range []string{"archive.example.org", "127.0.0.1:8080", "[::1]:8080", "localhost", "archive.example.org."} {
 		req := httptest.NewRequest("GET", "/sitemap.xml", nil)
 		req.Host = host
 		rec := httptest.NewRecorder()
@@ -234,7 +235,7 @@ func TestHostHeaderChecked(t *testing.T) {
 
 func TestBlankNamesAreNotFound(t *testing.T) {
 	ts, _ := limitedServer(t, DefaultLimits)
-	for _, path := range []string{"/people/%20", "/places/%20%20", "/people/%09", "/people/%22%22"} {
+	for _, path := range []string{"/people/%20", "/places/%20%20", "/people/%09", "/people/%22%22", "/people/%22%20%22", "/places/%22%09%22"} {
 		if code, _, _ := get(t, ts.URL+path); code != http.StatusNotFound {
 			t.Errorf("%s: %d, want 404", path, code)
 		}
@@ -309,11 +310,14 @@ func TestLongTextInParts(t *testing.T) {
 	if parts[0] != 0 || parts[n] != len(body) {
 		t.Errorf("parts span %d..%d of %d", parts[0], parts[n], len(body))
 	}
-	// One unbroken run of text (no spaces) is still cut, on character boundaries.
+	// One unbroken run of text (no spaces) is still cut, on character boundaries,
+	// even when a part is set smaller than a character.
 	run := strings.Repeat("Ж", 100000)
-	for _, c := range textParts(run, 1001) {
-		if c < len(run) && !strings.HasPrefix(run[c:], "Ж") {
-			t.Fatalf("cut at %d splits a character", c)
+	for _, size := range []int{1001, 1} {
+		for _, c := range textParts(run, size) {
+			if c < len(run) && !strings.HasPrefix(run[c:], "Ж") {
+				t.Fatalf("part size %d: cut at %d splits a character", size, c)
+			}
 		}
 	}
 }
@@ -341,3 +345,24 @@ func TestFormBodyLimit(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// Input that a search refuses, reached through the name and timeline pages,
+// is the reader's to change (400), not a server error; a deadline that passes
+// is a 503.
+func TestRefusalsOutsideTheSearchPage(t *testing.T) {
+	ts, _ := limitedServer(t, DefaultLimits)
+	for _, path := range []string{"/people/" + url.PathEscape(strings.Repeat("word ", 70)), "/timeline?from=1950%20((((",
+		"/timeline?to=" + strings.Repeat("9", 5000), "/timeline?from=banana"} {
+		if code, _, _ := get(t, ts.URL+path); code != http.StatusBadRequest {
+			t.Errorf("%.60s: %d, want 400", path, code)
+		}
+	}
+	l := DefaultLimits
+	l.RequestTimeout = time.Nanosecond
+	ts, _ = limitedServer(t, l)
+	for _, path := range []string{"/documents/x1", "/compare?a=x1&b=x2", "/search?q=credit"} {
+		if code, h, _ := get(t, ts.URL+path); code != http.StatusServiceUnavailable || h.Get("Retry-After") == "" {
+			t.Errorf("%s past its deadline: %d, want 503 with Retry-After", path, code)
+		}
+	}
+}

@@ -99,8 +99,8 @@ func textParts(text string, size int) []int {
 			for cut > 0 && !utf8.RuneStart(text[lo+cut]) {
 				cut--
 			}
-			if cut == 0 {
-				cut = size
+			if cut == 0 { // a part smaller than one character: take the character
+				_, cut = utf8.DecodeRuneInString(text[lo:])
 			}
 		}
 		lo += cut

@@ -3,6 +3,7 @@
 package web
 
 import (
+	"context"
 	"embed"
 	"errors"
 	"html/template"
@@ -120,6 +121,14 @@ func (s *Server) badRequest(w http.ResponseWriter, e *paramError) {
 }
 
 func (s *Server) serverError(w http.ResponseWriter, err error) {
+	if errors.Is(err, context.DeadlineExceeded) {
+		// The request's deadline (--request-timeout) passed: the server's
+		// limit, not a fault, and worth trying again.
+		w.Header().Set("Retry-After", retryAfter(s.Limits.QueueWait))
+		s.render(w, http.StatusServiceUnavailable, "error", map[string]any{"Title": "Took too long",
+			"Message": "This page took longer than the archive allows. Please try again in a moment."})
+		return
+	}
 	s.log.Error("request failed", "err", err)
 	s.render(w, http.StatusInternalServerError, "error", map[string]any{"Title": "Error", "Message": "Something went wrong; the error has been logged."})
 }

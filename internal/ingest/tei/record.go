@@ -214,7 +214,7 @@ func reconcile(markup, printed record.Date) (record.Date, bool) {
 		return printed, true
 	case printed.Note != "" && strings.Contains(printed.Note, "correct"):
 		return printed, true
-	case strings.Contains(printed.EDTF, "/") && !strings.Contains(markup.EDTF, "/") && printed.Earliest != printed.Latest:
+	case inside && strings.Contains(printed.EDTF, "/") && !strings.Contains(markup.EDTF, "/") && printed.Earliest != printed.Latest:
 		return printed, true
 	}
 	return record.Date{}, false

@@ -304,6 +304,9 @@ func TestPrintedDateCorrectsMarkup(t *testing.T) {
 		// A page that prints the markup's year keeps the markup: the printed
 		// reading is the likelier to be wrong.
 		{"1925-01-05", "January 3[5?], 1925", "1925-01-05", ""},
+		// A printed range that does not hold the markup's day is no fuller
+		// statement of it: the markup stays.
+		{"1901-03-20", "March 4–9, 1901", "1901-03-20", ""},
 	}
 	for _, c := range cases {
 		d := Document{DateWhen: c.when, DateText: c.printed, whenKind: "when"}
