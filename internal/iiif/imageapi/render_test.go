@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
@@ -231,5 +232,36 @@ func TestRenderCancelled(t *testing.T) {
 	other, _ := req.Resolve(1000, 1000, Limits{})
 	if _, err := Render(context.Background(), src, other); err == nil {
 		t.Fatal("a plan for another image's size was rendered")
+	}
+}
+
+// The tiles info.json offers cover the image: at scale factor 1 they put
+// every source pixel back in its place, and at every factor their sizes add
+// up to the scaled image's.
+func TestTilesCoverImage(t *testing.T) {
+	const w, h = 600, 300
+	src := image.NewGray(image.Rect(0, 0, w, h))
+	for i := range src.Pix {
+		src.Pix[i] = uint8(i * 7)
+	}
+	info := NewInfo("x", w, h, true, testLimits)
+	for _, sf := range info.Tiles[0].ScaleFactors {
+		span := TileSize * sf
+		stitched := image.NewGray(image.Rect(0, 0, (w+sf-1)/sf, (h+sf-1)/sf))
+		covered := 0
+		for y := 0; y < h; y += span {
+			for x := 0; x < w; x += span {
+				rw, rh := min(span, w-x), min(span, h-y)
+				tile := render(t, src, fmt.Sprintf("%d,%d,%d,%d/%d,/0/default.png", x, y, rw, rh, (rw+sf-1)/sf)).(*image.Gray)
+				draw.Draw(stitched, tile.Bounds().Add(image.Pt(x/sf, y/sf)), tile, image.Point{}, draw.Src)
+				covered += tile.Bounds().Dx() * tile.Bounds().Dy()
+			}
+		}
+		if want := stitched.Bounds().Dx() * stitched.Bounds().Dy(); covered < want-(w/span+h/span+2)*span/sf {
+			t.Errorf("scale %d: tiles cover %d of %d pixels", sf, covered, want)
+		}
+		if sf == 1 && !bytes.Equal(stitched.Pix, src.Pix) {
+			t.Error("tiles at scale 1 do not rebuild the image")
+		}
 	}
 }
