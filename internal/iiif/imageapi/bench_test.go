@@ -55,7 +55,12 @@ func pyramid(w, h int) []string {
 // BenchmarkTile answers 256-pixel JPEG tiles of a 300-dpi A4 scan, every
 // tile of every level in turn: cold (the page decoded in memory, each tile
 // rendered and encoded) and cached (each read from the disk cache). Besides
-// ns/op it reports the 50th and 99th percentiles of single requests.
+// ns/op it reports the 50th and 99th percentiles of single requests. A
+// page's first view (PNG decoding, then one tile) costs a hundred times a
+// tile: run it apart, with few iterations:
+//
+//	go test -run '^$' -bench 'Tile/(cold|cached)' -benchtime 2000x ./internal/iiif/imageapi
+//	go test -run '^$' -bench 'Tile/first-view' -benchtime 10x ./internal/iiif/imageapi
 func BenchmarkTile(b *testing.B) {
 	page := encodePNG(b, a4Scan())
 	tiles := pyramid(2480, 3508)

@@ -97,10 +97,22 @@ func box(ctx context.Context, src image.Image, r image.Rectangle, kx, ky int, gr
 		y0, y1 := r.Min.Y+oy*ky, min(r.Min.Y+(oy+1)*ky, r.Max.Y)
 		for y := y0; y < y1; y++ {
 			read(row, r.Min.X, y, r.Dx())
-			for x := range r.Dx() {
-				o := (x / kx) * bpp
-				for c := range bpp {
-					sums[o+c] += uint32(row[x*bpp+c])
+			for ox := range ow {
+				block := row[ox*kx*bpp : min((ox+1)*kx, r.Dx())*bpp]
+				if bpp == 1 {
+					var s uint32
+					for _, v := range block {
+						s += uint32(v)
+					}
+					sums[ox] += s
+					continue
+				}
+				o := sums[ox*4 : ox*4+4]
+				for i := 0; i+3 < len(block); i += 4 {
+					o[0] += uint32(block[i])
+					o[1] += uint32(block[i+1])
+					o[2] += uint32(block[i+2])
+					o[3] += uint32(block[i+3])
 				}
 			}
 		}
