@@ -7,8 +7,6 @@ type Ref struct {
 	ID    string
 	Type  string // "Manifest" or "Collection"
 	Label string
-	// Thumbnail is the image service of the member's first page, if any.
-	Thumbnail string
 }
 
 // CollectionSpec is what a Collection says.
