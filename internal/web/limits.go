@@ -50,6 +50,13 @@ type Limits struct {
 	// CompareBudget bounds the work of one comparison, in compare's units
 	// (a word looked at, an alignment cell); past it the rest is shown unaligned.
 	CompareBudget int64
+	// MaxImages bounds the IIIF image and manifest requests answered at once
+	// (a viewer asks for many tiles; the renders themselves are bounded apart).
+	MaxImages int
+	// IIIFCacheDir holds rendered tiles ("" : the user's cache folder,
+	// fond/iiif); IIIFCacheBytes bounds it, least recently used evicted.
+	IIIFCacheDir   string
+	IIIFCacheBytes int64
 	// Search bounds each query (terms, nesting, prefix expansion, depth,
 	// time): package search's limits, flags of their own (searchFlags).
 	Search search.Limits
@@ -80,6 +87,8 @@ var DefaultLimits = Limits{
 	MaxPage:           500,
 	TextPartBytes:     256 << 10,
 	CompareBudget:     compare.DefaultBudget,
+	MaxImages:         16,
+	IIIFCacheBytes:    1 << 30,
 	Search:            search.DefaultLimits,
 }
 
@@ -102,6 +111,9 @@ func (l *Limits) RegisterFlags(fs *flag.FlagSet) {
 	fs.Int64Var(&l.MaxFormBytes, "max-form-bytes", l.MaxFormBytes, "largest request body, in bytes (413 past it)")
 	fs.IntVar(&l.MaxPage, "max-page", l.MaxPage, "deepest search results page served (400 past it)")
 	fs.Int64Var(&l.CompareBudget, "compare-budget", l.CompareBudget, "work units one comparison may spend (about 2.5 ns each); past it the rest is shown unaligned")
+	fs.IntVar(&l.MaxImages, "max-images", l.MaxImages, "IIIF page images, tiles and manifests answered at once")
+	fs.StringVar(&l.IIIFCacheDir, "iiif-cache", l.IIIFCacheDir, "folder for rendered page tiles (default: the user's cache folder, fond/iiif)")
+	fs.Int64Var(&l.IIIFCacheBytes, "iiif-cache-bytes", l.IIIFCacheBytes, "largest size of the tile folder, in bytes; the least recently used tiles go first")
 	fs.IntVar(&l.TextPartBytes, "text-part-bytes", l.TextPartBytes, "bytes of a document's text shown on one page; longer texts are paged")
 }
 

@@ -20,6 +20,7 @@ const (
 	renders  class = "render"   // a record rendered: page, TEI, citation, API
 	exports  class = "export"   // OAI-PMH and sitemap pages
 	download class = "download" // an original file, whole
+	images   class = "image"    // IIIF page images, tiles and manifests
 	signin   class = "signin"   // a password checked: argon2id takes 64 MiB and a core
 )
 
@@ -62,7 +63,7 @@ func (s *Server) makeGates() {
 	s.all = newGate(l.MaxRequests)
 	s.gates = map[class]gate{
 		searches: newGate(l.MaxSearches), compares: newGate(l.MaxCompares), renders: newGate(l.MaxRenders),
-		exports: newGate(l.MaxExports), download: newGate(l.MaxDownloads), signin: newGate(signinSlots),
+		exports: newGate(l.MaxExports), download: newGate(l.MaxDownloads), images: newGate(l.MaxImages), signin: newGate(signinSlots),
 	}
 }
 

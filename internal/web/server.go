@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"fond/internal/ingest/scan"
 	"fond/internal/record"
 	"fond/internal/store"
 )
@@ -45,15 +46,18 @@ type Server struct {
 	// Access bounds sessions and sign-in attempts (set before Handler).
 	Access Access
 	csrf   csrfKey
-	gates  map[class]gate // slots per cost class
-	all    gate           // slots for requests of any class
+	// Scan renders PDF pages for the page images (pdftoppm, pdftotext).
+	Scan  scan.Tools
+	iiif  iiifState
+	gates map[class]gate // slots per cost class
+	all   gate           // slots for requests of any class
 }
 
 var errPublicURL = errors.New("the public URL must be an absolute http or https URL with a host, and no user, query or fragment")
 
 // New builds a server; it parses the templates once.
 func New(st store.Store, log *slog.Logger) (*Server, error) {
-	s := &Server{store: gatedStore{st}, raw: st, log: log, tmpl: map[string]*template.Template{}, Limits: DefaultLimits, Access: DefaultAccess}
+	s := &Server{store: gatedStore{st}, raw: st, log: log, tmpl: map[string]*template.Template{}, Limits: DefaultLimits, Access: DefaultAccess, Scan: scan.FromEnv()}
 	pages, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err

@@ -1,0 +1,301 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+
+	"fond/internal/iiif/imageapi"
+	"fond/internal/iiif/presentation"
+	"fond/internal/ingest/scan"
+	"fond/internal/record"
+)
+
+// The pages of a scanned original are served through the IIIF Image API (deep
+// zoom, any region and size) and described by a IIIF manifest, so any IIIF
+// viewer can show them; the document page shows them as plain linked pictures.
+// Records are gated as everywhere (visibleRecord): a draft's scan is a 404.
+
+// iiifState is made on first use: a server that never shows a scan makes no
+// cache folder.
+type iiifState struct {
+	once  sync.Once
+	svc   *imageapi.Service
+	err   error
+	mu    sync.Mutex
+	pages map[string]int    // page counts by original checksum
+	pngs  map[string][]byte // rendered PDF pages by checksum/page
+	size  int64             // bytes in pngs
+}
+
+// maxRenderedPages bounds the rendered PDF pages kept in memory (each is read
+// again on every tile the decoded-page cache has let go).
+const maxRenderedPages = 128 << 20
+
+func (s *Server) imageService() (*imageapi.Service, error) {
+	st := &s.iiif
+	st.once.Do(func() {
+		dir := s.Limits.IIIFCacheDir
+		if dir == "" {
+			base, err := os.UserCacheDir()
+			if err != nil {
+				base = os.TempDir()
+			}
+			dir = filepath.Join(base, "fond", "iiif")
+		}
+		tiles, err := imageapi.OpenTileCache(dir, s.Limits.IIIFCacheBytes)
+		if err != nil {
+			st.err = fmt.Errorf("IIIF tile cache %s: %w", dir, err)
+			return
+		}
+		st.svc = imageapi.NewService(tiles)
+	})
+	return st.svc, st.err
+}
+
+// pageCount is how many page images a record's original has: a PDF's pages,
+// one for an image, none for anything else.
+func (s *Server) pageCount(ctx context.Context, rec record.Record) (int, []byte, error) {
+	o, err := s.store.Original(ctx, rec.Checksum)
+	if err != nil {
+		return 0, nil, err
+	}
+	switch scan.Kind(o.Data) {
+	case "image":
+		return 1, o.Data, nil
+	case "pdf":
+		st := &s.iiif
+		st.mu.Lock()
+		n, ok := st.pages[rec.Checksum]
+		st.mu.Unlock()
+		if !ok {
+			if n, err = s.Scan.PageCount(ctx, o.Data); err != nil {
+				return 0, nil, err
+			}
+			st.mu.Lock()
+			if st.pages == nil || len(st.pages) > 4096 {
+				st.pages = map[string]int{} // a page is not worth keeping past this
+			}
+			st.pages[rec.Checksum] = n
+			st.mu.Unlock()
+		}
+		return n, o.Data, nil
+	}
+	return 0, nil, nil
+}
+
+// pageSource is page n of the record's original as an image source.
+func (s *Server) pageSource(ctx context.Context, rec record.Record, n int) (imageapi.Source, error) {
+	count, data, err := s.pageCount(ctx, rec)
+	if err != nil {
+		return imageapi.Source{}, err
+	}
+	if n < 1 || n > count {
+		return imageapi.Source{}, errNoPage
+	}
+	key := rec.Checksum + "/" + strconv.Itoa(n)
+	if scan.Kind(data) == "image" {
+		return imageapi.Source{Key: key, Open: func() (io.ReadSeekCloser, error) { return nopCloser{bytes.NewReader(data)}, nil }}, nil
+	}
+	st := &s.iiif
+	open := func() (io.ReadSeekCloser, error) {
+		st.mu.Lock()
+		png, ok := st.pngs[key]
+		st.mu.Unlock()
+		if !ok {
+			var err error
+			// The request's context: a reader who leaves stops the rendering.
+			if png, err = s.Scan.RenderPage(ctx, data, n); err != nil {
+				return nil, err
+			}
+			st.mu.Lock()
+			if st.pngs == nil || st.size+int64(len(png)) > maxRenderedPages {
+				st.pngs, st.size = map[string][]byte{}, 0
+			}
+			st.pngs[key] = png
+			st.size += int64(len(png))
+			st.mu.Unlock()
+		}
+		return nopCloser{bytes.NewReader(png)}, nil
+	}
+	return imageapi.Source{Key: key, Open: open}, nil
+}
+
+var errNoPage = errors.New("no such page")
+
+type nopCloser struct{ *bytes.Reader }
+
+func (nopCloser) Close() error { return nil }
+
+// iiifPage resolves the record and page of an image request, answering the
+// request itself when it cannot.
+func (s *Server) iiifPage(w http.ResponseWriter, r *http.Request) (*imageapi.Service, imageapi.Source, string, bool) {
+	rec, ok := s.visibleRecord(w, r, r.PathValue("id"))
+	if !ok {
+		return nil, imageapi.Source{}, "", false
+	}
+	svc, err := s.imageService()
+	if err != nil {
+		s.serverError(w, err)
+		return nil, imageapi.Source{}, "", false
+	}
+	n, err := strconv.Atoi(r.PathValue("page"))
+	if err != nil {
+		n = 0
+	}
+	src, err := s.pageSource(r.Context(), rec, n)
+	if errors.Is(err, errNoPage) {
+		s.notFound(w, "Page "+r.PathValue("page")+" of document "+rec.ID)
+		return nil, imageapi.Source{}, "", false
+	}
+	if err != nil {
+		s.serverError(w, err)
+		return nil, imageapi.Source{}, "", false
+	}
+	id := s.baseURL(r) + "/iiif/image/" + url.PathEscape(rec.ID) + "/" + strconv.Itoa(n)
+	w.Header().Set("Access-Control-Allow-Origin", "*") // IIIF level 2: any viewer may load it
+	return svc, src, id, true
+}
+
+func (s *Server) handleIIIFBase(w http.ResponseWriter, r *http.Request) {
+	http.Redirect(w, r, r.URL.Path+"/info.json", http.StatusSeeOther)
+}
+
+func (s *Server) handleIIIFInfo(w http.ResponseWriter, r *http.Request) {
+	svc, src, id, ok := s.iiifPage(w, r)
+	if !ok {
+		return
+	}
+	info, err := svc.Info(src, id)
+	if err != nil {
+		s.serverError(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", `application/ld+json;profile="http://iiif.io/api/image/3/context.json"`)
+	json.NewEncoder(w).Encode(info)
+}
+
+func (s *Server) handleIIIFImage(w http.ResponseWriter, r *http.Request) {
+	svc, src, id, ok := s.iiifPage(w, r)
+	if !ok {
+		return
+	}
+	params := r.PathValue("region") + "/" + r.PathValue("size") + "/" + r.PathValue("rotation") + "/" + r.PathValue("file")
+	res, err := svc.Image(r.Context(), src, params)
+	var perr *imageapi.ParamError
+	switch {
+	case errors.As(err, &perr):
+		http.Error(w, perr.Error(), http.StatusBadRequest)
+		return
+	case errors.Is(err, imageapi.ErrTooLarge):
+		http.Error(w, "this page image is larger than the archive serves", http.StatusRequestEntityTooLarge)
+		return
+	case err != nil:
+		s.serverError(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", res.ContentType)
+	w.Header().Set("Link", "<"+id+"/"+res.Canonical+`>;rel="canonical"`)
+	w.Write(res.Data)
+}
+
+// handleIIIFManifest describes a record's page images as a IIIF Presentation
+// 3.0 manifest, with its date, archival reference and translator, and links
+// to its page, TEI and citation.
+func (s *Server) handleIIIFManifest(w http.ResponseWriter, r *http.Request) {
+	rec, ok := s.visibleRecord(w, r, r.PathValue("id"))
+	if !ok {
+		return
+	}
+	svc, err := s.imageService()
+	if err != nil {
+		s.serverError(w, err)
+		return
+	}
+	n, _, err := s.pageCount(r.Context(), rec)
+	if err != nil {
+		s.serverError(w, err)
+		return
+	}
+	if n == 0 {
+		s.notFound(w, "Page images of document "+rec.ID)
+		return
+	}
+	base := s.baseURL(r)
+	doc := base + "/documents/" + url.PathEscape(rec.ID)
+	spec := presentation.ManifestSpec{Description: presentation.Description{
+		ID: base + "/iiif/" + url.PathEscape(rec.ID) + "/manifest", Label: rec.Title, Summary: rec.Summary, Language: "en",
+		Homepage: &presentation.Link{ID: doc, Type: "Text", Label: rec.Title, Format: "text/html"},
+	}, SeeAlso: []presentation.Link{{ID: doc + "/tei", Type: "Dataset", Label: "TEI P5", Format: "application/tei+xml"},
+		{ID: doc + "/cite/ris", Type: "Dataset", Label: "RIS citation", Format: "application/x-research-info-systems"}}}
+	if d := dateText(rec.Date); rec.Date.EDTF != "" {
+		spec.Metadata = append(spec.Metadata, presentation.Pair{Label: "Date", Value: d})
+	}
+	for _, src := range rec.Sources {
+		if src.Reference != "" {
+			spec.Metadata = append(spec.Metadata, presentation.Pair{Label: "Archival reference", Value: src.Reference})
+		}
+	}
+	for _, t := range rec.Translators {
+		spec.Metadata = append(spec.Metadata, presentation.Pair{Label: "Translator", Value: t})
+	}
+	if rec.Rights != "" {
+		spec.RequiredStatement = &presentation.Pair{Label: "Rights", Value: rec.Rights}
+	}
+	for i := 1; i <= n; i++ {
+		src, err := s.pageSource(r.Context(), rec, i)
+		if err != nil {
+			s.serverError(w, err)
+			return
+		}
+		hd, err := svc.Header(src)
+		if err != nil {
+			s.serverError(w, err)
+			return
+		}
+		spec.Canvases = append(spec.Canvases, presentation.CanvasSpec{
+			ID: base + "/iiif/" + url.PathEscape(rec.ID) + "/canvas/" + strconv.Itoa(i), Label: strconv.Itoa(i),
+			Width: hd.Width, Height: hd.Height, ImageService: base + "/iiif/image/" + url.PathEscape(rec.ID) + "/" + strconv.Itoa(i),
+		})
+	}
+	m, err := presentation.NewManifest(spec)
+	if err != nil {
+		s.serverError(w, err)
+		return
+	}
+	w.Header().Set("Access-Control-Allow-Origin", "*")
+	w.Header().Set("Content-Type", `application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"`)
+	json.NewEncoder(w).Encode(m)
+}
+
+// pageImages lists a scanned record's page images for its page, or nil.
+func (s *Server) pageImages(ctx context.Context, rec record.Record) []pageImage {
+	if rec.TextFrom == "" {
+		return nil
+	}
+	n, _, err := s.pageCount(ctx, rec)
+	if err != nil || n == 0 {
+		return nil
+	}
+	var out []pageImage
+	for i := 1; i <= min(n, 50); i++ {
+		base := "/iiif/image/" + url.PathEscape(rec.ID) + "/" + strconv.Itoa(i)
+		out = append(out, pageImage{N: i, Thumb: base + "/full/!400,400/0/default.jpg", Full: base + "/full/max/0/default.jpg"})
+	}
+	return out
+}
+
+// pageImage is one page of a scan as the document page shows it.
+type pageImage struct {
+	N           int
+	Thumb, Full string
+}
