@@ -268,3 +268,61 @@ type Store interface {
 type IndexLoader interface {
 	LoadIndex(ctx context.Context) error
 }
+
+// Verifier is a store that can prove it still holds what it was given: every
+// original's bytes against the SHA-256 recorded when they arrived, every
+// record's parts, and the search index against the records (fond verify).
+type Verifier interface {
+	// Verify reads everything once and reports what is wrong; err is for a
+	// check that could not run (a lost connection), not for what it found.
+	// progress, when not nil, is told after each original.
+	Verify(ctx context.Context, progress func(VerifyProgress)) (VerifyReport, error)
+}
+
+// VerifyProgress is how far a Verify has read.
+type VerifyProgress struct {
+	Originals, OriginalsDone int
+	Bytes, BytesDone         int64
+}
+
+// VerifyReport is what a Verify read and what it found wrong.
+type VerifyReport struct {
+	Originals int       `json:"originals"` // originals re-read
+	Bytes     int64     `json:"bytes"`     // their bytes
+	Records   int       `json:"records"`   // records checked
+	Indexed   int       `json:"indexed"`   // live entries in the search index
+	Problems  []Problem `json:"problems"`
+}
+
+// OK reports whether nothing was found wrong.
+func (r VerifyReport) OK() bool { return len(r.Problems) == 0 }
+
+// Problem is one thing Verify found wrong, naming what it is about.
+type Problem struct {
+	Kind     string `json:"kind"`               // one of the Problem* kinds
+	Checksum string `json:"checksum,omitempty"` // the original concerned
+	Name     string `json:"name,omitempty"`     // its file name at first ingest
+	ID       string `json:"id,omitempty"`       // the record concerned
+	Detail   string `json:"detail"`
+}
+
+// Kinds of Problem.
+const (
+	ProblemOriginal = "original" // bytes that no longer hash to their checksum, or are missing
+	ProblemRecord   = "record"   // a record missing one of its parts
+	ProblemIndex    = "index"    // the search index disagrees with the records
+)
+
+func (p Problem) String() string {
+	var who []string
+	if p.ID != "" {
+		who = append(who, "record "+p.ID)
+	}
+	if p.Name != "" {
+		who = append(who, p.Name)
+	}
+	if p.Checksum != "" {
+		who = append(who, p.Checksum)
+	}
+	return fmt.Sprintf("%-8s %s: %s", p.Kind, strings.Join(who, " "), p.Detail)
+}
