@@ -84,7 +84,9 @@ type Original struct {
 	Name     string // base name at first ingest
 	Size     int64
 	Data     []byte
-	AddedAt  time.Time
+	// AddedAt is when the bytes were first stored; PutFile stamps the time
+	// of the put, unless a restore (a bag's import) gives the original one.
+	AddedAt time.Time
 }
 
 // File is one ingested input: where it came from and what was derived from it.
@@ -92,7 +94,10 @@ type File struct {
 	Path     string
 	Original Original
 	Format   string
-	// Records in document order, ids already assigned. Records derived earlier from
+	// Records in document order, ids already assigned. A new record's
+	// IngestedAt, when set, is kept as the time it was first stored (a record
+	// carried over from another archive); when zero, the put stamps its own.
+	// Records derived earlier from
 	// the same Path but absent now are removed; their ids become aliases of the
 	// record now at the same position, so old permalinks keep resolving.
 	Records []record.Record
@@ -325,4 +330,10 @@ func (p Problem) String() string {
 		who = append(who, p.Checksum)
 	}
 	return fmt.Sprintf("%-8s %s: %s", p.Kind, strings.Join(who, " "), p.Detail)
+}
+
+// FileLister is a store that can list the records stored from one path, in
+// the file's order, for exporting a file's records as one.
+type FileLister interface {
+	FileRecords(ctx context.Context, path string) ([]string, error)
 }

@@ -48,6 +48,7 @@ func Run(t *testing.T, open Opener) {
 		{"RelinkOtherFilesRecord", testRelinkOtherFile},
 		{"ListAndOriginals", testList},
 		{"Harvest", testHarvest},
+		{"KeepsGivenTimes", testKeepsGivenTimes},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -560,5 +561,27 @@ func testNameDecisions(t *testing.T, s store.Store) {
 	}
 	if err := s.DecideName(ctx, store.NameDecision{RecordID: "d1", Start: 1, End: 2, Status: "maybe"}); err == nil {
 		t.Errorf("an unknown status was accepted")
+	}
+}
+
+// A record carried from another archive (a bag's import) keeps the time it
+// was first stored there, and its original the time it arrived.
+func testKeepsGivenTimes(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	then := time.Date(2024, 5, 1, 12, 30, 0, 123456789, time.UTC)
+	r := rec("t1", "Telegram", "Arrived long ago.")
+	r.IngestedAt = then
+	f := file("/in/t.txt", "sha256:t", r, rec("t2", "Reply", "Stored now."))
+	f.Original.AddedAt = then.Add(-time.Hour)
+	mustPut(t, s, f)
+	got, err := s.Get(ctx, "t1")
+	if err != nil || !got.IngestedAt.Equal(then) {
+		t.Errorf("ingested_at %v (%v), want %v", got.IngestedAt, err, then)
+	}
+	if now, _ := s.Get(ctx, "t2"); time.Since(now.IngestedAt) > time.Minute {
+		t.Errorf("a record without a time got %v, want now", now.IngestedAt)
+	}
+	if o, err := s.Original(ctx, "sha256:t"); err != nil || !o.AddedAt.Equal(then.Add(-time.Hour)) {
+		t.Errorf("original added_at %v (%v)", o.AddedAt, err)
 	}
 }
