@@ -340,16 +340,28 @@ func Import(ctx context.Context, st store.Store, in *ingest.Ingester, dir string
 	} else if n > 0 {
 		return sum, fmt.Errorf("the archive holds %d records: a bag is imported into an empty archive only", n)
 	}
-	inBag := map[string]bool{}
+	inBag := map[string]string{} // payload path -> SHA-256
 	for _, e := range bag.Manifest {
-		inBag[e.Path] = true
+		inBag[e.Path] = e.Checksum
+	}
+	// The ledger is checked against the payload whole before anything is
+	// stored, so that a bag is refused or imported, not half imported.
+	for _, lf := range ledger.Files {
+		if err := checkOriginal(lf, inBag); err != nil {
+			return sum, err
+		}
+		for _, id := range lf.Records {
+			if _, err := readRecord(bag, lf, id); err != nil {
+				return sum, err
+			}
+		}
 	}
 	originals := map[string]bool{}
 	for _, lf := range ledger.Files {
 		if err := ctx.Err(); err != nil {
 			return sum, err
 		}
-		o, err := readOriginal(bag, lf, inBag)
+		o, err := readOriginal(bag, lf)
 		if err != nil {
 			return sum, err
 		}
@@ -368,7 +380,7 @@ func Import(ctx context.Context, st store.Store, in *ingest.Ingester, dir string
 		for _, r := range recs {
 			for _, p := range Parts {
 				name := "data/records/" + r.ID + p.Suffix
-				if !inBag[name] {
+				if _, ok := inBag[name]; !ok {
 					continue
 				}
 				data, err := bag.ReadFile(name)
@@ -394,21 +406,33 @@ func Import(ctx context.Context, st store.Store, in *ingest.Ingester, dir string
 	return sum, nil
 }
 
-// readOriginal reads a ledger file's original and checks it is the one its
-// records name: the manifest proves the bag unchanged since it was written,
-// this that the writer put the right bytes in it.
-func readOriginal(bag *bagit.Bag, lf LedgerFile, inBag map[string]bool) (store.Original, error) {
+// checkOriginal checks that a ledger file's original is in the bag and is the
+// one its records name: the manifest proves the bag unchanged since it was
+// written, this that the writer put the right bytes in it. The manifest's
+// checksum, computed by Validate from the bytes, is the original's SHA-256.
+func checkOriginal(lf LedgerFile, inBag map[string]string) error {
 	name := "data/" + lf.Original
-	if !inBag[name] {
-		return store.Original{}, fmt.Errorf("data/fond.json: the original of %s, %s, is not in the bag", lf.Path, name)
+	got, ok := inBag[name]
+	if !ok {
+		return fmt.Errorf("data/fond.json: the original of %s, %s, is not in the bag", lf.Path, name)
 	}
+	if "sha256:"+got != lf.Checksum {
+		return fmt.Errorf("%s hashes to sha256:%s, but data/fond.json says %s's original is %s", name, got, lf.Path, lf.Checksum)
+	}
+	return nil
+}
+
+// readOriginal reads a checked original, hashing it again: the bag may have
+// changed since it was validated.
+func readOriginal(bag *bagit.Bag, lf LedgerFile) (store.Original, error) {
+	name := "data/" + lf.Original
 	data, err := bag.ReadFile(name)
 	if err != nil {
 		return store.Original{}, err
 	}
 	h := sha256.Sum256(data)
 	if got := "sha256:" + hex.EncodeToString(h[:]); got != lf.Checksum {
-		return store.Original{}, fmt.Errorf("%s hashes to %s, but data/fond.json says %s's original is %s", name, got, lf.Path, lf.Checksum)
+		return store.Original{}, fmt.Errorf("%s has changed during the import: it hashes to %s, not %s", name, got, lf.Checksum)
 	}
 	return store.Original{Checksum: lf.Checksum, Name: lf.Name, Size: int64(len(data)), Data: data, AddedAt: lf.AddedAt}, nil
 }
