@@ -18,23 +18,39 @@ import (
 
 func TestBagRoundTripSeeds(t *testing.T) {
 	seeds := testutil.Shared(t, "seeds")
-	bagRoundTrip(t, seeds)
+	bagRoundTrip(t, seeds, nil)
 }
 
 func TestBagRoundTripSynthetic(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "letters")
 	writeLetters(t, dir, 40, 4)
-	bagRoundTrip(t, dir)
+	// A letter corrected after it was stored: its record's old id becomes an
+	// alias of the new one, and the bag must keep that permalink working.
+	bagRoundTrip(t, dir, func(t *testing.T, db string) []string {
+		first := filepath.Join(dir, "letter-00000.txt")
+		lines, _ := ingestJSON(t, db, first)
+		data, _ := os.ReadFile(first)
+		os.WriteFile(first, append(data, "Corrected by the archivist.\n"...), 0o644)
+		if _, errs, code := fond(t, db, "ingest", first); code != 0 {
+			t.Fatalf("re-ingest of a corrected letter: %s", errs)
+		}
+		return []string{lines[0].ID}
+	})
 }
 
-// bagRoundTrip ingests in, exports everything as a bag, imports the bag into
+// bagRoundTrip ingests in, lets edit change the archive (returning ids that
+// must resolve as aliases), exports everything as a bag, imports the bag into
 // an empty archive and compares the two archives record by record, field by
-// field, with the paths that own them and the originals' bytes.
-func bagRoundTrip(t *testing.T, in string) {
+// field, with the paths that own them, the originals' bytes and the aliases.
+func bagRoundTrip(t *testing.T, in string, edit func(t *testing.T, db string) []string) {
 	dir := t.TempDir()
 	db, back, bag := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db"), filepath.Join(dir, "bag")
 	if _, errs, code := fond(t, db, "ingest", in); code != 0 {
 		t.Fatalf("ingest: %s", errs)
+	}
+	var aliases []string
+	if edit != nil {
+		aliases = edit(t, db)
 	}
 	if _, errs, code := fond(t, db, "export", "--bagit", bag, "--source-organization", "Example Archive"); code != 0 {
 		t.Fatalf("export: exit %d %s", code, errs)
@@ -101,7 +117,16 @@ func bagRoundTrip(t *testing.T, in string) {
 			t.Errorf("no TEI for %s: %v", ra.ID, err)
 		}
 	}
-	t.Logf("%d records the same field by field", n)
+	for _, old := range aliases {
+		ra, err := a.Get(ctx, old)
+		if err != nil || ra.ID == old {
+			t.Fatalf("%s is no alias in the exporting archive (%s, %v)", old, ra.ID, err)
+		}
+		if rb, err := b.Get(ctx, old); err != nil || rb.ID != ra.ID {
+			t.Errorf("alias %s resolves to %q (%v) after the import, to %s before", old, rb.ID, err, ra.ID)
+		}
+	}
+	t.Logf("%d records the same field by field, %d aliases checked", n, len(aliases))
 
 	// A second import into the now full archive is refused.
 	if _, errs, code := fond(t, back, "import", "--bagit", bag); code != 1 || !strings.Contains(errs, "empty archive") {

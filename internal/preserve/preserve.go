@@ -10,6 +10,7 @@
 //	data/originals/<sha256>[.ext]   each original, named by its checksum
 //	data/records/<id>.json          each record (docs/record.md)
 //	data/records/<id>.tei.xml       each record as TEI P5 (internal/tei)
+//	data/records/<id>.aliases.json  the ids the record replaced (old permalinks)
 //	data/records/<id><Part.Suffix>  more of a record's history (Parts)
 package preserve
 
@@ -78,7 +79,42 @@ type Part struct {
 }
 
 // Parts are the record parts every export writes and every import reads.
-var Parts []Part
+var Parts = []Part{aliasesPart}
+
+// aliasesPart carries the ids a record replaced (a changed file's records
+// take over their predecessors' ids as aliases), so that old permalinks
+// resolve in the archive a bag is imported into.
+var aliasesPart = Part{
+	Suffix: ".aliases.json",
+	Export: func(ctx context.Context, st store.Store, r record.Record) ([]byte, bool, error) {
+		k, ok := st.(store.AliasKeeper)
+		if !ok {
+			return nil, false, nil
+		}
+		old, err := k.Aliases(ctx, r.ID)
+		if err != nil || len(old) == 0 {
+			return nil, false, err
+		}
+		data, err := json.Marshal(old)
+		return append(data, '\n'), err == nil, err
+	},
+	Import: func(ctx context.Context, st store.Store, r record.Record, data []byte) error {
+		k, ok := st.(store.AliasKeeper)
+		if !ok {
+			return errors.New("this store cannot keep aliases")
+		}
+		var old []string
+		if err := json.Unmarshal(data, &old); err != nil {
+			return err
+		}
+		for _, id := range old {
+			if !validID.MatchString(id) {
+				return fmt.Errorf("%q is not a record id", id)
+			}
+		}
+		return k.AddAliases(ctx, r.ID, old)
+	},
+}
 
 // Options say what to export and how to describe the bag.
 type Options struct {

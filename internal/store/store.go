@@ -337,3 +337,13 @@ func (p Problem) String() string {
 type FileLister interface {
 	FileRecords(ctx context.Context, path string) ([]string, error)
 }
+
+// AliasKeeper is a store whose replaced ids can be listed and given back, so
+// that an archive carried elsewhere (a bag) keeps its old permalinks.
+type AliasKeeper interface {
+	// Aliases lists the old ids that resolve to record id.
+	Aliases(ctx context.Context, id string) ([]string, error)
+	// AddAliases makes each old id resolve to record id. An old id that is a
+	// stored record is refused: a live id is never an alias.
+	AddAliases(ctx context.Context, id string, old []string) error
+}

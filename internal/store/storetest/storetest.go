@@ -49,6 +49,7 @@ func Run(t *testing.T, open Opener) {
 		{"ListAndOriginals", testList},
 		{"Harvest", testHarvest},
 		{"KeepsGivenTimes", testKeepsGivenTimes},
+		{"AliasesGivenBack", testAliasesGivenBack},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -583,5 +584,32 @@ func testKeepsGivenTimes(t *testing.T, s store.Store) {
 	}
 	if o, err := s.Original(ctx, "sha256:t"); err != nil || !o.AddedAt.Equal(then.Add(-time.Hour)) {
 		t.Errorf("original added_at %v (%v)", o.AddedAt, err)
+	}
+}
+
+// Aliases listed from one archive and added to another resolve there; a live
+// id is never made an alias.
+func testAliasesGivenBack(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	k, ok := s.(store.AliasKeeper)
+	if !ok {
+		t.Skipf("%T keeps no aliases", s)
+	}
+	mustPut(t, s, file("/in/a.txt", "sha256:a", rec("a1", "Telegram", "Sent.")))
+	mustPut(t, s, file("/in/b.txt", "sha256:b", rec("b1", "Reply", "Received.")))
+	if err := k.AddAliases(ctx, "a1", []string{"old1", "old2"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := k.Aliases(ctx, "a1"); err != nil || strings.Join(got, ",") != "old1,old2" {
+		t.Errorf("Aliases = %q, %v", got, err)
+	}
+	if r, err := s.Get(ctx, "old2"); err != nil || r.ID != "a1" {
+		t.Errorf("Get(old2) = %s, %v; want a1", r.ID, err)
+	}
+	if err := k.AddAliases(ctx, "a1", []string{"b1"}); err == nil {
+		t.Error("a live record made an alias")
+	}
+	if err := k.AddAliases(ctx, "zz", []string{"old3"}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("aliases of a missing record: %v", err)
 	}
 }
