@@ -34,6 +34,22 @@ func TestBagRoundTripSynthetic(t *testing.T) {
 		if _, errs, code := fond(t, db, "ingest", first); code != 0 {
 			t.Fatalf("re-ingest of a corrected letter: %s", errs)
 		}
+		// An archivist's authority file and a decision on a name.
+		st := openSQLite(t, db)
+		ctx := context.Background()
+		f, _ := st.Authorities(ctx)
+		f, err := f.Add("stalin", "Uncle Joe")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SetAuthorities(ctx, f); err != nil {
+			t.Fatal(err)
+		}
+		second, _ := ingestJSON(t, db, filepath.Join(dir, "letter-00001.txt"))
+		if err := st.DecideName(ctx, store.NameDecision{RecordID: second[0].ID, Start: 12, End: 19, Authority: "stalin", Status: "confirmed"}); err != nil {
+			t.Fatal(err)
+		}
+		st.Close()
 		return []string{lines[0].ID}
 	})
 }
@@ -83,6 +99,7 @@ func bagRoundTrip(t *testing.T, in string, edit func(t *testing.T, db string) []
 	if m != n {
 		t.Fatalf("imported %d records, exported %d", m, n)
 	}
+	decisions := 0
 	for i := range want {
 		if got[i].ID != want[i].ID {
 			t.Fatalf("record %d: id %s, want %s", i, got[i].ID, want[i].ID)
@@ -108,6 +125,12 @@ func bagRoundTrip(t *testing.T, in string, edit func(t *testing.T, db string) []
 		if err != nil || string(oa.Data) != string(ob.Data) || oa.Name != ob.Name || !oa.AddedAt.Equal(ob.AddedAt) {
 			t.Errorf("record %s: original %s not the same (%v)", ra.ID, ra.Checksum, err)
 		}
+		na, _ := a.NameDecisions(ctx, ra.ID)
+		nb, _ := b.NameDecisions(ctx, ra.ID)
+		if !reflect.DeepEqual(na, nb) {
+			t.Errorf("record %s: name decisions %+v, were %+v", ra.ID, nb, na)
+		}
+		decisions += len(na)
 		la, _ := a.Links(ctx, ra.ID)
 		lb, _ := b.Links(ctx, ra.ID)
 		if !reflect.DeepEqual(la, lb) {
@@ -116,6 +139,13 @@ func bagRoundTrip(t *testing.T, in string, edit func(t *testing.T, db string) []
 		if _, err := os.Stat(filepath.Join(bag, "data", "records", ra.ID+".tei.xml")); err != nil {
 			t.Errorf("no TEI for %s: %v", ra.ID, err)
 		}
+	}
+	fa, _ := a.Authorities(ctx)
+	fb, _ := b.Authorities(ctx)
+	ja, _ := fa.JSON()
+	jb, _ := fb.JSON()
+	if string(ja) != string(jb) {
+		t.Errorf("the authority file differs after the import")
 	}
 	for _, old := range aliases {
 		ra, err := a.Get(ctx, old)
@@ -126,7 +156,7 @@ func bagRoundTrip(t *testing.T, in string, edit func(t *testing.T, db string) []
 			t.Errorf("alias %s resolves to %q (%v) after the import, to %s before", old, rb.ID, err, ra.ID)
 		}
 	}
-	t.Logf("%d records the same field by field, %d aliases checked", n, len(aliases))
+	t.Logf("%d records the same field by field, %d aliases, %d name decisions checked", n, len(aliases), decisions)
 
 	// A second import into the now full archive is refused.
 	if _, errs, code := fond(t, back, "import", "--bagit", bag); code != 1 || !strings.Contains(errs, "empty archive") {

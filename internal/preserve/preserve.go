@@ -7,10 +7,12 @@
 // The bag's payload:
 //
 //	data/fond.json                  the ledger: format version, archive id, files
+//	data/authorities.json           the authority file, when the archive has its own
 //	data/originals/<sha256>[.ext]   each original, named by its checksum
 //	data/records/<id>.json          each record (docs/record.md)
 //	data/records/<id>.tei.xml       each record as TEI P5 (internal/tei)
 //	data/records/<id>.aliases.json  the ids the record replaced (old permalinks)
+//	data/records/<id>.names.json    an archivist's decisions on its names
 //	data/records/<id><Part.Suffix>  more of a record's history (Parts)
 package preserve
 
@@ -31,6 +33,7 @@ import (
 
 	"fond/internal/bagit"
 	"fond/internal/ingest"
+	"fond/internal/names"
 	"fond/internal/record"
 	"fond/internal/search"
 	"fond/internal/store"
@@ -53,6 +56,9 @@ type Ledger struct {
 	// Selection says what was exported: "all records", a collection, a query.
 	Selection string       `json:"selection"`
 	Files     []LedgerFile `json:"files"`
+	// Authorities is the payload path of the archive's authority file, when
+	// an archivist has made it differ from the starter file.
+	Authorities string `json:"authorities,omitempty"`
 }
 
 // LedgerFile is one ingested path: its original and the records stored from
@@ -79,7 +85,36 @@ type Part struct {
 }
 
 // Parts are the record parts every export writes and every import reads.
-var Parts = []Part{aliasesPart}
+var Parts = []Part{aliasesPart, namesPart}
+
+// namesPart carries an archivist's decisions on the names in a record
+// (confirmed as an authority, or rejected).
+var namesPart = Part{
+	Suffix: ".names.json",
+	Export: func(ctx context.Context, st store.Store, r record.Record) ([]byte, bool, error) {
+		ds, err := st.NameDecisions(ctx, r.ID)
+		if err != nil || len(ds) == 0 {
+			return nil, false, err
+		}
+		data, err := json.MarshalIndent(ds, "", "  ")
+		return append(data, '\n'), err == nil, err
+	},
+	Import: func(ctx context.Context, st store.Store, r record.Record, data []byte) error {
+		var ds []store.NameDecision
+		if err := json.Unmarshal(data, &ds); err != nil {
+			return err
+		}
+		for _, d := range ds {
+			if d.RecordID != r.ID {
+				return fmt.Errorf("a decision on record %s, not %s", d.RecordID, r.ID)
+			}
+			if err := st.DecideName(ctx, d); err != nil {
+				return err
+			}
+		}
+		return nil
+	},
+}
 
 // aliasesPart carries the ids a record replaced (a changed file's records
 // take over their predecessors' ids as aliases), so that old permalinks
@@ -229,6 +264,9 @@ func Export(ctx context.Context, st store.Store, dir string, opt Options) (Summa
 		}
 		ledger.Files = append(ledger.Files, lf)
 	}
+	if ledger.Authorities, err = exportAuthorities(ctx, st, w); err != nil {
+		return sum, err
+	}
 	data, err := json.MarshalIndent(ledger, "", "  ")
 	if err != nil {
 		return sum, err
@@ -347,6 +385,25 @@ func writeRecord(ctx context.Context, st store.Store, w *bagit.Writer, r record.
 	return nil
 }
 
+// exportAuthorities writes the authority file when it is the archive's own: a
+// starter file copied into a bag would freeze it in the importing archive,
+// which should get its own version's.
+func exportAuthorities(ctx context.Context, st store.Store, w *bagit.Writer) (string, error) {
+	f, err := st.Authorities(ctx)
+	if err != nil {
+		return "", err
+	}
+	mine, err := f.JSON()
+	if err != nil {
+		return "", err
+	}
+	if starter, err := names.Starter().JSON(); err == nil && bytes.Equal(mine, starter) {
+		return "", nil
+	}
+	const name = "authorities.json"
+	return name, w.AddBytes(name, mine)
+}
+
 var validID = regexp.MustCompile(`^[0-9a-f]{16}$`)
 
 // Import validates the bag in dir (every checksum, nothing missing or
@@ -390,6 +447,22 @@ func Import(ctx context.Context, st store.Store, in *ingest.Ingester, dir string
 			if _, err := readRecord(bag, lf, id); err != nil {
 				return sum, err
 			}
+		}
+	}
+	if ledger.Authorities != "" {
+		if _, ok := inBag["data/"+ledger.Authorities]; !ok {
+			return sum, fmt.Errorf("data/fond.json: the authority file, data/%s, is not in the bag", ledger.Authorities)
+		}
+		data, err := bag.ReadFile("data/" + ledger.Authorities)
+		if err != nil {
+			return sum, fmt.Errorf("bag %s: %w", dir, err)
+		}
+		f, err := names.Load(data)
+		if err != nil {
+			return sum, fmt.Errorf("data/%s: %w", ledger.Authorities, err)
+		}
+		if err := st.SetAuthorities(ctx, f); err != nil {
+			return sum, err
 		}
 	}
 	originals := map[string]bool{}
