@@ -21,7 +21,7 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 	if postgres.IsURL(e.dbPath) {
 		// The server's own tools take a consistent dump while it is written to;
 		// fond adds nothing to them.
-		return fmt.Errorf("%s is a PostgreSQL database: back it up with pg_dump (pg_dump --format=custom --file=%s 'URL') and restore with pg_restore into an empty database (pg_restore --dbname='URL' %s); see README", e.dbName(), pos[0], pos[0])
+		return fmt.Errorf("%s is a PostgreSQL database: back it up with pg_dump (pg_dump --format=custom --file=%s 'URL') and restore with pg_restore into an empty database (pg_restore --no-owner --dbname='URL' %s); see README", e.dbName(), pos[0], pos[0])
 	}
 	if err := sqlite.Backup(ctx, e.dbPath, pos[0]); err != nil {
 		return err

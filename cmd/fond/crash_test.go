@@ -16,16 +16,16 @@ import (
 	"time"
 )
 
-// TestCrashDuringIngest builds fond, runs "fond ingest" on folders of
-// synthetic letters as a child process and kills it with SIGKILL at seeded
-// random moments. After each kill the database must pass SQLite's integrity
+// TestCrashDuringIngest builds fond, runs "fond ingest" (or "fond serve",
+// which ingests its folder before serving) on folders of synthetic letters as
+// a child process and kills it with SIGKILL at seeded random moments. After each kill the database must pass SQLite's integrity
 // check, hold no half-written record (each has its body, its original, its
 // archival reference rows and its file's row), and pass fond verify (which
 // also compares the index, caught up from whatever snapshot the killed
 // process left, with the records); then a re-run of the same folder must
 // finish with every file stored once.
 //
-// The short form (CI) is 4 rounds of 150 files. FOND_CRASH_ROUNDS and
+// The short form (CI) is 5 rounds of 150 files. FOND_CRASH_ROUNDS and
 // FOND_CRASH_FILES make it longer, FOND_CRASH_SEED chooses the moments:
 //
 //	FOND_CRASH_ROUNDS=40 FOND_CRASH_FILES=1000 go test ./cmd/fond -run TestCrashDuringIngest -v -timeout 30m
@@ -33,7 +33,7 @@ func TestCrashDuringIngest(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("SIGKILL is a Unix signal")
 	}
-	rounds, files := envInt(t, "FOND_CRASH_ROUNDS", 4), envInt(t, "FOND_CRASH_FILES", 150)
+	rounds, files := envInt(t, "FOND_CRASH_ROUNDS", 5), envInt(t, "FOND_CRASH_FILES", 150)
 	seed := uint64(envInt(t, "FOND_CRASH_SEED", 21))
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "fond")
@@ -67,7 +67,14 @@ func TestCrashDuringIngest(t *testing.T) {
 		// The first run also created the database: later ones are quicker,
 		// so the moments are drawn from the first three fifths of it.
 		at := time.Duration(rng.Int64N(int64(whole) * 3 / 5))
-		cmd := exec.Command(bin, "--db", db, "ingest", folder)
+		// Every other round it is a server that ingests its folder at start
+		// and then serves: killed while writing or, later, while serving.
+		args := []string{"--db", db, "ingest", folder}
+		if round%2 == 0 {
+			args = []string{"--db", db, "serve", "--addr", "127.0.0.1:0", folder}
+			at *= 2
+		}
+		cmd := exec.Command(bin, args...)
 		var out bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &out
 		if err := cmd.Start(); err != nil {
@@ -79,7 +86,7 @@ func TestCrashDuringIngest(t *testing.T) {
 		n := countRecords(t, db)
 		if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
 			kills++
-			t.Logf("round %d: killed after %v with %d of %d records stored", round, at.Round(time.Millisecond), n-stored, files)
+			t.Logf("round %d: fond %s killed after %v with %d of %d records stored", round, args[2], at.Round(time.Millisecond), n-stored, files)
 		} else {
 			t.Logf("round %d: finished before the kill at %v (%v)", round, at.Round(time.Millisecond), err)
 		}
