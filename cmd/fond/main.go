@@ -35,6 +35,10 @@ var commands = map[string]command{
 	"names":   {"the authority file and names in records: fond names list|show NAME|suggest NAME|mentions RECORD|confirm RECORD START AUTHORITY|reject RECORD START|learn|export [--format csv]|import FILE|add ID VARIANT|merge ID ID|split ID VARIANT NEWID", runNames},
 	"eval":    {"measure extraction against TEI markup: fond eval [--json] frus DIR", runEval},
 	"edtf":    {"check EDTF dates: validity, level, canonical form, earliest and latest day, precision: fond edtf [--json] DATE...", runEDTF},
+	"backup":  {"copy an SQLite archive, consistently, while it is served and written to; never overwrites FILE: fond backup FILE (PostgreSQL: pg_dump)", runBackup},
+	"export":  {"write records, their originals, JSON and TEI as a BagIt bag: fond export --bagit DIR [--collection ID] [--query Q] [--source-organization NAME]", runExport},
+	"import":  {"validate a bag written by fond export and store its records, same ids, into an empty archive: fond import --bagit DIR [--json]", runImport},
+	"verify":  {"check every stored original against its SHA-256, every record's parts, and the search index against the records; exit 1 naming what is wrong: fond verify [--json]", runVerify},
 	"reindex": {"re-derive every record from its stored original: fond reindex [--json]", runReindex},
 
 	"users":     {"staff accounts: fond users add NAME --role admin|editor|contributor | list [--json] | passwd NAME | remove NAME (passwords from standard input, or asked at a terminal)", runUsers},

@@ -13,6 +13,7 @@ import (
 // seconds instead, so a long import is not a minute of silence.
 type progress struct {
 	w                io.Writer
+	unit             string // what is counted: "files", "originals"
 	tty              bool
 	files, doneFiles int
 	bytes, doneBytes int64
@@ -23,7 +24,7 @@ type progress struct {
 }
 
 func newProgress(w io.Writer, files int, bytes int64) *progress {
-	p := &progress{w: w, files: files, bytes: bytes, now: time.Now, every: 5 * time.Second}
+	p := &progress{w: w, unit: "files", files: files, bytes: bytes, now: time.Now, every: 5 * time.Second}
 	if f, ok := w.(*os.File); ok {
 		if info, err := f.Stat(); err == nil && info.Mode()&os.ModeCharDevice != 0 {
 			p.tty, p.every = true, 250*time.Millisecond
@@ -36,10 +37,16 @@ func newProgress(w io.Writer, files int, bytes int64) *progress {
 
 // done counts one file finished.
 func (p *progress) done(path string) {
-	p.doneFiles++
+	var n int64
 	if info, err := os.Stat(path); err == nil {
-		p.doneBytes += info.Size()
+		n = info.Size()
 	}
+	p.set(p.doneFiles+1, p.doneBytes+n)
+}
+
+// set moves the count to so many done, of so many bytes.
+func (p *progress) set(files int, bytes int64) {
+	p.doneFiles, p.doneBytes = files, bytes
 	if t := p.now(); t.Sub(p.last) >= p.every {
 		p.last = t
 		p.draw(t)
@@ -54,7 +61,7 @@ func (p *progress) line(t time.Time) string {
 		// Files that grew while read can make done pass the total counted.
 		left = (time.Duration(float64(max(p.bytes-p.doneBytes, 0))/rate) * time.Second).Round(time.Second).String()
 	}
-	return fmt.Sprintf("%d/%d files, %s of %s, %s/s, %s left", p.doneFiles, p.files, size(p.doneBytes), size(p.bytes), size(int64(rate)), left)
+	return fmt.Sprintf("%d/%d %s, %s of %s, %s/s, %s left", p.doneFiles, p.files, p.unit, size(p.doneBytes), size(p.bytes), size(int64(rate)), left)
 }
 
 func (p *progress) draw(t time.Time) {

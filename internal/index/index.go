@@ -438,3 +438,16 @@ func (ix *Index) recountHidden() {
 		}
 	}
 }
+
+// Entries calls fn for every live document, in the order they were added, so
+// that a store can check the index against its records (fond verify) without
+// reaching into its tables. fn runs under the read lock and must not call back.
+func (ix *Index) Entries(fn func(ref int64, id string)) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	for i := range ix.docs {
+		if ix.docs[i].live {
+			fn(ix.docs[i].ref, ix.docs[i].id)
+		}
+	}
+}

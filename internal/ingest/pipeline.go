@@ -162,14 +162,17 @@ func (in *Ingester) put(ctx context.Context, key, shown, name string, data []byt
 // link to a record deleted meanwhile fail this file alone; other store errors
 // stop the batch.
 func (in *Ingester) putFile(ctx context.Context, key, shown, name string, data []byte, res Result, replace bool) ([]Outcome, error) {
-	f := store.File{
+	return in.store(ctx, shown, store.File{
 		Path:     key,
 		Original: store.Original{Checksum: res.Checksum, Name: name, Size: int64(len(data)), Data: data},
 		Format:   res.Format,
 		Records:  res.Records,
 		Replace:  replace,
 		Status:   in.Status,
-	}
+	})
+}
+
+func (in *Ingester) store(ctx context.Context, shown string, f store.File) ([]Outcome, error) {
 	if err := in.derive(ctx, &f); err != nil {
 		return nil, fmt.Errorf("%s: links: %w: %w", shown, errStore, err)
 	}
@@ -187,7 +190,7 @@ func (in *Ingester) putFile(ctx context.Context, key, shown, name string, data [
 		outs = append(outs, Outcome{File: shown, ID: p.ID, Title: p.Title, Status: p.Status})
 	}
 	if in.Log != nil {
-		in.Log.Debug("ingested", "file", shown, "format", res.Format, "records", len(outs))
+		in.Log.Debug("ingested", "file", shown, "format", f.Format, "records", len(outs))
 	}
 	return outs, nil
 }
@@ -358,4 +361,13 @@ func (in *Ingester) Reindex(ctx context.Context, emit func(Outcome)) (failed int
 		}
 	}
 	return failed, nil
+}
+
+// Restore stores records derived elsewhere (by another archive, carried in a
+// bag) with the original they came from, as they are: no reader runs, so a
+// record comes back with the fields, id and ingest time it had, whatever this
+// version of fond would extract today. Links are computed as for any file,
+// so that an archive restored file by file links as one ingested so.
+func (in *Ingester) Restore(ctx context.Context, path string, o store.Original, format string, recs []record.Record) ([]Outcome, error) {
+	return in.store(ctx, path, store.File{Path: path, Original: o, Format: format, Records: recs})
 }

@@ -84,7 +84,9 @@ type Original struct {
 	Name     string // base name at first ingest
 	Size     int64
 	Data     []byte
-	AddedAt  time.Time
+	// AddedAt is when the bytes were first stored; PutFile stamps the time
+	// of the put, unless a restore (a bag's import) gives the original one.
+	AddedAt time.Time
 }
 
 // File is one ingested input: where it came from and what was derived from it.
@@ -92,7 +94,10 @@ type File struct {
 	Path     string
 	Original Original
 	Format   string
-	// Records in document order, ids already assigned. Records derived earlier from
+	// Records in document order, ids already assigned. A new record's
+	// IngestedAt, when set, is kept as the time it was first stored (a record
+	// carried over from another archive); when zero, the put stamps its own.
+	// Records derived earlier from
 	// the same Path but absent now are removed; their ids become aliases of the
 	// record now at the same position, so old permalinks keep resolving.
 	Records []record.Record
@@ -276,4 +281,78 @@ type Store interface {
 // LoadIndex at start instead.
 type IndexLoader interface {
 	LoadIndex(ctx context.Context) error
+}
+
+// Verifier is a store that can prove it still holds what it was given: every
+// original's bytes against the SHA-256 recorded when they arrived, every
+// record's parts, and the search index against the records (fond verify).
+type Verifier interface {
+	// Verify reads everything once and reports what is wrong; err is for a
+	// check that could not run (a lost connection), not for what it found.
+	// progress, when not nil, is told after each original.
+	Verify(ctx context.Context, progress func(VerifyProgress)) (VerifyReport, error)
+}
+
+// VerifyProgress is how far a Verify has read.
+type VerifyProgress struct {
+	Originals, OriginalsDone int
+	Bytes, BytesDone         int64
+}
+
+// VerifyReport is what a Verify read and what it found wrong.
+type VerifyReport struct {
+	Originals int       `json:"originals"` // originals re-read
+	Bytes     int64     `json:"bytes"`     // their bytes
+	Records   int       `json:"records"`   // records checked
+	Indexed   int       `json:"indexed"`   // live entries in the search index
+	Problems  []Problem `json:"problems"`
+}
+
+// OK reports whether nothing was found wrong.
+func (r VerifyReport) OK() bool { return len(r.Problems) == 0 }
+
+// Problem is one thing Verify found wrong, naming what it is about.
+type Problem struct {
+	Kind     string `json:"kind"`               // one of the Problem* kinds
+	Checksum string `json:"checksum,omitempty"` // the original concerned
+	Name     string `json:"name,omitempty"`     // its file name at first ingest
+	ID       string `json:"id,omitempty"`       // the record concerned
+	Detail   string `json:"detail"`
+}
+
+// Kinds of Problem.
+const (
+	ProblemOriginal = "original" // bytes that no longer hash to their checksum, or are missing
+	ProblemRecord   = "record"   // a record missing one of its parts
+	ProblemIndex    = "index"    // the search index disagrees with the records
+)
+
+func (p Problem) String() string {
+	var who []string
+	if p.ID != "" {
+		who = append(who, "record "+p.ID)
+	}
+	if p.Name != "" {
+		who = append(who, p.Name)
+	}
+	if p.Checksum != "" {
+		who = append(who, p.Checksum)
+	}
+	return fmt.Sprintf("%-8s %s: %s", p.Kind, strings.Join(who, " "), p.Detail)
+}
+
+// FileLister is a store that can list the records stored from one path, in
+// the file's order, for exporting a file's records as one.
+type FileLister interface {
+	FileRecords(ctx context.Context, path string) ([]string, error)
+}
+
+// AliasKeeper is a store whose replaced ids can be listed and given back, so
+// that an archive carried elsewhere (a bag) keeps its old permalinks.
+type AliasKeeper interface {
+	// Aliases lists the old ids that resolve to record id.
+	Aliases(ctx context.Context, id string) ([]string, error)
+	// AddAliases makes each old id resolve to record id. An old id that is a
+	// stored record is refused: a live id is never an alias.
+	AddAliases(ctx context.Context, id string, old []string) error
 }

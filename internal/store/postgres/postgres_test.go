@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"testing"
 
 	"fond/internal/store"
@@ -67,4 +68,25 @@ func TestServersMigrateTogether(t *testing.T) {
 			t.Error(err)
 		}
 	}
+}
+
+func TestVerify(t *testing.T) {
+	storetest.RunVerify(t, func(t *testing.T) (store.Store, storetest.Raw) {
+		u := testutil.PostgresSchema(t)
+		s, err := Open(context.Background(), u, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		db, err := sql.Open("pgx", u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return s, func(t *testing.T, q string, args ...any) {
+			t.Helper()
+			if _, err := db.Exec(dialect.Bind(q), args...); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
+	})
 }

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"testing"
 
@@ -60,4 +61,25 @@ func TestAuthorityFilePersists(t *testing.T) {
 	if m, ok := back.Resolve("Uncle Joe"); !ok || m.Authority.ID != "stalin" {
 		t.Errorf("authority file not kept across reopen")
 	}
+}
+
+func TestVerify(t *testing.T) {
+	storetest.RunVerify(t, func(t *testing.T) (store.Store, storetest.Raw) {
+		path := filepath.Join(t.TempDir(), "fond.db")
+		s, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return s, func(t *testing.T, q string, args ...any) {
+			t.Helper()
+			if _, err := db.Exec(q, args...); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
+	})
 }

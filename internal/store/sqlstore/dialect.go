@@ -157,3 +157,7 @@ func (t *txn) Commit() error {
 	}
 	return nil
 }
+
+// Bind is bind for statements written outside this package: tests that write
+// to a database behind a store's back.
+func (d *Dialect) Bind(q string) string { return d.bind(q) }

@@ -418,7 +418,7 @@ func (s *Store) loadSnapshot() *index.Index {
 func (s *Store) saveSnapshot() error {
 	s.idxMu.Lock()
 	defer s.idxMu.Unlock()
-	if s.idx == nil {
+	if s.idx == nil || s.snapshot == "" {
 		return nil
 	}
 	gen, _ := s.idx.Gen()

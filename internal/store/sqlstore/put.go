@@ -32,8 +32,12 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 	// (a reader upgrading later could find its snapshot stale), and ownership,
 	// read under it, cannot change before the commit. A refused file's
 	// original goes with the rollback.
+	added := now
+	if !f.Original.AddedAt.IsZero() {
+		added = f.Original.AddedAt.UTC().Format(time.RFC3339Nano)
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO originals(checksum, name, size, data, added_at) VALUES (?,?,?,?,?)
-		ON CONFLICT(checksum) DO NOTHING`, f.Original.Checksum, f.Original.Name, len(f.Original.Data), f.Original.Data, now); err != nil {
+		ON CONFLICT(checksum) DO NOTHING`, f.Original.Checksum, f.Original.Name, len(f.Original.Data), f.Original.Data, added); err != nil {
 		return nil, fmt.Errorf("store original: %w", err)
 	}
 
@@ -278,9 +282,15 @@ func (w *fileWrite) putRecord(ctx context.Context, pos int, r record.Record) (st
 		if err != nil {
 			return "", err
 		}
+		// A record carried from another archive (a bag) keeps the time it was
+		// first stored there.
+		ingested := w.now
+		if !r.IngestedAt.IsZero() {
+			ingested = r.IngestedAt.UTC().Format(time.RFC3339Nano)
+		}
 		var rid int64
 		if err := tx.QueryRowContext(ctx, `INSERT INTO records(id, checksum, path, position, parent, title, type, category, earliest, latest, lang, collection, doc, body, ingested_at, updated_at, gen, status, was_public)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING rid`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, w.now, w.now, gen, r.Status, boolInt(r.Status != record.Draft)).Scan(&rid); err != nil {
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING rid`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, ingested, w.now, gen, r.Status, boolInt(r.Status != record.Draft)).Scan(&rid); err != nil {
 			return "", err
 		}
 		w.stored[r.ID] = &storedRecord{rid: rid, doc: doc, body: r.Body, path: f.Path, position: pos, status: r.Status, changed: true}

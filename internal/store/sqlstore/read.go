@@ -230,3 +230,11 @@ func (s *Store) SameFile(ctx context.Context, src record.Source) ([]record.Recor
 	}
 	return out, rows.Err()
 }
+
+var _ store.FileLister = (*Store)(nil)
+
+// FileRecords implements store.FileLister.
+func (s *Store) FileRecords(ctx context.Context, path string) ([]string, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT id FROM records WHERE path = ? ORDER BY position`, path)
+	return collect(rows, err, func(rows *sql.Rows, id *string) error { return rows.Scan(id) })
+}

@@ -54,6 +54,8 @@ func Run(t *testing.T, open Opener) {
 		{"Secret", testSecret},
 		{"PruneSessions", testPruneSessions},
 		{"Publication", testPublication},
+		{"KeepsGivenTimes", testKeepsGivenTimes},
+		{"AliasesGivenBack", testAliasesGivenBack},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -566,5 +568,54 @@ func testNameDecisions(t *testing.T, s store.Store) {
 	}
 	if err := s.DecideName(ctx, store.NameDecision{RecordID: "d1", Start: 1, End: 2, Status: "maybe"}); err == nil {
 		t.Errorf("an unknown status was accepted")
+	}
+}
+
+// A record carried from another archive (a bag's import) keeps the time it
+// was first stored there, and its original the time it arrived.
+func testKeepsGivenTimes(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	then := time.Date(2024, 5, 1, 12, 30, 0, 123456789, time.UTC)
+	r := rec("t1", "Telegram", "Arrived long ago.")
+	r.IngestedAt = then
+	f := file("/in/t.txt", "sha256:t", r, rec("t2", "Reply", "Stored now."))
+	f.Original.AddedAt = then.Add(-time.Hour)
+	mustPut(t, s, f)
+	got, err := s.Get(ctx, "t1")
+	if err != nil || !got.IngestedAt.Equal(then) {
+		t.Errorf("ingested_at %v (%v), want %v", got.IngestedAt, err, then)
+	}
+	if now, _ := s.Get(ctx, "t2"); time.Since(now.IngestedAt) > time.Minute {
+		t.Errorf("a record without a time got %v, want now", now.IngestedAt)
+	}
+	if o, err := s.Original(ctx, "sha256:t"); err != nil || !o.AddedAt.Equal(then.Add(-time.Hour)) {
+		t.Errorf("original added_at %v (%v)", o.AddedAt, err)
+	}
+}
+
+// Aliases listed from one archive and added to another resolve there; a live
+// id is never made an alias.
+func testAliasesGivenBack(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	k, ok := s.(store.AliasKeeper)
+	if !ok {
+		t.Skipf("%T keeps no aliases", s)
+	}
+	mustPut(t, s, file("/in/a.txt", "sha256:a", rec("a1", "Telegram", "Sent.")))
+	mustPut(t, s, file("/in/b.txt", "sha256:b", rec("b1", "Reply", "Received.")))
+	if err := k.AddAliases(ctx, "a1", []string{"old1", "old2"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := k.Aliases(ctx, "a1"); err != nil || strings.Join(got, ",") != "old1,old2" {
+		t.Errorf("Aliases = %q, %v", got, err)
+	}
+	if r, err := s.Get(ctx, "old2"); err != nil || r.ID != "a1" {
+		t.Errorf("Get(old2) = %s, %v; want a1", r.ID, err)
+	}
+	if err := k.AddAliases(ctx, "a1", []string{"b1"}); err == nil {
+		t.Error("a live record made an alias")
+	}
+	if err := k.AddAliases(ctx, "zz", []string{"old3"}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("aliases of a missing record: %v", err)
 	}
 }
