@@ -410,3 +410,20 @@ func TestNameIndexes(t *testing.T) {
 		}
 	}
 }
+
+func TestHealthAndReadiness(t *testing.T) {
+	ts, srv := limitedServer(t, DefaultLimits)
+	if code, _, body := get(t, ts.URL+"/healthz"); code != 200 || body != "ok\n" {
+		t.Errorf("/healthz: %d %q", code, body)
+	}
+	if code, _, body := get(t, ts.URL+"/readyz"); code != 200 || body != "ready\n" {
+		t.Errorf("/readyz: %d %q", code, body)
+	}
+	srv.raw.Close() // a store that no longer answers
+	if code, _, _ := get(t, ts.URL+"/readyz"); code != http.StatusServiceUnavailable {
+		t.Errorf("/readyz with the store closed: %d, want 503", code)
+	}
+	if code, _, _ := get(t, ts.URL+"/healthz"); code != 200 {
+		t.Errorf("/healthz with the store closed: %d, want 200 (the process answers)", code)
+	}
+}
