@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"syscall"
 	"sort"
 	"strings"
 
@@ -63,7 +64,9 @@ type env struct {
 var errFailed = errors.New("some inputs failed")
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM is how service managers and orchestrators stop a server: it
+	// ends like ^C, letting requests in flight finish (fond serve's shutdown).
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
