@@ -11,9 +11,9 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"syscall"
 	"sort"
 	"strings"
+	"syscall"
 
 	"fond/internal/record"
 )
