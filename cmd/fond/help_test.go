@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,5 +74,49 @@ func TestIngestSummaryAndProgress(t *testing.T) {
 	p.finish()
 	if lines := strings.Count(b.String(), "\n"); lines != 2 || !strings.Contains(b.String(), "2/4 files") || !strings.Contains(b.String(), "left") {
 		t.Errorf("progress every 5 s of 12, not a terminal: %q", b.String())
+	}
+}
+
+// A served archive stops when its context ends (^C, SIGTERM): run returns 0
+// and the port is closed.
+func TestServeStopsGracefully(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	var out, errb strings.Builder
+	go func() {
+		done <- run(ctx, []string{"--db", filepath.Join(t.TempDir(), "fond.db"), "serve", "--addr", addr, "--iiif-cache", t.TempDir()}, &out, &errb)
+	}()
+	// The port is taken before the store opens; ready is when it serves.
+	ready := false
+	for i := 0; i < 400 && !ready; i++ {
+		if resp, err := http.Get("http://" + addr + "/healthz"); err == nil {
+			resp.Body.Close()
+			ready = resp.StatusCode == 200
+		}
+		if !ready {
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	if !ready {
+		t.Fatalf("server never listened: %s", errb.String())
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("serve ended with %d: %s", code, errb.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not stop after its context ended")
+	}
+	if c, err := net.Dial("tcp", addr); err == nil {
+		c.Close()
+		t.Error("the port still accepts connections after shutdown")
 	}
 }
