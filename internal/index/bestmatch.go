@@ -218,3 +218,27 @@ func near(a, b []uint32, gap uint32) bool {
 	}
 	return false
 }
+
+// typedFirst ranks documents holding more of the words as the reader typed
+// them before those found only through another form of a name (Filippov for
+// Stalin) or a near spelling: the other forms widen a search, they do not
+// outrank what was asked for. It applies within a tier (tiered wraps it).
+func typedFirst(asTyped [][]uint32, docs []uint32, less func(a, b ranked) bool) func(a, b ranked) bool {
+	typed := make([]uint8, len(docs))
+	for _, ids := range asTyped {
+		in := member{ids: ids}
+		for i, d := range docs {
+			if found, ended := in.has(d); ended {
+				break
+			} else if found {
+				typed[i]++
+			}
+		}
+	}
+	return func(a, b ranked) bool {
+		if ta, tb := typed[a.pos], typed[b.pos]; ta != tb {
+			return ta > tb
+		}
+		return less(a, b)
+	}
+}

@@ -137,3 +137,15 @@ func bodyDoc(id, body string) Doc {
 	nextRef++
 	return Doc{Ref: nextRef, ID: id, Text: [numFields - 1]string{2: body}}
 }
+
+// Documents with the name as typed come before those found through another
+// of its forms, however the other form is weighted (here, in a title).
+func TestTypedFormFirst(t *testing.T) {
+	title := bodyDoc("filippov", "Filippov agrees. Filippov.")
+	title.Text[fTitle] = "Telegram to Filippov"
+	ix := build([]Doc{title, bodyDoc("stalin", "A report that names Stalin once, among many other words of the report.")})
+	res := most(t, ix, "Stalin", names.Starter())
+	if got := hitIDs(res); len(got) != 2 || got[0] != "stalin" {
+		t.Errorf("Stalin: %v, want the document naming Stalin first", got)
+	}
+}

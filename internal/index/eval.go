@@ -56,6 +56,10 @@ type evaluator struct {
 	softRanked []int
 	// unpublished: the search may find drafts and withdrawn records (staff).
 	unpublished bool
+	// asTyped holds, for each word also matched in other forms, the documents
+	// that have it as typed: those rank before the ones found only through a
+	// variant or a near spelling.
+	asTyped [][]uint32
 	pos         [][]uint32 // scratch position buffers, one per phrase word
 	// maxExpand is Limits.MaxPrefixExpansion; capped lists the prefixes cut to it.
 	maxExpand int
@@ -275,6 +279,7 @@ func (e *evaluator) term(t search.Term, cand docset, negated bool) docset {
 			}
 			e.ranked = append(e.ranked, r)
 			e.ranked = append(e.ranked, forms...)
+			e.asTyped = append(e.asTyped, r.docs)
 			return docset{ids: union(ids)}
 		}
 	}

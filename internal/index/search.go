@@ -148,6 +148,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	}
 	k := req.Offset + req.Limit
 	less := ix.order(scores, sortBy)
+	if len(e.asTyped) > 0 && scores != nil {
+		less = typedFirst(e.asTyped, docs, less)
+	}
 	if tiers != nil {
 		less = tiered(tiers, less)
 		if scores != nil {
