@@ -60,7 +60,7 @@ type evaluator struct {
 	// that have it as typed: those rank before the ones found only through a
 	// variant or a near spelling.
 	asTyped [][]uint32
-	pos         [][]uint32 // scratch position buffers, one per phrase word
+	pos     [][]uint32 // scratch position buffers, one per phrase word
 	// maxExpand is Limits.MaxPrefixExpansion; capped lists the prefixes cut to it.
 	maxExpand int
 	capped    []search.Capped
