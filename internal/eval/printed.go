@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"fond/internal/archref"
 	"fond/internal/ingest"
@@ -361,7 +360,10 @@ func LayOut(d *tei.Document) *PrintedPage {
 		switch b.Kind {
 		case "head":
 			head := b.Text
-			if ref != "" && footN == 0 {
+			// File references are set as the heading's footnote; a despatch's
+			// number ("No. 378.]") stays under the heading, as the older
+			// volumes print it.
+			if ref != "" && footN == 0 && isFileReference(ref) {
 				footN = 1
 				m := mark(1)
 				head = strings.TrimRight(head, " ") + m
@@ -431,6 +433,11 @@ func LayOut(d *tei.Document) *PrintedPage {
 	}
 	pages[len(pages)-1].Feet = append(pages[len(pages)-1].Feet, lastFeet...)
 	return &PrintedPage{Pages: pages, Gold: gold}
+}
+
+func isFileReference(s string) bool {
+	src := archref.Parse(s)
+	return src.File != "" || src.Repository != ""
 }
 
 func hasTextAfter(blocks []tei.Block, i int) bool {
@@ -511,14 +518,9 @@ func (p *PrintedPage) troff() string {
 			b.WriteString(".bp\n")
 		}
 		b.WriteString(".sp 0.5i\n")
-		head := troffEscape(pg.Head)
-		if j := strings.LastIndexByte(head, ' '); j > 0 && (i+1)%2 == 1 && unicode.IsDigit(rune(head[len(head)-1])) {
-			fmt.Fprintf(&b, ".tl '%s''%s'\n", head[:j], head[j+1:])
-		} else if j := strings.IndexByte(head, ' '); j > 0 {
-			fmt.Fprintf(&b, ".tl '%s''%s'\n", head[:j], head[j+1:])
-		} else {
-			fmt.Fprintf(&b, ".tl '%s'''\n", head)
-		}
+		// The head as one line, number outside: a PDF reader gives it so
+		// whether it is set in one piece or two.
+		b.WriteString(troffEscape(pg.Head) + "\n")
 		b.WriteString(".sp 1\n")
 		for j, l := range pg.Lines {
 			if l == "" {
