@@ -26,6 +26,7 @@ func Extract(text string) record.Record {
 	if len(paras) == 0 {
 		return r
 	}
+	paras = stamps(&r, paras)
 	var notes []footnote
 	if page.Paged {
 		notes = pageNotes(&r, page.Footnotes)
@@ -173,6 +174,7 @@ func Extract(text string) record.Record {
 	if headed {
 		r.Authors, r.Recipients = extract.HeadingParties(r.Title)
 	}
+	headerBlock(&r, firstN(paras, 8), conf)
 	r.Languages.Text = extract.Language(r.Body)
 	if r.Date.IsZero() {
 		delete(conf, "date")
@@ -315,4 +317,78 @@ func sourceLine(p string) bool {
 		return true
 	}
 	return despatchNo.MatchString(p) && len(p) < 40 || strings.HasPrefix(p, "[") && strings.HasSuffix(p, "]") || strings.HasSuffix(p, ".]")
+}
+
+// A declassification stamp repeats on every page of a released document
+// ("Approved For Release 2005/03/24 : CIA-RDP80R01443R000100220001-7"): it is
+// not the document's title or date. It is kept once as a note, and the release's
+// document number as the reference the archive finds it by.
+var (
+	releaseStamp = regexp.MustCompile(`(?i)^(?:sanitized copy )?approved for release\b|^declassified\b.{0,60}\b(?:authority|nnd\s*\d|e\.\s?o\.)`)
+	releaseID    = regexp.MustCompile(`\bCIA-RDP[0-9A-Z-]+`)
+)
+
+func stamps(r *record.Record, paras []string) []string {
+	out := paras[:0:0]
+	seen := false
+	for _, p := range paras {
+		if len(p) > 200 || !releaseStamp.MatchString(p) {
+			out = append(out, p)
+			continue
+		}
+		if !seen {
+			seen = true
+			r.Notes = append(r.Notes, record.Note{Kind: record.NoteMarginalia, Text: p})
+			if id := releaseID.FindString(p); id != "" {
+				r.Sources = append(r.Sources, record.Source{File: id, Reference: id})
+			}
+		}
+	}
+	return out
+}
+
+// headerLabel is a label of a typed header block: a memorandum's "SUBJECT:",
+// a telegram's "FROM:" and "TO:". Plain text may run the block's lines together.
+var headerLabel = regexp.MustCompile(`(?:^|\s)(FROM|TO|SUBJECT|SUBJ|MEMORANDUM FOR|NO|DATE|REF)\s*:\s*`)
+
+// headerBlock reads a typed header block: the subject is the document's title,
+// better than a letterhead or a marking; FROM names the post it was sent from.
+func headerBlock(r *record.Record, paras []string, conf map[string]float64) {
+	for _, p := range paras {
+		locs := headerLabel.FindAllStringSubmatchIndex(p, -1)
+		for i, m := range locs {
+			end := len(p)
+			if i+1 < len(locs) {
+				end = locs[i+1][0]
+			}
+			label, value := p[m[2]:m[3]], strings.TrimSpace(p[m[1]:end])
+			if value == "" || len(value) > 200 {
+				continue
+			}
+			switch label {
+			case "SUBJECT", "SUBJ":
+				// The subject names the document better than a marking or a
+				// letterhead in capitals taken for the heading; a heading
+				// of its own ("Memorandum for the Record") stays.
+				c, marking := extract.Classification(r.Title)
+				if !marking && conf["title"] > 0.5 && extract.UpperShare(r.Title) < 0.8 {
+					continue
+				}
+				if marking && r.Classification == "" {
+					r.Classification = c
+				}
+				r.Title = value
+				conf["title"] = 0.85
+			case "FROM":
+				if r.Place == "" && len(value) < 40 {
+					r.Place = strings.Trim(value, " .,")
+					conf["place"] = 0.7
+				}
+			case "TO", "MEMORANDUM FOR":
+				if len(r.Recipients) == 0 {
+					r.Recipients = []string{strings.Trim(value, " .,")}
+				}
+			}
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package plaintext
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -46,5 +47,29 @@ func TestPrintedPages(t *testing.T) {
 		if r.Confidence["doc_number"] == 0 || r.Confidence["date"] < 0.9 {
 			t.Errorf("%s: confidence %v", c.name, r.Confidence)
 		}
+	}
+}
+
+// Other publishers' layouts: a CIA release with its declassification stamp on
+// every page, a State Department telegram with its typed header block.
+func TestReleasesAndTelegrams(t *testing.T) {
+	stamp := "Approved For Release 2005/03/24 : CIA-RDP80R01443R000100220001-7"
+	cia := stamp + "\n\nSECRET\n\nMEMORANDUM FOR: Director of Central Intelligence\n\nSUBJECT: Soviet Intentions in Korea\n\n15 March 1951\n\n" +
+		"1. The Soviet Union is unlikely to commit its own forces.\n\n" + stamp + "\n\n- 2 -\n\n2. The Chinese will reinforce.\n\nWALTER B. SMITH\nDirector\n\n" + stamp + "\n"
+	r := Extract(cia)
+	if r.Title != "Soviet Intentions in Korea" || r.Date.EDTF != "1951-03-15" || r.Classification != "SECRET" ||
+		len(r.Recipients) != 1 || r.Recipients[0] != "Director of Central Intelligence" {
+		t.Errorf("release: title %q date %q classification %q recipients %q", r.Title, r.Date.EDTF, r.Classification, r.Recipients)
+	}
+	if len(r.Sources) != 1 || r.Sources[0].File != "CIA-RDP80R01443R000100220001-7" || strings.Contains(r.Body, "Approved For Release") {
+		t.Errorf("release: sources %+v; body %q", r.Sources, r.Body)
+	}
+
+	tel := "DEPARTMENT OF STATE\nINCOMING TELEGRAM\n\nFROM: Moscow\nTO: Secretary of State\nNO: 1234, January 12, 6 p.m.\n\nSECRET\n\n" +
+		"Control 5678\nRec'd January 12, 1953, 9:14 p.m.\n\nSoviet press today carries long article.\n\nKENNAN\n"
+	r = Extract(tel)
+	// The received stamp is not the date the telegram was sent: no date.
+	if r.Place != "Moscow" || r.Date.EDTF != "" || r.Classification != "SECRET" {
+		t.Errorf("telegram: place %q date %q classification %q", r.Place, r.Date.EDTF, r.Classification)
 	}
 }
