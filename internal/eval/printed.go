@@ -91,6 +91,7 @@ func Printed(ctx context.Context, dir string, opt PrintedOptions) (*PrintedRepor
 			every[ModePDF], every[ModeOCR] = 0, 0
 		}
 	}
+	seq := 0
 	for _, path := range files {
 		volName := strings.TrimSuffix(filepath.Base(path), ".xml")
 		if len(want) > 0 && !want[volName] {
@@ -108,9 +109,12 @@ func Printed(ctx context.Context, dir string, opt PrintedOptions) (*PrintedRepor
 		for i := range docs {
 			d := &docs[i]
 			page := LayOut(d)
+			seq++
 			for _, mode := range []string{ModeText, ModePDF, ModeOCR} {
+				// Counted across volumes, so a sample smaller than the
+				// volumes still spreads over them.
 				n := every[mode]
-				if n <= 0 || i%n != 0 {
+				if n <= 0 || (seq-1)%n != 0 {
 					continue
 				}
 				if err := ctx.Err(); err != nil {
@@ -461,7 +465,11 @@ func runningHead(v *tei.Volume, n int) string {
 			left += ", " + strings.ToUpper(v.Number)
 		}
 		if v.VolumeTitle != "" {
+			// Books shorten a long subject to fit the head.
 			right = strings.ToUpper(v.VolumeTitle)
+			if len(right) > 50 {
+				right = wrapLine(right, 50)[0]
+			}
 		}
 	}
 	if n%2 == 0 {

@@ -248,7 +248,10 @@ func splitOpening(lines []string) [][]string {
 			out = append(out, []string{l})
 			continue
 		}
-		if len(l) < 120 && (i > 0 || len(out) > 0) {
+		// A heading wrapped before its date ("… Signed at Washington," /
+		// "December 23, 1925") goes on; a dateline ends like one.
+		goesOn := i > 0 && (strings.HasSuffix(lines[i-1], ",") || leadWords[strings.ToLower(lastWord(lines[i-1]))])
+		if len(l) < 120 && (i > 0 || len(out) > 0) && !goesOn && datelineEnd.MatchString(l) {
 			if m, ok := datefind.DocumentDate(l); ok && m.Start < 60 && m.Role == "" && m.End > len(l)-25 && placeLike(l[:m.Start]) {
 				flush()
 				out = append(out, []string{l})
@@ -260,6 +263,10 @@ func splitOpening(lines []string) [][]string {
 	flush()
 	return out
 }
+
+var datelineEnd = regexp.MustCompile(`(?:\.|\]|\)|[ap]\.\s?m\.?|noon|midnight)$`)
+
+func lastWord(s string) string { return s[strings.LastIndexAny(s, " \n")+1:] }
 
 // placeLike: what precedes a dateline's date is a place ("Washington,",
 // "Embassy of the United States, Berlin,"), not a sentence.
@@ -339,7 +346,9 @@ func plainMark(s string) string {
 }
 
 var (
-	docNumber = regexp.MustCompile(`^(?:No\.\s*(\d{1,5}[A-Z]?)\.?|(\d{1,5}[A-Z]?)\.)$`)
+	// "No. 3." with its period is how the older volumes number a heading or a
+	// despatch, so only "No. 285" and "285." are taken for the edition's number.
+	docNumber = regexp.MustCompile(`^(?:No\.\s*(\d{1,5}[A-Z]?)|(\d{1,5}[A-Z]?)\.)$`)
 )
 
 // DocumentNumber reads a line that is an edition's number for the document

@@ -67,7 +67,7 @@ func TestReadPrinted(t *testing.T) {
 
 func TestDocumentNumberAndMark(t *testing.T) {
 	for _, c := range []struct{ line, want string }{
-		{"285.", "285"}, {"No. 285", "285"}, {"No. 12A.", "12A"}, {"219", ""}, {"No. 378.]", ""}, {"68. Referring", ""},
+		{"285.", "285"}, {"No. 285", "285"}, {"No. 12A", "12A"}, {"No. 3.", ""}, {"219", ""}, {"No. 378.]", ""}, {"68. Referring", ""},
 	} {
 		if got, _ := DocumentNumber(c.line); got != c.want {
 			t.Errorf("DocumentNumber(%q) = %q, want %q", c.line, got, c.want)

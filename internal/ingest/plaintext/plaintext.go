@@ -45,13 +45,13 @@ func Extract(text string) record.Record {
 	if len(r.Sources) > 0 {
 		conf["sources"] = 0.9
 	}
-	// The edition's number for the document stands above its heading.
-	for i := 0; i < min(2, len(paras)); i++ {
-		if n, ok := extract.DocumentNumber(paras[i]); ok {
+	// The edition's number for the document stands first, above its heading
+	// (extract.DocumentNumber tells it from a numbered heading, "No. 3.").
+	if len(paras) > 1 {
+		if n, ok := extract.DocumentNumber(paras[0]); ok {
 			r.DocNumber = n
 			conf["doc_number"] = 0.95
-			paras = append(paras[:i:i], paras[i+1:]...)
-			break
+			paras = paras[1:]
 		}
 	}
 	fromDateline := false
