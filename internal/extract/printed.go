@@ -32,6 +32,9 @@ var (
 	// A footnote begins with its mark: superscript or plain digits, or stars
 	// and daggers, then the note. "68. Referring to …" (a telegram's number)
 	// and "1. The …" (a numbered paragraph) carry a period and are not notes.
+	// OCR glues a raised 1 to the file number it calls ("1724.3415/4434"):
+	// decimal files are three digits, a point, more, then a slash.
+	gluedFile = regexp.MustCompile(`^([1-9])(\d{3}\.\d[^\s/]*/\S.*)$`)
 	noteStart = regexp.MustCompile(`^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3}|[†‡])\s*|(\d{1,2})\s+)([^\s.)].*)$`)
 )
 
@@ -184,7 +187,7 @@ func ReadPrinted(text string) Printed {
 			continue
 		}
 		j := i
-		for j >= 0 && noteStart.MatchString(out[j].lines[0]) && j > 0 {
+		for j > 0 && (noteStart.MatchString(out[j].lines[0]) || gluedFile.MatchString(out[j].lines[0])) {
 			isNote[j] = true
 			j--
 		}
@@ -194,7 +197,9 @@ func ReadPrinted(text string) Printed {
 	for i, b := range out {
 		if isNote[i] {
 			for _, l := range b.lines {
-				if m := noteStart.FindStringSubmatch(l); m != nil {
+				if m := gluedFile.FindStringSubmatch(l); m != nil {
+					notes = append(notes, Footnote{Mark: m[1], Text: m[2]})
+				} else if m := noteStart.FindStringSubmatch(l); m != nil {
 					notes = append(notes, splitNotes(Footnote{Mark: plainMark(m[1] + m[2]), Text: m[3]})...)
 				} else if len(notes) > 0 {
 					notes[len(notes)-1].Text += " " + l
@@ -245,6 +250,12 @@ func splitOpening(lines []string) [][]string {
 	}
 	for i, l := range lines {
 		if _, ok := DocumentNumber(l); ok && i == 0 {
+			out = append(out, []string{l})
+			continue
+		}
+		// A bracketed remark ("[Paraphrase]") is a line of its own.
+		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") && i > 0 {
+			flush()
 			out = append(out, []string{l})
 			continue
 		}
@@ -348,7 +359,8 @@ func plainMark(s string) string {
 var (
 	// "No. 3." with its period is how the older volumes number a heading or a
 	// despatch, so only "No. 285" and "285." are taken for the edition's number.
-	docNumber = regexp.MustCompile(`^(?:No\.\s*(\d{1,5}[A-Z]?)|(\d{1,5}[A-Z]?)\.)$`)
+	// OCR with Russian models reads "No." as "№".
+	docNumber = regexp.MustCompile(`^(?:(?:No\.|№\.?)\s*(\d{1,5}[A-Z]?)|(\d{1,5}[A-Z]?)\.)$`)
 )
 
 // DocumentNumber reads a line that is an edition's number for the document

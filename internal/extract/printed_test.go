@@ -53,6 +53,12 @@ func TestReadPrinted(t *testing.T) {
 			notes: []Footnote{{"*", "710.1012 Anti-War/76: Telegram"}},
 		},
 		{
+			name:  "OCR: a raised 1 glued to the file number, a remark under the heading",
+			text:  "CHINA 12\n\n178.\nThe Consul at Geneva (Gilbert) to the Secretary of State!\n[Paraphrase]\n\nText.\n\n1724.3415/4434: Telegram",
+			want:  "178.\n\nThe Consul at Geneva (Gilbert) to the Secretary of State!\n\n[Paraphrase]\n\nText.",
+			notes: []Footnote{{"1", "724.3415/4434: Telegram"}},
+		},
+		{
 			name: "no page furniture: left alone",
 			text: "Heading\n\nText.\n\n1 A note.",
 			want: "Heading\n\nText.\n\n1 A note.",
@@ -67,7 +73,7 @@ func TestReadPrinted(t *testing.T) {
 
 func TestDocumentNumberAndMark(t *testing.T) {
 	for _, c := range []struct{ line, want string }{
-		{"285.", "285"}, {"No. 285", "285"}, {"No. 12A", "12A"}, {"No. 3.", ""}, {"219", ""}, {"No. 378.]", ""}, {"68. Referring", ""},
+		{"285.", "285"}, {"No. 285", "285"}, {"No. 12A", "12A"}, {"№. 463", "463"}, {"No. 3.", ""}, {"219", ""}, {"No. 378.]", ""}, {"68. Referring", ""},
 	} {
 		if got, _ := DocumentNumber(c.line); got != c.want {
 			t.Errorf("DocumentNumber(%q) = %q, want %q", c.line, got, c.want)
