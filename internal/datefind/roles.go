@@ -10,6 +10,7 @@ import (
 // Pyongyang, No. 4040. 10 hours 10 minutes. 8.II.1950").
 var (
 	receivedWord = regexp.MustCompile(`(?i)^\s*(?:received|rec'd|recd\.|получено|поступило|eingegangen|reçu)(?:[^\p{L}]|$)`)
+	receivedJust = regexp.MustCompile(`(?i)\b(?:rec'd|recd\.)\s*(?:on\s+|at\s+)?$`)
 	sentWord     = regexp.MustCompile(`(?i)^\s*(?:sent|dispatched|despatched|transmitted|отправлено|послано|передано)(?:[^\p{L}]|$)`)
 	serialNo     = `(?:no\.|nr\.|№)\s*\d+`
 	fromSerial   = regexp.MustCompile(`(?i)^\s*(?:from|из)\s+[^\n]{1,40}?` + serialNo)
@@ -36,6 +37,11 @@ func role(text string, start, end int) string {
 				return "sent"
 			}
 		}
+	}
+	// "Control 5678 Rec'd January 12, 1953": a stamp run into the line before
+	// it, as plain text joins a telegram's header lines.
+	if receivedJust.MatchString(text[max(0, start-24):start]) {
+		return "received"
 	}
 	// A line opened by "Received" or "Sent" is a stamp only when short; a long
 	// one is prose ("Received your telegram of April 12, 1934, and ...").

@@ -48,26 +48,17 @@ type Report struct {
 
 // FRUS evaluates every volume (*.xml) in dir.
 func FRUS(ctx context.Context, dir string, samples int) (*Report, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.xml"))
+	files, err := volumeFiles(dir)
 	if err != nil {
 		return nil, err
 	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("no TEI volumes (*.xml) in %s", dir)
-	}
-	sort.Strings(files)
 	rep := &Report{Volumes: len(files), Failures: map[string][]Failure{}, ByVolume: map[string][]Score{}}
 	counts := map[string]*Score{}
 	for _, f := range Fields {
 		counts[f] = &Score{Field: f}
 	}
 	for _, path := range files {
-		fh, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		_, docs, err := tei.Read(ctx, fh, filepath.Base(path))
-		fh.Close()
+		docs, err := readVolume(ctx, path)
 		if err != nil {
 			return nil, err
 		}
@@ -126,6 +117,29 @@ func FRUS(ctx context.Context, dir string, samples int) (*Report, error) {
 		rep.Scores = append(rep.Scores, *c)
 	}
 	return rep, nil
+}
+
+// volumeFiles are the TEI volumes in dir, in name order.
+func volumeFiles(dir string) ([]string, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.xml"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no TEI volumes (*.xml) in %s", dir)
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+func readVolume(ctx context.Context, path string) ([]tei.Document, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	_, docs, err := tei.Read(ctx, fh, filepath.Base(path))
+	return docs, err
 }
 
 func exactDay(d record.Date) string {

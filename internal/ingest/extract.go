@@ -6,6 +6,7 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -78,6 +79,12 @@ func (l Limits) Extract(ctx context.Context, name string, data []byte) (Result, 
 		}
 		if pages != nil {
 			recs[i].TextFrom, recs[i].OCRConfidence = textFrom(pages)
+			// A field read from recognized text is no surer than the reading.
+			if c := recs[i].OCRConfidence; c > 0 {
+				for k, v := range recs[i].Confidence {
+					recs[i].Confidence[k] = math.Round(100*v*c) / 100
+				}
+			}
 		}
 		cleanControls(&recs[i])
 		if strings.TrimSpace(recs[i].Title) == "" {
@@ -154,6 +161,11 @@ func extractText(ctx context.Context, text string) ([]record.Record, string, err
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	blocks := extract.Blocks(text)
 	switch {
+	case extract.ReadPrinted(text).Paged:
+		// Printed pages (running heads, page numbers) break paragraphs into
+		// lines, which the line-wise readers below would take for blocks: a
+		// line that starts "by General Canby, …" is no byline.
+		return []record.Record{plaintext.Extract(text)}, FormatText, nil
 	case dacapture.Detect(blocks):
 		return []record.Record{dacapture.Extract(dacapture.Page{Blocks: blocks})}, FormatDigitalArchve, nil
 	case article.Detect(blocks):

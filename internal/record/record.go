@@ -26,8 +26,11 @@ type Record struct {
 	// Key is the identity an extractor gives a record before it has an id: the
 	// source's own identifier (a TEI xml:id, a Digital Archive record id) or a
 	// position inside the original file. The ingest pipeline derives ID from it.
-	Key            string    `json:"-"`
-	Title          string    `json:"title"`
+	Key   string `json:"-"`
+	Title string `json:"title"`
+	// DocNumber is the number an edition gives the document ("285" of a printed
+	// "285." or "No. 285"), never part of the title.
+	DocNumber      string    `json:"doc_number,omitempty"`
 	Summary        string    `json:"summary"`
 	Type           string    `json:"type"`
 	Category       string    `json:"category"`
@@ -74,6 +77,10 @@ type Record struct {
 	Status string `json:"status,omitempty"`
 	// WithdrawnReason says why a withdrawn record was withdrawn: its tombstone.
 	WithdrawnReason string `json:"withdrawn_reason,omitempty"`
+	// Confidence is how sure the reader that made the record is of each field
+	// it read by rule from a page's layout, 0 to 1, keyed by the field's JSON
+	// name; absent for fields the source marks up, which are not guesses.
+	Confidence map[string]float64 `json:"confidence,omitempty"`
 }
 
 // Publication states.

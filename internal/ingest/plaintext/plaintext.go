@@ -6,7 +6,6 @@ package plaintext
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"fond/internal/archref"
@@ -18,11 +17,22 @@ import (
 // Extract reads text as one document.
 func Extract(text string) record.Record {
 	r := record.Record{Category: record.Primary, Format: "text"}
+	conf := map[string]float64{}
+	// Printed pages: running heads and page numbers out, the notes at the foot
+	// of each page apart, wherever the page breaks fall.
+	page := extract.ReadPrinted(text)
+	text = page.Text
 	paras := extract.Paragraphs(text)
 	if len(paras) == 0 {
 		return r
 	}
-	paras, notes := footnoteBlock(text, paras)
+	paras = stamps(&r, paras)
+	var notes []footnote
+	if page.Paged {
+		notes = pageNotes(&r, page.Footnotes)
+	} else {
+		paras, notes = footnoteBlock(text, paras)
+	}
 	for i, n := range notes {
 		if i == 0 && n.N == "" {
 			// An unnumbered first footnote is the source note (the file number
@@ -32,8 +42,22 @@ func Extract(text string) record.Record {
 		}
 		r.Notes = append(r.Notes, record.Note{Kind: record.NoteFootnote, N: n.N, Text: n.Text})
 	}
+	if len(r.Sources) > 0 {
+		conf["sources"] = 0.9
+	}
+	// The edition's number for the document stands first, above its heading
+	// (extract.DocumentNumber tells it from a numbered heading, "No. 3.").
+	if len(paras) > 1 {
+		if n, ok := extract.DocumentNumber(paras[0]); ok {
+			r.DocNumber = n
+			conf["doc_number"] = 0.95
+			paras = paras[1:]
+		}
+	}
+	fromDateline := false
 	if m, ok := datefind.DocumentDate(strings.Join(firstN(paras, 8), "\n\n")); ok {
 		r.Date = extract.DateOf(m)
+		conf["date"] = 0.6
 	}
 	start := 0
 	headed := false
@@ -48,6 +72,16 @@ func Extract(text string) record.Record {
 		if _, ok := extract.ParseDate(p); ok {
 			continue
 		}
+		if page.Paged {
+			p, _ = extract.StripNoteMark(p, page.Footnotes)
+		}
+		if despatchAlone.MatchString(p) {
+			// A despatch's number where the book prints no heading: a source
+			// line, not the title.
+			r.Sources = append(r.Sources, archref.Parse(p))
+			start = i + 1
+			continue
+		}
 		// A heading: short and not a sentence; or anything short that a dateline
 		// or a file number follows (editions end headings with a period); or a
 		// short line that names sender and addressee.
@@ -56,11 +90,15 @@ func Extract(text string) record.Record {
 			next = paras[i+1]
 		}
 		from, to := extract.HeadingParties(p)
-		if len(p) < 160 && extract.LooksLikeHeading(p) || len(p) < 400 && next != "" && (isDateline(next) || sourceLine(next) || upperShare(p) > 0.6) ||
+		if len(p) < 160 && extract.LooksLikeHeading(p) || len(p) < 400 && next != "" && (isDateline(next) || sourceLine(next) || extract.UpperShare(p) > 0.6) ||
 			len(p) < 250 && next != "" && len(from) > 0 && len(to) > 0 {
 			r.Title = strings.TrimLeft(p, "* ")
 			start = i + 1
 			headed = true
+			conf["title"] = 0.9
+			if !extract.LooksLikeHeading(p) && len(from) == 0 {
+				conf["title"] = 0.7
+			}
 		}
 		break
 	}
@@ -73,6 +111,7 @@ func Extract(text string) record.Record {
 			r.Place = datelinePlace(p)
 			if m, ok := datefind.DocumentDate(p); ok {
 				r.Date = extract.DateOf(m)
+				fromDateline = true
 			}
 		case sourceLine(p):
 			if src := archref.Parse(p); src.Repository != "" || src.File != "" || despatchNo.MatchString(p) {
@@ -100,9 +139,33 @@ func Extract(text string) record.Record {
 		}
 		body = append(body, p)
 	}
+	if !fromDateline {
+		// A letter may close with its place and date ("Washington, September
+		// 7, 1934."), above or below the signature: the first such line, as
+		// enclosures that follow close with their own.
+		for i := range body {
+			if p := body[i]; len(p) < 150 && isDateline(p) {
+				if m, ok := datefind.DocumentDate(p); ok && m.Start < 60 {
+					r.Date = extract.DateOf(m)
+					fromDateline = true
+					if r.Place == "" {
+						r.Place = datelinePlace(p)
+					}
+					break
+				}
+			}
+		}
+	}
+	if fromDateline {
+		conf["date"] = 0.95
+	}
+	if r.Place != "" {
+		conf["place"] = 0.85
+	}
 	r.Body = strings.Join(body, "\n\n")
 	if r.Title == "" && len(body) > 0 {
 		r.Title = truncate(body[0], 80)
+		conf["title"] = 0.3
 	}
 	r.Type = extract.InferType(r.Title, extract.FirstOf(body))
 	if extract.SecondaryGenre(r.Type) {
@@ -111,8 +174,39 @@ func Extract(text string) record.Record {
 	if headed {
 		r.Authors, r.Recipients = extract.HeadingParties(r.Title)
 	}
+	headerBlock(&r, firstN(paras, 8), conf)
 	r.Languages.Text = extract.Language(r.Body)
+	if r.Date.IsZero() {
+		delete(conf, "date")
+	}
+	if len(conf) > 0 {
+		r.Confidence = conf
+	}
 	return r
+}
+
+// pageNotes sorts the notes at the feet of printed pages: the first that is an
+// archival reference ("Source: Department of State, Central Files, …", "File No.
+// …", a decimal file) is the source note, the rest stay footnotes.
+func pageNotes(r *record.Record, notes []extract.Footnote) []footnote {
+	var out []footnote
+	found := false
+	for _, n := range notes {
+		if !found {
+			n.Text = ocrFile.ReplaceAllString(n.Text, "$1.$2")
+			src := archref.Parse(n.Text)
+			if src.File != "" || src.Repository != "" || despatchNo.MatchString(n.Text) {
+				r.Sources = archref.ParseList(n.Text)
+				if len(r.Sources) == 0 {
+					r.Sources = []record.Source{src}
+				}
+				found = true
+				continue
+			}
+		}
+		out = append(out, footnote{N: n.Mark, Text: n.Text})
+	}
+	return out
 }
 
 func firstN(s []string, n int) []string {
@@ -204,6 +298,13 @@ func footnoteBlock(text string, paras []string) ([]string, []footnote) {
 	return paras[:len(paras)-1], notes
 }
 
+// ocrFile mends a decimal file number whose point OCR read as a comma or a
+// raised dot ("721,23/2303"): the file numbers are all three digits, a point,
+// then the rest, before a slash.
+var ocrFile = regexp.MustCompile(`\b(\d{3})[,·](\d+[A-Za-z]?(?: [A-Z][\w]*)*/)`)
+
+var despatchAlone = regexp.MustCompile(`^No\.\s*\d+[a-z]?\.?\]$`)
+
 var despatchNo = regexp.MustCompile(`(?i)^(?:No|Nos)\.\s*\d+`)
 
 // sourceLine recognises a file or despatch number standing alone under the
@@ -218,20 +319,76 @@ func sourceLine(p string) bool {
 	return despatchNo.MatchString(p) && len(p) < 40 || strings.HasPrefix(p, "[") && strings.HasSuffix(p, "]") || strings.HasSuffix(p, ".]")
 }
 
-// upperShare is the share of letters that are capitals: headings set in capitals
-// are headings whatever their punctuation.
-func upperShare(s string) float64 {
-	up, all := 0, 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			all++
-			if unicode.IsUpper(r) {
-				up++
+// A declassification stamp repeats on every page of a released document
+// ("Approved For Release 2005/03/24 : CIA-RDP80R01443R000100220001-7"): it is
+// not the document's title or date. It is kept once as a note, and the release's
+// document number as the reference the archive finds it by.
+var (
+	releaseStamp = regexp.MustCompile(`(?i)^(?:sanitized copy )?approved for release\b|^declassified\b.{0,60}\b(?:authority|nnd\s*\d|e\.\s?o\.)`)
+	releaseID    = regexp.MustCompile(`\bCIA-RDP[0-9A-Z-]+`)
+)
+
+func stamps(r *record.Record, paras []string) []string {
+	out := paras[:0:0]
+	seen := false
+	for _, p := range paras {
+		if len(p) > 200 || !releaseStamp.MatchString(p) {
+			out = append(out, p)
+			continue
+		}
+		if !seen {
+			seen = true
+			r.Notes = append(r.Notes, record.Note{Kind: record.NoteMarginalia, Text: p})
+			if id := releaseID.FindString(p); id != "" {
+				r.Sources = append(r.Sources, record.Source{File: id, Reference: id})
 			}
 		}
 	}
-	if all == 0 {
-		return 0
+	return out
+}
+
+// headerLabel is a label of a typed header block: a memorandum's "SUBJECT:",
+// a telegram's "FROM:" and "TO:". Plain text may run the block's lines together.
+var headerLabel = regexp.MustCompile(`(?:^|\s)(FROM|TO|SUBJECT|SUBJ|MEMORANDUM FOR|NO|DATE|REF)\s*:\s*`)
+
+// headerBlock reads a typed header block: the subject is the document's title,
+// better than a letterhead or a marking; FROM names the post it was sent from.
+func headerBlock(r *record.Record, paras []string, conf map[string]float64) {
+	for _, p := range paras {
+		locs := headerLabel.FindAllStringSubmatchIndex(p, -1)
+		for i, m := range locs {
+			end := len(p)
+			if i+1 < len(locs) {
+				end = locs[i+1][0]
+			}
+			label, value := p[m[2]:m[3]], strings.TrimSpace(p[m[1]:end])
+			if value == "" || len(value) > 200 {
+				continue
+			}
+			switch label {
+			case "SUBJECT", "SUBJ":
+				// The subject names the document better than a marking or a
+				// letterhead in capitals taken for the heading; a heading
+				// of its own ("Memorandum for the Record") stays.
+				c, marking := extract.Classification(r.Title)
+				if !marking && conf["title"] > 0.5 && extract.UpperShare(r.Title) < 0.8 {
+					continue
+				}
+				if marking && r.Classification == "" {
+					r.Classification = c
+				}
+				r.Title = value
+				conf["title"] = 0.85
+			case "FROM":
+				if r.Place == "" && len(value) < 40 {
+					r.Place = strings.Trim(value, " .,")
+					conf["place"] = 0.7
+				}
+			case "TO", "MEMORANDUM FOR":
+				if len(r.Recipients) == 0 {
+					r.Recipients = []string{strings.Trim(value, " .,")}
+				}
+			}
+		}
 	}
-	return float64(up) / float64(all)
 }

@@ -58,3 +58,25 @@ func TestFileNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestClosingDate(t *testing.T) {
+	for _, c := range []struct {
+		closer, last, want string
+	}{
+		{"RAPHAEL PUMPELLY.\nPeking, December 1, 1863.", "", "1863-12-01"},
+		{"\nHis Excellency Anson Burlingame.\nOctober 8, 1863—Tungchi, 2d year, 8th moon, 26th day.", "", "1863-10-08"},
+		{"VICTOR EMANUEL.\nGiven at Turin, 6th April, 1864.", "", "1864-04-06"},
+		{"Hull", "Washington, September 7, 1934.", "1934-09-07"},
+		{"Hull", "I refer to your note of September 7, 1934, and reply at length as follows.", ""},
+		{"A. B.\n[Received September 7, 1934.]", "", ""},
+	} {
+		d := Document{Closer: c.closer}
+		if c.last != "" {
+			d.Paragraphs = []string{"Text.", c.last}
+		}
+		r, _ := d.closingDate()
+		if r.EDTF != c.want {
+			t.Errorf("closer %q, last %q: %q, want %q", c.closer, c.last, r.EDTF, c.want)
+		}
+	}
+}

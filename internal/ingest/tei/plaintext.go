@@ -92,3 +92,23 @@ func (d *Document) Gold() Gold {
 	}
 	return g
 }
+
+// Block is one printed block of a document, for renderers that lay the page out
+// differently from PlainText (the printed-page evaluation moves datelines and
+// sets source notes as footnotes).
+type Block struct {
+	Kind string // "source", "head", "dateline", "text", "closer", "enclosure"
+	Text string
+}
+
+var kindNames = [...]string{kindSource: "source", kindHead: "head", kindDateline: "dateline",
+	kindText: "text", kindCloser: "closer", kindEnclosure: "enclosure"}
+
+// Blocks are the printed blocks in PlainText's reading order.
+func (d *Document) Blocks() []Block {
+	var out []Block
+	for _, p := range readingOrder(d.printed) {
+		out = append(out, Block{Kind: kindNames[p.kind], Text: p.text})
+	}
+	return out
+}

@@ -132,6 +132,9 @@ func (d *Document) date() record.Date {
 	if hasPrinted {
 		return printed
 	}
+	if r, ok := d.closingDate(); ok {
+		return r
+	}
 	if d.DateMin != "" || d.DateMax != "" {
 		lo, hi := dayPart(d.DateMin), dayPart(d.DateMax)
 		s := openEnd(lo) + "/" + openEnd(hi)
@@ -163,6 +166,57 @@ func (d *Document) date() record.Date {
 		}
 	}
 	return record.Date{Display: display}
+}
+
+var closingFormula = regexp.MustCompile(`(?i)^(given|done|sworn|signed|dated)\b`)
+
+var endsWithYear = regexp.MustCompile(`\b1[6-9]\d\d[\s.,;:)\]]*$`)
+
+// closingDate is the date of a document that prints it at its end rather
+// than in a dateline: a line of the closing, or a short last paragraph, that
+// ends with a date ("Peking, December 1, 1863.", "Given at Turin, 6th April,
+// 1864."). Encoders left many such lines unmarked, or marked them without @when.
+func (d *Document) closingDate() (record.Date, bool) {
+	var lines []string
+	if n := len(d.Paragraphs); n > 0 && len(d.Paragraphs[n-1]) < 150 {
+		lines = append(lines, d.Paragraphs[n-1])
+	}
+	lines = append(lines, strings.Split(d.Closer, "\n")...)
+	for _, p := range d.Postscript {
+		if len(p) < 150 {
+			lines = append(lines, p)
+		}
+	}
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if len(l) > 150 {
+			continue
+		}
+		dates := findDates(l)
+		if len(dates) == 0 {
+			continue
+		}
+		// The date ends the line ("Peking, December 1, 1863."), opens it
+		// ("October 8, 1863—Tungchi, 2d year, …"), or a formula of enactment
+		// or oath introduces it ("Given at Rome, … this 3d of December, 1863").
+		p := dates[len(dates)-1]
+		if loc := monthDayYear.FindStringIndex(l); loc != nil && loc[0] == 0 || closingFormula.MatchString(l) {
+			p = dates[0]
+		} else if !endsWithYear.MatchString(l) {
+			continue
+		}
+		if p.received {
+			continue
+		}
+		e, q := p.edtf(), record.Exact
+		if p.approx {
+			e, q = e+"~", record.Approximate
+		}
+		if r, ok := edtfDate(e, l, q, ""); ok {
+			return r, true
+		}
+	}
+	return record.Date{}, false
 }
 
 // readPrinted reads the dateline's date as printed, taking an editors'

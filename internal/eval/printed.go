@@ -1,0 +1,639 @@
+package eval
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fond/internal/archref"
+	"fond/internal/ingest"
+	"fond/internal/ingest/scan"
+	"fond/internal/ingest/tei"
+	"fond/internal/record"
+)
+
+// HeldOut are the volumes kept out of what is looked at while the printed-page
+// rules are developed: their figures are reported apart, as a test of rules the
+// developer never tuned on them. One from each era of printing conventions.
+var HeldOut = map[string]bool{
+	"frus1864p4": true, "frus1884": true, "frus1918Russiav03": true, "frus1930v01": true,
+}
+
+// PrintedFields are the fields scored on printed pages.
+var PrintedFields = []string{"title", "date", "doc_number", "reference", "place"}
+
+// Printed modes: the page as text, typeset as a PDF and read through fond's PDF
+// path, and that PDF's page images recognized by OCR.
+const (
+	ModeText = "text"
+	ModePDF  = "pdf"
+	ModeOCR  = "ocr"
+)
+
+// PrintedOptions chooses what is run. A mode with Every 0 is skipped; Every n
+// takes every n-th document of each volume (PDF and OCR cost a process or an
+// OCR run per page, so CI runs a sample).
+type PrintedOptions struct {
+	TextEvery, PDFEvery, OCREvery int
+	// Volumes, if set, limits the run to these volume names (without ".xml").
+	Volumes []string
+	Samples int
+}
+
+// PrintedRun is one mode over one split (dev or held-out).
+type PrintedRun struct {
+	Mode      string  `json:"mode"`
+	Split     string  `json:"split"`
+	Documents int     `json:"documents"`
+	Scores    []Score `json:"scores"`
+}
+
+// PrintedReport is the printed-page evaluation.
+type PrintedReport struct {
+	Volumes  []string             `json:"volumes"`
+	HeldOut  []string             `json:"held_out"`
+	Runs     []PrintedRun         `json:"runs"`
+	Failures map[string][]Failure `json:"-"`
+	Skipped  []string             `json:"skipped,omitempty"`
+}
+
+// Printed evaluates printed-page layouts generated from every TEI volume in dir.
+func Printed(ctx context.Context, dir string, opt PrintedOptions) (*PrintedReport, error) {
+	files, err := volumeFiles(dir)
+	if err != nil {
+		return nil, err
+	}
+	want := map[string]bool{}
+	for _, v := range opt.Volumes {
+		want[v] = true
+	}
+	rep := &PrintedReport{Failures: map[string][]Failure{}}
+	for v := range HeldOut {
+		rep.HeldOut = append(rep.HeldOut, v)
+	}
+	sort.Strings(rep.HeldOut)
+	type key struct{ mode, split string }
+	runs := map[key]*PrintedRun{}
+	counts := map[key]map[string]*Score{}
+	tools := scan.FromEnv()
+	every := map[string]int{ModeText: opt.TextEvery, ModePDF: opt.PDFEvery, ModeOCR: opt.OCREvery}
+	if every[ModePDF] > 0 || every[ModeOCR] > 0 {
+		if _, err := exec.LookPath("groff"); err != nil {
+			rep.Skipped = append(rep.Skipped, "pdf and ocr: groff is not installed (apt-get install groff)")
+			every[ModePDF], every[ModeOCR] = 0, 0
+		}
+	}
+	seq := 0
+	for _, path := range files {
+		volName := strings.TrimSuffix(filepath.Base(path), ".xml")
+		if len(want) > 0 && !want[volName] {
+			continue
+		}
+		rep.Volumes = append(rep.Volumes, volName)
+		split := "dev"
+		if HeldOut[volName] {
+			split = "held-out"
+		}
+		docs, err := readVolume(ctx, path)
+		if err != nil {
+			return nil, err
+		}
+		for i := range docs {
+			d := &docs[i]
+			page := LayOut(d)
+			seq++
+			for _, mode := range []string{ModeText, ModePDF, ModeOCR} {
+				// Counted across volumes, so a sample smaller than the
+				// volumes still spreads over them.
+				n := every[mode]
+				if n <= 0 || (seq-1)%n != 0 {
+					continue
+				}
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+				k := key{mode, split}
+				if runs[k] == nil {
+					runs[k] = &PrintedRun{Mode: mode, Split: split}
+					counts[k] = map[string]*Score{}
+					for _, f := range PrintedFields {
+						counts[k][f] = &Score{Field: f}
+					}
+				}
+				runs[k].Documents++
+				got, err := readPrinted(ctx, tools, mode, volName+"#"+d.XMLID, page)
+				// Held-out volumes' failures are not shown: they are not to be
+				// looked at while the rules are developed.
+				show := split == "dev"
+				if err != nil {
+					if show && len(rep.Failures["error"]) < opt.Samples {
+						rep.Failures["error"] = append(rep.Failures["error"], Failure{"error", volName + "#" + d.XMLID, "", err.Error()})
+					}
+				}
+				name := mode + " " + volName + "#" + d.XMLID
+				check := func(field, want, have string, right bool) {
+					if want == "" {
+						return
+					}
+					c := counts[k][field]
+					c.Checked++
+					if right {
+						c.Correct++
+					} else if show && len(rep.Failures[mode+"/"+field]) < opt.Samples {
+						rep.Failures[mode+"/"+field] = append(rep.Failures[mode+"/"+field], Failure{field, name, want, have})
+					}
+				}
+				g := page.Gold
+				check("title", g.Title, got.Title, normalize(g.Title) == normalize(got.Title))
+				check("date", g.Date, exactDay(got.Date), g.Date == exactDay(got.Date))
+				check("doc_number", g.DocNumber, got.DocNumber, g.DocNumber == got.DocNumber)
+				ref, ok := referenceFound(got, g.Reference)
+				check("reference", g.Reference, ref, ok)
+				check("place", g.Place, got.Place, normalize(g.Place) == normalize(got.Place))
+			}
+		}
+	}
+	var keys []key
+	for k := range runs {
+		keys = append(keys, k)
+	}
+	order := map[string]int{ModeText: 0, ModePDF: 1, ModeOCR: 2}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].mode != keys[j].mode {
+			return order[keys[i].mode] < order[keys[j].mode]
+		}
+		return keys[i].split < keys[j].split
+	})
+	for _, k := range keys {
+		r := runs[k]
+		for _, f := range PrintedFields {
+			c := counts[k][f]
+			if c.Checked > 0 {
+				c.Rate = float64(c.Correct) / float64(c.Checked)
+			}
+			r.Scores = append(r.Scores, *c)
+		}
+		rep.Runs = append(rep.Runs, *r)
+	}
+	return rep, nil
+}
+
+// referenceFound: the source note is found if a source has its file number, or
+// reads as the note (a layout may print "Source: Department of State, Central
+// Files," before it).
+func referenceFound(r record.Record, want string) (string, bool) {
+	if want == "" {
+		return "", false
+	}
+	file := archref.Parse(want).File
+	for _, s := range r.Sources {
+		n, w := normalize(s.Reference), normalize(want)
+		if n == w || strings.HasSuffix(n, " "+w) || file != "" && s.File == file {
+			return s.Reference, true
+		}
+	}
+	if len(r.Sources) == 0 {
+		return "", false
+	}
+	return r.Sources[0].Reference, false
+}
+
+func readPrinted(ctx context.Context, tools scan.Tools, mode, name string, page *PrintedPage) (record.Record, error) {
+	var data []byte
+	switch mode {
+	case ModeText:
+		data = []byte(page.Text())
+	case ModePDF, ModeOCR:
+		pdf, err := page.PDF(ctx)
+		if err != nil {
+			return record.Record{}, err
+		}
+		data = pdf
+		if mode == ModeOCR {
+			text, err := ocrPDF(ctx, tools, pdf)
+			if err != nil {
+				return record.Record{}, err
+			}
+			data = []byte(text)
+		}
+	}
+	ext := map[string]string{ModeText: ".txt", ModePDF: ".pdf", ModeOCR: ".txt"}[mode]
+	res, err := ingest.Extract(ctx, name+ext, data)
+	if err != nil || len(res.Records) == 0 {
+		return record.Record{}, err
+	}
+	return res.Records[0], nil
+}
+
+// ocrPDF renders the PDF's pages as a scanner would (150 dpi, grey) and reads
+// each through fond's image path, Tesseract.
+func ocrPDF(ctx context.Context, tools scan.Tools, pdf []byte) (string, error) {
+	dir, err := os.MkdirTemp("", "fond-ocr-")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "in.pdf")
+	if err := os.WriteFile(in, pdf, 0o600); err != nil {
+		return "", err
+	}
+	cmd := exec.CommandContext(ctx, "pdftoppm", "-r", "150", "-gray", "-png", in, filepath.Join(dir, "p"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("pdftoppm: %v: %s", err, out)
+	}
+	imgs, _ := filepath.Glob(filepath.Join(dir, "p-*.png"))
+	sort.Strings(imgs)
+	var pages []string
+	for _, f := range imgs {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return "", err
+		}
+		t, err := tools.Image(ctx, b)
+		if err != nil {
+			return "", err
+		}
+		pages = append(pages, t.String())
+	}
+	return strings.Join(pages, "\n\n"), nil
+}
+
+// PrintedGold is what a reader of the printed page should recover.
+type PrintedGold struct {
+	Title, Date, DocNumber, Reference, Place string
+}
+
+// PrintedPage is a document laid out on numbered pages as a printed volume sets
+// it: a running head and page number on each page, the document number, the
+// heading with the source note's footnote marker, the dateline at the top or
+// closing the text, the running text, and footnotes at the foot of the page
+// that calls them (the source note at the foot of the first).
+type PrintedPage struct {
+	Pages []Page
+	Gold  PrintedGold
+}
+
+// Page is one printed page.
+type Page struct {
+	Head  string   // the running head with the page number
+	Lines []string // "" separates paragraphs
+	Feet  []string // footnotes, marker first
+	// Centered counts the opening lines set centred (number and heading).
+	Centered int
+}
+
+const (
+	pageLines = 42
+	lineWidth = 76
+)
+
+var superscripts = []rune("⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+func superscript(n int) string {
+	var b strings.Builder
+	for _, c := range strconv.Itoa(n) {
+		b.WriteRune(superscripts[c-'0'])
+	}
+	return b.String()
+}
+
+// LayOut sets a document on pages. The layout's choices (number style, where the
+// dateline stands, how footnotes are marked) follow from a hash of the
+// document's id, so every run prints the same pages.
+func LayOut(d *tei.Document) *PrintedPage {
+	h := fnv.New32a()
+	if d.Volume != nil {
+		h.Write([]byte(d.Volume.ID))
+	}
+	h.Write([]byte(d.XMLID))
+	seed := h.Sum32()
+	numberStyle := seed % 2
+	datelineAtEnd := seed/2%2 == 1
+	markStyle := seed / 4 % 3 // ¹, 1, *
+	sourceStyle := seed / 12 % 2
+	firstPage := 1 + int(seed/24%700)
+
+	g := d.Gold()
+	gold := PrintedGold{Title: g.Title, Date: g.Date, DocNumber: d.N, Place: g.Place}
+	ref := goldReference(d)
+	gold.Reference = ref
+	mark := func(n int) string {
+		switch markStyle {
+		case 0:
+			return superscript(n)
+		case 1:
+			return strconv.Itoa(n)
+		}
+		return strings.Repeat("*", n)
+	}
+	var lines []string
+	centered := 0
+	var feet []string // due at the foot of the first page
+	para := func(text string, wrap bool) {
+		if len(lines) > 0 {
+			lines = append(lines, "")
+		}
+		for _, l := range strings.Split(text, "\n") {
+			if wrap {
+				lines = append(lines, wrapLine(l, lineWidth)...)
+			} else {
+				lines = append(lines, strings.TrimSpace(l))
+			}
+		}
+	}
+	if d.N != "" {
+		if numberStyle == 0 {
+			para(d.N+".", false)
+		} else {
+			para("No. "+d.N, false)
+		}
+		centered = 1
+	}
+	blocks := d.Blocks()
+	var dateline string
+	footN := 0
+	for i, b := range blocks {
+		switch b.Kind {
+		case "head":
+			head := b.Text
+			// File references are set as the heading's footnote; a despatch's
+			// number ("No. 378.]") stays under the heading, as the older
+			// volumes print it.
+			if ref != "" && footN == 0 && isFileReference(ref) {
+				footN = 1
+				m := mark(1)
+				head = strings.TrimRight(head, " ") + m
+				note := ref
+				if sourceStyle == 1 && archref.Parse(ref).File != "" && !strings.HasPrefix(ref, "File") {
+					note = "Source: Department of State, Central Files, " + ref
+				}
+				feet = append(feet, m+" "+note)
+			}
+			opening := len(lines) == centered
+			para(head, true)
+			if opening {
+				centered = len(lines)
+			}
+		case "source":
+			if b.Text == ref && footN == 1 {
+				continue // printed as the footnote
+			}
+			para(b.Text, true)
+		case "dateline":
+			if datelineAtEnd && dateline == "" && hasTextAfter(blocks, i) {
+				dateline = b.Text
+				continue
+			}
+			para(b.Text, false)
+		case "closer":
+			if dateline != "" {
+				para(dateline, false)
+				dateline = ""
+			}
+			para(b.Text, false)
+		case "text":
+			if dateline != "" && !hasTextAfter(blocks, i) {
+				para(b.Text, true)
+				para(dateline, false)
+				dateline = ""
+				continue
+			}
+			para(b.Text, true)
+		default:
+			para(b.Text, true)
+		}
+	}
+	if dateline != "" {
+		para(dateline, false)
+	}
+	// The other footnotes stand at the foot of the last page, numbered on from
+	// the source note's.
+	var lastFeet []string
+	for _, f := range d.Footnotes {
+		footN++
+		lastFeet = append(lastFeet, mark(footN)+" "+f.Text)
+	}
+	var pages []Page
+	for start := 0; start < len(lines) || len(pages) == 0; start += pageLines {
+		end := min(start+pageLines, len(lines))
+		body := lines[start:end]
+		for len(body) > 0 && body[0] == "" {
+			body = body[1:]
+		}
+		p := Page{Head: runningHead(d.Volume, firstPage+len(pages)), Lines: body}
+		if len(pages) == 0 {
+			p.Feet = feet
+			p.Centered = centered
+		}
+		pages = append(pages, p)
+	}
+	pages[len(pages)-1].Feet = append(pages[len(pages)-1].Feet, lastFeet...)
+	return &PrintedPage{Pages: pages, Gold: gold}
+}
+
+func isFileReference(s string) bool {
+	src := archref.Parse(s)
+	return src.File != "" || src.Repository != ""
+}
+
+func hasTextAfter(blocks []tei.Block, i int) bool {
+	for _, b := range blocks[i+1:] {
+		if b.Kind == "text" {
+			return true
+		}
+	}
+	return false
+}
+
+// runningHead is what a volume prints atop a page: the series and year on the
+// left (even) pages, the volume's subject on the right, the number outside.
+func runningHead(v *tei.Volume, n int) string {
+	left, right := "FOREIGN RELATIONS", "DIPLOMATIC CORRESPONDENCE"
+	if v != nil {
+		if v.Subseries != "" {
+			left += ", " + v.Subseries
+		}
+		if v.Number != "" {
+			left += ", " + strings.ToUpper(v.Number)
+		}
+		if v.VolumeTitle != "" {
+			// Books shorten a long subject to fit the head.
+			right = strings.ToUpper(v.VolumeTitle)
+			if len(right) > 50 {
+				right = wrapLine(right, 50)[0]
+			}
+		}
+	}
+	if n%2 == 0 {
+		return strconv.Itoa(n) + " " + left
+	}
+	return right + " " + strconv.Itoa(n)
+}
+
+func wrapLine(s string, width int) []string {
+	words := strings.Fields(s)
+	var out []string
+	var cur strings.Builder
+	for _, w := range words {
+		if cur.Len() > 0 && cur.Len()+1+len(w) > width {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+		if cur.Len() > 0 {
+			cur.WriteByte(' ')
+		}
+		cur.WriteString(w)
+	}
+	if cur.Len() > 0 {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// Text is the pages as a text file made from a printed volume reads: each page's
+// running head, its lines, its footnotes, pages separated by a blank line.
+func (p *PrintedPage) Text() string {
+	var b strings.Builder
+	for i, pg := range p.Pages {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(pg.Head + "\n\n")
+		b.WriteString(strings.Join(pg.Lines, "\n"))
+		if len(pg.Feet) > 0 {
+			b.WriteString("\n\n" + strings.Join(pg.Feet, "\n"))
+		}
+	}
+	b.WriteByte('\n')
+	return b.String()
+}
+
+// troff is the pages as groff input: no-fill lines as laid out, the number and
+// heading centred, markers raised, footnotes in smaller type under a rule.
+func (p *PrintedPage) troff() string {
+	var b strings.Builder
+	b.WriteString(".pl 11i\n.ll 6.5i\n.po 1i\n.ps 10\n.vs 12\n.nf\n")
+	for i, pg := range p.Pages {
+		if i > 0 {
+			b.WriteString(".bp\n")
+		}
+		b.WriteString(".sp 0.5i\n")
+		// The head as one line, number outside: a PDF reader gives it so
+		// whether it is set in one piece or two.
+		b.WriteString(troffEscape(pg.Head) + "\n")
+		b.WriteString(".sp 1\n")
+		for j, l := range pg.Lines {
+			if l == "" {
+				b.WriteString(".sp 0.6\n")
+				continue
+			}
+			if j < pg.Centered {
+				fmt.Fprintf(&b, ".ce\n\\fB%s\\fP\n", raiseMarks(troffEscape(l)))
+				continue
+			}
+			b.WriteString(raiseMarks(troffEscape(l)) + "\n")
+		}
+		if len(pg.Feet) > 0 {
+			b.WriteString(".sp 1\n\\l'1.5i'\n.ps 8\n.vs 10\n")
+			for _, f := range pg.Feet {
+				for k, l := range wrapLine(f, 100) {
+					if k == 0 {
+						l = raiseLeading(l)
+					}
+					b.WriteString(troffEscape(l) + "\n")
+				}
+			}
+			b.WriteString(".ps 10\n.vs 12\n")
+		}
+	}
+	return b.String()
+}
+
+var trailingMark = regexp.MustCompile(`([^\s\d*])([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d|\*+)$`)
+
+// raiseMarks sets a heading's trailing footnote marker as a superscript.
+func raiseMarks(l string) string {
+	m := trailingMark.FindStringSubmatchIndex(l)
+	if m == nil {
+		return l
+	}
+	return l[:m[4]] + `\u\s-2` + plainDigits(l[m[4]:m[5]]) + `\s+2\d`
+}
+
+func raiseLeading(l string) string { return l }
+
+func plainDigits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if i := strings.IndexRune(string(superscripts), r); i >= 0 {
+			b.WriteRune('0' + rune(len([]rune(string(superscripts)[:i]))))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func troffEscape(s string) string {
+	s = strings.ReplaceAll(s, `\`, `\e`)
+	s = strings.ReplaceAll(s, `'`, `\(aq`)
+	if strings.HasPrefix(s, ".") {
+		s = `\&` + s
+	}
+	return s
+}
+
+// PDF typesets the pages with groff.
+func (p *PrintedPage) PDF(ctx context.Context) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, "groff", "-k", "-Tpdf")
+	cmd.Stdin = strings.NewReader(p.troff())
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("groff: %v: %s", err, errb.String())
+	}
+	return out.Bytes(), nil
+}
+
+// Print writes the report as tables with sample failures.
+func (r *PrintedReport) Print(w *strings.Builder) {
+	fmt.Fprintf(w, "printed-page evaluation: %d volumes; held out: %s\n", len(r.Volumes), strings.Join(r.HeldOut, ", "))
+	for _, s := range r.Skipped {
+		fmt.Fprintf(w, "skipped %s\n", s)
+	}
+	fmt.Fprintf(w, "\n%-5s %-9s %6s", "mode", "split", "docs")
+	for _, f := range PrintedFields {
+		fmt.Fprintf(w, " %16s", f)
+	}
+	fmt.Fprintln(w)
+	for _, run := range r.Runs {
+		fmt.Fprintf(w, "%-5s %-9s %6d", run.Mode, run.Split, run.Documents)
+		for _, s := range run.Scores {
+			if s.Checked == 0 {
+				fmt.Fprintf(w, " %16s", "-")
+			} else {
+				fmt.Fprintf(w, " %6.1f%% %4d/%-4d", 100*s.Rate, s.Correct, s.Checked)
+			}
+		}
+		fmt.Fprintln(w)
+	}
+	var keys []string
+	for k := range r.Failures {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(w, "\nsample %s failures:\n", k)
+		for _, x := range r.Failures[k] {
+			fmt.Fprintf(w, "  %s\n    want %q\n    got  %q\n", x.Doc, x.Want, x.Got)
+		}
+	}
+}

@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestRunningHead(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"218 FOREIGN RELATIONS, 1934, VOLUME IV", true},
+		{"THE AMERICAN REPUBLICS 219", true},
+		{"CHINA 12", true},
+		{"- 12 -", true},
+		{"219", true},
+		{"68. Referring to Department’s telegram No. 37", false},
+		{"Article 12", false},
+		{"The Ambassador in Argentina (Weddell) to the Secretary of State", false},
+		{"1934 was a year", false},
+	} {
+		if got := RunningHead(c.line); got != c.want {
+			t.Errorf("RunningHead(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
+
+func TestReadPrinted(t *testing.T) {
+	for _, c := range []struct {
+		name, text, want string
+		notes            []Footnote
+	}{
+		{
+			name: "source note at the foot of the first page, paragraph cut by the page break",
+			text: "218 FOREIGN RELATIONS, 1934\n\n285.\n\nMr. A to Mr. B¹\n\nThe Government\nof the\n\n¹ Source: Department of State, Central Files, 611.61/1-2053. Secret.\n\nCHINA 219\n\nUnited States agrees.\n\nHull\n\n² Not printed.\n",
+			want: "285.\n\nMr. A to Mr. B¹\n\nThe Government\nof the\nUnited States agrees.\n\nHull",
+			notes: []Footnote{
+				{"1", "Source: Department of State, Central Files, 611.61/1-2053. Secret."},
+				{"2", "Not printed."},
+			},
+		},
+		{
+			name:  "OCR: plain digits, notes run together on one line",
+			text:  "12 FOREIGN RELATIONS\n\nNo. 7\n\nMr. A to Mr. B1\n\nText here.\n\n1 File No. 893.00/1234. 2 Not printed.",
+			want:  "No. 7\n\nMr. A to Mr. B1\n\nText here.",
+			notes: []Footnote{{"1", "File No. 893.00/1234."}, {"2", "Not printed."}},
+		},
+		{
+			name:  "star mark, numbered paragraph kept",
+			text:  "PAPERS 393\n\nHeading*\n\n1. The first point.\n\n* 710.1012 Anti-War/76: Telegram",
+			want:  "Heading*\n\n1. The first point.",
+			notes: []Footnote{{"*", "710.1012 Anti-War/76: Telegram"}},
+		},
+		{
+			name:  "OCR: a raised 1 glued to the file number, a remark under the heading",
+			text:  "CHINA 12\n\n178.\nThe Consul at Geneva (Gilbert) to the Secretary of State!\n[Paraphrase]\n\nText.\n\n1724.3415/4434: Telegram",
+			want:  "178.\n\nThe Consul at Geneva (Gilbert) to the Secretary of State!\n\n[Paraphrase]\n\nText.",
+			notes: []Footnote{{"1", "724.3415/4434: Telegram"}},
+		},
+		{
+			name: "no page furniture: left alone",
+			text: "Heading\n\nText.\n\n1 A note.",
+			want: "Heading\n\nText.\n\n1 A note.",
+		},
+	} {
+		got := ReadPrinted(c.text)
+		if got.Text != c.want || !reflect.DeepEqual(got.Footnotes, c.notes) {
+			t.Errorf("%s:\ntext  %q\nwant  %q\nnotes %q\nwant  %q", c.name, got.Text, c.want, got.Footnotes, c.notes)
+		}
+	}
+}
+
+func TestDocumentNumberAndMark(t *testing.T) {
+	for _, c := range []struct{ line, want string }{
+		{"285.", "285"}, {"No. 285", "285"}, {"No. 12A", "12A"}, {"№. 463", "463"}, {"No. 3.", ""}, {"219", ""}, {"No. 378.]", ""}, {"68. Referring", ""},
+	} {
+		if got, _ := DocumentNumber(c.line); got != c.want {
+			t.Errorf("DocumentNumber(%q) = %q, want %q", c.line, got, c.want)
+		}
+	}
+	notes := []Footnote{{"1", "x"}}
+	for _, c := range []struct{ head, want, mark string }{
+		{"Mr. A to Mr. B¹", "Mr. A to Mr. B", "1"},
+		{"Mr. A to Mr. B1", "Mr. A to Mr. B", "1"},
+		{"Mr. A to Mr. B*", "Mr. A to Mr. B", "*"},
+		{"Memorandum No. 3", "Memorandum No. 3", ""},
+		{"Treaty of 1864 article 2", "Treaty of 1864 article 2", ""},
+	} {
+		if got, mark := StripNoteMark(c.head, notes); got != c.want || mark != c.mark {
+			t.Errorf("StripNoteMark(%q) = %q, %q; want %q, %q", c.head, got, mark, c.want, c.mark)
+		}
+	}
+}
+
+func FuzzReadPrinted(f *testing.F) {
+	f.Add("218 FOREIGN RELATIONS, 1934\n\n285.\n\nMr. A to Mr. B¹\n\nText\n\n¹ Source: 611.61/1-2053.\n\nCHINA 219\n\nmore.")
+	f.Add("12\n\n1 2 3 4\n\n- 3 -\n\n* ")
+	f.Fuzz(func(t *testing.T, text string) {
+		p := ReadPrinted(text)
+		if !p.Paged && p.Text != text {
+			t.Errorf("unpaged text changed")
+		}
+		if len(p.Text) > 2*len(text)+1 { // a form feed becomes a blank line
+			t.Errorf("text grew: %d from %d", len(p.Text), len(text))
+		}
+		for _, n := range p.Footnotes {
+			_, _ = StripNoteMark(n.Text, p.Footnotes)
+		}
+	})
+}

@@ -1,0 +1,75 @@
+package plaintext
+
+import (
+	"strings"
+	"testing"
+)
+
+// Synthetic printed pages in the layouts of published volumes and of scans.
+func TestPrintedPages(t *testing.T) {
+	for _, c := range []struct {
+		name, text                             string
+		number, title, date, place, file, note string
+	}{
+		{
+			name: "number, heading with marker, source note at the foot, page break inside the text",
+			text: "218 FOREIGN RELATIONS, 1953, VOLUME II\n\n285.\n\nThe Secretary of State to the Embassy in Japan¹\n\nWashington, January 22, 1953.\n\n" +
+				"The Department has considered your message and the proposals of\nthe\n\n" +
+				"¹ Source: Department of State, Central Files, 611.61/1-2053. Secret.\n\nJAPAN 219\n\n" +
+				"Government of Japan.\n\nDulles\n\n² Not printed.\n",
+			number: "285", title: "The Secretary of State to the Embassy in Japan", date: "1953-01-22",
+			place: "Washington", file: "611.61/1-2053", note: "Not printed.",
+		},
+		{
+			name: "OCR: plain digits, dateline closing the text",
+			text: "12 FOREIGN RELATIONS, 1934\n\nNo. 7\n\nThe Secretary of State to the Minister in China (Johnson)1\n\n" +
+				"Sir: I enclose a copy of the memorandum of the\nconversation held yesterday.\n\n" +
+				"Washington, September 7, 1934.\n\nCordell Hull\n\n1 File No. 893.00/12345.\n",
+			number: "7", title: "The Secretary of State to the Minister in China (Johnson)", date: "1934-09-07",
+			place: "Washington", file: "893.00/12345",
+		},
+		{
+			name:   "despatch number where the book prints no heading",
+			text:   "428 FOREIGN RELATIONS, 1864\n\n140.\n\nNo. 141.]\n\nUnited States Consular Agency, Belize, April 1, 1864.\n\nSir: By an arrival we have news.\n",
+			number: "140", title: "Sir: By an arrival we have news.", date: "1864-04-01",
+		},
+	} {
+		r := Extract(c.text)
+		if r.DocNumber != c.number || r.Title != c.title || r.Date.Earliest != c.date || c.place != "" && r.Place != c.place {
+			t.Errorf("%s: number %q title %q date %q place %q", c.name, r.DocNumber, r.Title, r.Date.Earliest, r.Place)
+		}
+		if c.file != "" && (len(r.Sources) == 0 || r.Sources[0].File != c.file) {
+			t.Errorf("%s: sources %+v", c.name, r.Sources)
+		}
+		if c.note != "" && (len(r.Notes) == 0 || r.Notes[0].Text != c.note) {
+			t.Errorf("%s: notes %+v", c.name, r.Notes)
+		}
+		if r.Confidence["doc_number"] == 0 || r.Confidence["date"] < 0.9 {
+			t.Errorf("%s: confidence %v", c.name, r.Confidence)
+		}
+	}
+}
+
+// Other publishers' layouts: a CIA release with its declassification stamp on
+// every page, a State Department telegram with its typed header block.
+func TestReleasesAndTelegrams(t *testing.T) {
+	stamp := "Approved For Release 2005/03/24 : CIA-RDP80R01443R000100220001-7"
+	cia := stamp + "\n\nSECRET\n\nMEMORANDUM FOR: Director of Central Intelligence\n\nSUBJECT: Soviet Intentions in Korea\n\n15 March 1951\n\n" +
+		"1. The Soviet Union is unlikely to commit its own forces.\n\n" + stamp + "\n\n- 2 -\n\n2. The Chinese will reinforce.\n\nWALTER B. SMITH\nDirector\n\n" + stamp + "\n"
+	r := Extract(cia)
+	if r.Title != "Soviet Intentions in Korea" || r.Date.EDTF != "1951-03-15" || r.Classification != "SECRET" ||
+		len(r.Recipients) != 1 || r.Recipients[0] != "Director of Central Intelligence" {
+		t.Errorf("release: title %q date %q classification %q recipients %q", r.Title, r.Date.EDTF, r.Classification, r.Recipients)
+	}
+	if len(r.Sources) != 1 || r.Sources[0].File != "CIA-RDP80R01443R000100220001-7" || strings.Contains(r.Body, "Approved For Release") {
+		t.Errorf("release: sources %+v; body %q", r.Sources, r.Body)
+	}
+
+	tel := "DEPARTMENT OF STATE\nINCOMING TELEGRAM\n\nFROM: Moscow\nTO: Secretary of State\nNO: 1234, January 12, 6 p.m.\n\nSECRET\n\n" +
+		"Control 5678\nRec'd January 12, 1953, 9:14 p.m.\n\nSoviet press today carries long article.\n\nKENNAN\n"
+	r = Extract(tel)
+	// The received stamp is not the date the telegram was sent: no date.
+	if r.Place != "Moscow" || r.Date.EDTF != "" || r.Classification != "SECRET" {
+		t.Errorf("telegram: place %q date %q classification %q", r.Place, r.Date.EDTF, r.Classification)
+	}
+}
