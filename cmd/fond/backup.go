@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	"fond/internal/bagit"
 	"fond/internal/store/postgres"
 	"fond/internal/store/sqlite"
 )
@@ -27,7 +28,7 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if info, err := os.Stat(pos[0]); err == nil {
-		fmt.Fprintf(e.stderr, "%s: backed up to %s (%s)\n", e.dbPath, pos[0], size(info.Size()))
+		fmt.Fprintf(e.stderr, "%s: backed up to %s (%s)\n", e.dbPath, pos[0], bagit.HumanSize(info.Size()))
 	}
 	return nil
 }

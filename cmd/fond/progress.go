@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"time"
+
+	"fond/internal/bagit"
 )
 
 // progress tells a person at a terminal how far an ingest has come: files and
@@ -61,7 +63,7 @@ func (p *progress) line(t time.Time) string {
 		// Files that grew while read can make done pass the total counted.
 		left = (time.Duration(float64(max(p.bytes-p.doneBytes, 0))/rate) * time.Second).Round(time.Second).String()
 	}
-	return fmt.Sprintf("%d/%d %s, %s of %s, %s/s, %s left", p.doneFiles, p.files, p.unit, size(p.doneBytes), size(p.bytes), size(int64(rate)), left)
+	return fmt.Sprintf("%d/%d %s, %s of %s, %s/s, %s left", p.doneFiles, p.files, p.unit, bagit.HumanSize(p.doneBytes), bagit.HumanSize(p.bytes), bagit.HumanSize(int64(rate)), left)
 }
 
 func (p *progress) draw(t time.Time) {
@@ -78,17 +80,4 @@ func (p *progress) finish() {
 	if p.tty && p.drawn {
 		fmt.Fprint(p.w, "\r\x1b[K")
 	}
-}
-
-// size is a byte count as people read it.
-func size(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }

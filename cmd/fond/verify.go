@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"fond/internal/bagit"
 	"fond/internal/store"
 )
 
@@ -56,7 +57,7 @@ func runVerify(ctx context.Context, e *env, args []string) error {
 			verdict = fmt.Sprintf("%d problem(s)", len(rep.Problems))
 		}
 		fmt.Fprintf(e.stderr, "%s: %d originals (%s) re-hashed, %d records checked, %d index entries: %s\n",
-			e.dbName(), rep.Originals, size(rep.Bytes), rep.Records, rep.Indexed, verdict)
+			e.dbName(), rep.Originals, bagit.HumanSize(rep.Bytes), rep.Records, rep.Indexed, verdict)
 	}
 	if !rep.OK() {
 		return errFailed

@@ -93,7 +93,7 @@ func (w *Writer) Oxum() string {
 // Close writes bagit.txt, bag-info.txt (info, then Payload-Oxum and Bag-Size,
 // which the writer knows), the payload manifest and the tag manifest.
 func (w *Writer) Close(info []Field) error {
-	info = append(info, Field{"Payload-Oxum", w.Oxum()}, Field{"Bag-Size", humanSize(w.octets)})
+	info = append(info, Field{"Payload-Oxum", w.Oxum()}, Field{"Bag-Size", HumanSize(w.octets)})
 	var tags []Entry
 	tag := func(name string, data []byte) error {
 		sum, _, err := writeFile(filepath.Join(w.dir, name), bytes.NewReader(data))
@@ -162,8 +162,9 @@ func checkField(f Field) error {
 	return nil
 }
 
-// humanSize is Bag-Size as the RFC's examples write it ("260 GB").
-func humanSize(n int64) string {
+// HumanSize is a byte count as people read it, and as the RFC's examples write
+// Bag-Size ("260 GB"); fond's progress lines use it too.
+func HumanSize(n int64) string {
 	switch {
 	case n >= 1<<30:
 		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
