@@ -57,7 +57,7 @@ var errPublicURL = errors.New("the public URL must be an absolute http or https 
 
 // New builds a server; it parses the templates once.
 func New(st store.Store, log *slog.Logger) (*Server, error) {
-	s := &Server{store: gatedStore{st}, raw: st, log: log, tmpl: map[string]*template.Template{}, Limits: DefaultLimits, Access: DefaultAccess, Scan: scan.FromEnv()}
+	s := &Server{store: gatedStore{st}, raw: st, log: log, tmpl: map[string]*template.Template{}, Limits: DefaultLimits, Access: DefaultAccess, Scan: scan.RenderTools()}
 	pages, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err

@@ -53,6 +53,14 @@ func FromEnv() Tools {
 	return t
 }
 
+// RenderTools is FromEnv without OCR: what showing pages needs (pdftotext for
+// page counts, pdftoppm for page images), without running Tesseract to list
+// its languages, which a web server that never recognizes text need not do.
+func RenderTools() Tools {
+	return Tools{PDFToText: envOr("FOND_PDFTOTEXT", "pdftotext"), PDFToPPM: envOr("FOND_PDFTOPPM", "pdftoppm"),
+		Timeout: 2 * time.Minute, FileTimeout: 10 * time.Minute}
+}
+
 func envOr(key, def string) string {
 	if v := os.Getenv(key); v != "" {
 		return v
