@@ -14,15 +14,17 @@ import (
 // document; what the query language's AND means is unchanged (MatchAll).
 
 // split divides a query's top-level conjunction into the plain words that may
-// be missing (soft) and everything that must hold: fielded terms, filters,
-// dates, negations, OR groups.
+// be missing (soft) and everything that must hold: quoted phrases, prefixes,
+// fielded terms, filters, dates, negations, OR groups.
 func split(n search.Node) (soft []search.Term, hard []search.Node) {
 	kids := []search.Node{n}
 	if a, ok := n.(search.And); ok {
 		kids = flatten(a)
 	}
 	for _, k := range kids {
-		if t, ok := k.(search.Term); ok && t.Field == "" {
+		// Plain words may be missing; what the reader marked (a "quoted
+		// phrase", a prefix*) is asked for as typed, and must hold.
+		if t, ok := k.(search.Term); ok && t.Field == "" && !t.Phrase && !t.Prefix {
 			soft = append(soft, t)
 			continue
 		}

@@ -149,3 +149,12 @@ func TestTypedFormFirst(t *testing.T) {
 		t.Errorf("Stalin: %v, want the document naming Stalin first", got)
 	}
 }
+
+// A quoted phrase is asked for as typed: under match=most it must still hold.
+func TestQuotedPhraseHolds(t *testing.T) {
+	ix := build([]Doc{bodyDoc("a", "The railway concession was signed."), bodyDoc("b", "A concession on the loan was signed; a railway elsewhere.")})
+	res := most(t, ix, `"railway concession" signed loan`, nil)
+	if got := hitIDs(res); len(got) != 1 || got[0] != "a" {
+		t.Errorf(`"railway concession" signed loan: %v, want only the document with the phrase`, got)
+	}
+}
