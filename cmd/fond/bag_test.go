@@ -49,6 +49,15 @@ func TestBagRoundTripSynthetic(t *testing.T) {
 		if err := st.DecideName(ctx, store.NameDecision{RecordID: second[0].ID, Start: 12, End: 19, Authority: "stalin", Status: "confirmed"}); err != nil {
 			t.Fatal(err)
 		}
+		// A draft and a withdrawn record must not come back public.
+		third, _ := ingestJSON(t, db, filepath.Join(dir, "letter-00002.txt"))
+		fourth, _ := ingestJSON(t, db, filepath.Join(dir, "letter-00003.txt"))
+		if _, err := st.SetStatus(ctx, third[0].ID, record.Draft, ""); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.SetStatus(ctx, fourth[0].ID, record.Withdrawn, "The donor withdrew permission."); err != nil {
+			t.Fatal(err)
+		}
 		st.Close()
 		return []string{lines[0].ID}
 	})

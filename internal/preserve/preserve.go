@@ -85,7 +85,43 @@ type Part struct {
 }
 
 // Parts are the record parts every export writes and every import reads.
-var Parts = []Part{aliasesPart, namesPart}
+var Parts = []Part{aliasesPart, namesPart, statusPart}
+
+// statusPart carries a record's publication state when it is not published:
+// a draft or a withdrawn record (with its reason) must not come back public
+// in the archive a bag is restored into. Published records carry nothing,
+// so bags of public holdings are unchanged.
+var statusPart = Part{
+	Suffix: ".status.json",
+	Export: func(ctx context.Context, st store.Store, r record.Record) ([]byte, bool, error) {
+		got, err := st.Statuses(ctx, []string{r.ID})
+		if err != nil {
+			return nil, false, err
+		}
+		status := got[r.ID]
+		if status == "" || status == record.Published {
+			return nil, false, nil
+		}
+		data, err := json.Marshal(struct {
+			Status string `json:"status"`
+			Reason string `json:"reason,omitempty"`
+		}{status, r.WithdrawnReason})
+		return append(data, '\n'), err == nil, err
+	},
+	Import: func(ctx context.Context, st store.Store, r record.Record, data []byte) error {
+		var v struct{ Status, Reason string }
+		if err := json.Unmarshal(data, &v); err != nil {
+			return err
+		}
+		switch v.Status {
+		case record.Draft, record.Withdrawn:
+		default:
+			return fmt.Errorf("%q is not a publication status a bag carries", v.Status)
+		}
+		_, err := st.SetStatus(ctx, r.ID, v.Status, v.Reason)
+		return err
+	},
+}
 
 // namesPart carries an archivist's decisions on the names in a record
 // (confirmed as an authority, or rejected).
@@ -293,7 +329,8 @@ func selectRecords(ctx context.Context, st store.Store, opt Options) ([]string, 
 		lim.MaxDuration = time.Hour
 		const page = 1000
 		for off := 0; ; off += page {
-			res, err := st.Search(ctx, search.Query{Text: opt.Query, Limit: page, Offset: off, Sort: search.SortDateAsc, Match: search.MatchAll, Limits: lim})
+			// Preservation is staff's: drafts and withdrawn records go in too.
+			res, err := st.Search(ctx, search.Query{Text: opt.Query, Limit: page, Offset: off, Sort: search.SortDateAsc, Match: search.MatchAll, Limits: lim, Unpublished: true})
 			if err != nil {
 				return nil, "", fmt.Errorf("query %q: %w", opt.Query, err)
 			}
