@@ -32,7 +32,7 @@ type iiifState struct {
 	svc   *imageapi.Service
 	err   error
 	mu    sync.Mutex
-	pages map[string]int    // page counts by original checksum
+	pages map[string]pages  // what each original's page images are, by checksum
 	pngs  map[string][]byte // rendered PDF pages by checksum/page
 	size  int64             // bytes in pngs
 }
@@ -62,49 +62,67 @@ func (s *Server) imageService() (*imageapi.Service, error) {
 	return st.svc, st.err
 }
 
-// pageCount is how many page images a record's original has: a PDF's pages,
-// one for an image, none for anything else.
-func (s *Server) pageCount(ctx context.Context, rec record.Record) (int, []byte, error) {
+// pages is what the page images need to know of an original, kept by
+// checksum so that a tile, a manifest or a document page does not read the
+// whole original from the store to learn it again.
+type pages struct {
+	n   int  // page images: a PDF's pages, 1 for an image, 0 for anything else
+	pdf bool // pages are rendered from a PDF, not the original itself
+}
+
+// pageCount says how many page images a record's original has.
+func (s *Server) pageCount(ctx context.Context, rec record.Record) (pages, error) {
+	st := &s.iiif
+	st.mu.Lock()
+	p, ok := st.pages[rec.Checksum]
+	st.mu.Unlock()
+	if ok {
+		return p, nil
+	}
 	o, err := s.store.Original(ctx, rec.Checksum)
 	if err != nil {
-		return 0, nil, err
+		return pages{}, err
 	}
 	switch scan.Kind(o.Data) {
 	case "image":
-		return 1, o.Data, nil
+		p = pages{n: 1}
 	case "pdf":
-		st := &s.iiif
-		st.mu.Lock()
-		n, ok := st.pages[rec.Checksum]
-		st.mu.Unlock()
-		if !ok {
-			if n, err = s.Scan.PageCount(ctx, o.Data); err != nil {
-				return 0, nil, err
-			}
-			st.mu.Lock()
-			if st.pages == nil || len(st.pages) > 4096 {
-				st.pages = map[string]int{} // a page is not worth keeping past this
-			}
-			st.pages[rec.Checksum] = n
-			st.mu.Unlock()
+		n, err := s.Scan.PageCount(ctx, o.Data)
+		if err != nil {
+			return pages{}, err
 		}
-		return n, o.Data, nil
+		p = pages{n: n, pdf: true}
 	}
-	return 0, nil, nil
+	st.mu.Lock()
+	if st.pages == nil || len(st.pages) > 4096 {
+		st.pages = map[string]pages{} // past this, counting again is cheaper than keeping
+	}
+	st.pages[rec.Checksum] = p
+	st.mu.Unlock()
+	return p, nil
 }
 
-// pageSource is page n of the record's original as an image source.
+// pageSource is page n of the record's original as an image source. The
+// original is read only when the image service must decode or render it: a
+// tile on disk, or a header already known, needs none of it.
 func (s *Server) pageSource(ctx context.Context, rec record.Record, n int) (imageapi.Source, error) {
-	count, data, err := s.pageCount(ctx, rec)
+	p, err := s.pageCount(ctx, rec)
 	if err != nil {
 		return imageapi.Source{}, err
 	}
-	if n < 1 || n > count {
+	if n < 1 || n > p.n {
 		return imageapi.Source{}, errNoPage
 	}
 	key := rec.Checksum + "/" + strconv.Itoa(n)
-	if scan.Kind(data) == "image" {
-		return imageapi.Source{Key: key, Open: func() (io.ReadSeekCloser, error) { return nopCloser{bytes.NewReader(data)}, nil }}, nil
+	original := func() ([]byte, error) {
+		o, err := s.store.Original(ctx, rec.Checksum)
+		return o.Data, err
+	}
+	if !p.pdf {
+		return imageapi.Source{Key: key, Open: func() (io.ReadSeekCloser, error) {
+			data, err := original()
+			return nopCloser{bytes.NewReader(data)}, err
+		}}, nil
 	}
 	st := &s.iiif
 	open := func() (io.ReadSeekCloser, error) {
@@ -112,7 +130,10 @@ func (s *Server) pageSource(ctx context.Context, rec record.Record, n int) (imag
 		png, ok := st.pngs[key]
 		st.mu.Unlock()
 		if !ok {
-			var err error
+			data, err := original()
+			if err != nil {
+				return nil, err
+			}
 			// The request's context: a reader who leaves stops the rendering.
 			if png, err = s.Scan.RenderPage(ctx, data, n); err != nil {
 				return nil, err
@@ -221,11 +242,12 @@ func (s *Server) handleIIIFManifest(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, err)
 		return
 	}
-	n, _, err := s.pageCount(r.Context(), rec)
+	p, err := s.pageCount(r.Context(), rec)
 	if err != nil {
 		s.serverError(w, err)
 		return
 	}
+	n := p.n
 	if n == 0 {
 		s.notFound(w, "Page images of document "+rec.ID)
 		return
@@ -282,12 +304,12 @@ func (s *Server) pageImages(ctx context.Context, rec record.Record) []pageImage 
 	if rec.TextFrom == "" {
 		return nil
 	}
-	n, _, err := s.pageCount(ctx, rec)
-	if err != nil || n == 0 {
+	p, err := s.pageCount(ctx, rec)
+	if err != nil || p.n == 0 {
 		return nil
 	}
 	var out []pageImage
-	for i := 1; i <= min(n, 50); i++ {
+	for i := 1; i <= min(p.n, 50); i++ {
 		base := "/iiif/image/" + url.PathEscape(rec.ID) + "/" + strconv.Itoa(i)
 		out = append(out, pageImage{N: i, Thumb: base + "/full/!400,400/0/default.jpg", Full: base + "/full/max/0/default.jpg"})
 	}
