@@ -54,8 +54,6 @@ type evaluator struct {
 	// softRanked is, for each plain word of a MatchMost query in order, the
 	// index of its entry in ranked (-1: none), for the proximity bonus.
 	softRanked []int
-	// unpublished: the search may find drafts and withdrawn records (staff).
-	unpublished bool
 	// asTyped holds, for each word also matched in other forms, the documents
 	// that have it as typed: those rank before the ones found only through a
 	// variant or a near spelling.

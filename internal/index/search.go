@@ -87,8 +87,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	lim := req.Limits.WithDefaults()
 	start := time.Now()
 	e := &evaluator{ix: ix, ctx: ctx, deadline: start.Add(lim.MaxDuration), names: req.Names,
-		within: req.DateMode == search.DateWithin, maxExpand: lim.MaxPrefixExpansion, fuzzy: req.Match == search.MatchMost,
-		unpublished: req.Unpublished}
+		within: req.DateMode == search.DateWithin, maxExpand: lim.MaxPrefixExpansion, fuzzy: req.Match == search.MatchMost}
 	// why tells the caller's end (its error as it is) from the time limit.
 	why := func(err error) (Response, error) {
 		if errors.Is(err, errOverTime) {
@@ -113,11 +112,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	} else {
 		set := e.eval(req.Node, root, false)
 		docs = set.ids
-		if set.all {
+		if set.all { // root was every live document: nothing is hidden
 			docs = ix.liveDocs()
-		}
-		if !req.Unpublished {
-			docs = ix.published(docs)
 		}
 	}
 	if e.err != nil {
