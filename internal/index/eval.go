@@ -51,6 +51,9 @@ type evaluator struct {
 	// corrected lists them.
 	fuzzy     bool
 	corrected []search.Correction
+	// root is what the search starts from: every document, or for a reader
+	// every published one.
+	root docset
 	// softRanked is, for each plain word of a MatchMost query in order, the
 	// index of its entry in ranked (-1: none), for the proximity bonus.
 	softRanked []int
@@ -250,19 +253,18 @@ func (e *evaluator) term(t search.Term, cand docset, negated bool) docset {
 		// A bare year finds the records dated in it and those that mention it,
 		// but ranks only as a date: records of that year first.
 		year := int32(atoi(t.Text))
-		dated := e.filter(cand, func(n uint32) bool {
+		inYear := func(n uint32) bool {
 			d := &e.ix.hot[n]
 			return d.earliest != 0 && d.earliest <= year*10000+1231 && d.latest >= year*10000+101
-		})
+		}
+		dated := e.filter(cand, inYear)
 		if !negated {
-			// The year's weight is how rare it is in the whole archive, not
-			// among the candidates the query's other words left.
+			// The year's weight is how rare it is among what this search may
+			// see, not among the candidates the query's other words left;
+			// counted again only when those are fewer than the search's root.
 			all := len(dated.ids)
-			if !cand.all {
-				all = len(e.filter(docset{all: true}, func(n uint32) bool {
-					d := &e.ix.hot[n]
-					return d.earliest != 0 && d.earliest <= year*10000+1231 && d.latest >= year*10000+101
-				}).ids)
+			if !sameSet(cand, e.root) {
+				all = len(e.filter(e.root, inYear).ids)
 			}
 			e.years = append(e.years, year)
 			e.yearDated = append(e.yearDated, all)
@@ -466,4 +468,13 @@ func atoi(s string) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
+}
+
+// sameSet reports whether a and b are the same set: both every document, or
+// the same slice (a cheap identity test, not a comparison of members).
+func sameSet(a, b docset) bool {
+	if a.all || b.all {
+		return a.all == b.all
+	}
+	return len(a.ids) == len(b.ids) && (len(a.ids) == 0 || &a.ids[0] == &b.ids[0])
 }

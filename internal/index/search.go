@@ -107,6 +107,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	if !req.Unpublished && ix.hidden > 0 {
 		root = docset{ids: ix.published(ix.liveDocs())}
 	}
+	e.root = root
 	if e.fuzzy && len(soft) >= 2 {
 		docs, tiers, exact = e.bestMatch(soft, hard, root)
 	} else {
