@@ -26,15 +26,8 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	if errors.Is(r.Context().Err(), context.Canceled) {
 		return // the client left: no one is waiting for the page
 	}
-	if r.Context().Err() != nil {
-		// The request's deadline passed first: the server's limit, said as such.
-		w.Header().Set("Retry-After", retryAfter(s.Limits.QueueWait))
-		s.render(w, http.StatusServiceUnavailable, "error", map[string]any{"Title": "Comparison took too long",
-			"Message": "Comparing these two documents took longer than the archive allows. Try again later."})
-		return
-	}
 	if err != nil {
-		s.serverError(w, err)
+		s.serverError(w, err) // past the request's deadline: a 503, as on every page
 		return
 	}
 	s.render(w, http.StatusOK, "compare", map[string]any{"Title": "Compare editions", "A": recs[0], "B": recs[1], "Result": res})

@@ -294,11 +294,11 @@ func TestLongTextInParts(t *testing.T) {
 	}
 	parts := textParts(body, l.TextPartBytes)
 	n := len(parts) - 1
-	code, _, page = get(t, ts.URL+"/documents/long1?part="+itoa(n))
+	code, _, page = get(t, ts.URL+"/documents/long1?part="+strconv.Itoa(n))
 	if code != 200 || !strings.Contains(page, "THE LAST WORDS") {
 		t.Errorf("last part %d: %d, missing the text's end", n, code)
 	}
-	if code, _, _ := get(t, ts.URL+"/documents/long1?part="+itoa(n+1)); code != http.StatusBadRequest {
+	if code, _, _ := get(t, ts.URL+"/documents/long1?part="+strconv.Itoa(n+1)); code != http.StatusBadRequest {
 		t.Errorf("part past the end: %d, want 400", code)
 	}
 	// The parts cover the text exactly, each within the bound.
@@ -344,7 +344,6 @@ func TestFormBodyLimit(t *testing.T) {
 	}
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // Input that a search refuses, reached through the name and timeline pages,
 // is the reader's to change (400), not a server error; a deadline that passes
