@@ -344,7 +344,6 @@ func TestFormBodyLimit(t *testing.T) {
 	}
 }
 
-
 // Input that a search refuses, reached through the name and timeline pages,
 // is the reader's to change (400), not a server error; a deadline that passes
 // is a 503.
