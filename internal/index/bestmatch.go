@@ -91,8 +91,11 @@ func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node, root docse
 			telling++
 		}
 	}
-	count := make(map[uint32]uint8) // telling words a document has
-	every := make(map[uint32]uint8) // words a document has
+	// Dense counts: a common word's set can be a third of the archive, where
+	// a map per document costs far more than two bytes a document.
+	count := make([]uint8, len(e.ix.docs)) // telling words a document has
+	every := make([]uint8, len(e.ix.docs)) // words a document has
+	var touched []uint32                   // documents with a telling word
 	for _, ids := range sets {
 		tells := telling == 0 || len(ids) <= common
 		for i, d := range ids {
@@ -101,9 +104,10 @@ func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node, root docse
 			}
 			every[d]++
 			if tells {
+				if count[d] == 0 {
+					touched = append(touched, d)
+				}
 				count[d]++
-			} else if _, ok := count[d]; !ok {
-				count[d] = 0
 			}
 		}
 	}
@@ -111,10 +115,10 @@ func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node, root docse
 	if n == 0 {
 		n = len(sets)
 	}
-	need := uint8(needed(n))
+	need := uint8(needed(n)) // at least 1: a document needs a telling word
 	// Every document here is in root, so a reader's search sees no draft.
-	for d, c := range count {
-		if c >= need {
+	for _, d := range touched {
+		if count[d] >= need {
 			docs = append(docs, d)
 			if int(every[d]) == searchable {
 				exact++
