@@ -52,10 +52,10 @@ func TestBagRoundTripSynthetic(t *testing.T) {
 		// A draft and a withdrawn record must not come back public.
 		third, _ := ingestJSON(t, db, filepath.Join(dir, "letter-00002.txt"))
 		fourth, _ := ingestJSON(t, db, filepath.Join(dir, "letter-00003.txt"))
-		if _, err := st.SetStatus(ctx, third[0].ID, record.Draft, ""); err != nil {
+		if _, err := st.SetStatus(ctx, third[0].ID, record.Draft, "", ""); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := st.SetStatus(ctx, fourth[0].ID, record.Withdrawn, "The donor withdrew permission."); err != nil {
+		if _, err := st.SetStatus(ctx, fourth[0].ID, record.Withdrawn, "The donor withdrew permission.", ""); err != nil {
 			t.Fatal(err)
 		}
 		st.Close()

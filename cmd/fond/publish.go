@@ -48,7 +48,7 @@ func setStatus(ctx context.Context, st store.Store, id, status, reason, actor, a
 	if err != nil {
 		return err
 	}
-	r, err := st.SetStatus(ctx, before.ID, status, reason)
+	r, err := st.SetStatus(ctx, before.ID, status, reason, actor)
 	if err != nil {
 		return err
 	}

@@ -42,6 +42,11 @@ type Ingester struct {
 	// FileDone, when set, is told of each file Paths has finished with,
 	// stored or refused, for a progress display.
 	FileDone func(path string)
+	// Author and Action name who stores files and why in the records'
+	// history: a person's upload (store.ActionUpload), or the command line
+	// ("" and store.ActionIngest, the default).
+	Author string
+	Action string
 }
 
 // Count lists what Paths would read: how many files and their bytes, for a
@@ -154,14 +159,14 @@ func withWarnings(outs []Outcome, res Result) []Outcome {
 }
 
 func (in *Ingester) put(ctx context.Context, key, shown, name string, data []byte, res Result) ([]Outcome, error) {
-	return in.putFile(ctx, key, shown, name, data, res, in.Replace)
+	return in.putFile(ctx, key, shown, name, data, res, in.Replace, in.Action)
 }
 
 // putFile writes one file with everything derived from it, links included, in
 // one PutFile. A conflict (the file's records belong to another file) and a
 // link to a record deleted meanwhile fail this file alone; other store errors
 // stop the batch.
-func (in *Ingester) putFile(ctx context.Context, key, shown, name string, data []byte, res Result, replace bool) ([]Outcome, error) {
+func (in *Ingester) putFile(ctx context.Context, key, shown, name string, data []byte, res Result, replace bool, action string) ([]Outcome, error) {
 	return in.store(ctx, shown, store.File{
 		Path:     key,
 		Original: store.Original{Checksum: res.Checksum, Name: name, Size: int64(len(data)), Data: data},
@@ -169,6 +174,8 @@ func (in *Ingester) putFile(ctx context.Context, key, shown, name string, data [
 		Records:  res.Records,
 		Replace:  replace,
 		Status:   in.Status,
+		Author:   in.Author,
+		Action:   action,
 	})
 }
 
@@ -334,6 +341,9 @@ func (in *Ingester) Reindex(ctx context.Context, emit func(Outcome)) (failed int
 		return 0, err
 	}
 	for _, f := range files {
+		if f.Format == FormatManual {
+			continue // made by hand: there is no reading to redo
+		}
 		o, err := in.Store.Original(ctx, f.Original.Checksum)
 		if err != nil {
 			return failed, err
@@ -347,7 +357,7 @@ func (in *Ingester) Reindex(ctx context.Context, emit func(Outcome)) (failed int
 		// A file re-derived from its own original is its own source; it never
 		// takes records over, and one whose records another file took (fond
 		// ingest --replace) is reported, not forced.
-		outs, err := in.putFile(ctx, f.Path, f.Path, o.Name, o.Data, res, false)
+		outs, err := in.putFile(ctx, f.Path, f.Path, o.Name, o.Data, res, false, store.ActionReindex)
 		if err != nil && !errors.Is(err, errStore) {
 			emit(Outcome{File: f.Path, Error: err.Error()})
 			failed++

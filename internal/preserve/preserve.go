@@ -85,7 +85,30 @@ type Part struct {
 }
 
 // Parts are the record parts every export writes and every import reads.
-var Parts = []Part{aliasesPart, namesPart, statusPart}
+// The history comes last: restoring a status writes a revision of its own,
+// which the bag's history then replaces.
+var Parts = []Part{aliasesPart, namesPart, statusPart, historyPart}
+
+// historyPart carries a record's revisions (who changed which field, from
+// what to what) once it has more than the ingest that made it.
+var historyPart = Part{
+	Suffix: ".revisions.json",
+	Export: func(ctx context.Context, st store.Store, r record.Record) ([]byte, bool, error) {
+		h, err := st.History(ctx, r.ID)
+		if err != nil || len(h) < 2 {
+			return nil, false, err
+		}
+		data, err := json.MarshalIndent(h, "", "  ")
+		return append(data, '\n'), err == nil, err
+	},
+	Import: func(ctx context.Context, st store.Store, r record.Record, data []byte) error {
+		var h []store.Revision
+		if err := json.Unmarshal(data, &h); err != nil {
+			return err
+		}
+		return st.RestoreHistory(ctx, r.ID, h)
+	},
+}
 
 // statusPart carries a record's publication state when it is not published:
 // a draft or a withdrawn record (with its reason) must not come back public
@@ -118,7 +141,7 @@ var statusPart = Part{
 		default:
 			return fmt.Errorf("%q is not a publication status a bag carries", v.Status)
 		}
-		_, err := st.SetStatus(ctx, r.ID, v.Status, v.Reason)
+		_, err := st.SetStatus(ctx, r.ID, v.Status, v.Reason, "")
 		return err
 	},
 }

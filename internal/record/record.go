@@ -81,6 +81,15 @@ type Record struct {
 	// it read by rule from a page's layout, 0 to 1, keyed by the field's JSON
 	// name; absent for fields the source marks up, which are not guesses.
 	Confidence map[string]float64 `json:"confidence,omitempty"`
+
+	// Revision counts the record's stored changes, from 1 when first stored;
+	// an edit names the revision it was made against, and is refused when
+	// another was saved since. Zero on records not stored.
+	Revision int `json:"revision,omitempty"`
+	// Provenance says, per editable field (by JSON name), who set its value:
+	// a person, whose value re-ingesting never overwrites, or the machine.
+	// Like Status, the store keeps it beside the record.
+	Provenance map[string]Provenance `json:"provenance,omitempty"`
 }
 
 // Publication states.

@@ -121,8 +121,9 @@ type Accounts interface {
 	// SetStatus changes a record's publication state (record.Draft, Published,
 	// Withdrawn; reason is a withdrawal's explanation) and returns the record
 	// as it now is. A change is a write like any other: the search index,
-	// other servers and harvesters see it.
-	SetStatus(ctx context.Context, id, status, reason string) (record.Record, error)
+	// other servers and harvesters see it, and the record's history, under
+	// author ("" for the command line).
+	SetStatus(ctx context.Context, id, status, reason, author string) (record.Record, error)
 	// Statuses returns the publication state of each id that is a record.
 	Statuses(ctx context.Context, ids []string) (map[string]string, error)
 }

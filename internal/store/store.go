@@ -108,6 +108,12 @@ type File struct {
 	// Status is the publication state of records the file adds (record.Draft
 	// or record.Published; "" publishes). Records already stored keep theirs.
 	Status string
+	// Author and Action are who stored the file and why, for the records'
+	// history: a person's upload, or "" and ActionIngest (the default) or
+	// ActionReindex from the command line. Fields a person set on a stored
+	// record keep their values whatever the file now says.
+	Author string
+	Action string
 
 	// What the records are linked by, computed from the store before the put
 	// and written in its transaction, so that a file is stored with its links
@@ -274,6 +280,7 @@ type Store interface {
 	// same for every server sharing it, whatever their host names.
 	ArchiveID(ctx context.Context) (string, error)
 	Accounts
+	Editor
 	Close() error
 }
 

@@ -29,7 +29,11 @@ func (s *Server) handleSetStatus(status string) http.HandlerFunc {
 				"Message": "Withdrawing a document needs a reason (at most 1,000 characters): its address will show it."})
 			return
 		}
-		after, err := s.raw.SetStatus(r.Context(), rec.ID, status, reason)
+		author := ""
+		if v := viewerOf(r.Context()); v != nil {
+			author = v.Name
+		}
+		after, err := s.raw.SetStatus(r.Context(), rec.ID, status, reason, author)
 		if err != nil {
 			s.serverError(w, err)
 			return

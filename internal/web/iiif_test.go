@@ -45,7 +45,7 @@ func TestIIIFPageImages(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := st.SetStatus(ctx, "draft1", record.Draft, ""); err != nil {
+	if _, err := st.SetStatus(ctx, "draft1", record.Draft, "", ""); err != nil {
 		t.Fatal(err)
 	}
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))

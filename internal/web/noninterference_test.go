@@ -23,7 +23,7 @@ func TestDraftsShapeNoAnswer(t *testing.T) {
 	draft := record.Record{ID: "d1", Title: "Secret telegram", Type: "Telegram", Category: record.Primary,
 		Body: "The blorptastic plan, telegram from Peking: Moscow agrees to the loan."}
 	with, srv := limitedServer(t, DefaultLimits, append(append([]record.Record{}, pub...), draft)...)
-	if _, err := srv.store.SetStatus(context.Background(), "d1", record.Draft, ""); err != nil {
+	if _, err := srv.store.SetStatus(context.Background(), "d1", record.Draft, "", ""); err != nil {
 		t.Fatal(err)
 	}
 	without, _ := limitedServer(t, DefaultLimits, pub...)

@@ -99,7 +99,7 @@ func TestEveryRouteDecidedForEveryRole(t *testing.T) {
 			}
 		}
 		// Put the record back for the next route.
-		if _, err := st.SetStatus(context.Background(), otherID, record.Published, ""); err != nil {
+		if _, err := st.SetStatus(context.Background(), otherID, record.Published, "", ""); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -81,7 +81,7 @@ func accessFixture(t *testing.T, st store.Store) {
 		Records:     []record.Record{draft, article},
 		Editions:    []store.EditionLink{{A: pubID, B: draftID, Reason: "same file"}},
 		Discussions: []store.Discussion{{From: draftArt, Links: []store.Link{{From: draftArt, To: pubID, Score: 0.9, Evidence: leakWord, Asserted: true}}}}})
-	if _, err := st.SetStatus(ctx, goneID, record.Withdrawn, goneWhy); err != nil {
+	if _, err := st.SetStatus(ctx, goneID, record.Withdrawn, goneWhy, ""); err != nil {
 		t.Fatal(err)
 	}
 	for _, role := range roles[1:] {

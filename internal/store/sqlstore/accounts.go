@@ -5,12 +5,14 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"fond/internal/record"
+	"fond/internal/review"
 	"fond/internal/store"
 )
 
@@ -305,7 +307,7 @@ func (s *Store) Secret(ctx context.Context, name string) ([]byte, error) {
 // SetStatus implements store.Accounts. The record gets a new generation, so
 // every index (this server's and the others') and every harvester sees the
 // change; the records listing it do too, as their links now show or hide it.
-func (s *Store) SetStatus(ctx context.Context, id, status, reason string) (record.Record, error) {
+func (s *Store) SetStatus(ctx context.Context, id, status, reason, author string) (record.Record, error) {
 	switch status {
 	case record.Draft, record.Published, record.Withdrawn:
 	default:
@@ -319,30 +321,35 @@ func (s *Store) SetStatus(ctx context.Context, id, status, reason string) (recor
 		return record.Record{}, err
 	}
 	defer tx.Rollback()
-	var rid int64
-	var doc, body, ingested, old string
-	err = tx.QueryRowContext(ctx, `SELECT rid, doc, body, ingested_at, status FROM records WHERE id = ?`, id).Scan(&rid, &doc, &body, &ingested, &old)
-	if errors.Is(err, sql.ErrNoRows) {
-		return record.Record{}, fmt.Errorf("record %s: %w", id, store.ErrNotFound)
-	}
+	cur, err := loadForEdit(ctx, tx, id)
 	if err != nil {
-		return record.Record{}, fmt.Errorf("record %s: %w", id, err)
+		return record.Record{}, err
 	}
-	r, err := decodeDoc(doc, body, ingested)
-	if err != nil {
-		return r, fmt.Errorf("record %s: %w", id, err)
+	r := cur.r
+	if r.Status == status && r.WithdrawnReason == reason {
+		return s.Get(ctx, id)
 	}
+	from, _ := json.Marshal(publication(r.Status, r.WithdrawnReason))
+	to, _ := json.Marshal(publication(status, reason))
 	r.Status, r.WithdrawnReason = status, reason
+	r.Revision++
 	ch := &change{}
 	gen, err := ch.bump(ctx, tx)
 	if err != nil {
 		return r, err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE records SET status = ?, status_reason = ?, gen = ?, was_public = `+s.d.Greatest+`(was_public, ?) WHERE rid = ?`,
-		status, reason, gen, boolInt(status != record.Draft), rid); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE records SET status = ?, status_reason = ?, gen = ?, revision = ?, was_public = `+s.d.Greatest+`(was_public, ?) WHERE rid = ?`,
+		status, reason, gen, r.Revision, boolInt(status != record.Draft), cur.rid); err != nil {
 		return r, fmt.Errorf("record %s: %w", id, err)
 	}
-	ch.put(rid, &r)
+	if err := addRevision(ctx, tx, id, store.Revision{Revision: r.Revision, Author: author, At: time.Now().UTC(), Action: store.ActionStatus,
+		Changes: []record.Change{{Field: "status", From: from, To: to}}}); err != nil {
+		return r, fmt.Errorf("record %s: %w", id, err)
+	}
+	if err := setReview(ctx, tx, id, review.Reasons(r), false); err != nil {
+		return r, err
+	}
+	ch.put(cur.rid, &r)
 	linked, err := listing(ctx, tx, id)
 	if err != nil {
 		return r, err
@@ -362,6 +369,16 @@ func (s *Store) SetStatus(ctx context.Context, id, status, reason string) (recor
 	}
 	r.Discusses, r.DiscussedIn, err = s.linked(ctx, id)
 	return r, err
+}
+
+// publication is a record's status as its history shows it: the state, and
+// a withdrawal's reason.
+func publication(status, reason string) map[string]string {
+	m := map[string]string{"status": status}
+	if reason != "" {
+		m["reason"] = reason
+	}
+	return m
 }
 
 // Statuses implements store.Accounts.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"fond/internal/record"
+	"fond/internal/review"
 	"fond/internal/store"
 )
 
@@ -56,20 +57,20 @@ func (s *Store) PutFile(ctx context.Context, f store.File) ([]store.PutResult, e
 
 	// What the path held before: ids by position, to alias records a change replaces.
 	previous := map[int]string{}
-	rows, err := tx.QueryContext(ctx, `SELECT id, position, status FROM records WHERE path = ?`, f.Path)
+	rows, err := tx.QueryContext(ctx, `SELECT id, position, status, revision, provenance FROM records WHERE path = ?`, f.Path)
 	if err != nil {
 		return nil, err
 	}
-	w.previous = map[int]string{}
+	w.previous = map[int]predecessor{}
 	for rows.Next() {
-		var id, status string
+		var p predecessor
 		var pos int
-		if err := rows.Scan(&id, &pos, &status); err != nil {
+		if err := rows.Scan(&p.id, &pos, &p.status, &p.revision, &p.prov); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		previous[pos] = id
-		w.previous[pos] = status
+		previous[pos] = p.id
+		w.previous[pos] = p
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -194,11 +195,11 @@ type fileWrite struct {
 	added  []string // ids inserted, no longer aliases of anything
 	srcs   []pendingSource
 	taken  map[string]bool // ids another path owned, taken by File.Replace
-	// previous is the status of the record the path held at each position: a
-	// record whose id changes (a corrected file, a reindex) keeps the
-	// publication of the one it replaces, so a draft never turns public by
-	// being re-derived.
-	previous map[int]string
+	// previous is the record the path held at each position: a record whose
+	// id changes (a corrected file, a reindex) keeps the publication, the
+	// history and what a person set of the one it replaces, so a draft never
+	// turns public by being re-derived and a correction is never lost.
+	previous map[int]predecessor
 }
 
 type storedRecord struct {
@@ -208,6 +209,8 @@ type storedRecord struct {
 	position        int
 	sig             []byte // the stored MinHash signature, nil when none
 	changed         bool   // written by this put
+	revision        int
+	prov            string // who set which field (record.Provenance, JSON)
 }
 
 type pendingSource struct {
@@ -228,7 +231,7 @@ func (w *fileWrite) loadStored(ctx context.Context) error {
 		for i, r := range part {
 			args[i] = r.ID
 		}
-		rows, err := w.tx.QueryContext(ctx, `SELECT r.id, r.rid, r.doc, r.body, r.path, r.position, r.status, m.sig FROM records r LEFT JOIN minhash m ON m.rid = r.rid
+		rows, err := w.tx.QueryContext(ctx, `SELECT r.id, r.rid, r.doc, r.body, r.path, r.position, r.status, r.revision, r.provenance, m.sig FROM records r LEFT JOIN minhash m ON m.rid = r.rid
 			WHERE r.id IN (`+marks(len(part))+`)`, args...)
 		if err != nil {
 			return err
@@ -236,7 +239,7 @@ func (w *fileWrite) loadStored(ctx context.Context) error {
 		for rows.Next() {
 			var id string
 			var sr storedRecord
-			if err := rows.Scan(&id, &sr.rid, &sr.doc, &sr.body, &sr.path, &sr.position, &sr.status, &sr.sig); err != nil {
+			if err := rows.Scan(&id, &sr.rid, &sr.doc, &sr.body, &sr.path, &sr.position, &sr.status, &sr.revision, &sr.prov, &sr.sig); err != nil {
 				rows.Close()
 				return err
 			}
@@ -272,8 +275,9 @@ func (w *fileWrite) putRecord(ctx context.Context, pos int, r record.Record) (st
 	old, ok := w.stored[r.ID]
 	if !ok {
 		r.Status = w.f.Status
-		if st, ok := w.previous[pos]; ok {
-			r.Status = st
+		pred, replacing := w.previous[pos]
+		if replacing {
+			r.Status = pred.status
 		}
 		if r.Status == "" {
 			r.Status = record.Published
@@ -288,13 +292,42 @@ func (w *fileWrite) putRecord(ctx context.Context, pos int, r record.Record) (st
 		if !r.IngestedAt.IsZero() {
 			ingested = r.IngestedAt.UTC().Format(time.RFC3339Nano)
 		}
-		var rid int64
-		if err := tx.QueryRowContext(ctx, `INSERT INTO records(id, checksum, path, position, parent, title, type, category, earliest, latest, lang, collection, doc, body, ingested_at, updated_at, gen, status, was_public)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING rid`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, ingested, w.now, gen, r.Status, boolInt(r.Status != record.Draft)).Scan(&rid); err != nil {
+		// A record made by hand arrives with its fields' provenance.
+		prov, err := encodeProvenance(r.Provenance)
+		if err != nil {
 			return "", err
 		}
-		w.stored[r.ID] = &storedRecord{rid: rid, doc: doc, body: r.Body, path: f.Path, position: pos, status: r.Status, changed: true}
+		r.Revision = 1
+		var inherited []record.Change
+		if replacing && pred.id != r.ID && !w.inFile(pred.id) {
+			if prov, inherited, err = w.inherit(ctx, &r, pred); err != nil {
+				return "", err
+			}
+			if doc, err = encodeDoc(r); err != nil {
+				return "", err
+			}
+		}
+		var rid int64
+		if err := tx.QueryRowContext(ctx, `INSERT INTO records(id, checksum, path, position, parent, title, type, category, earliest, latest, lang, collection, doc, body, ingested_at, updated_at, gen, status, was_public, provenance, revision)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING rid`, r.ID, r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, ingested, w.now, gen, r.Status, boolInt(r.Status != record.Draft), prov, r.Revision).Scan(&rid); err != nil {
+			return "", err
+		}
+		w.stored[r.ID] = &storedRecord{rid: rid, doc: doc, body: r.Body, path: f.Path, position: pos, status: r.Status, changed: true, revision: r.Revision, prov: prov}
 		w.added = append(w.added, r.ID)
+		if err := setReview(ctx, tx, r.ID, review.Reasons(r), true); err != nil {
+			return "", err
+		}
+		if r.Revision > 1 {
+			if err := addRevision(ctx, tx, r.ID, store.Revision{Revision: r.Revision, Author: f.Author, At: time.Now().UTC(), Action: w.action(),
+				Note: "re-read as " + r.ID + " (was " + pred.id + ")", Changes: inherited}); err != nil {
+				return "", err
+			}
+		} else if f.Author != "" {
+			// A person's upload: the record's first revision names them.
+			if err := addRevision(ctx, tx, r.ID, store.Revision{Revision: 1, Author: f.Author, At: time.Now().UTC(), Action: w.action(), Changes: []record.Change{}}); err != nil {
+				return "", err
+			}
+		}
 		w.ch.put(rid, &r)
 		w.addSources(rid, r)
 		if w.taken[r.ID] {
@@ -307,7 +340,22 @@ func (w *fileWrite) putRecord(ctx context.Context, pos int, r record.Record) (st
 	if w.taken[r.ID] {
 		status = store.Replaced
 	}
-	if old.body == r.Body && sameDoc(old.doc, doc) {
+	// The stored record is decoded only when it changed or a person worked on
+	// it: re-ingesting an unchanged file compares bytes.
+	var before record.Record
+	prov := old.prov
+	if prov != "" {
+		if before, err = decodeDoc(old.doc, old.body, w.now); err != nil {
+			return "", err
+		}
+		if prov, err = keepPersons(&r, before, old.prov); err != nil {
+			return "", err
+		}
+		if doc, err = encodeDoc(r); err != nil {
+			return "", err
+		}
+	}
+	if old.body == r.Body && sameDoc(old.doc, doc) && prov == old.prov {
 		if old.path == f.Path && old.position == pos {
 			return store.Unchanged, nil
 		}
@@ -320,12 +368,28 @@ func (w *fileWrite) putRecord(ctx context.Context, pos int, r record.Record) (st
 		_, err := tx.ExecContext(ctx, `UPDATE records SET path = ?, position = ? WHERE rid = ?`, f.Path, pos, old.rid)
 		return status, err
 	}
+	if old.prov == "" {
+		if before, err = decodeDoc(old.doc, old.body, w.now); err != nil {
+			return "", err
+		}
+	}
 	gen, err := w.ch.bump(ctx, tx)
 	if err != nil {
 		return "", err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE records SET checksum=?, path=?, position=?, parent=?, title=?, type=?, category=?, earliest=?, latest=?, lang=?, collection=?, doc=?, body=?, updated_at=?, gen=? WHERE rid=?`,
-		r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, w.now, gen, old.rid); err != nil {
+	r.Revision = old.revision + 1
+	if _, err := tx.ExecContext(ctx, `UPDATE records SET checksum=?, path=?, position=?, parent=?, title=?, type=?, category=?, earliest=?, latest=?, lang=?, collection=?, doc=?, body=?, updated_at=?, gen=?, revision=?, provenance=? WHERE rid=?`,
+		r.Checksum, f.Path, pos, r.Parent, r.Title, r.Type, r.Category, r.Date.Earliest, r.Date.Latest, r.Languages.Text, collectionID(r), doc, r.Body, w.now, gen, r.Revision, prov, old.rid); err != nil {
+		return "", err
+	}
+	changes, err := record.Diff(before, r)
+	if err != nil {
+		return "", err
+	}
+	if err := addRevision(ctx, tx, r.ID, store.Revision{Revision: r.Revision, Author: f.Author, At: time.Now().UTC(), Action: w.action(), Changes: changes}); err != nil {
+		return "", err
+	}
+	if err := setReview(ctx, tx, r.ID, review.Reasons(r), false); err != nil {
 		return "", err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE rid = ?`, old.rid); err != nil {
@@ -333,10 +397,102 @@ func (w *fileWrite) putRecord(ctx context.Context, pos int, r record.Record) (st
 	}
 	// The same id earlier in this file queued sources not yet written.
 	w.srcs = slices.DeleteFunc(w.srcs, func(p pendingSource) bool { return p.rid == old.rid })
-	old.doc, old.body, old.path, old.position, old.changed = doc, r.Body, f.Path, pos, true
+	old.doc, old.body, old.path, old.position, old.changed, old.revision, old.prov = doc, r.Body, f.Path, pos, true, r.Revision, prov
 	w.ch.put(old.rid, &r)
 	w.addSources(old.rid, r)
 	return status, nil
+}
+
+// predecessor is a record a path held before this put, at some position.
+type predecessor struct {
+	id, status, prov string
+	revision         int
+}
+
+// inFile reports whether the file being put has a record of that id.
+func (w *fileWrite) inFile(id string) bool {
+	for _, r := range w.f.Records {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// inherit makes r, a new id at the position pred held, pred's successor: it
+// takes over pred's history (its revisions move to r's id), its revision
+// count and what a person set on it. It returns r's provenance to store and
+// what changed from pred to r.
+func (w *fileWrite) inherit(ctx context.Context, r *record.Record, pred predecessor) (string, []record.Change, error) {
+	var doc, body string
+	if err := w.tx.QueryRowContext(ctx, `SELECT doc, body FROM records WHERE id = ?`, pred.id).Scan(&doc, &body); err != nil {
+		return "", nil, fmt.Errorf("predecessor %s: %w", pred.id, err)
+	}
+	before, err := decodeDoc(doc, body, w.now)
+	if err != nil {
+		return "", nil, err
+	}
+	prov, err := keepPersons(r, before, pred.prov)
+	if err != nil {
+		return "", nil, err
+	}
+	changes, err := record.Diff(before, *r)
+	if err != nil {
+		return "", nil, err
+	}
+	if _, err := w.tx.ExecContext(ctx, `UPDATE revisions SET record_id = ? WHERE record_id = ?`, r.ID, pred.id); err != nil {
+		return "", nil, err
+	}
+	r.Revision = pred.revision + 1
+	return prov, changes, nil
+}
+
+// action is why the file is stored, for its records' history.
+func (w *fileWrite) action() string {
+	if w.f.Action != "" {
+		return w.f.Action
+	}
+	return store.ActionIngest
+}
+
+// keepPersons gives r (a new reading of a stored record) the values a person
+// set on the stored one, before: re-reading a source never overwrites a
+// person's work. Where the source now reads otherwise than when the person
+// overrode it, the new reading is kept beside the person's value
+// (SourceChanged) for the review queue; where it reads as then again, the
+// question is withdrawn. It returns the provenance to store.
+func keepPersons(r *record.Record, before record.Record, stored string) (string, error) {
+	prov, err := decodeProvenance(stored)
+	if err != nil || len(prov) == 0 {
+		return stored, err
+	}
+	fresh, err := record.Fields(*r)
+	if err != nil {
+		return "", err
+	}
+	theirs := map[string]json.RawMessage{}
+	for f, p := range prov {
+		if !p.Person() || !record.IsEditable(f) {
+			continue
+		}
+		v, err := record.Field(before, f)
+		if err != nil {
+			return "", err
+		}
+		theirs[f] = v
+		switch {
+		case record.SameJSON(fresh[f], p.Extracted), record.SameJSON(fresh[f], v):
+			p.SourceChanged = nil
+		default:
+			p.SourceChanged = fresh[f]
+		}
+		prov[f] = p
+	}
+	if err := record.SetFields(r, theirs); err != nil {
+		return "", err
+	}
+	r.Provenance = prov
+	return encodeProvenance(prov)
 }
 
 // addSources queues a record's archival references, kept in rows of their own
@@ -383,6 +539,7 @@ func encodeDoc(r record.Record) (string, error) {
 	r.Body = ""
 	r.Editions, r.Discusses, r.DiscussedIn = nil, nil, nil
 	r.Status, r.WithdrawnReason = "", "" // columns of their own, set by SetStatus
+	r.Revision, r.Provenance = 0, nil    // and by EditRecord
 	r.IngestedAt = time.Time{}
 	r.Normalize()
 	b, err := json.Marshal(r)
@@ -445,6 +602,11 @@ func deleteRecord(ctx context.Context, tx *txn, ch *change, id string) error {
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE from_id = ?`, id); err != nil {
 		return err
+	}
+	for _, q := range []string{`DELETE FROM revisions WHERE record_id = ?`, `DELETE FROM review WHERE record_id = ?`} {
+		if _, err := tx.ExecContext(ctx, q, id); err != nil {
+			return err
+		}
 	}
 	_, err = tx.ExecContext(ctx, `DELETE FROM records WHERE rid = ?`, d.rid)
 	return err

@@ -27,8 +27,9 @@ func (s *Store) Get(ctx context.Context, id string) (record.Record, error) {
 }
 
 func (s *Store) get(ctx context.Context, id string) (record.Record, error) {
-	var doc, body, ingested, status, reason string
-	err := s.read.QueryRowContext(ctx, `SELECT doc, body, ingested_at, status, status_reason FROM records WHERE id = ?`, id).Scan(&doc, &body, &ingested, &status, &reason)
+	var doc, body, ingested, status, reason, prov string
+	var revision int
+	err := s.read.QueryRowContext(ctx, `SELECT doc, body, ingested_at, status, status_reason, revision, provenance FROM records WHERE id = ?`, id).Scan(&doc, &body, &ingested, &status, &reason, &revision, &prov)
 	if errors.Is(err, sql.ErrNoRows) {
 		return record.Record{}, fmt.Errorf("record %s: %w", id, store.ErrNotFound)
 	}
@@ -39,7 +40,10 @@ func (s *Store) get(ctx context.Context, id string) (record.Record, error) {
 	if err != nil {
 		return r, fmt.Errorf("record %s: %w", id, err)
 	}
-	r.Status, r.WithdrawnReason = status, reason
+	r.Status, r.WithdrawnReason, r.Revision = status, reason, revision
+	if r.Provenance, err = decodeProvenance(prov); err != nil {
+		return r, fmt.Errorf("record %s: %w", id, err)
+	}
 	if r.Editions, err = s.editions(ctx, id); err != nil {
 		return r, err
 	}

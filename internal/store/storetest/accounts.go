@@ -255,17 +255,17 @@ func testPublication(t *testing.T, s store.Store) {
 		t.Errorf("Statuses = %v, %v", st, err)
 	}
 
-	r, err := s.SetStatus(ctx, "d1", record.Published, "")
+	r, err := s.SetStatus(ctx, "d1", record.Published, "", "")
 	if err != nil || r.Status != record.Published {
 		t.Fatalf("publish: %+v, %v", r.Status, err)
 	}
 	// Unpublished after it was public: harvesters that took it are told it is
 	// deleted; published again, it is back.
-	s.SetStatus(ctx, "p1", record.Draft, "")
+	s.SetStatus(ctx, "p1", record.Draft, "", "")
 	if hv, _, _ := s.Harvest(ctx, store.HarvestQuery{ID: "p1"}); len(hv) != 1 || !hv[0].Deleted {
 		t.Errorf("harvest of an unpublished record = %+v, want deleted", hv)
 	}
-	s.SetStatus(ctx, "p1", record.Published, "")
+	s.SetStatus(ctx, "p1", record.Published, "", "")
 	if hv, _, _ := s.Harvest(ctx, store.HarvestQuery{ID: "p1"}); len(hv) != 1 || hv[0].Deleted || hv[0].Record.Title != "Published telegram" {
 		t.Errorf("harvest of a republished record = %+v", hv)
 	}
@@ -287,7 +287,7 @@ func testPublication(t *testing.T, s store.Store) {
 		t.Errorf("re-derived draft stored as %q, %v", r.Status, err)
 	}
 
-	if _, err := s.SetStatus(ctx, "d1", record.Withdrawn, "Rights withdrawn by the donor"); err != nil {
+	if _, err := s.SetStatus(ctx, "d1", record.Withdrawn, "Rights withdrawn by the donor", ""); err != nil {
 		t.Fatal(err)
 	}
 	r, _ = s.Get(ctx, "d1")
@@ -301,10 +301,10 @@ func testPublication(t *testing.T, s store.Store) {
 	if len(hv) != 1 || !hv[0].Deleted {
 		t.Errorf("harvest of a withdrawn record = %+v, want deleted", hv)
 	}
-	if _, err := s.SetStatus(ctx, "d1", "gone", ""); err == nil {
+	if _, err := s.SetStatus(ctx, "d1", "gone", "", ""); err == nil {
 		t.Error("unknown status accepted")
 	}
-	if _, err := s.SetStatus(ctx, "zz", record.Published, ""); !errors.Is(err, store.ErrNotFound) {
+	if _, err := s.SetStatus(ctx, "zz", record.Published, "", ""); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("SetStatus(missing): %v", err)
 	}
 	// The decision survives a rebuilt index (Statuses come from the database).
@@ -344,7 +344,7 @@ func testSharedSessionsAndPublication(t *testing.T, a, b store.Store) {
 	if n := total(t, b, "quokkas"); n != 0 {
 		t.Fatalf("b finds a's draft anonymously: %d", n)
 	}
-	if _, err := a.SetStatus(ctx, "d1", record.Published, ""); err != nil {
+	if _, err := a.SetStatus(ctx, "d1", record.Published, "", ""); err != nil {
 		t.Fatal(err)
 	}
 	if n := total(t, b, "quokkas"); n != 1 {
@@ -353,7 +353,7 @@ func testSharedSessionsAndPublication(t *testing.T, a, b store.Store) {
 	if r, _ := b.Get(ctx, "d1"); r.Status != record.Published {
 		t.Errorf("b reads status %q", r.Status)
 	}
-	if _, err := b.SetStatus(ctx, "d1", record.Draft, ""); err != nil {
+	if _, err := b.SetStatus(ctx, "d1", record.Draft, "", ""); err != nil {
 		t.Fatal(err)
 	}
 	if n := total(t, a, "quokkas"); n != 0 {

@@ -26,6 +26,7 @@ func RunShared(t *testing.T, open SharedOpener) {
 		{"AuthoritiesFollowOtherWriters", testAuthoritiesFollow},
 		{"ConcurrentWriters", testConcurrentWriters},
 		{"SessionsAndPublication", testSharedSessionsAndPublication},
+		{"EditRace", testEditRace},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -56,6 +56,9 @@ func Run(t *testing.T, open Opener) {
 		{"Publication", testPublication},
 		{"KeepsGivenTimes", testKeepsGivenTimes},
 		{"AliasesGivenBack", testAliasesGivenBack},
+		{"EditRevisions", testEditRevisions},
+		{"ReingestKeepsPersons", testReingestKeepsPersons},
+		{"ReviewQueue", testReviewQueue},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
