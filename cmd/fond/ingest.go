@@ -18,6 +18,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "one JSON object per line: {file,id,status} or {file,error}")
 	replace := fs.Bool("replace", false, "let these files take over records that other files (other paths) own, such as a corpus moved to another folder; without it such a file is refused as a conflict")
 	draft := fs.Bool("draft", false, "store new records as drafts, seen only by staff until published (fond publish); without it they are published at once; records already stored keep their status")
+	indexMode := fs.String("index", "auto", "keep the search index up to date in this process: load (index as it stores, the fast way for a large ingest), skip (leave it to the server or the next search, which catch up from the change log: adding a few files to a large archive then costs what they change), or auto (load unless the files are small beside the saved index)")
 	limits := ingestLimitFlags(fs)
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -26,7 +27,16 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if len(paths) == 0 {
 		return fmt.Errorf("%w: name at least one file or folder", errUsage)
 	}
-	st, err := e.openIndexedStore(ctx)
+	_, inputBytes := ingest.Count(paths)
+	load, err := e.loadIndexFor(*indexMode, inputBytes)
+	if err != nil {
+		return err
+	}
+	open := e.openStore
+	if load {
+		open = e.openIndexedStore
+	}
+	st, err := open(ctx)
 	if err != nil {
 		return err
 	}

@@ -65,6 +65,36 @@ func (e *env) openIndexedStore(ctx context.Context) (store.Store, error) {
 	return st, nil
 }
 
+// indexWorthLoading is how large an ingest's input must be, beside the saved
+// index, for the ingest to load the index and keep it current as it stores.
+// Loading costs reading the whole snapshot and, at the end, writing it again
+// (488 MB at 100k documents); catching up from the change log later costs
+// analysing what changed. An input an eighth of the snapshot's size or more
+// is a bulk ingest, where indexing as records are stored is the fast way.
+const indexWorthLoading = 8
+
+// loadIndexFor says whether an ingest of inputBytes loads the search index.
+func (e *env) loadIndexFor(mode string, inputBytes int64) (bool, error) {
+	switch mode {
+	case "load":
+		return true, nil
+	case "skip":
+		return false, nil
+	case "auto":
+	default:
+		return false, fmt.Errorf("%w: --index %q: auto, load or skip", errUsage, mode)
+	}
+	path := e.dbPath + "-index"
+	if postgres.IsURL(e.dbPath) {
+		path = postgresSnapshot(e.dbPath)
+	}
+	info, err := os.Stat(path)
+	if path == "" || err != nil {
+		return true, nil // no saved index: this ingest builds it
+	}
+	return inputBytes*indexWorthLoading >= info.Size(), nil
+}
+
 // records loads the records named by ids (exactly want of them) from the store.
 func (e *env) records(ctx context.Context, ids []string, want int) ([]record.Record, error) {
 	if len(ids) != want {
