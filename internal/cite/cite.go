@@ -216,6 +216,11 @@ func docNumber(r *record.Record) string {
 	if !inCollection(r) {
 		return ""
 	}
+	// The number the edition prints ("285") is how readers of the volume
+	// find the document; the key or URL ("d285") is only its address.
+	if n := strings.TrimSpace(r.DocNumber); n != "" {
+		return n
+	}
 	if id := r.Collection.ID; id != "" {
 		if n, ok := strings.CutPrefix(r.Key, id+"/"); ok && n != "" {
 			return n

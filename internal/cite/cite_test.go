@@ -37,7 +37,7 @@ func seed() *record.Record {
 
 func frus() *record.Record {
 	return &record.Record{
-		ID: "0a1b2c3d4e5f6071", Key: "frus1934v04/d5", Category: record.Primary, Type: "Telegram",
+		ID: "0a1b2c3d4e5f6071", Key: "frus1934v04/d5", DocNumber: "5", Category: record.Primary, Type: "Telegram",
 		Title:   "The Ambassador in Argentina (Weddell) to the Secretary of State",
 		Date:    record.Date{EDTF: "1934-04-21", Display: "April 21, 1934—noon", Earliest: "1934-04-21", Latest: "1934-04-21", Qualifier: record.Exact},
 		Authors: []string{"Weddell"}, Recipients: []string{"Secretary of State"},
@@ -143,7 +143,7 @@ func TestChicago(t *testing.T) {
 		"interval":   `"Report on Kim Il Sung's Visit to Moscow," March 30 – April 25, 1950, History and Public Policy Program Digital Archive, Archive of the Foreign Policy of the Russian Federation, Fond 059a, Opis 5a, Delo 3, Papka 11, listy 10-20.`,
 		"undated":    `"Письмо Ким Ир Сена Сталину," n.d.`,
 		"korean":     `"조선 정세에 관한 보고," 1950s?, History and Public Policy Program Digital Archive.`,
-		"frus":       `"The Ambassador in Argentina (Weddell) to the Secretary of State," April 21, 1934—noon, in Foreign Relations of the United States Diplomatic Papers, 1934, The American Republics, Volume IV (Washington: United States Government Printing Office, 1951), document d5.`,
+		"frus":       `"The Ambassador in Argentina (Weddell) to the Secretary of State," April 21, 1934—noon, in Foreign Relations of the United States Diplomatic Papers, 1934, The American Republics, Volume IV (Washington: United States Government Printing Office, 1951), document 5.`,
 		"blog":       `Charles Kraus, "Preparing for War: Soviet-North Korean Relations, 1947–1950," Sources and Methods, Wilson Center, June 23, 2016, https://www.wilsoncenter.example.org/blog-post/preparing-for-war.`,
 		"list":       `Doug Henwood, "Re: Stalin and the Korean War," lbo-talk mailing list, February 11, 2003.`,
 		"article":    `Kathryn Weathersby et al., "To Attack, or Not to Attack? Stalin, Kim Il Sung, and the Prelude to War," Cold War International History Project Bulletin, Spring 1995.`,

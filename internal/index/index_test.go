@@ -223,3 +223,29 @@ func run(ix *Index, req Request) Response {
 	}
 	return res
 }
+
+// TestSameDayInStoredOrder: documents of one day list in the order they were
+// stored (a volume's order), both ways, not by their hashed ids.
+func TestSameDayInStoredOrder(t *testing.T) {
+	var docs []Doc
+	for i, id := range []string{"f3", "a9", "c1"} {
+		docs = append(docs, Doc{Ref: int64(i + 1), ID: id, Text: [7]string{"Telegram", "", "The minister reports."},
+			Earliest: "1934-04-21", Latest: "1934-04-21", Category: "primary"})
+	}
+	docs = append(docs, Doc{Ref: 4, ID: "b0", Text: [7]string{"Telegram", "", "The minister reports again."},
+		Earliest: "1934-04-22", Latest: "1934-04-22", Category: "primary"})
+	ix := build(docs)
+	for sort, want := range map[string][]string{
+		search.SortDateAsc:  {"f3", "a9", "c1", "b0"},
+		search.SortDateDesc: {"b0", "f3", "a9", "c1"},
+	} {
+		res := run(ix, Request{Node: parse("minister"), Limit: 10, Sort: sort})
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("sort %s: %v, want %v", sort, got, want)
+		}
+	}
+}

@@ -300,6 +300,15 @@ func (e *evaluator) top(docs []uint32, less func(a, b ranked) bool, k int) []ran
 // (undated last), ties by record id so that pages never shift.
 func (ix *Index) order(scores []float64, sortBy string) func(a, b ranked) bool {
 	byID := func(a, b ranked) bool { return ix.docs[a.doc].id < ix.docs[b.doc].id }
+	// Records of one day come in the order they were first stored: a
+	// volume's documents are stored in the volume's order, so a day's
+	// telegrams list as the edition prints them, not by a hash.
+	sameDay := func(a, b ranked) bool {
+		if ra, rb := ix.docs[a.doc].ref, ix.docs[b.doc].ref; ra != rb {
+			return ra < rb
+		}
+		return byID(a, b)
+	}
 	switch {
 	case scores != nil:
 		return func(a, b ranked) bool {
@@ -316,7 +325,7 @@ func (ix *Index) order(scores []float64, sortBy string) func(a, b ranked) bool {
 			if ea, eb := ix.hot[a.doc].earliest, ix.hot[b.doc].earliest; ea != eb {
 				return ea > eb
 			}
-			return byID(a, b)
+			return sameDay(a, b)
 		}
 	}
 	return func(a, b ranked) bool {
@@ -327,7 +336,7 @@ func (ix *Index) order(scores []float64, sortBy string) func(a, b ranked) bool {
 		if ea != eb {
 			return ea < eb
 		}
-		return byID(a, b)
+		return sameDay(a, b)
 	}
 }
 

@@ -25,6 +25,7 @@ func (d *Document) Record() record.Record {
 	r := record.Record{
 		Key:        key,
 		Title:      d.title(),
+		DocNumber:  d.N,
 		Type:       d.genre(),
 		Category:   record.Primary,
 		Date:       d.date(),

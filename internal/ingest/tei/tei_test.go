@@ -87,6 +87,9 @@ func TestTelegram(t *testing.T) {
 	if len(r.Notes) != 2 || r.Notes[0].Kind != "footnote" || r.Notes[1].N != "2" {
 		t.Errorf("notes %+v", r.Notes)
 	}
+	if r.DocNumber != "1" {
+		t.Errorf("doc_number %q, want the document's n", r.DocNumber)
+	}
 	if r.Collection == nil || r.Collection.ID != "frus1931test" || r.Collection.Year != "1950" || r.Publisher != "Testland Printing Office" {
 		t.Errorf("collection %+v publisher %q", r.Collection, r.Publisher)
 	}
