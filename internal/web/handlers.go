@@ -34,6 +34,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	if p.Q != "" {
 		data["Title"] = "Search: " + p.Q
+		data["DidYouMean"], data["DidYouMeanURL"] = s.didYouMean(r.Context(), p, q, res)
 	}
 	if p.Page > 1 {
 		data["Prev"] = p.withPage(p.Page - 1)

@@ -112,6 +112,12 @@ func TestPartialMatchesSaidOnThePage(t *testing.T) {
 	if !strings.Contains(body, "spelled <q>credit</q>") || !strings.Contains(body, "/documents/x1") {
 		t.Error("a misspelt word is not matched in its near spelling, or not said")
 	}
+	if !strings.Contains(body, `Did you mean <a href="/search?q=credit"><q>credit</q></a>?`) {
+		t.Error("no did-you-mean link to the corrected query")
+	}
+	if _, _, body = get(t, ts.URL+"/search?q=credit"); strings.Contains(body, "Did you mean") {
+		t.Error("did-you-mean offered for a query spelled right")
+	}
 	code, _, body = get(t, ts.URL+"/api/search?q="+url.QueryEscape("credit telegram zanzibar"))
 	var res struct{ Total, Exact int }
 	if code != http.StatusOK || json.Unmarshal([]byte(body), &res) != nil || res.Exact != 0 || res.Total == 0 {
