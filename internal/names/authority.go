@@ -22,6 +22,9 @@ type Authority struct {
 	Variants  []string `json:"variants"`
 	Dates     string   `json:"dates,omitempty"`
 	Roles     []string `json:"roles,omitempty"`
+	// Coords is a place's latitude and longitude in degrees, for the map: a
+	// city's centre, a province's middle.
+	Coords []float64 `json:"coords,omitempty"`
 }
 
 // starter is the file fond ships: the people, places and pseudonyms that recur in
@@ -67,6 +70,9 @@ func New(list []Authority) (*File, error) {
 		}
 		if _, dup := f.byID[a.ID]; dup {
 			return nil, fmt.Errorf("authority %q appears twice", a.ID)
+		}
+		if c := a.Coords; c != nil && (len(c) != 2 || c[0] < -90 || c[0] > 90 || c[1] < -180 || c[1] > 180) {
+			return nil, fmt.Errorf("authority %q: coords %v are not [latitude, longitude] in degrees", a.ID, c)
 		}
 		f.byID[a.ID] = i
 		for _, form := range append([]string{a.Preferred}, a.Variants...) {

@@ -41,3 +41,17 @@ func TestNewRejectsBadFiles(t *testing.T) {
 		t.Errorf("broken JSON accepted")
 	}
 }
+
+func TestCoords(t *testing.T) {
+	f := Starter()
+	for _, a := range f.Authorities {
+		if a.Kind == "place" && len(a.Coords) != 2 {
+			t.Errorf("place %s has no coordinates for the map", a.ID)
+		}
+	}
+	for _, bad := range []string{`[1]`, `[91, 0]`, `[0, 181]`, `[1, 2, 3]`} {
+		if _, err := Load([]byte(`[{"id":"x","kind":"place","preferred":"X","coords":` + bad + `}]`)); err == nil {
+			t.Errorf("coords %s accepted", bad)
+		}
+	}
+}
