@@ -31,7 +31,7 @@ func TestDraftsLeakNowhere(t *testing.T) {
 		"/api/search?q=telegram&facets=1", "/api/search?facets=1&limit=1000", "/api/search?q=" + leakWord + "&facets=1",
 		"/api/search?q=status:draft", "/api/search?q=id:" + draftID,
 		"/collections", "/timeline", "/timeline?from=1950&to=1950", "/timeline?from=1950-03&to=1950-03", "/timeline?from=2020&to=2020",
-		"/people/Stalin", "/places/Pyongyang", "/sitemap.xml", "/robots.txt", "/feed.atom", "/search.atom?q=telegram", "/search.atom?q=" + leakWord,
+		"/people/Stalin", "/places/Pyongyang", "/map", "/sitemap.xml", "/robots.txt", "/feed.atom", "/search.atom?q=telegram", "/search.atom?q=" + leakWord,
 		"/documents/" + pubID, "/api/documents/" + pubID, "/api/documents/" + pubID + "/links", "/api/documents/" + pubID + "/names",
 		"/documents/" + pubID + "/tei", "/documents/" + pubID + "/cite/chicago", "/documents/" + pubID + "/cite/csl-json",
 		"/oai?verb=Identify", "/oai?verb=ListSets", "/oai?verb=ListRecords&metadataPrefix=oai_dc", "/oai?verb=ListRecords&metadataPrefix=tei",

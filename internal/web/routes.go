@@ -46,6 +46,7 @@ func (s *Server) routes() []route {
 		{"GET /search", public, searches, s.handleSearch, "search page with facets", false},
 		{"GET /people", public, searches, s.handleNameIndex("person"), "index of people: by letter or by count, with their other forms", false},
 		{"GET /places", public, searches, s.handleNameIndex("place"), "index of places: by letter or by count, with their other forms", false},
+		{"GET /map", public, searches, s.handleMap, "map of places with coordinates, each a search of its documents (one count per place, at most 500)", false},
 		{"GET /healthz", public, cheap, s.handleHealthz, "liveness: the process answers", false},
 		{"GET /readyz", public, searches, s.handleReadyz, "readiness: the store answers and the index is up to date (503 otherwise)", false},
 		{"GET /about", public, searches, s.handleAbout, "what the archive holds, how to cite it, its interfaces", false},
