@@ -293,11 +293,11 @@ func (imp *csvImport) check(ctx context.Context, data []byte, maxRows int) error
 		if errors.Is(err, io.EOF) {
 			break
 		}
+		imp.rows++
 		if err != nil {
 			imp.report(err)
 			continue
 		}
-		imp.rows++
 		cur, err := imp.st.Get(ctx, row.ID)
 		if errors.Is(err, store.ErrNotFound) {
 			imp.report(rd.IDError(row, fmt.Errorf("no record %s", row.ID)))
@@ -323,6 +323,10 @@ func (imp *csvImport) check(ctx context.Context, data []byte, maxRows int) error
 			imp.report(rd.IDError(row, fmt.Errorf("%s is a contributor, who may edit drafts only, and record %s is %s", imp.acct.Name, cur.ID, cur.Status)))
 			continue
 		}
+		if row.Revision > cur.Revision {
+			imp.report(rd.RevisionError(row, fmt.Errorf("record %s has no revision %d yet (it is at %d): the cell was changed", cur.ID, row.Revision, cur.Revision)))
+			continue
+		}
 		if row.Revision != cur.Revision {
 			imp.reportStale(ctx, row.Line, cur, row.Revision)
 			continue
@@ -338,6 +342,9 @@ func (imp *csvImport) check(ctx context.Context, data []byte, maxRows int) error
 // whole, and an import of the same file again finds them unchanged).
 func (imp *csvImport) apply(ctx context.Context, note string) error {
 	for _, p := range imp.plans {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		why := fmt.Sprintf("CSV import, %s line %d", filepath.Base(imp.file), p.Line)
 		if note != "" {
 			why = note + " (" + why + ")"

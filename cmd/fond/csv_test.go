@@ -265,6 +265,7 @@ func TestCSVImportRefuses(t *testing.T) {
 		"twice":          {"id,revision,title\r\n" + ids[0] + ",1,x\r\n" + ids[0] + ",1,y\r\n", nil, "x.csv:3: column id (A): record " + ids[0] + " is on line 2 too"},
 		"no account":     {"id,revision\r\n", []string{"--as", "zed"}, `no account "zed"`},
 		"contributor":    {"id,revision,title\r\n" + ids[0] + ",1,x\r\n", []string{"--as", "cy"}, "cy is a contributor, who may edit drafts only, and record " + ids[0] + " is published"},
+		"revision ahead": {"id,revision,title\r\n" + ids[0] + ",7,x\r\n", nil, "x.csv:2: column revision (B): record " + ids[0] + " has no revision 7 yet (it is at 1)"},
 		"max rows":       {"id,revision,title\r\n" + ids[0] + ",1,x\r\n" + ids[1] + ",1,y\r\n", []string{"--max-rows", "1"}, "x.csv:3: more than 1 rows (--max-rows)"},
 		"max size":       {"id,revision,title\r\n" + ids[0] + ",1,x\r\n", []string{"--max-file-size", "20"}, "x.csv: 41 bytes, more than --max-file-size 20"},
 	} {
@@ -292,6 +293,12 @@ func TestCSVImportRefuses(t *testing.T) {
 	if _, errs, code := fond(t, db, "import", "--csv", f, "--as", "cy"); code != 0 || !strings.Contains(errs, "1 changed") {
 		t.Errorf("contributor on a draft: %d %s", code, errs)
 	}
+	// From standard input.
+	withStdin(t, "id,revision,place\r\n"+ids[2]+",2,Peiping\r\n", func() {
+		if _, errs, code := fond(t, db, "import", "--csv", "-", "--as", "cy"); code != 0 || !strings.Contains(errs, "-: 1 rows: 1 changed") {
+			t.Errorf("from stdin: %d %s", code, errs)
+		}
+	})
 	if _, errs, code := fond(t, db, "import", "--csv", f); code != 2 || !strings.Contains(errs, "--as NAME") {
 		t.Errorf("no --as: %d %s", code, errs)
 	}

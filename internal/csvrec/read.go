@@ -173,6 +173,9 @@ func (rd *Reader) cellError(row *Row, i int, err error) *Error {
 // one the importing account may not edit), for the caller's checks.
 func (rd *Reader) IDError(row *Row, err error) *Error { return rd.cellError(row, rd.id, err) }
 
+// RevisionError is an *Error about the row's revision cell.
+func (rd *Reader) RevisionError(row *Row, err error) *Error { return rd.cellError(row, rd.rev, err) }
+
 // CellChange is one cell that differs from the record's current value, as
 // the person sees it: the text exported, the text now in the cell.
 type CellChange struct {
