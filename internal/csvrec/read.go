@@ -62,7 +62,6 @@ type Reader struct {
 // out leave their fields as they are.
 func NewReader(r io.Reader, file string, maxRows int) (*Reader, error) {
 	cr := csv.NewReader(r)
-	cr.ReuseRecord = false
 	rd := &Reader{file: file, cr: cr, id: -1, rev: -1, maxRows: maxRows}
 	head, err := cr.Read()
 	if errors.Is(err, io.EOF) {
@@ -161,9 +160,6 @@ func (rd *Reader) Read() (*Row, error) {
 	}
 	return row, nil
 }
-
-// Rows is how many rows were read so far.
-func (rd *Reader) Rows() int { return rd.rows }
 
 func (rd *Reader) cellError(row *Row, i int, err error) *Error {
 	return &Error{File: rd.file, Line: row.Line, Column: rd.head[i], Index: i, Err: err}
