@@ -14,6 +14,9 @@ import (
 )
 
 func runExport(ctx context.Context, e *env, args []string) error {
+	if wantsCSV(args) {
+		return runExportCSV(ctx, e, args)
+	}
 	fs := e.flags("export")
 	dir := fs.String("bagit", "", "write a BagIt bag (RFC 8493) into this folder, which must not exist or be empty")
 	collection := fs.String("collection", "", "only records of this collection id")
@@ -23,7 +26,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *dir == "" {
-		return fmt.Errorf("%w: name the bag's folder with --bagit DIR", errUsage)
+		return fmt.Errorf("%w: name the bag's folder with --bagit DIR, or a spreadsheet with --csv FILE", errUsage)
 	}
 	st, err := e.openStore(ctx)
 	if err != nil {
@@ -46,6 +49,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 }
 
 func runImport(ctx context.Context, e *env, args []string) error {
+	if wantsCSV(args) {
+		return runImportCSV(ctx, e, args)
+	}
 	fs := e.flags("import")
 	dir := fs.String("bagit", "", "the BagIt bag to import, written by fond export --bagit")
 	asJSON := fs.Bool("json", false, "one JSON object per record")
@@ -53,7 +59,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *dir == "" {
-		return fmt.Errorf("%w: name the bag with --bagit DIR", errUsage)
+		return fmt.Errorf("%w: name the bag with --bagit DIR, or a spreadsheet with --csv FILE --as NAME", errUsage)
 	}
 	st, err := e.openIndexedStore(ctx)
 	if err != nil {

@@ -37,8 +37,8 @@ var commands = map[string]command{
 	"eval":    {"measure extraction against TEI markup: fond eval [--json] frus DIR", runEval},
 	"edtf":    {"check EDTF dates: validity, level, canonical form, earliest and latest day, precision: fond edtf [--json] DATE...", runEDTF},
 	"backup":  {"copy an SQLite archive, consistently, while it is served and written to; never overwrites FILE: fond backup FILE (PostgreSQL: pg_dump)", runBackup},
-	"export":  {"write records, their originals, JSON and TEI as a BagIt bag: fond export --bagit DIR [--collection ID] [--query Q] [--source-organization NAME]", runExport},
-	"import":  {"validate a bag written by fond export and store its records, same ids, into an empty archive: fond import --bagit DIR [--json]", runImport},
+	"export":  {"write records, their originals, JSON and TEI as a BagIt bag: fond export --bagit DIR [--collection ID] [--query Q] [--source-organization NAME]; or records' metadata as a spreadsheet: fond export --csv FILE|- [--with-body] [--status S] [--collection ID] [--bom=false] [ID...]", runExport},
+	"import":  {"validate a bag written by fond export and store its records, same ids, into an empty archive: fond import --bagit DIR [--json]; or apply a spreadsheet's edited cells, one revision per record by account NAME: fond import --csv FILE --as NAME [--dry-run] [--all-or-nothing] [--note WHY] [--max-file-size 64MiB] [--max-rows 100000]", runImport},
 	"verify":  {"check every stored original against its SHA-256, every record's parts, and the search index against the records; exit 1 naming what is wrong: fond verify [--json]", runVerify},
 	"reindex": {"re-derive every record from its stored original: fond reindex [--json]", runReindex},
 
