@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,11 +22,7 @@ func TestLoadShortForm(t *testing.T) {
 	db := testutil.PostgresSchema(t)
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "fond")
-	build := exec.Command("go", "build", "-o", bin, "../fond")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	testutil.GoBuild(t, "../fond", bin)
 	cfg := Config{Fond: bin, Database: db, Dir: dir, Servers: 2, Readers: 4, Duration: 3 * time.Second, MaxRequests: 1500,
 		Initial: 60, Batches: 2, BatchSize: 15, Edits: 2, ConvergeWithin: 30 * time.Second, Seed: 7}
 	var log strings.Builder
