@@ -238,10 +238,18 @@ func (s *Store) RevokeToken(ctx context.Context, id string) error {
 
 // Audit implements store.Accounts.
 func (s *Store) Audit(ctx context.Context, e store.AuditEntry) error {
+	return insertAudit(ctx, s.write, e)
+}
+
+// insertAudit writes an audit entry through w: the writer, or a
+// transaction that writes what the entry records.
+func insertAudit(ctx context.Context, w interface {
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
+}, e store.AuditEntry) error {
 	if e.At.IsZero() {
 		e.At = time.Now()
 	}
-	if _, err := s.write.ExecContext(ctx, `INSERT INTO audit(at, actor, action, target, detail, addr) VALUES (?,?,?,?,?,?)`,
+	if _, err := w.ExecContext(ctx, `INSERT INTO audit(at, actor, action, target, detail, addr) VALUES (?,?,?,?,?,?)`,
 		stamp(e.At), e.Actor, e.Action, e.Target, e.Detail, e.Addr); err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
@@ -306,6 +314,16 @@ func (s *Store) Secret(ctx context.Context, name string) ([]byte, error) {
 // every index (this server's and the others') and every harvester sees the
 // change; the records listing it do too, as their links now show or hide it.
 func (s *Store) SetStatus(ctx context.Context, id, status, reason string) (record.Record, error) {
+	return s.setStatus(ctx, id, status, reason, nil)
+}
+
+// SetStatusLogged implements store.Accounts: the audit entry is written by
+// the transaction that changes the status.
+func (s *Store) SetStatusLogged(ctx context.Context, id, status, reason string, e store.AuditEntry) (record.Record, error) {
+	return s.setStatus(ctx, id, status, reason, &e)
+}
+
+func (s *Store) setStatus(ctx context.Context, id, status, reason string, e *store.AuditEntry) (record.Record, error) {
 	switch status {
 	case record.Draft, record.Published, record.Withdrawn:
 	default:
@@ -341,6 +359,15 @@ func (s *Store) SetStatus(ctx context.Context, id, status, reason string) (recor
 	if _, err := tx.ExecContext(ctx, `UPDATE records SET status = ?, status_reason = ?, gen = ?, was_public = `+s.d.Greatest+`(was_public, ?) WHERE rid = ?`,
 		status, reason, gen, boolInt(status != record.Draft), rid); err != nil {
 		return r, fmt.Errorf("record %s: %w", id, err)
+	}
+	if e != nil {
+		e.Target, e.Detail = id, old+" → "+status
+		if reason != "" {
+			e.Detail += ": " + reason
+		}
+		if err := insertAudit(ctx, tx, *e); err != nil {
+			return r, err
+		}
 	}
 	ch.put(rid, &r)
 	linked, err := listing(ctx, tx, id)

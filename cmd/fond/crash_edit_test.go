@@ -1,0 +1,241 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"fond/internal/testutil"
+)
+
+var csrfInput = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
+
+// A server killed (SIGKILL) while editors publish and unpublish through it
+// leaves a sound archive: SQLite's integrity check and fond verify pass,
+// every record is published or a draft, as its last audit entry says, and a
+// server started afterwards shows readers exactly the published ones, in its
+// search index too.
+//
+//	FOND_CRASH_EDIT_ROUNDS=20 go test ./cmd/fond -run TestCrashWhileEditing -v
+func TestCrashWhileEditing(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("SIGKILL is a Unix signal")
+	}
+	rounds := envInt(t, "FOND_CRASH_EDIT_ROUNDS", 3)
+	rng := rand.New(rand.NewPCG(uint64(envInt(t, "FOND_CRASH_SEED", 21)), 2))
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "fond")
+	testutil.GoBuild(t, ".", bin)
+	db := filepath.Join(dir, "fond.db")
+	writeLetters(t, filepath.Join(dir, "in"), 40, 9)
+	if out, code := fondBin(t, bin, db, "ingest", filepath.Join(dir, "in")); code != 0 {
+		t.Fatalf("ingest: %s", out)
+	}
+	add := exec.Command(bin, "--db", db, "users", "add", "ed", "--role", "editor")
+	add.Stdin = strings.NewReader(staffPassword + "\n")
+	if out, err := add.CombinedOutput(); err != nil {
+		t.Fatalf("users add: %v %s", err, out)
+	}
+	var ids []string
+	if err := sqliteDB(t, db).QueryRow(`SELECT json_group_array(id) FROM records`).Scan(jsonInto(&ids)); err != nil || len(ids) != 40 {
+		t.Fatalf("ids: %v %v", ids, err)
+	}
+
+	for round := range rounds {
+		addr := freeAddr(t)
+		cmd := exec.Command(bin, "--db", db, "serve", "--addr", addr, "--fixity-rate", "0", "--iiif-cache", t.TempDir())
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		c := editorClient(t, "http://"+addr)
+		var edits atomic.Int64
+		var wg sync.WaitGroup
+		stop := make(chan struct{})
+		for e := range 3 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r := rand.New(rand.NewPCG(uint64(round), uint64(e)))
+				for {
+					select {
+					case <-stop:
+						return
+					default:
+					}
+					action := []string{"publish", "unpublish"}[r.IntN(2)]
+					if c.post("/documents/"+ids[r.IntN(len(ids))]+"/"+action) == http.StatusSeeOther {
+						edits.Add(1)
+					}
+				}
+			}()
+		}
+		time.Sleep(time.Duration(100+rng.IntN(900)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		close(stop)
+		wg.Wait()
+		t.Logf("round %d: server killed after %d edits", round, edits.Load())
+		if edits.Load() == 0 {
+			t.Fatalf("round %d: no edit went through before the kill", round)
+		}
+		checkArchive(t, bin, db, len(ids), len(ids))
+		published := checkStatuses(t, db)
+		checkReaders(t, bin, db, ids, published)
+		// A change and its audit entry are one transaction: every record's
+		// status is what its last entry says (published when it has none).
+		var unaudited int
+		if err := sqliteDB(t, db).QueryRow(`SELECT count(*) FROM records r WHERE r.status <> coalesce((SELECT CASE a.action WHEN 'publish' THEN 'published' ELSE 'draft' END
+			FROM audit a WHERE a.target = r.id AND a.action IN ('publish', 'unpublish') ORDER BY a.seq DESC LIMIT 1), 'published')`).Scan(&unaudited); err != nil || unaudited != 0 {
+			t.Errorf("round %d: %d records whose status is not what their last audit entry says (%v)", round, unaudited, err)
+		}
+	}
+}
+
+const staffPassword = "a password for the crash test"
+
+// jsonInto scans a JSON text into v.
+type jsonScanner struct{ v any }
+
+func jsonInto(v any) *jsonScanner { return &jsonScanner{v} }
+
+func (j *jsonScanner) Scan(src any) error {
+	s, ok := src.(string)
+	if !ok {
+		return fmt.Errorf("not text: %T", src)
+	}
+	return json.Unmarshal([]byte(s), j.v)
+}
+
+// editor is a signed-in browser: cookies, and the form token of its session.
+type editor struct {
+	http.Client
+	base, csrf string
+}
+
+// editorClient waits for the server, signs in as the editor and keeps the
+// session's anti-forgery token.
+func editorClient(t *testing.T, base string) *editor {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	c := &editor{Client: http.Client{Jar: jar, Timeout: 10 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}, base: base}
+	for i := 0; ; i++ {
+		if body, err := c.get("/login"); err == nil {
+			c.csrf = csrfInput.FindStringSubmatch(body)[1]
+			break
+		}
+		if i == 400 {
+			t.Fatal("the server never answered")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if code := c.postForm("/login", url.Values{"username": {"ed"}, "password": {staffPassword}}); code != http.StatusSeeOther {
+		t.Fatalf("sign-in: %d", code)
+	}
+	body, err := c.get("/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.csrf = csrfInput.FindStringSubmatch(body)[1]
+	return c
+}
+
+func (c *editor) get(path string) (string, error) {
+	resp, err := c.Get(c.base + path)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return string(b), err
+}
+
+func (c *editor) postForm(path string, form url.Values) int {
+	form.Set("csrf", c.csrf)
+	resp, err := c.PostForm(c.base+path, form)
+	if err != nil {
+		return 0
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+func (c *editor) post(path string) int { return c.postForm(path, url.Values{}) }
+
+// checkStatuses asserts every record is published or a draft and returns
+// the published ones.
+func checkStatuses(t *testing.T, db string) map[string]bool {
+	t.Helper()
+	rows, err := sqliteDB(t, db).Query(`SELECT id, status FROM records`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	published := map[string]bool{}
+	for rows.Next() {
+		var id, status string
+		if err := rows.Scan(&id, &status); err != nil {
+			t.Fatal(err)
+		}
+		switch status {
+		case "published":
+			published[id] = true
+		case "draft":
+		default:
+			t.Errorf("record %s has the status %q after the crash", id, status)
+		}
+	}
+	return published
+}
+
+// checkReaders starts a server on the crashed archive and asks it, as an
+// anonymous reader, for each record and for a search that finds them all:
+// exactly the published ones are shown.
+func checkReaders(t *testing.T, bin, db string, ids []string, published map[string]bool) {
+	t.Helper()
+	addr := freeAddr(t)
+	cmd := exec.Command(bin, "--db", db, "serve", "--addr", addr, "--fixity-rate", "0", "--iiif-cache", t.TempDir())
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait() }()
+	c := &editor{base: "http://" + addr}
+	var body string
+	var err error
+	for i := 0; i < 400; i++ {
+		if body, err = c.get("/api/search?match=all&limit=1000&q=Comrade"); err == nil {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	var res struct {
+		Total int `json:"total"`
+	}
+	if err != nil || json.Unmarshal([]byte(body), &res) != nil || res.Total != len(published) {
+		t.Errorf("an anonymous search finds %d records (%v), %d are published", res.Total, err, len(published))
+	}
+	for _, id := range ids {
+		resp, err := c.Get(c.base + "/api/documents/" + id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if want := map[bool]int{true: 200, false: 404}[published[id]]; resp.StatusCode != want {
+			t.Errorf("record %s (published %v): %d to a reader", id, published[id], resp.StatusCode)
+		}
+	}
+}
