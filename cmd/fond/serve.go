@@ -110,21 +110,23 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		go func() { errc <- ops.Serve(opsLn) }()
 		fmt.Fprintf(e.stderr, "fond: metrics on http://%s/metrics\n", *metricsAddr)
 	}
-	fixCtx, stopFixity := context.WithCancel(ctx)
-	defer stopFixity()
 	if *fixityRate > 0 {
 		fc, ok := st.(store.FixityChecker)
 		if !ok {
 			return fmt.Errorf("--fixity-rate: this store cannot check its originals in the background; use --fixity-rate 0")
 		}
 		c := &fixity.Checker{Store: fc, Audit: st.Audit, Rate: *fixityRate, Every: *fixityEvery, Metrics: m, Log: e.log}
-		go c.Run(fixCtx)
+		fixCtx, stopFixity := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() { defer close(done); c.Run(fixCtx) }()
+		// Runs before the store closes (deferred earlier): the check ends
+		// first, rather than failing on a closed store.
+		defer func() { stopFixity(); <-done }()
 	}
 	select {
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
-		stopFixity()
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		if ops != nil {
