@@ -1,16 +1,14 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"net/http"
-	"net/http/cookiejar"
-	"net/url"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -20,9 +18,8 @@ import (
 	"time"
 
 	"fond/internal/testutil"
+	"fond/internal/webclient"
 )
-
-var csrfInput = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
 
 // A server killed (SIGKILL) while editors publish and unpublish through it
 // leaves a sound archive: SQLite's integrity check and fond verify pass,
@@ -61,7 +58,7 @@ func TestCrashWhileEditing(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		c := editorClient(t, "http://"+addr)
+		c := signedIn(t, "http://"+addr)
 		var edits atomic.Int64
 		var wg sync.WaitGroup
 		stop := make(chan struct{})
@@ -77,7 +74,7 @@ func TestCrashWhileEditing(t *testing.T) {
 					default:
 					}
 					action := []string{"publish", "unpublish"}[r.IntN(2)]
-					if c.post("/documents/"+ids[r.IntN(len(ids))]+"/"+action) == http.StatusSeeOther {
+					if code, _ := c.Post(context.Background(), "http://"+addr+"/documents/"+ids[r.IntN(len(ids))]+"/"+action, nil); code == http.StatusSeeOther {
 						edits.Add(1)
 					}
 				}
@@ -120,61 +117,20 @@ func (j *jsonScanner) Scan(src any) error {
 	return json.Unmarshal([]byte(s), j.v)
 }
 
-// editor is a signed-in browser: cookies, and the form token of its session.
-type editor struct {
-	http.Client
-	base, csrf string
-}
-
-// editorClient waits for the server, signs in as the editor and keeps the
-// session's anti-forgery token.
-func editorClient(t *testing.T, base string) *editor {
+// signedIn waits for the server at base and signs the editor in.
+func signedIn(t *testing.T, base string) *webclient.Client {
 	t.Helper()
-	jar, _ := cookiejar.New(nil)
-	c := &editor{Client: http.Client{Jar: jar, Timeout: 10 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}, base: base}
-	for i := 0; ; i++ {
-		if body, err := c.get("/login"); err == nil {
-			c.csrf = csrfInput.FindStringSubmatch(body)[1]
-			break
-		}
-		if i == 400 {
-			t.Fatal("the server never answered")
+	c := webclient.New(10 * time.Second)
+	var err error
+	for i := 0; i < 400; i++ {
+		if err = c.SignIn(context.Background(), base, "ed", staffPassword); err == nil {
+			return c
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	if code := c.postForm("/login", url.Values{"username": {"ed"}, "password": {staffPassword}}); code != http.StatusSeeOther {
-		t.Fatalf("sign-in: %d", code)
-	}
-	body, err := c.get("/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c.csrf = csrfInput.FindStringSubmatch(body)[1]
-	return c
+	t.Fatalf("sign-in at %s: %v", base, err)
+	return nil
 }
-
-func (c *editor) get(path string) (string, error) {
-	resp, err := c.Get(c.base + path)
-	if err != nil {
-		return "", err
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	return string(b), err
-}
-
-func (c *editor) postForm(path string, form url.Values) int {
-	form.Set("csrf", c.csrf)
-	resp, err := c.PostForm(c.base+path, form)
-	if err != nil {
-		return 0
-	}
-	io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
-	return resp.StatusCode
-}
-
-func (c *editor) post(path string) int { return c.postForm(path, url.Values{}) }
 
 // checkStatuses asserts every record is published or a draft and returns
 // the published ones.
@@ -213,11 +169,11 @@ func checkReaders(t *testing.T, bin, db string, ids []string, published map[stri
 		t.Fatal(err)
 	}
 	defer func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait() }()
-	c := &editor{base: "http://" + addr}
+	base := "http://" + addr
 	var body string
 	var err error
 	for i := 0; i < 400; i++ {
-		if body, err = c.get("/api/search?match=all&limit=1000&q=Comrade"); err == nil {
+		if body, err = getBody(base + "/api/search?match=all&limit=1000&q=Comrade"); err == nil {
 			break
 		}
 		time.Sleep(50 * time.Millisecond)
@@ -229,7 +185,7 @@ func checkReaders(t *testing.T, bin, db string, ids []string, published map[stri
 		t.Errorf("an anonymous search finds %d records (%v), %d are published", res.Total, err, len(published))
 	}
 	for _, id := range ids {
-		resp, err := c.Get(c.base + "/api/documents/" + id)
+		resp, err := http.Get(base + "/api/documents/" + id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -238,4 +194,14 @@ func checkReaders(t *testing.T, bin, db string, ids []string, published map[stri
 			t.Errorf("record %s (published %v): %d to a reader", id, published[id], resp.StatusCode)
 		}
 	}
+}
+
+func getBody(u string) (string, error) {
+	resp, err := http.Get(u)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return string(b), err
 }

@@ -19,9 +19,14 @@ import (
 // fond runs one fond command on the test's database and returns its
 // standard output, or an error carrying its standard error.
 func (l *loader) fond(ctx context.Context, args ...string) (string, error) {
+	return l.fondWith(ctx, "", args...)
+}
+
+// fondWith is fond with stdin as the command's standard input.
+func (l *loader) fondWith(ctx context.Context, stdin string, args ...string) (string, error) {
 	cmd := exec.CommandContext(ctx, l.cfg.Fond, append([]string{"--db", l.cfg.Database}, args...)...)
 	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = strings.NewReader(stdin), &out, &errb
 	if err := cmd.Run(); err != nil {
 		return out.String(), fmt.Errorf("fond %s: %w\n%s", strings.Join(args, " "), err, tail(errb.String()))
 	}

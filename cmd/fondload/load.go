@@ -16,6 +16,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"fond/internal/webclient"
 )
 
 // loader is one run's shared state.
@@ -63,6 +65,9 @@ func Run(ctx context.Context, cfg Config, log io.Writer) (*Report, error) {
 		return nil, fmt.Errorf("the initial ingest stored %d records of %d letters", len(ids), cfg.Initial)
 	}
 	l.editIDs, l.readIDs = ids[:cfg.Edits], ids[cfg.Edits:]
+	if _, err := l.fondWith(ctx, editorPassword+"\n", "users", "add", "editor", "--role", "editor"); err != nil {
+		return nil, err
+	}
 
 	for i := range cfg.Servers {
 		s, err := l.start(i)
@@ -155,28 +160,50 @@ func (l *loader) ingestBatches(ctx context.Context) error {
 	return nil
 }
 
-// editor unpublishes and publishes its records in turn until ctx ends, and
-// leaves them published.
+// editorPassword is the load test's editor's, in its own throwaway schema.
+const editorPassword = "fondload editor password"
+
+// editor signs in on the first server and, until ctx ends, unpublishes and
+// publishes its records through the web forms, each on the next server in
+// turn (the session and its token are stored in the database, so one
+// sign-in serves on all); then it leaves them published. Every form must
+// answer 303.
 func (l *loader) editor(ctx context.Context, edits *atomic.Int64) error {
 	if len(l.editIDs) == 0 {
 		return nil
 	}
-	for i := 0; ctx.Err() == nil; i++ {
-		id := l.editIDs[i%len(l.editIDs)]
-		if _, err := l.fond(ctx, "unpublish", id); err != nil {
-			if ctx.Err() != nil {
-				break // stopped mid-command: the publish below settles the record
-			}
-			return err
-		}
-		edits.Add(1)
-		if _, err := l.fond(context.Background(), "publish", id); err != nil {
-			return err
-		}
-		edits.Add(1)
+	c := webclient.New(30 * time.Second)
+	if err := c.SignIn(ctx, "http://"+l.servers[0].addr, "editor", editorPassword); err != nil {
+		return fmt.Errorf("editor: %w", err)
 	}
-	_, err := l.fond(context.Background(), append([]string{"publish"}, l.editIDs...)...)
-	return err
+	post := func(i int, id, action string) error {
+		u := "http://" + l.servers[i%len(l.servers)].addr + "/documents/" + id + "/" + action
+		code, err := c.Post(context.Background(), u, nil)
+		if err == nil && code != http.StatusSeeOther {
+			err = fmt.Errorf("status %d", code)
+		}
+		if err != nil {
+			return fmt.Errorf("editor: POST %s: %w", u, err)
+		}
+		edits.Add(1)
+		return nil
+	}
+	i := 0
+	for ; ctx.Err() == nil; i++ {
+		id := l.editIDs[i%len(l.editIDs)]
+		if err := post(i, id, "unpublish"); err != nil {
+			return err
+		}
+		if err := post(i+1, id, "publish"); err != nil {
+			return err
+		}
+	}
+	for _, id := range l.editIDs {
+		if err := post(i, id, "publish"); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // A reader's request kinds, and how often each is chosen (of 20).

@@ -1,7 +1,8 @@
 // Command fondload is fond's load test. It starts several `fond serve` on one
 // PostgreSQL database, all on loopback, and runs readers against them
 // (searches, document pages, OAI-PMH harvesting) while another process
-// ingests and an editor unpublishes and publishes records. It counts every
+// ingests and an editor, signed in once, unpublishes and publishes records
+// through the forms of each server in turn. It counts every
 // answer that is not a 200 as an error, checks that the servers converge on
 // the same answers once the writes stop, and prints p50/p99 by request kind
 // (docs/benchmarks.md). It is bounded: --duration, --max-requests, and a
