@@ -44,7 +44,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "%s: %d records from %d files, %d originals (Payload-Oxum %s)\n", *dir, sum.Records, sum.Files, sum.Originals, sum.Oxum)
+	fmt.Fprintf(e.stderr, "%s: %d records from %d files, %d originals, %d audit entries (Payload-Oxum %s)\n", *dir, sum.Records, sum.Files, sum.Originals, sum.Audit, sum.Oxum)
 	return nil
 }
 
@@ -78,7 +78,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "%s: %d records from %d files, %d originals, every checksum verified\n", *dir, sum.Records, sum.Files, sum.Originals)
+	fmt.Fprintf(e.stderr, "%s: %d records from %d files, %d originals, %d audit entries, every checksum verified\n", *dir, sum.Records, sum.Files, sum.Originals, sum.Audit)
 	return nil
 }
 

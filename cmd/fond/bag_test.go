@@ -6,8 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"fond/internal/bagit"
 	"fond/internal/record"
@@ -49,13 +51,18 @@ func TestBagRoundTripSynthetic(t *testing.T) {
 		if err := st.DecideName(ctx, store.NameDecision{RecordID: second[0].ID, Start: 12, End: 19, Authority: "stalin", Status: "confirmed"}); err != nil {
 			t.Fatal(err)
 		}
-		// A draft and a withdrawn record must not come back public.
+		// A draft and a withdrawn record must not come back public, and
+		// what staff did to them comes back in the audit log; a failed
+		// sign-in (from an address) is not the holdings' and stays behind.
 		third, _ := ingestJSON(t, db, filepath.Join(dir, "letter-00002.txt"))
 		fourth, _ := ingestJSON(t, db, filepath.Join(dir, "letter-00003.txt"))
-		if _, err := st.SetStatus(ctx, third[0].ID, record.Draft, "", ""); err != nil {
-			t.Fatal(err)
+		if _, errs, code := fond(t, db, "unpublish", third[0].ID); code != 0 {
+			t.Fatal(errs)
 		}
-		if _, err := st.SetStatus(ctx, fourth[0].ID, record.Withdrawn, "The donor withdrew permission.", ""); err != nil {
+		if _, errs, code := fond(t, db, "withdraw", "--reason", "The donor withdrew permission.", fourth[0].ID); code != 0 {
+			t.Fatal(errs)
+		}
+		if err := st.Audit(ctx, store.AuditEntry{Actor: "ann", Action: store.AuditLoginFailed, Target: "ann", Addr: "10.0.0.1"}); err != nil {
 			t.Fatal(err)
 		}
 		st.Close()
@@ -165,12 +172,40 @@ func bagRoundTrip(t *testing.T, in string, edit func(t *testing.T, db string) []
 			t.Errorf("alias %s resolves to %q (%v) after the import, to %s before", old, rb.ID, err, ra.ID)
 		}
 	}
-	t.Logf("%d records the same field by field, %d aliases, %d name decisions checked", n, len(aliases), decisions)
+	trailA, trailB := recordTrail(t, a), recordTrail(t, b)
+	if !reflect.DeepEqual(trailA, trailB) {
+		t.Errorf("the records' audit trail after the import:\n%v\nbefore:\n%v", trailB, trailA)
+	}
+	if l, _ := b.AuditLog(ctx, store.AuditQuery{Action: store.AuditLoginFailed}); len(l) != 0 {
+		t.Errorf("sign-ins were carried in the bag: %+v", l)
+	}
+	if data, err := os.ReadFile(filepath.Join(bag, "data", "audit.json")); err == nil && strings.Contains(string(data), "10.0.0.") {
+		t.Errorf("the bag's audit trail keeps addresses: %s", data)
+	}
+	t.Logf("%d records the same field by field, %d aliases, %d name decisions, %d audit entries checked", n, len(aliases), decisions, len(trailA))
 
 	// A second import into the now full archive is refused.
 	if _, errs, code := fond(t, back, "import", "--bagit", bag); code != 1 || !strings.Contains(errs, "empty archive") {
 		t.Errorf("import into a full archive: exit %d %s", code, errs)
 	}
+}
+
+// recordTrail is what staff did to records, oldest first, without the
+// sequence numbers and addresses, which a bag does not carry.
+func recordTrail(t *testing.T, st store.Store) []string {
+	t.Helper()
+	var out []string
+	for _, action := range []string{store.AuditPublish, store.AuditUnpublish, store.AuditWithdraw} {
+		es, err := st.AuditLog(context.Background(), store.AuditQuery{Action: action, Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range es {
+			out = append(out, e.At.UTC().Format(time.RFC3339Nano)+" "+e.Actor+" "+e.Action+" "+e.Target+" "+e.Detail)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // fieldDiffs names each field of the record contract whose JSON differs.

@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"fond/internal/testutil"
 )
 
 // TestCrashDuringIngest builds fond, runs "fond ingest" (or "fond serve",
@@ -37,11 +39,7 @@ func TestCrashDuringIngest(t *testing.T) {
 	seed := uint64(envInt(t, "FOND_CRASH_SEED", 21))
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "fond")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	testutil.GoBuild(t, ".", bin)
 	db := filepath.Join(dir, "fond.db")
 	rng := rand.New(rand.NewPCG(seed, 8493))
 	// The first round measures how long an uninterrupted ingest of one folder

@@ -80,18 +80,8 @@ func TestIngestSummaryAndProgress(t *testing.T) {
 // A served archive stops when its context ends (^C, SIGTERM): run returns 0
 // and the port is closed.
 func TestServeStopsGracefully(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan int, 1)
-	var out, errb strings.Builder
-	go func() {
-		done <- run(ctx, []string{"--db", filepath.Join(t.TempDir(), "fond.db"), "serve", "--addr", addr, "--iiif-cache", t.TempDir()}, &out, &errb)
-	}()
+	addr := freeAddr(t)
+	srv := serveInProcess("--db", filepath.Join(t.TempDir(), "fond.db"), "serve", "--addr", addr, "--iiif-cache", t.TempDir())
 	// The port is taken before the store opens; ready is when it serves.
 	ready := false
 	for i := 0; i < 400 && !ready; i++ {
@@ -104,16 +94,10 @@ func TestServeStopsGracefully(t *testing.T) {
 		}
 	}
 	if !ready {
-		t.Fatalf("server never listened: %s", errb.String())
+		t.Fatalf("server never listened: %s", srv.errb.String())
 	}
-	cancel()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Errorf("serve ended with %d: %s", code, errb.String())
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("serve did not stop after its context ended")
+	if code := srv.stop(t); code != 0 {
+		t.Errorf("serve ended with %d: %s", code, srv.errb.String())
 	}
 	if c, err := net.Dial("tcp", addr); err == nil {
 		c.Close()

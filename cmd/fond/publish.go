@@ -48,16 +48,8 @@ func setStatus(ctx context.Context, st store.Store, id, status, reason, actor, a
 	if err != nil {
 		return err
 	}
-	r, err := st.SetStatus(ctx, before.ID, status, reason, actor)
-	if err != nil {
-		return err
-	}
-	action := map[string]string{record.Published: store.AuditPublish, record.Draft: store.AuditUnpublish, record.Withdrawn: store.AuditWithdraw}[status]
-	detail := before.Status + " → " + r.Status
-	if reason != "" {
-		detail += ": " + reason
-	}
-	return st.Audit(ctx, store.AuditEntry{Actor: actor, Action: action, Target: r.ID, Detail: detail, Addr: addr})
+	_, err = st.SetStatusLogged(ctx, before.ID, status, reason, store.AuditEntry{Actor: actor, Action: store.StatusAction[status], Addr: addr})
+	return err
 }
 
 func runAudit(ctx context.Context, e *env, args []string) error {

@@ -8,6 +8,7 @@
 //
 //	data/fond.json                  the ledger: format version, archive id, files
 //	data/authorities.json           the authority file, when the archive has its own
+//	data/audit.json                 what staff did to the records (publish, unpublish, withdraw)
 //	data/originals/<sha256>[.ext]   each original, named by its checksum
 //	data/records/<id>.json          each record (docs/record.md)
 //	data/records/<id>.tei.xml       each record as TEI P5 (internal/tei)
@@ -59,6 +60,9 @@ type Ledger struct {
 	// Authorities is the payload path of the archive's authority file, when
 	// an archivist has made it differ from the starter file.
 	Authorities string `json:"authorities,omitempty"`
+	// Audit is the payload path of the records' audit trail, when they have
+	// one: an older fond, which does not know it, imports without it.
+	Audit string `json:"audit,omitempty"`
 }
 
 // LedgerFile is one ingested path: its original and the records stored from
@@ -224,6 +228,7 @@ type Options struct {
 // Summary counts what a bag holds.
 type Summary struct {
 	Files, Originals, Records int
+	Audit                     int // entries of the records' audit trail
 	Oxum                      string
 }
 
@@ -325,6 +330,9 @@ func Export(ctx context.Context, st store.Store, dir string, opt Options) (Summa
 	}
 	if ledger.Authorities, err = exportAuthorities(ctx, st, w); err != nil {
 		return sum, err
+	}
+	if ledger.Audit, sum.Audit, err = exportAudit(ctx, st, w, ids); err != nil {
+		return sum, fmt.Errorf("audit trail: %w", err)
 	}
 	data, err := json.MarshalIndent(ledger, "", "  ")
 	if err != nil {
@@ -509,6 +517,10 @@ func Import(ctx context.Context, st store.Store, in *ingest.Ingester, dir string
 			}
 		}
 	}
+	trail, err := readAudit(bag, ledger, inBag)
+	if err != nil {
+		return sum, err
+	}
 	if ledger.Authorities != "" {
 		if _, ok := inBag["data/"+ledger.Authorities]; !ok {
 			return sum, fmt.Errorf("data/fond.json: the authority file, data/%s, is not in the bag", ledger.Authorities)
@@ -571,6 +583,10 @@ func Import(ctx context.Context, st store.Store, in *ingest.Ingester, dir string
 			sum.Originals++
 		}
 	}
+	if err := importAudit(ctx, st, trail); err != nil {
+		return sum, fmt.Errorf("data/%s: %w", ledger.Audit, err)
+	}
+	sum.Audit = len(trail)
 	sum.Oxum = bagit.Get(bag.Info, "Payload-Oxum")
 	return sum, nil
 }

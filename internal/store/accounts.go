@@ -76,6 +76,9 @@ const (
 	AuditLoginLimited = "login.refused" // over the failure limit: not checked at all
 )
 
+// StatusAction is the audit action of a change to each publication status.
+var StatusAction = map[string]string{record.Published: AuditPublish, record.Draft: AuditUnpublish, record.Withdrawn: AuditWithdraw}
+
 // AuditQuery selects audit entries, newest first.
 type AuditQuery struct {
 	Limit  int
@@ -124,6 +127,11 @@ type Accounts interface {
 	// other servers and harvesters see it, and the record's history, under
 	// author ("" for the command line).
 	SetStatus(ctx context.Context, id, status, reason, author string) (record.Record, error)
+	// SetStatusLogged is SetStatus that also writes the audit entry e in the
+	// same transaction, so that a crash keeps both or neither; e.Actor is the
+	// revision's author. Target and Detail are filled in from what the
+	// transaction read: the record's id, and "old → new" (with ": reason").
+	SetStatusLogged(ctx context.Context, id, status, reason string, e AuditEntry) (record.Record, error)
 	// Statuses returns the publication state of each id that is a record.
 	Statuses(ctx context.Context, ids []string) (map[string]string, error)
 }

@@ -363,3 +363,38 @@ type AliasKeeper interface {
 	// stored record is refused: a live id is never an alias.
 	AddAliases(ctx context.Context, id string, old []string) error
 }
+
+// FixityChecker is a store whose originals can be re-hashed a few at a time,
+// so that a server can keep checking them at a bounded rate while it serves
+// (Verify reads them all at once).
+type FixityChecker interface {
+	// CheckOriginals re-reads the originals whose checksums sort after
+	// after, in checksum order, until about maxBytes are read (at least one
+	// original), and reports what it read and found. Last is "" when no
+	// original is left after the ones read: the pass is complete.
+	CheckOriginals(ctx context.Context, after string, maxBytes int64) (FixityBatch, error)
+}
+
+// FixityBatch is what one CheckOriginals read and found wrong.
+type FixityBatch struct {
+	Last      string // checksum of the last original read; "" at the end
+	Originals int
+	Bytes     int64
+	Problems  []Problem
+}
+
+// IndexStater is a store that can say how far its search index has caught
+// up with what was committed (for metrics and readiness).
+type IndexStater interface {
+	IndexState(ctx context.Context) (IndexState, error)
+}
+
+// IndexState compares the search index with the store.
+type IndexState struct {
+	// Generation counts the store's committed writes (every writer's);
+	// Indexed is the generation this process's index reflects, 0 before it
+	// is loaded or when it must be rebuilt.
+	Generation, Indexed int64
+	// Records is the number of records stored.
+	Records int
+}

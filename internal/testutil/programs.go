@@ -20,3 +20,15 @@ func NeedPrograms(t testing.TB, progs ...string) {
 		}
 	}
 }
+
+// GoBuild builds the Go package at pkg (relative to the test's folder) into
+// the binary out, as CI builds (CGO_ENABLED=0): for tests that run fond as a
+// child process, to kill it or to run several.
+func GoBuild(t testing.TB, pkg, out string) {
+	t.Helper()
+	build := exec.Command("go", "build", "-o", out, pkg)
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if b, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build %s: %v\n%s", pkg, err, b)
+	}
+}

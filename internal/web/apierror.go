@@ -23,6 +23,7 @@ func writeAPIError(w http.ResponseWriter, status int, code, param, msg string) {
 // happened: an error's text can name files, tables and queries.
 func (s *Server) apiServerError(w http.ResponseWriter, r *http.Request, err error) {
 	if r.Context().Err() != nil {
+		s.rejected("timeout")
 		writeAPIError(w, http.StatusServiceUnavailable, "timeout", "", "the request took longer than this server allows, or was abandoned")
 		return
 	}

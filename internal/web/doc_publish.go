@@ -17,7 +17,6 @@ const maxReason = 1000
 // editor changes the record's publication, it is logged, and the browser goes
 // back to the record (303).
 func (s *Server) handleSetStatus(status string) http.HandlerFunc {
-	action := map[string]string{record.Published: store.AuditPublish, record.Draft: store.AuditUnpublish, record.Withdrawn: store.AuditWithdraw}[status]
 	return func(w http.ResponseWriter, r *http.Request) {
 		rec, ok := s.visibleRecord(w, r, r.PathValue("id"))
 		if !ok {
@@ -29,20 +28,12 @@ func (s *Server) handleSetStatus(status string) http.HandlerFunc {
 				"Message": "Withdrawing a document needs a reason (at most 1,000 characters): its address will show it."})
 			return
 		}
-		author := ""
-		if v := viewerOf(r.Context()); v != nil {
-			author = v.Name
-		}
-		after, err := s.raw.SetStatus(r.Context(), rec.ID, status, reason, author)
-		if err != nil {
+		// One transaction changes the record and logs who did it: a crash
+		// keeps both or neither.
+		if _, err := s.raw.SetStatusLogged(r.Context(), rec.ID, status, reason, auditEntry(r, store.StatusAction[status])); err != nil {
 			s.serverError(w, err)
 			return
 		}
-		detail := rec.Status + " → " + after.Status
-		if reason != "" {
-			detail += ": " + reason
-		}
-		s.audit(r, action, rec.ID, detail)
 		http.Redirect(w, r, "/documents/"+url.PathEscape(rec.ID), http.StatusSeeOther)
 	}
 }

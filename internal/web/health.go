@@ -33,3 +33,10 @@ func (s *Server) handleReadyz(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Write([]byte("ready\n"))
 }
+
+// handleMetrics answers a Prometheus scrape (text format): see
+// internal/metrics for what is counted.
+func (s *Server) handleMetrics(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	s.Metrics.Handler().ServeHTTP(w, r)
+}

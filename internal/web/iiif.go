@@ -218,6 +218,7 @@ func (s *Server) handleIIIFImage(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, perr.Error(), http.StatusBadRequest)
 		return
 	case errors.Is(err, imageapi.ErrTooLarge):
+		s.rejected("image")
 		http.Error(w, "this page image is larger than the archive serves", http.StatusRequestEntityTooLarge)
 		return
 	case err != nil:

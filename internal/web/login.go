@@ -58,6 +58,7 @@ func (s *Server) handleLoginPost(w http.ResponseWriter, r *http.Request) {
 	}
 	if byName >= a.LoginLockAccount || byAddr >= a.LoginLockAddress {
 		s.writeAudit(ctx, store.AuditEntry{Actor: name, Action: store.AuditLoginLimited, Target: name, Addr: addr})
+		s.rejected("signin")
 		w.Header().Set("Retry-After", strconv.Itoa(int(a.LoginWindow.Seconds())))
 		s.loginPage(w, r, http.StatusTooManyRequests, "Too many failed sign-ins; try again later.", name)
 		return

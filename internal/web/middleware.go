@@ -22,11 +22,16 @@ const (
 	download class = "download" // an original file, whole
 	images   class = "image"    // IIIF page images, tiles and manifests
 	signin   class = "signin"   // a password checked: argon2id takes 64 MiB and a core
+	scrape   class = "scrape"   // metrics: a few store queries per scrape
 )
 
 // signinSlots is how many passwords are checked at once: argon2id's memory
 // times this is what a flood of sign-ins can take.
 const signinSlots = 4
+
+// scrapeSlots is how many metrics scrapes run at once: one Prometheus asks
+// every few seconds, so more at once is a loop or a stranger.
+const scrapeSlots = 2
 
 // gate is a counting semaphore that waits a bounded time.
 type gate chan struct{}
@@ -63,12 +68,14 @@ func (s *Server) makeGates() {
 	s.all = newGate(l.MaxRequests)
 	s.gates = map[class]gate{
 		searches: newGate(l.MaxSearches), compares: newGate(l.MaxCompares), renders: newGate(l.MaxRenders),
-		exports: newGate(l.MaxExports), download: newGate(l.MaxDownloads), images: newGate(l.MaxImages), signin: newGate(signinSlots),
+		exports: newGate(l.MaxExports), download: newGate(l.MaxDownloads), images: newGate(l.MaxImages), signin: newGate(signinSlots), scrape: newGate(scrapeSlots),
 	}
 }
 
-// busy answers 503 with Retry-After, in JSON under /api/ and as a page elsewhere.
-func (s *Server) busy(w http.ResponseWriter, r *http.Request, what string) {
+// busy answers 503 with Retry-After, in JSON under /api/ and as a page
+// elsewhere, and counts the refusal under the limit's name.
+func (s *Server) busy(w http.ResponseWriter, r *http.Request, limit, what string) {
+	s.rejected(limit)
 	w.Header().Set("Retry-After", retryAfter(s.Limits.QueueWait))
 	msg := "The archive is busy (" + what + "); please try again in a moment."
 	if strings.HasPrefix(r.URL.Path, "/api/") {
@@ -84,7 +91,7 @@ func (s *Server) limit(c class, g gate, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if g != nil {
 			if !g.enter(r.Context(), s.Limits.QueueWait) {
-				s.busy(w, r, "too many "+string(c)+" requests at once")
+				s.busy(w, r, string(c), "too many "+string(c)+" requests at once")
 				return
 			}
 			defer g.leave()
@@ -106,7 +113,7 @@ func (s *Server) limit(c class, g gate, next http.Handler) http.Handler {
 func (s *Server) admit(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !s.all.enter(r.Context(), 0) {
-			s.busy(w, r, "too many requests at once")
+			s.busy(w, r, "requests", "too many requests at once")
 			return
 		}
 		defer s.all.leave()

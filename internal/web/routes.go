@@ -80,6 +80,7 @@ func (s *Server) routes() []route {
 		{"POST /login", public, signin, s.handleLoginPost, "sign in: username, password, csrf; 303 and a session cookie", false},
 		{"POST /logout", contributor, cheap, s.handleLogout, "sign out: the session ends on every server", false},
 		{"GET /admin/audit", admin, cheap, s.handleAdminAudit, "the audit log", false},
+		{"GET /metrics", admin, scrape, s.handleMetrics, "Prometheus metrics, for an admin's browser; scrapers use --metrics-addr", false},
 		{"GET /admin/users", admin, cheap, s.handleAdminUsers, "staff accounts and API tokens (changed with fond users and fond tokens)", false},
 		{"/api/", public, cheap, s.handleAPINotFound, "any other API address: JSON 404", true},
 		{"/", public, cheap, s.handleNotFound, "any other address: the 404 page", false},
@@ -101,7 +102,32 @@ func (s *Server) Handler() http.Handler {
 	// changes nothing, so may come from anywhere.
 	cop := http.NewCrossOriginProtection()
 	cop.AddInsecureBypassPattern("POST /oai")
-	return s.recoverPanics(securityHeaders(cop.Handler(s.checkHost(s.admit(s.identify(mux))))))
+	return s.observe(s.recoverPanics(securityHeaders(cop.Handler(s.checkHost(s.admit(s.identify(mux)))))))
+}
+
+// opsRoutes are served on the operations address (--metrics-addr), apart
+// from readers: a scraper there needs no account, so the address must be one
+// only the monitoring can reach (loopback or a private network).
+func (s *Server) opsRoutes() []route {
+	return []route{
+		{"GET /metrics", public, scrape, s.handleMetrics, "Prometheus metrics", false},
+		{"GET /healthz", public, cheap, s.handleHealthz, "liveness", false},
+		{"GET /readyz", public, searches, s.handleReadyz, "readiness", false},
+		{"/", public, cheap, http.NotFound, "nothing else", false},
+	}
+}
+
+// OpsHandler serves opsRoutes with the same limits, logs and counts as
+// Handler (call Handler first when both serve, so they share one set of slots).
+func (s *Server) OpsHandler() http.Handler {
+	if s.gates == nil {
+		s.makeGates()
+	}
+	mux := http.NewServeMux()
+	for _, rt := range s.opsRoutes() {
+		s.register(mux, rt)
+	}
+	return s.observe(s.recoverPanics(mux))
 }
 
 // register is the only code that adds to the mux: the role is checked first
@@ -116,7 +142,7 @@ func (s *Server) register(mux *http.ServeMux, rt route) {
 		h = s.checkCSRF(h)
 	}
 	h = s.limit(rt.class, s.gates[rt.class], h)
-	mux.Handle(rt.pattern, s.requireRole(rt.min, h))
+	mux.Handle(rt.pattern, named(rt.pattern, s.requireRole(rt.min, h)))
 }
 
 // requireRole lets through viewers of at least min. Below it, an anonymous

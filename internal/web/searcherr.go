@@ -16,6 +16,7 @@ func (s *Server) searchError(w http.ResponseWriter, r *http.Request, err error) 
 		return
 	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, search.ErrQueryTooComplex) || r.Context().Err() != nil {
+		s.rejected("timeout")
 		w.Header().Set("Retry-After", retryAfter(s.Limits.QueueWait))
 		s.render(w, http.StatusServiceUnavailable, "error", map[string]any{"Title": "Search took too long",
 			"Message": "This search took longer than the archive allows. Try fewer or more specific words."})
@@ -31,6 +32,7 @@ func (s *Server) apiSearchError(w http.ResponseWriter, r *http.Request, err erro
 		return
 	}
 	if errors.Is(err, search.ErrQueryTooComplex) {
+		s.rejected("timeout")
 		w.Header().Set("Retry-After", retryAfter(s.Limits.QueueWait))
 		writeAPIError(w, http.StatusServiceUnavailable, "timeout", "", err.Error())
 		return

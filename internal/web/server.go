@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"fond/internal/ingest/scan"
+	"fond/internal/metrics"
 	"fond/internal/record"
 	"fond/internal/store"
 )
@@ -51,13 +52,17 @@ type Server struct {
 	iiif  iiifState
 	gates map[class]gate // slots per cost class
 	all   gate           // slots for requests of any class
+	// Metrics counts requests, refusals and the index's lag (/metrics);
+	// serve adds its ingest and fixity figures to the same set.
+	Metrics *metrics.Set
 }
 
 var errPublicURL = errors.New("the public URL must be an absolute http or https URL with a host, and no user, query or fragment")
 
 // New builds a server; it parses the templates once.
 func New(st store.Store, log *slog.Logger) (*Server, error) {
-	s := &Server{store: gatedStore{st}, raw: st, log: log, tmpl: map[string]*template.Template{}, Limits: DefaultLimits, Access: DefaultAccess, Scan: scan.RenderTools()}
+	s := &Server{store: gatedStore{st}, raw: st, log: log, tmpl: map[string]*template.Template{}, Limits: DefaultLimits, Access: DefaultAccess, Scan: scan.RenderTools(),
+		Metrics: metrics.New(st, log)}
 	pages, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -128,6 +133,7 @@ func (s *Server) serverError(w http.ResponseWriter, err error) {
 	if errors.Is(err, context.DeadlineExceeded) {
 		// The request's deadline (--request-timeout) passed: the server's
 		// limit, not a fault, and worth trying again.
+		s.rejected("timeout")
 		w.Header().Set("Retry-After", retryAfter(s.Limits.QueueWait))
 		s.render(w, http.StatusServiceUnavailable, "error", map[string]any{"Title": "Took too long",
 			"Message": "This page took longer than the archive allows. Please try again in a moment."})

@@ -279,11 +279,18 @@ func clientAddr(r *http.Request) string {
 
 // audit writes an entry; a failure is logged, not shown: the action is done.
 func (s *Server) audit(r *http.Request, action, target, detail string) {
+	e := auditEntry(r, action)
+	e.Target, e.Detail = target, detail
+	s.writeAudit(r.Context(), e)
+}
+
+// auditEntry is an entry for the request's action: who asked, from where.
+func auditEntry(r *http.Request, action string) store.AuditEntry {
 	actor := ""
 	if v := viewerOf(r.Context()); v != nil {
 		actor = v.Name
 	}
-	s.writeAudit(r.Context(), store.AuditEntry{Actor: actor, Action: action, Target: target, Detail: detail, Addr: clientAddr(r)})
+	return store.AuditEntry{Actor: actor, Action: action, Addr: clientAddr(r)}
 }
 
 func (s *Server) writeAudit(ctx context.Context, e store.AuditEntry) {

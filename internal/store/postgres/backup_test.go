@@ -6,23 +6,34 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fond/internal/record"
 	"fond/internal/search"
 	"fond/internal/store"
 	"fond/internal/testutil"
+	"fond/internal/web"
 )
 
 // The README's backup of a PostgreSQL archive: pg_dump of a database that is
 // in use, pg_restore into a new database, and a store opened on that serves
-// the same records, searches and passes Verify.
+// the same records, searches and passes Verify, and a web server on it
+// answers the record's page and a search.
 func TestPgDumpRestoreServes(t *testing.T) {
 	for _, tool := range []string{"pg_dump", "pg_restore"} {
 		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("FOND_REQUIRE_POSTGRES") != "" {
+				t.Fatalf("%s not installed; .ci/run should have installed postgresql-client", tool)
+			}
 			t.Skipf("skipping: %s not installed (apt-get install postgresql-client)", tool)
 		}
 	}
@@ -86,5 +97,27 @@ func TestPgDumpRestoreServes(t *testing.T) {
 	rep, err := back.Verify(ctx, nil)
 	if err != nil || !rep.OK() || rep.Records != 1 {
 		t.Fatalf("verify of the restored archive: %+v %v", rep, err)
+	}
+
+	srv, err := web.New(back, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	for path, want := range map[string]string{
+		"/documents/" + r.ID:         "The loan of 200 million roubles is agreed.",
+		"/api/search?q=Shtykov+loan": `"total": 1`,
+		"/readyz":                    "ready",
+	} {
+		resp, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), want) {
+			t.Errorf("served from the restored database, %s: %d, lacks %q", path, resp.StatusCode, want)
+		}
 	}
 }

@@ -70,23 +70,26 @@ func TestServersMigrateTogether(t *testing.T) {
 	}
 }
 
-func TestVerify(t *testing.T) {
-	storetest.RunVerify(t, func(t *testing.T) (store.Store, storetest.Raw) {
-		u := testutil.PostgresSchema(t)
-		s, err := Open(context.Background(), u, "")
-		if err != nil {
-			t.Fatal(err)
+func TestVerify(t *testing.T) { storetest.RunVerify(t, openRaw) }
+
+func TestFixity(t *testing.T) { storetest.RunFixity(t, openRaw) }
+
+// openRaw opens an empty store and a connection to its database beside it.
+func openRaw(t *testing.T) (store.Store, storetest.Raw) {
+	u := testutil.PostgresSchema(t)
+	s, err := Open(context.Background(), u, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("pgx", u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return s, func(t *testing.T, q string, args ...any) {
+		t.Helper()
+		if _, err := db.Exec(dialect.Bind(q), args...); err != nil {
+			t.Fatalf("%s: %v", q, err)
 		}
-		db, err := sql.Open("pgx", u)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		return s, func(t *testing.T, q string, args ...any) {
-			t.Helper()
-			if _, err := db.Exec(dialect.Bind(q), args...); err != nil {
-				t.Fatalf("%s: %v", q, err)
-			}
-		}
-	})
+	}
 }

@@ -63,23 +63,26 @@ func TestAuthorityFilePersists(t *testing.T) {
 	}
 }
 
-func TestVerify(t *testing.T) {
-	storetest.RunVerify(t, func(t *testing.T) (store.Store, storetest.Raw) {
-		path := filepath.Join(t.TempDir(), "fond.db")
-		s, err := Open(context.Background(), path)
-		if err != nil {
-			t.Fatal(err)
+func TestVerify(t *testing.T) { storetest.RunVerify(t, openRaw) }
+
+func TestFixity(t *testing.T) { storetest.RunFixity(t, openRaw) }
+
+// openRaw opens an empty store and a connection to its database beside it.
+func openRaw(t *testing.T) (store.Store, storetest.Raw) {
+	path := filepath.Join(t.TempDir(), "fond.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return s, func(t *testing.T, q string, args ...any) {
+		t.Helper()
+		if _, err := db.Exec(q, args...); err != nil {
+			t.Fatalf("%s: %v", q, err)
 		}
-		db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		return s, func(t *testing.T, q string, args ...any) {
-			t.Helper()
-			if _, err := db.Exec(q, args...); err != nil {
-				t.Fatalf("%s: %v", q, err)
-			}
-		}
-	})
+	}
 }

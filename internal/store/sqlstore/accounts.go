@@ -240,10 +240,18 @@ func (s *Store) RevokeToken(ctx context.Context, id string) error {
 
 // Audit implements store.Accounts.
 func (s *Store) Audit(ctx context.Context, e store.AuditEntry) error {
+	return insertAudit(ctx, s.write, e)
+}
+
+// insertAudit writes an audit entry through w: the writer, or a
+// transaction that writes what the entry records.
+func insertAudit(ctx context.Context, w interface {
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
+}, e store.AuditEntry) error {
 	if e.At.IsZero() {
 		e.At = time.Now()
 	}
-	if _, err := s.write.ExecContext(ctx, `INSERT INTO audit(at, actor, action, target, detail, addr) VALUES (?,?,?,?,?,?)`,
+	if _, err := w.ExecContext(ctx, `INSERT INTO audit(at, actor, action, target, detail, addr) VALUES (?,?,?,?,?,?)`,
 		stamp(e.At), e.Actor, e.Action, e.Target, e.Detail, e.Addr); err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
@@ -308,6 +316,17 @@ func (s *Store) Secret(ctx context.Context, name string) ([]byte, error) {
 // every index (this server's and the others') and every harvester sees the
 // change; the records listing it do too, as their links now show or hide it.
 func (s *Store) SetStatus(ctx context.Context, id, status, reason, author string) (record.Record, error) {
+	return s.setStatus(ctx, id, status, reason, author, nil)
+}
+
+// SetStatusLogged implements store.Accounts: the audit entry is written by
+// the transaction that changes the status, and its actor is the revision's
+// author.
+func (s *Store) SetStatusLogged(ctx context.Context, id, status, reason string, e store.AuditEntry) (record.Record, error) {
+	return s.setStatus(ctx, id, status, reason, e.Actor, &e)
+}
+
+func (s *Store) setStatus(ctx context.Context, id, status, reason, author string, e *store.AuditEntry) (record.Record, error) {
 	switch status {
 	case record.Draft, record.Published, record.Withdrawn:
 	default:
@@ -348,6 +367,15 @@ func (s *Store) SetStatus(ctx context.Context, id, status, reason, author string
 	}
 	if err := setReview(ctx, tx, id, review.Reasons(r), false); err != nil {
 		return r, err
+	}
+	if e != nil {
+		e.Target, e.Detail = id, cur.r.Status+" → "+status
+		if reason != "" {
+			e.Detail += ": " + reason
+		}
+		if err := insertAudit(ctx, tx, *e); err != nil {
+			return r, err
+		}
 	}
 	ch.put(cur.rid, &r)
 	linked, err := listing(ctx, tx, id)

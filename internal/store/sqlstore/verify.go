@@ -54,17 +54,7 @@ func (s *Store) verifyOriginals(ctx context.Context, rep *store.VerifyReport, pr
 		if err := rows.Scan(&checksum, &name, &size, &data); err != nil {
 			return err
 		}
-		sum := sha256.Sum256(data)
-		got := "sha256:" + hex.EncodeToString(sum[:])
-		bad := func(detail string) {
-			rep.Problems = append(rep.Problems, store.Problem{Kind: store.ProblemOriginal, Checksum: checksum, Name: name, Detail: detail})
-		}
-		if got != checksum {
-			bad(fmt.Sprintf("stored bytes hash to %s, not to their recorded checksum", got))
-		}
-		if int64(len(data)) != size {
-			bad(fmt.Sprintf("%d bytes stored, %d recorded", len(data), size))
-		}
+		rep.Problems = append(rep.Problems, checkOriginal(checksum, name, size, data)...)
 		rep.Originals++
 		rep.Bytes += int64(len(data))
 		p.OriginalsDone++
@@ -74,6 +64,23 @@ func (s *Store) verifyOriginals(ctx context.Context, rep *store.VerifyReport, pr
 		}
 	}
 	return rows.Err()
+}
+
+// checkOriginal hashes one original's bytes again and compares them with
+// what was recorded when they arrived.
+func checkOriginal(checksum, name string, size int64, data []byte) []store.Problem {
+	var problems []store.Problem
+	bad := func(detail string) {
+		problems = append(problems, store.Problem{Kind: store.ProblemOriginal, Checksum: checksum, Name: name, Detail: detail})
+	}
+	sum := sha256.Sum256(data)
+	if got := "sha256:" + hex.EncodeToString(sum[:]); got != checksum {
+		bad(fmt.Sprintf("stored bytes hash to %s, not to their recorded checksum", got))
+	}
+	if int64(len(data)) != size {
+		bad(fmt.Sprintf("%d bytes stored, %d recorded", len(data), size))
+	}
+	return problems
 }
 
 // verifyRecords checks that every record has all of what one transaction wrote

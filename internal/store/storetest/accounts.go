@@ -287,8 +287,17 @@ func testPublication(t *testing.T, s store.Store) {
 		t.Errorf("re-derived draft stored as %q, %v", r.Status, err)
 	}
 
-	if _, err := s.SetStatus(ctx, "d1", record.Withdrawn, "Rights withdrawn by the donor", ""); err != nil {
+	// The change and its audit entry are one transaction, the entry saying
+	// what the transaction changed; a change refused writes no entry.
+	if _, err := s.SetStatusLogged(ctx, "d1", record.Withdrawn, "Rights withdrawn by the donor", store.AuditEntry{Actor: "ed", Action: store.AuditWithdraw, Addr: "10.0.0.3"}); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := s.SetStatusLogged(ctx, "zz", record.Published, "", store.AuditEntry{Actor: "ed", Action: store.AuditPublish}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("SetStatusLogged(missing): %v", err)
+	}
+	if l, err := s.AuditLog(ctx, store.AuditQuery{}); err != nil || len(l) != 1 || l[0].Target != "d1" || l[0].Actor != "ed" || l[0].Action != store.AuditWithdraw ||
+		l[0].Detail != "published → withdrawn: Rights withdrawn by the donor" || l[0].Addr != "10.0.0.3" {
+		t.Errorf("audit log after SetStatusLogged: %+v, %v", l, err)
 	}
 	r, _ = s.Get(ctx, "d1")
 	if r.Status != record.Withdrawn || r.WithdrawnReason != "Rights withdrawn by the donor" {
