@@ -81,6 +81,28 @@ type Record struct {
 	// it read by rule from a page's layout, 0 to 1, keyed by the field's JSON
 	// name; absent for fields the source marks up, which are not guesses.
 	Confidence map[string]float64 `json:"confidence,omitempty"`
+
+	// Pages are where the text is on the original's page images, for a
+	// record read from a PDF or scan: each page's lines with their boxes,
+	// which the IIIF manifest carries and in-document search answers from.
+	// Every record of a file carries its file's pages: they share its images.
+	Pages []Page `json:"pages,omitempty"`
+}
+
+// Page is one page image of the original and its lines of text.
+type Page struct {
+	N int `json:"n"` // from 1, as the page images are numbered
+	// Width and Height are the size in pixels of the image the boxes are
+	// measured on: the page image the archive serves.
+	Width  int    `json:"width"`
+	Height int    `json:"height"`
+	Lines  []Line `json:"lines"`
+}
+
+// Line is a line of text and its box on the page: left, top, width, height.
+type Line struct {
+	Text string `json:"text"`
+	XYWH [4]int `json:"xywh"`
 }
 
 // Publication states.
