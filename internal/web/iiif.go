@@ -328,26 +328,3 @@ func canvasLines(rec record.Record, n, width, height int) []presentation.Line {
 	}
 	return nil
 }
-
-// pageImages lists a scanned record's page images for its page, or nil.
-func (s *Server) pageImages(ctx context.Context, rec record.Record) []pageImage {
-	if rec.TextFrom == "" {
-		return nil
-	}
-	p, err := s.pageCount(ctx, rec)
-	if err != nil || p.n == 0 {
-		return nil
-	}
-	var out []pageImage
-	for i := 1; i <= min(p.n, 50); i++ {
-		base := "/iiif/image/" + url.PathEscape(rec.ID) + "/" + strconv.Itoa(i)
-		out = append(out, pageImage{N: i, Thumb: base + "/full/!400,400/0/default.jpg", Full: base + "/full/max/0/default.jpg"})
-	}
-	return out
-}
-
-// pageImage is one page of a scan as the document page shows it.
-type pageImage struct {
-	N           int
-	Thumb, Full string
-}

@@ -224,3 +224,36 @@ func TestIIIFSearchLimits(t *testing.T) {
 		}
 	}
 }
+
+// The document page sets each page image beside its lines, each line linking
+// to its region of the page (by percentages) with its box for the viewer;
+// lines holding the words searched for are marked.
+func TestDocumentPageLines(t *testing.T) {
+	ts := linesServer(t, nil)
+	_, _, page := get(t, ts.URL+"/documents/scan1?hl=loan")
+	for _, want := range []string{
+		`<figure class="scan" data-info="/iiif/image/scan1/1/info.json">`,
+		`<a href="/iiif/image/scan1/1/pct:10.000,14.286,80.000,2.857/max/0/default.jpg" data-box="0.10000,0.14286,0.80000,0.02857" class="hit">Kim Il Sung asked about the <mark>loan</mark>.</a>`,
+		`data-box="0.10000,0.20000,0.60000,0.02857">Тот же заём`,
+		`2 lines with the words searched for`, // loan and loans, as the text marks them
+		`download="page-1.jpg"`,
+		`/static/vendor/openseadragon/openseadragon.min.js`, `/static/viewer.js`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("document page lacks %s", want)
+		}
+	}
+	if err := checkHTML(page); err != nil {
+		t.Error(err)
+	}
+	// The region a line links to is served.
+	if code, h, _ := get(t, ts.URL+"/iiif/image/scan1/1/pct:10.000,14.286,80.000,2.857/max/0/default.jpg"); code != 200 || h.Get("Content-Type") != "image/jpeg" {
+		t.Errorf("a line's region: %d %s", code, h.Get("Content-Type"))
+	}
+	// The viewer and OpenSeadragon are served, as scripts.
+	for _, path := range []string{"/static/viewer.js", "/static/vendor/openseadragon/openseadragon.min.js"} {
+		if code, h, body := get(t, ts.URL+path); code != 200 || !strings.Contains(h.Get("Content-Type"), "javascript") || len(body) < 1000 {
+			t.Errorf("%s: %d %s, %d bytes", path, code, h.Get("Content-Type"), len(body))
+		}
+	}
+}

@@ -57,7 +57,7 @@ func TestIIIFPageImages(t *testing.T) {
 		t.Errorf("manifest: %d %.300s", code, body)
 	}
 	_, _, page := get(t, ts.URL+"/documents/scan1")
-	if !strings.Contains(page, `/iiif/image/scan1/1/full/!400,400/0/default.jpg`) || !strings.Contains(page, `/iiif/scan1/manifest`) {
+	if !strings.Contains(page, `/iiif/image/scan1/1/full/!600,600/0/default.jpg`) || !strings.Contains(page, `/iiif/scan1/manifest`) {
 		t.Error("the document page does not show its page images")
 	}
 	if err := checkHTML(page); err != nil {
