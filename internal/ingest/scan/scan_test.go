@@ -335,3 +335,26 @@ func FuzzFoldHomoglyphs(f *testing.F) {
 		}
 	})
 }
+
+// Words are joined as their script writes them: alphabets with spaces,
+// Chinese without, Korean with a space only where the page has a gap.
+func TestJoinWords(t *testing.T) {
+	w := func(text string, left, right float64) tsvWord {
+		return tsvWord{text: text, left: left, right: right, height: 42}
+	}
+	for _, tc := range []struct {
+		words []tsvWord
+		want  string
+	}{
+		{nil, ""},
+		{[]tsvWord{w("Kim", 0, 60), w("Il", 62, 80), w("Sung", 81, 150)}, "Kim Il Sung"}, // alphabets: always a space
+		{[]tsvWord{w("大", 0, 40), w("使", 48, 88), w("说", 140, 180), w("，", 182, 200), w("1949", 202, 280), w("年", 282, 320)}, "大使说，1949年"},
+		// Syllables 16 px apart are one word; 19 px (0.45 of the height) is a space.
+		{[]tsvWord{w("대", 0, 30), w("표", 46, 76), w("단이", 90, 150), w("아침", 182, 260), w("1949", 280, 350), w("년", 352, 390), w("3", 409, 430), w("월", 440, 480)}, "대표단이 아침 1949년 3월"},
+		{[]tsvWord{w("Moscow", 0, 100), w("모스크바", 102, 200)}, "Moscow모스크바"}, // touching: one word
+	} {
+		if got := joinWords(tc.words); got != tc.want {
+			t.Errorf("joinWords = %q, want %q", got, tc.want)
+		}
+	}
+}
