@@ -237,6 +237,7 @@ func TestDocumentPageLines(t *testing.T) {
 		`data-box="0.10000,0.20000,0.60000,0.02857">Тот же заём`,
 		`2 lines with the words searched for`, // loan and loans, as the text marks them
 		`download="page-1.jpg"`,
+		`<input id="find" name="hl" type="search" value="loan"`, // search within the pages, without JavaScript
 		`/static/vendor/openseadragon/openseadragon.min.js`, `/static/viewer.js`,
 	} {
 		if !strings.Contains(page, want) {
