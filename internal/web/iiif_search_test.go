@@ -38,8 +38,8 @@ func blankPage(t *testing.T, w, h int) []byte {
 
 // scanServer stores two records read from pages, each from an original of
 // its own: scan1 from data, and draft1, a draft, from the same bytes and
-// one more; both carry these pages' lines.
-func scanServer(t *testing.T, data []byte, pages []record.Page, configure func(*Server)) *httptest.Server {
+// one more; both carry these pages' lines (and body, if given).
+func scanServer(t *testing.T, data []byte, pages []record.Page, configure func(*Server), body ...string) (*httptest.Server, store.Store) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "fond.db"))
@@ -47,11 +47,15 @@ func scanServer(t *testing.T, data []byte, pages []record.Page, configure func(*
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	text := "Kim Il Sung asked about the loan."
+	if len(body) > 0 {
+		text = body[0]
+	}
 	for i, id := range []string{"scan1", "draft1"} {
 		data := append(append([]byte{}, data...), bytes.Repeat([]byte{'\n'}, i)...) // other bytes, another original
 		sum := ingest.Checksum(data)
 		if _, err := st.PutFile(ctx, store.File{Path: "/in/" + id, Format: "text", Original: store.Original{Checksum: sum, Name: id, Data: data},
-			Records: []record.Record{{ID: id, Title: "Ciphered telegram", Category: record.Primary, Body: "Kim Il Sung asked about the loan.",
+			Records: []record.Record{{ID: id, Title: "Ciphered telegram", Category: record.Primary, Body: text,
 				TextFrom: "ocr", Checksum: sum, Languages: record.Languages{Text: "en"}, Pages: pages}}}); err != nil {
 			t.Fatal(err)
 		}
@@ -69,18 +73,19 @@ func scanServer(t *testing.T, data []byte, pages []record.Page, configure func(*
 	}
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
-	return ts
+	return ts, st
 }
 
 // linesServer serves a scan (a 1000×1400 page image) whose record has OCR
 // lines measured on an image half that size.
 func linesServer(t *testing.T, configure func(*Server)) *httptest.Server {
 	t.Helper()
-	return scanServer(t, blankPage(t, 1000, 1400), []record.Page{{N: 1, Width: 500, Height: 700, Lines: []record.Line{
+	ts, _ := scanServer(t, blankPage(t, 1000, 1400), []record.Page{{N: 1, Width: 500, Height: 700, Lines: []record.Line{
 		{Text: "Kim Il Sung asked about the loan.", XYWH: [4]int{50, 100, 400, 20}},
 		{Text: "Тот же заём: КРЕДИТ на оборудование", XYWH: [4]int{50, 140, 300, 20}},
 		{Text: "北韓軍南進 loans", XYWH: [4]int{50, 180, 200, 20}},
 	}}}, configure)
+	return ts
 }
 
 // The manifest carries each OCR line as a supplementing annotation on its
@@ -256,5 +261,39 @@ func TestDocumentPageLines(t *testing.T) {
 		if code, h, body := get(t, ts.URL+path); code != 200 || !strings.Contains(h.Get("Content-Type"), "javascript") || len(body) < 1000 {
 			t.Errorf("%s: %d %s, %d bytes", path, code, h.Get("Content-Type"), len(body))
 		}
+	}
+}
+
+// Compared with another edition, a scanned edition's sentences link to where
+// they stand on the page: the region of the lines each spans.
+func TestCompareShowsRegions(t *testing.T) {
+	ts, st := scanServer(t, blankPage(t, 1000, 1400), []record.Page{{N: 1, Width: 500, Height: 700, Lines: []record.Line{
+		{Text: "Kim Il Sung asked again about the loan", XYWH: [4]int{50, 100, 400, 20}},
+		{Text: "of the Soviet government.", XYWH: [4]int{50, 125, 200, 20}},
+		{Text: "The Ambassador promised an answer.", XYWH: [4]int{50, 150, 300, 20}},
+	}}}, nil, "Kim Il Sung asked again about the loan\nof the Soviet government.\n\nThe Ambassador promised an answer.")
+	if _, err := st.PutFile(context.Background(), store.File{Path: "/in/tr1", Format: "text", Original: store.Original{Checksum: ingest.Checksum([]byte("tr1")), Name: "tr1", Data: []byte("tr1")},
+		Records: []record.Record{{ID: "tr1", Title: "Telegram, a translation", Category: record.Primary, Checksum: ingest.Checksum([]byte("tr1")),
+			Body: "Kim Il Sung asked once more about the credit of the Soviet government.\n\nThe ambassador promised to answer."}}}); err != nil {
+		t.Fatal(err)
+	}
+	code, _, page := get(t, ts.URL+"/compare?a=scan1&b=tr1")
+	if code != 200 {
+		t.Fatalf("compare: %d", code)
+	}
+	for _, want := range []string{
+		`<a class="on-page" href="/iiif/image/scan1/1/pct:10.000,14.286,80.000,6.429/!800,300/0/default.jpg">on page 1 of the scan`, // two lines
+		`href="/iiif/image/scan1/1/pct:10.000,21.429,60.000,2.857/!800,300/0/default.jpg"`,
+		`alt="This passage on page 1 of the scan"`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("compare page lacks %s", want)
+		}
+	}
+	if n := strings.Count(page, `class="on-page"`); n != 2 {
+		t.Errorf("%d passages on the page, want 2 (the translation has no scan)", n)
+	}
+	if err := checkHTML(page); err != nil {
+		t.Error(err)
 	}
 }

@@ -15,7 +15,7 @@ import (
 func TestIIIFPageImages(t *testing.T) {
 	testutil.NeedPrograms(t, "pdftoppm", "pdftotext")
 	_, pdf := testutil.Scan(t, []string{"Ciphered Telegram", "", "The loan was discussed."})
-	ts := scanServer(t, pdf, nil, nil)
+	ts, _ := scanServer(t, pdf, nil, nil)
 
 	// The document page first: it counts pages before any image was asked for.
 	if code, _, _ := get(t, ts.URL+"/documents/scan1"); code != 200 {

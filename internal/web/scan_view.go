@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"fond/internal/record"
 )
@@ -91,4 +92,72 @@ func fractions(b [4]int, width, height int) (x, y, w, h float64, ok bool) {
 	}
 	W, H := float64(width), float64(height)
 	return float64(x0) / W, float64(y0) / H, float64(x1-x0) / W, float64(y1-y0) / H, true
+}
+
+// textRegion is where a passage stands on a page of the original: an Image
+// API request for that part of the page, scaled down to be shown inline.
+type textRegion struct {
+	Page int
+	URL  string
+}
+
+// passageRegions finds each passage (in order, as an alignment gives a
+// text's sentences) in the record's page lines and returns, for each, the
+// regions of the lines it spans, one per page. A passage not found as it
+// stands in the lines (the reader moved or cut it: a title, a note) has none.
+func passageRegions(rec record.Record, passages []string) [][]textRegion {
+	if len(rec.Pages) == 0 {
+		return nil
+	}
+	type span struct {
+		start, end int
+		page       record.Page
+		line       int
+	}
+	var flat strings.Builder
+	var spans []span
+	for _, pg := range rec.Pages {
+		for i, l := range pg.Lines {
+			start := flat.Len()
+			flat.WriteString(strings.Join(strings.Fields(l.Text), " "))
+			spans = append(spans, span{start, flat.Len(), pg, i})
+			flat.WriteByte(' ')
+		}
+	}
+	text := flat.String()
+	out := make([][]textRegion, len(passages))
+	cursor := 0
+	for k, p := range passages {
+		p = strings.Join(strings.Fields(p), " ")
+		i := strings.Index(text[cursor:], p)
+		if p == "" || i < 0 {
+			continue
+		}
+		start, end := cursor+i, cursor+i+len(p)
+		cursor = end
+		var boxes []record.Page // one per page: the union of the lines' boxes
+		for _, sp := range spans {
+			if sp.end <= start || sp.start >= end {
+				continue
+			}
+			b := sp.page.Lines[sp.line].XYWH
+			if n := len(boxes); n > 0 && boxes[n-1].N == sp.page.N {
+				u := &boxes[n-1].Lines[0].XYWH
+				x0, y0 := min(u[0], b[0]), min(u[1], b[1])
+				x1, y1 := max(u[0]+u[2], b[0]+b[2]), max(u[1]+u[3], b[1]+b[3])
+				*u = [4]int{x0, y0, x1 - x0, y1 - y0}
+				continue
+			}
+			boxes = append(boxes, record.Page{N: sp.page.N, Width: sp.page.Width, Height: sp.page.Height, Lines: []record.Line{{XYWH: b}}})
+		}
+		for _, bx := range boxes {
+			fx, fy, fw, fh, ok := fractions(bx.Lines[0].XYWH, bx.Width, bx.Height)
+			if !ok {
+				continue
+			}
+			out[k] = append(out[k], textRegion{Page: bx.N, URL: fmt.Sprintf("/iiif/image/%s/%d/pct:%.3f,%.3f,%.3f,%.3f/!800,300/0/default.jpg",
+				url.PathEscape(rec.ID), bx.N, 100*fx, 100*fy, 100*fw, 100*fh)})
+		}
+	}
+	return out
 }
