@@ -64,8 +64,9 @@ func darkAndLight(t *testing.T, shot []byte) (dark, light int) {
 // A scanned telegram ingested as a reader's archive would be: its page shows
 // the scan in the deep-zoom viewer, drawn (the canvas has ink and paper);
 // the words searched for are marked on the scan; a click on a line marks its
-// region and keeps the page. The manifest then opens in Mirador, which
-// draws the same page from the image service.
+// region and keeps the page. Compared with a typed edition, a passage in
+// focus shows its region of the scan. The manifest then opens in Mirador,
+// which draws the same page from the image service.
 func TestBrowserScanViewer(t *testing.T) {
 	exe := chromium(t)
 	testutil.NeedPrograms(t, "pdftoppm", "pdftotext", "tesseract")
@@ -79,14 +80,23 @@ func TestBrowserScanViewer(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(scans, "scanned-telegram.pdf"), scannedTelegram(t), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var id string
+	// Another edition of it, typed: compared, it shows the scan's regions.
+	if err := os.WriteFile(filepath.Join(scans, "telegram-edition.txt"), []byte("Telegram from Shtykov to Vyshinsky\n\n9 February 1950\n\n"+
+		"Kim Il Sung asked once more about the session of the Supreme People's Assembly and about the credit for the equipment of three divisions.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var id, edition string
 	if _, err := (&ingest.Ingester{Store: st}).Paths(ctx, []string{scans}, func(o ingest.Outcome) {
 		if o.Error != "" {
 			t.Errorf("ingest: %s", o.Error)
 		}
-		id = o.ID
-	}); err != nil || id == "" {
-		t.Fatalf("ingest: %v (id %q)", err, id)
+		if strings.HasSuffix(o.File, ".pdf") {
+			id = o.ID
+		} else {
+			edition = o.ID
+		}
+	}); err != nil || id == "" || edition == "" {
+		t.Fatalf("ingest: %v (ids %q, %q)", err, id, edition)
 	}
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
@@ -165,6 +175,22 @@ func TestBrowserScanViewer(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(shots, "document-scan-viewer.png"), shot, 0o644)
+
+	// Compared with the typed edition, a row in focus shows the scan's region.
+	run("compare", chromedp.Navigate(ts.URL+"/compare?a="+url.QueryEscape(id)+"&b="+url.QueryEscape(edition)),
+		chromedp.WaitVisible(chromedp.CSS("table.compare")))
+	hidden, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`document.querySelector('.on-page img').offsetHeight === 0`))
+	if err != nil || !hidden {
+		t.Errorf("the region is shown before the row is pointed at (%v)", err)
+	}
+	run("focus a passage", chromedp.Focus(chromedp.CSS(".on-page")))
+	if _, err := chromedp.Run(bctx, chromedp.Poll[bool](`(() => { const i = document.querySelector('.on-page img'); return i.offsetHeight > 10 && i.complete && i.naturalWidth > 100; })()`,
+		chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Errorf("the focused row does not show its region of the scan: %v", err)
+	}
+	if shot, err = chromedp.Run(bctx, chromedp.Screenshot(chromedp.CSS("table.compare"))); err == nil {
+		os.WriteFile(filepath.Join(shots, "compare-scan.png"), shot, 0o644)
+	}
 
 	// Mirador: the manifest parsed, the page drawn from the image service.
 	if _, err := os.Stat(mirador); err != nil {
