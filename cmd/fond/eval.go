@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fond/internal/eval"
+	"fond/internal/ingest/scan"
 )
 
 func runEval(ctx context.Context, e *env, args []string) error {
@@ -16,12 +18,35 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	pdfEvery := fs.Int("pdf-every", 10, "printed: every n-th document typeset as a PDF with groff (0: none)")
 	ocrEvery := fs.Int("ocr-every", 0, "printed: every n-th document's PDF rendered and recognized by OCR (0: none)")
 	volumes := fs.String("volumes", "", "printed: only these volumes, comma-separated (e.g. frus1934v04)")
+	langs := fs.String("langs", "en,ru,ko,zh", "ocr: the known texts' languages to typeset and read")
+	dpis := fs.String("dpi", "200,300", "ocr: resolutions to scan the pages at, comma-separated")
+	style := eval.DefaultScanStyle
+	fs.Float64Var(&style.Points, "points", style.Points, "ocr: type size")
+	fs.Float64Var(&style.SkewDeg, "skew", style.SkewDeg, "ocr: most skew of a page, either way, in degrees")
+	fs.Float64Var(&style.Noise, "noise", style.Noise, "ocr: scanner grain, standard deviation in grey levels")
+	fs.Float64Var(&style.Specks, "specks", style.Specks, "ocr: fraction of pixels flipped to ink or paper")
+	fs.IntVar(&style.Stains, "stains", style.Stains, "ocr: stains on a page")
+	fs.Uint64Var(&style.Seed, "seed", style.Seed, "ocr: seed of the page's randomness (same seed, same page)")
+	fs.StringVar(&style.FontFile, "cjk-font", "", "ocr: OpenType collection with Noto Sans Mono CJK KR and SC (default: fonts-noto-cjk's)")
+	own := fs.Bool("own-model", true, "ocr: also read each page with its language's model only, beside the models every scan is read with")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
+	if len(rest) == 1 && rest[0] == "ocr" {
+		opt := eval.OCROptions{Languages: strings.Split(*langs, ","), Own: *own, Tools: scan.FromEnv(), Style: style}
+		for _, d := range strings.Split(*dpis, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(d))
+			if err != nil || n < 72 || n > 600 {
+				return fmt.Errorf("%w: --dpi %q: want resolutions from 72 to 600, comma-separated", errUsage, d)
+			}
+			opt.DPIs = append(opt.DPIs, n)
+		}
+		rep, err := eval.OCR(ctx, opt)
+		return printReport(e, rep, err, *asJSON)
+	}
 	if len(rest) != 2 || rest[0] != "frus" && rest[0] != "names" && rest[0] != "printed" {
-		return fmt.Errorf("%w: fond eval frus|names|printed DIR (a folder of FRUS TEI volumes)", errUsage)
+		return fmt.Errorf("%w: fond eval frus|names|printed DIR (a folder of FRUS TEI volumes), or fond eval ocr", errUsage)
 	}
 	if rest[0] == "printed" {
 		opt := eval.PrintedOptions{TextEvery: *textEvery, PDFEvery: *pdfEvery, OCREvery: *ocrEvery, Samples: *samples}

@@ -79,6 +79,7 @@ func (l Limits) Extract(ctx context.Context, name string, data []byte) (Result, 
 		}
 		if pages != nil {
 			recs[i].TextFrom, recs[i].OCRConfidence = textFrom(pages)
+			recs[i].Pages = pageLines(pages)
 			// A field read from recognized text is no surer than the reading.
 			if c := recs[i].OCRConfidence; c > 0 {
 				for k, v := range recs[i].Confidence {
@@ -131,6 +132,23 @@ func textFrom(t *scan.Text) (string, float64) {
 		return "ocr", t.Confidence
 	}
 	return "pdf+ocr", t.Confidence
+}
+
+// pageLines is the record's view of the pages' lines; pages without lines
+// are left out (their images still exist).
+func pageLines(t *scan.Text) []record.Page {
+	var out []record.Page
+	for i, l := range t.Layouts {
+		if len(l.Lines) == 0 {
+			continue
+		}
+		p := record.Page{N: i + 1, Width: l.Width, Height: l.Height, Lines: make([]record.Line, len(l.Lines))}
+		for j, ln := range l.Lines {
+			p.Lines[j] = record.Line{Text: ln.Text, XYWH: [4]int{ln.X, ln.Y, ln.W, ln.H}}
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 func extractText(ctx context.Context, text string) ([]record.Record, string, error) {

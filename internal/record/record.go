@@ -90,6 +90,28 @@ type Record struct {
 	// a person, whose value re-ingesting never overwrites, or the machine.
 	// Like Status, the store keeps it beside the record.
 	Provenance map[string]Provenance `json:"provenance,omitempty"`
+
+	// Pages are where the text is on the original's page images, for a
+	// record read from a PDF or scan: each page's lines with their boxes,
+	// which the IIIF manifest carries and in-document search answers from.
+	// Every record of a file carries its file's pages: they share its images.
+	Pages []Page `json:"pages,omitempty"`
+}
+
+// Page is one page image of the original and its lines of text.
+type Page struct {
+	N int `json:"n"` // from 1, as the page images are numbered
+	// Width and Height are the size in pixels of the image the boxes are
+	// measured on: the page image the archive serves.
+	Width  int    `json:"width"`
+	Height int    `json:"height"`
+	Lines  []Line `json:"lines"`
+}
+
+// Line is a line of text and its box on the page: left, top, width, height.
+type Line struct {
+	Text string `json:"text"`
+	XYWH [4]int `json:"xywh"`
 }
 
 // Publication states.

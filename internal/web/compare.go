@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 
 	"fond/internal/compare"
 	"fond/internal/names"
@@ -30,5 +31,13 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, err) // past the request's deadline: a 503, as on every page
 		return
 	}
-	s.render(w, http.StatusOK, "compare", map[string]any{"Title": "Compare editions", "A": recs[0], "B": recs[1], "Result": res})
+	// Where an edition was read from a scan, each of its sentences links to
+	// where it stands on the page.
+	var passages [2][]string
+	for _, p := range res.Pairs {
+		passages[0] = append(passages[0], strings.Join(p.ASentences, " "))
+		passages[1] = append(passages[1], strings.Join(p.BSentences, " "))
+	}
+	s.render(w, http.StatusOK, "compare", map[string]any{"Title": "Compare editions", "A": recs[0], "B": recs[1], "Result": res,
+		"ARegions": passageRegions(recs[0], passages[0]), "BRegions": passageRegions(recs[1], passages[1])})
 }

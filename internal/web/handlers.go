@@ -157,9 +157,10 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	paras := s.linkedParagraphs(r.Context(), &rec, cuts[part-1], cuts[part])
-	marked := markWords(paras, highlightWords(r.URL.Query().Get("hl")))
+	hl := highlightWords(r.URL.Query().Get("hl"))
+	marked := markWords(paras, hl)
 	s.render(w, http.StatusOK, "document", map[string]any{
-		"Title": rec.Title, "R": rec, "Paragraphs": paras, "Marked": marked, "Pages": s.pageImages(r.Context(), rec), "Parts": partLinks(rec.ID, part, len(cuts)-1), "Citations": citations, "Styles": cite.Styles(), "JSONLD": jsonLD(&rec, permanent),
+		"Title": rec.Title, "R": rec, "Paragraphs": paras, "Marked": marked, "Pages": s.pageImages(r.Context(), rec, hl), "HL": r.URL.Query().Get("hl"), "Parts": partLinks(rec.ID, part, len(cuts)-1), "Citations": citations, "Styles": cite.Styles(), "JSONLD": jsonLD(&rec, permanent),
 		"Meta": cite.PageMeta(&rec, permanent), "Canonical": permanent,
 		"Editions": related(rec.Editions), "Contains": related(rec.Contains), "Parent": parent,
 		"Discusses": related(rec.Discusses), "DiscussedIn": related(rec.DiscussedIn), "Offered": offered,

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -65,20 +66,7 @@ func markWords(paras [][]segment, words []string) bool {
 func markText(text string, words []string, first *bool) []piece {
 	var out []piece
 	last := 0
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) || i > 0 && isWordRune(lastRune(text[:i])) {
-			i += size
-			continue
-		}
-		end := i
-		for end < len(text) {
-			r, n := utf8.DecodeRuneInString(text[end:])
-			if !isWordRune(r) {
-				break
-			}
-			end += n
-		}
+	for i, end := range wordSpans(text) {
 		w := index.Fold(strings.ToLower(text[i:end]))
 		for _, q := range words {
 			if strings.HasPrefix(w, q) {
@@ -90,7 +78,6 @@ func markText(text string, words []string, first *bool) []piece {
 				break
 			}
 		}
-		i = end
 	}
 	if last < len(text) {
 		out = append(out, piece{Text: text[last:]})
@@ -100,7 +87,28 @@ func markText(text string, words []string, first *bool) []piece {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
+// wordSpans yields the start and end (bytes) of each run of letters and
+// digits in text: its words, for marking and for search within a page.
+func wordSpans(text string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for i := 0; i < len(text); {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				i += size
+				continue
+			}
+			end := i
+			for end < len(text) {
+				r, n := utf8.DecodeRuneInString(text[end:])
+				if !isWordRune(r) {
+					break
+				}
+				end += n
+			}
+			if !yield(i, end) {
+				return
+			}
+			i = end
+		}
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/url"
 	"os"
@@ -286,9 +287,14 @@ func (s *Server) handleIIIFManifest(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		spec.Canvases = append(spec.Canvases, presentation.CanvasSpec{
-			ID: base + "/iiif/" + url.PathEscape(rec.ID) + "/canvas/" + strconv.Itoa(i), Label: strconv.Itoa(i),
+			ID: canvasID(base, rec.ID, i), Label: strconv.Itoa(i),
 			Width: hd.Width, Height: hd.Height, ImageService: base + "/iiif/image/" + url.PathEscape(rec.ID) + "/" + strconv.Itoa(i),
+			Lines: canvasLines(rec, i, hd.Width, hd.Height),
 		})
+	}
+	if len(rec.Pages) > 0 {
+		spec.SearchService = base + "/iiif/" + url.PathEscape(rec.ID) + "/search"
+		spec.TextLanguage = rec.Languages.Text
 	}
 	m, err := presentation.NewManifest(spec)
 	if err != nil {
@@ -300,25 +306,26 @@ func (s *Server) handleIIIFManifest(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(m)
 }
 
-// pageImages lists a scanned record's page images for its page, or nil.
-func (s *Server) pageImages(ctx context.Context, rec record.Record) []pageImage {
-	if rec.TextFrom == "" {
-		return nil
-	}
-	p, err := s.pageCount(ctx, rec)
-	if err != nil || p.n == 0 {
-		return nil
-	}
-	var out []pageImage
-	for i := 1; i <= min(p.n, 50); i++ {
-		base := "/iiif/image/" + url.PathEscape(rec.ID) + "/" + strconv.Itoa(i)
-		out = append(out, pageImage{N: i, Thumb: base + "/full/!400,400/0/default.jpg", Full: base + "/full/max/0/default.jpg"})
-	}
-	return out
+func canvasID(base, id string, page int) string {
+	return base + "/iiif/" + url.PathEscape(id) + "/canvas/" + strconv.Itoa(page)
 }
 
-// pageImage is one page of a scan as the document page shows it.
-type pageImage struct {
-	N           int
-	Thumb, Full string
+// canvasLines are page n's lines of text with their boxes scaled to the
+// canvas: boxes are measured on the image OCR read, which is the served
+// image today, but a canvas is whatever size the image service says.
+func canvasLines(rec record.Record, n, width, height int) []presentation.Line {
+	for _, p := range rec.Pages {
+		if p.N != n || p.Width <= 0 || p.Height <= 0 {
+			continue
+		}
+		sx, sy := float64(width)/float64(p.Width), float64(height)/float64(p.Height)
+		out := make([]presentation.Line, len(p.Lines))
+		for i, l := range p.Lines {
+			b := l.XYWH
+			out[i] = presentation.Line{Text: l.Text, X: int(float64(b[0]) * sx), Y: int(float64(b[1]) * sy),
+				W: int(math.Ceil(float64(b[2]) * sx)), H: int(math.Ceil(float64(b[3]) * sy))}
+		}
+		return out
+	}
+	return nil
 }

@@ -1,20 +1,11 @@
 package web
 
 import (
-	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"fond/internal/ingest"
-	"fond/internal/record"
-	"fond/internal/store"
-	"fond/internal/store/sqlite"
 	"fond/internal/testutil"
 )
 
@@ -24,37 +15,7 @@ import (
 func TestIIIFPageImages(t *testing.T) {
 	testutil.NeedPrograms(t, "pdftoppm", "pdftotext")
 	_, pdf := testutil.Scan(t, []string{"Ciphered Telegram", "", "The loan was discussed."})
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "fond.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	sum := ingest.Checksum(pdf)
-	for _, f := range []struct {
-		id, path string
-	}{{"scan1", "/in/scan.pdf"}, {"draft1", "/in/draft.pdf"}} {
-		data := append([]byte{}, pdf...)
-		cs := sum
-		if f.id == "draft1" {
-			data = append(data, '\n') // other bytes, another original
-			cs = ingest.Checksum(data)
-		}
-		if _, err := st.PutFile(ctx, store.File{Path: f.path, Format: "pdf", Original: store.Original{Checksum: cs, Name: filepath.Base(f.path), Data: data},
-			Records: []record.Record{{ID: f.id, Title: "Ciphered telegram", Category: record.Primary, Body: "The loan was discussed.", TextFrom: "ocr", Checksum: cs}}}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := st.SetStatus(ctx, "draft1", record.Draft, "", ""); err != nil {
-		t.Fatal(err)
-	}
-	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.Limits.IIIFCacheDir = t.TempDir()
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
+	ts, _ := scanServer(t, pdf, nil, nil)
 
 	// The document page first: it counts pages before any image was asked for.
 	if code, _, _ := get(t, ts.URL+"/documents/scan1"); code != 200 {
@@ -96,7 +57,7 @@ func TestIIIFPageImages(t *testing.T) {
 		t.Errorf("manifest: %d %.300s", code, body)
 	}
 	_, _, page := get(t, ts.URL+"/documents/scan1")
-	if !strings.Contains(page, `/iiif/image/scan1/1/full/!400,400/0/default.jpg`) || !strings.Contains(page, `/iiif/scan1/manifest`) {
+	if !strings.Contains(page, `/iiif/image/scan1/1/full/!600,600/0/default.jpg`) || !strings.Contains(page, `/iiif/scan1/manifest`) {
 		t.Error("the document page does not show its page images")
 	}
 	if err := checkHTML(page); err != nil {

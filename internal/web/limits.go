@@ -57,6 +57,10 @@ type Limits struct {
 	// fond/iiif); IIIFCacheBytes bounds it, least recently used evicted.
 	IIIFCacheDir   string
 	IIIFCacheBytes int64
+	// MaxIIIFHits bounds the hits one search within a document answers
+	// (each is a line and a highlight); the query itself is bounded by
+	// Search's MaxQueryBytes and MaxTerms.
+	MaxIIIFHits int
 	// Search bounds each query (terms, nesting, prefix expansion, depth,
 	// time): package search's limits, flags of their own (searchFlags).
 	Search search.Limits
@@ -89,6 +93,7 @@ var DefaultLimits = Limits{
 	CompareBudget:     compare.DefaultBudget,
 	MaxImages:         16,
 	IIIFCacheBytes:    1 << 30,
+	MaxIIIFHits:       500,
 	Search:            search.DefaultLimits,
 }
 
@@ -114,6 +119,7 @@ func (l *Limits) RegisterFlags(fs *flag.FlagSet) {
 	fs.IntVar(&l.MaxImages, "max-images", l.MaxImages, "IIIF page images, tiles and manifests answered at once")
 	fs.StringVar(&l.IIIFCacheDir, "iiif-cache", l.IIIFCacheDir, "folder for rendered page tiles (default: the user's cache folder, fond/iiif)")
 	fs.Int64Var(&l.IIIFCacheBytes, "iiif-cache-bytes", l.IIIFCacheBytes, "largest size of the tile folder, in bytes; the least recently used tiles go first")
+	fs.IntVar(&l.MaxIIIFHits, "max-iiif-hits", l.MaxIIIFHits, "hits one search within a document's pages answers (IIIF Content Search)")
 	fs.IntVar(&l.TextPartBytes, "text-part-bytes", l.TextPartBytes, "bytes of a document's text shown on one page; longer texts are paged")
 }
 

@@ -67,6 +67,7 @@ func (s *Server) routes() []route {
 		{"GET /iiif/image/{id}/{page}/info.json", public, images, s.handleIIIFInfo, "IIIF Image API 3.0 (level 2) description of a page image", false},
 		{"GET /iiif/image/{id}/{page}/{region}/{size}/{rotation}/{file}", public, images, s.handleIIIFImage, "a region of a page image, scaled, rotated (tiles cached on disk)", false},
 		{"GET /iiif/{id}/manifest", public, images, s.handleIIIFManifest, "IIIF Presentation 3.0 manifest of a scanned record's pages", false},
+		{"GET /iiif/{id}/search", public, searches, s.handleIIIFSearch, "IIIF Content Search 2.0 within a record's pages: ?q=words, lines where they are", false},
 		{"GET /compare", public, compares, s.handleCompare, "two editions aligned (work budgeted)", false},
 		{"GET /people/{name}", public, searches, s.handleName("person"), "a person's documents", false},
 		{"GET /places/{name}", public, searches, s.handleName("place"), "a place's documents", false},

@@ -11,9 +11,13 @@ import (
 // blocks of lines of words, each with its box in points.
 type bboxDoc struct {
 	Pages []struct {
-		Flows []struct {
+		Width  float64 `xml:"width,attr"`
+		Height float64 `xml:"height,attr"`
+		Flows  []struct {
 			Blocks []struct {
 				Lines []struct {
+					XMin  float64  `xml:"xMin,attr"`
+					XMax  float64  `xml:"xMax,attr"`
 					YMin  float64  `xml:"yMin,attr"`
 					YMax  float64  `xml:"yMax,attr"`
 					Words []string `xml:"word"`
@@ -23,9 +27,15 @@ type bboxDoc struct {
 	} `xml:"body>doc>page"`
 }
 
+// layerPage is one page of a PDF's text layer.
+type layerPage struct {
+	text   string // in paragraphs
+	layout Layout // in the pixels of the page as RenderPage draws it
+}
+
 // fromBBox reads pdftotext's bounding-box output into each page's text, in
-// paragraphs.
-func fromBBox(out []byte) ([]string, error) {
+// paragraphs, and its lines' boxes.
+func fromBBox(out []byte) ([]layerPage, error) {
 	var doc bboxDoc
 	// pdftotext writes what a PDF's fonts map characters to, control
 	// characters included, which XML forbids: one would lose the whole file.
@@ -35,18 +45,23 @@ func fromBBox(out []byte) ([]string, error) {
 	if err := d.Decode(&doc); err != nil {
 		return nil, fmt.Errorf("reading pdftotext's output: %w", err)
 	}
-	pages := make([]string, len(doc.Pages))
+	pages := make([]layerPage, len(doc.Pages))
 	for p, page := range doc.Pages {
 		var lines []line
 		for f, flow := range page.Flows {
 			for b, block := range flow.Blocks {
 				id := strconv.Itoa(f) + "." + strconv.Itoa(b)
 				for _, l := range block.Lines {
-					lines = append(lines, line{text: strings.Join(l.Words, " "), top: l.YMin, bottom: l.YMax, block: id})
+					lines = append(lines, line{text: strings.Join(l.Words, " "), top: l.YMin, bottom: l.YMax, left: l.XMin, right: l.XMax, block: id})
 				}
 			}
 		}
-		pages[p] = paragraphs(lines)
+		pages[p].text = paragraphs(lines)
+		// Boxes are in points; pages are drawn with their long side at
+		// ocrPixels, so a box scales as its page does.
+		if long := max(page.Width, page.Height); long > 0 {
+			pages[p].layout = layout(page.Width, page.Height, renderPixels/long, lines)
+		}
 	}
 	return pages, nil
 }

@@ -1,16 +1,49 @@
 package scan
 
 import (
+	"math"
 	"slices"
 	"strings"
 )
 
-// line is one line of a page as a reader found it, with its vertical extent
-// (in any unit, growing down the page) and the block the reader put it in.
+// line is one line of a page as a reader found it, with its box (in any
+// unit, growing down and right) and the block the reader put it in.
 type line struct {
 	text        string
 	top, bottom float64
+	left, right float64
 	block       string
+}
+
+// Line is one line of a page's text and its box in the pixels of the page
+// image: the image itself for a scan, the page as RenderPage draws it for a
+// PDF. A viewer draws the box over the page to show where the text came from.
+type Line struct {
+	Text       string
+	X, Y, W, H int
+}
+
+// Layout is one page's lines, in reading order, and the size in pixels of
+// the image their boxes are measured on.
+type Layout struct {
+	Width, Height int
+	Lines         []Line
+}
+
+// layout turns a page's lines, measured in units of which scale make a
+// pixel, into a Layout; lines without text are left out.
+func layout(width, height, scale float64, lines []line) Layout {
+	px := func(v float64) int { return int(math.Round(v * scale)) }
+	out := Layout{Width: px(width), Height: px(height)}
+	for _, l := range lines {
+		text := foldHomoglyphs(strings.TrimSpace(l.text))
+		if text == "" || l.right <= l.left || l.bottom <= l.top {
+			continue
+		}
+		x, y := px(l.left), px(l.top)
+		out.Lines = append(out.Lines, Line{Text: text, X: x, Y: y, W: max(px(l.right)-x, 1), H: max(px(l.bottom)-y, 1)})
+	}
+	return out
 }
 
 // paragraphs joins a page's lines into paragraphs separated by blank lines, as

@@ -14,6 +14,9 @@ import (
 // Text is what was read from a file of pages.
 type Text struct {
 	Pages []string
+	// Layouts are the pages' lines and their boxes, one per page as Pages;
+	// a page may have none (a PDF page that is neither text nor read by OCR).
+	Layouts []Layout
 	// OCRPages counts the pages read by OCR: all of an image's, and a PDF's
 	// pages that have no text layer.
 	OCRPages int
@@ -53,7 +56,8 @@ const (
 	maxOutput = 512 << 20
 	// ocrPixels is the long side pages are rendered at for OCR: an A4 page at
 	// 300 dpi, whatever size the PDF says the page is.
-	ocrPixels = "3508"
+	ocrPixels    = "3508"
+	renderPixels = 3508
 )
 
 // PDF reads a PDF's pages: the text layer where a page has one, OCR of the page
@@ -86,9 +90,11 @@ func (t Tools) PDF(ctx context.Context, data []byte) (Text, error) {
 			os.Remove(file)
 		}
 	}()
-	for i, layer := range pages {
+	for i, page := range pages {
+		layer := page.text
 		if letters(layer) >= minLetters {
 			res.Pages = append(res.Pages, layer)
+			res.Layouts = append(res.Layouts, page.layout)
 			continue
 		}
 		if file == "" {
@@ -96,17 +102,19 @@ func (t Tools) PDF(ctx context.Context, data []byte) (Text, error) {
 				return Text{}, err
 			}
 		}
-		text, conf, err := t.ocrPage(ctx, file, i+1)
+		read, err := t.ocrPage(ctx, file, i+1)
 		switch {
 		case err != nil && strings.TrimSpace(layer) == "":
 			return Text{}, fmt.Errorf("page %d is a scan: %w", i+1, err)
-		case err != nil || letters(text) <= letters(layer):
+		case err != nil || letters(read.text) <= letters(layer):
 			res.Pages = append(res.Pages, layer) // a short page, read as well as it can be
+			res.Layouts = append(res.Layouts, page.layout)
 			continue
 		}
-		res.Pages = append(res.Pages, text)
+		res.Pages = append(res.Pages, read.text)
+		res.Layouts = append(res.Layouts, read.layout)
 		res.OCRPages++
-		confSum += conf
+		confSum += read.confidence
 	}
 	if res.OCRPages > 0 {
 		res.Confidence = confSum / float64(res.OCRPages)
@@ -118,22 +126,22 @@ func (t Tools) PDF(ctx context.Context, data []byte) (Text, error) {
 }
 
 // ocrPage renders page n of the PDF file and reads it by OCR.
-func (t Tools) ocrPage(ctx context.Context, file string, n int) (string, float64, error) {
+func (t Tools) ocrPage(ctx context.Context, file string, n int) (tsvPage, error) {
 	page := strconv.Itoa(n)
 	png, err := t.run(ctx, "FOND_PDFTOPPM", t.PDFToPPM, nil, "-scale-to", ocrPixels, "-gray", "-png", "-f", page, "-l", page, "-singlefile", file)
 	if err != nil {
-		return "", 0, fmt.Errorf("rendering it for OCR: %w", err)
+		return tsvPage{}, fmt.Errorf("rendering it for OCR: %w", err)
 	}
 	// pdftoppm's -scale-to bounds the page already; the rendered header is
 	// checked as well, so a lower configured limit holds for PDFs too.
 	if err := t.checkPixels(png); err != nil {
-		return "", 0, err
+		return tsvPage{}, err
 	}
-	text, conf, err := t.ocr(ctx, png)
+	read, err := t.ocr(ctx, png)
 	if err != nil {
-		return "", 0, fmt.Errorf("OCR: %w", err)
+		return tsvPage{}, fmt.Errorf("OCR: %w", err)
 	}
-	return text, conf, nil
+	return read, nil
 }
 
 func tempFile(data []byte) (string, error) {
@@ -157,28 +165,30 @@ func (t Tools) Image(ctx context.Context, data []byte) (Text, error) {
 	if err := t.checkPixels(data); err != nil {
 		return Text{}, err
 	}
-	text, conf, err := t.ocr(ctx, data)
+	read, err := t.ocr(ctx, data)
 	if err != nil {
 		return Text{}, fmt.Errorf("OCR: %w", err)
 	}
-	if letters(text) == 0 {
+	if letters(read.text) == 0 {
 		return Text{}, fmt.Errorf("%w: OCR found no words in the image", ErrNoText)
 	}
-	return Text{Pages: []string{text}, OCRPages: 1, Confidence: conf}, nil
+	return Text{Pages: []string{read.text}, Layouts: []Layout{read.layout}, OCRPages: 1, Confidence: read.confidence}, nil
 }
 
-// ocr runs Tesseract on one image and returns its text and mean word confidence.
-func (t Tools) ocr(ctx context.Context, image []byte) (string, float64, error) {
+// ocr runs Tesseract on one image and returns its text, lines and mean word
+// confidence.
+func (t Tools) ocr(ctx context.Context, image []byte) (tsvPage, error) {
 	langs := t.Languages
 	if langs == "" {
 		langs = "eng"
 	}
 	out, err := t.run(ctx, "FOND_TESSERACT", t.Tesseract, image, "stdin", "stdout", "-l", langs, "tsv")
 	if err != nil {
-		return "", 0, err
+		return tsvPage{}, err
 	}
-	text, conf, _ := fromTSV(string(out))
-	return foldHomoglyphs(text), conf, nil
+	read := fromTSV(string(out))
+	read.text = foldHomoglyphs(read.text) // the lines are folded by layout
+	return read, nil
 }
 
 func letters(s string) int {

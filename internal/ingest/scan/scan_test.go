@@ -3,6 +3,7 @@ package scan
 import (
 	"context"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -33,11 +34,30 @@ func TestFromTSV(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			text, conf, _ := fromTSV(tc.tsv)
-			if text != tc.text || conf != tc.conf {
-				t.Errorf("fromTSV = %q, %v; want %q, %v", text, conf, tc.text, tc.conf)
+			got := fromTSV(tc.tsv)
+			if got.text != tc.text || got.confidence != tc.conf {
+				t.Errorf("fromTSV = %q, %v; want %q, %v", got.text, got.confidence, tc.text, tc.conf)
 			}
 		})
+	}
+}
+
+// Each line keeps the box around its words, in the image's pixels; the
+// page's size is the level-1 row's.
+func TestFromTSVLines(t *testing.T) {
+	tsv := "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n" +
+		"1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t\n" +
+		"4\t1\t1\t1\t1\t0\t90\t98\t400\t40\t-1\t\n" +
+		"5\t1\t1\t1\t1\t1\t100\t100\t150\t30\t90\tCIPHERED\n" +
+		"5\t1\t1\t1\t1\t2\t260\t98\t200\t34\t80\tTELEGRAM\n" +
+		"5\t1\t1\t1\t2\t1\t100\t140\t80\t30\t70\tCтaлин\n" // Latin C and a: folded
+	got := fromTSV(tsv).layout
+	want := Layout{Width: 2480, Height: 3508, Lines: []Line{
+		{Text: "CIPHERED TELEGRAM", X: 100, Y: 98, W: 360, H: 34},
+		{Text: "Сталин", X: 100, Y: 140, W: 80, H: 30},
+	}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("layout %+v\nwant %+v", got, want)
 	}
 }
 
@@ -68,24 +88,29 @@ func TestParagraphs(t *testing.T) {
 func TestFromBBox(t *testing.T) {
 	out := `<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><head></head><body><doc>
 <page width="612" height="792"><flow><block>
-<line yMin="63" yMax="74"><word>CIPHERED</word><word>TELEGRAM</word></line>
-<line yMin="79" yMax="90"><word>From</word><word>Pyongyang&amp;Co</word></line>
-</block><block><line yMin="111" yMax="122"><word>Text.</word></line></block></flow></page>
+<line xMin="72" xMax="198" yMin="63" yMax="74"><word>CIPHERED</word><word>TELEGRAM</word></line>
+<line xMin="72" xMax="190" yMin="79" yMax="90"><word>From</word><word>Pyongyang&amp;Co</word></line>
+</block><block><line xMin="72" xMax="100" yMin="111" yMax="122"><word>Text.</word></line></block></flow></page>
 <page width="612" height="792"></page></doc></body></html>`
 	pages, err := fromBBox([]byte(out))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(pages) != 2 || pages[0] != "CIPHERED TELEGRAM\nFrom Pyongyang&Co\n\nText." || pages[1] != "" {
-		t.Errorf("pages %q", pages)
+	if len(pages) != 2 || pages[0].text != "CIPHERED TELEGRAM\nFrom Pyongyang&Co\n\nText." || pages[1].text != "" {
+		t.Errorf("pages %+v", pages)
+	}
+	// Boxes in points, scaled to the page drawn 3,508 pixels high.
+	if l := pages[0].layout; l.Width != 2711 || l.Height != 3508 || len(l.Lines) != 3 ||
+		l.Lines[0] != (Line{Text: "CIPHERED TELEGRAM", X: 319, Y: 279, W: 558, H: 49}) {
+		t.Errorf("layout %+v", l)
 	}
 	if _, err := fromBBox([]byte("<html><body><doc><page>")); err == nil {
 		t.Error("truncated output accepted")
 	}
 	// A font that maps a glyph to a control character must not lose the file.
 	pages, err = fromBBox([]byte("<html><body><doc><page><flow><block><line yMin=\"1\" yMax=\"9\"><word>Tele\x03gram</word></line></block></flow></page></doc></body></html>"))
-	if err != nil || len(pages) != 1 || pages[0] != "Tele gram" {
-		t.Errorf("control character: %q, %v", pages, err)
+	if err != nil || len(pages) != 1 || pages[0].text != "Tele gram" {
+		t.Errorf("control character: %+v, %v", pages, err)
 	}
 }
 
@@ -110,9 +135,15 @@ func FuzzFromBBox(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, p := range pages {
+		for _, pg := range pages {
+			p := pg.text
 			if strings.Contains(p, "\n\n\n") || strings.TrimSpace(p) != p && p != "" {
 				t.Errorf("page %q: paragraphs not normalized", p)
+			}
+			for _, l := range pg.layout.Lines {
+				if l.W <= 0 || l.H <= 0 || l.Text == "" {
+					t.Errorf("line %+v: empty box or text", l)
+				}
 			}
 		}
 	})
@@ -122,9 +153,15 @@ func FuzzFromTSV(f *testing.F) {
 	f.Add("5\t1\t1\t1\t1\t1\t0\t0\t1\t1\t90\tword\n")
 	f.Add("level\tpage_num\n5\t\t\t\t\t\t\t\t\t\t-1\t\n")
 	f.Fuzz(func(t *testing.T, tsv string) {
-		text, conf, words := fromTSV(tsv)
+		got := fromTSV(tsv)
+		text, conf, words := got.text, got.confidence, got.words
 		if conf < 0 || conf > 1 || (words == 0) != (text == "") {
 			t.Errorf("fromTSV(%q) = %q, %v, %d", tsv, text, conf, words)
+		}
+		for _, l := range got.layout.Lines {
+			if l.W <= 0 || l.H <= 0 || l.Text == "" {
+				t.Errorf("fromTSV(%q): line %+v has an empty box or text", tsv, l)
+			}
 		}
 	})
 }
@@ -179,6 +216,7 @@ func TestPDFTextLayer(t *testing.T) {
 	if len(got.Pages) != 2 || got.OCRPages != 0 || got.Confidence != 0 {
 		t.Fatalf("pages %d, OCR pages %d, confidence %v; want 2, 0, 0", len(got.Pages), got.OCRPages, got.Confidence)
 	}
+	checkLayouts(t, got, "Pyongyang")
 	if !strings.HasPrefix(got.Pages[0], "CIPHERED TELEGRAM\nFrom Pyongyang, 7 February 1950.") || !strings.Contains(got.Pages[1], "answer from Moscow") {
 		t.Errorf("text:\n%s", got)
 	}
@@ -198,10 +236,38 @@ func TestScannedPDFIsRead(t *testing.T) {
 	if got.OCRPages != 1 || got.Confidence < 0.5 {
 		t.Errorf("OCR pages %d, confidence %v; want 1 and at least 0.5", got.OCRPages, got.Confidence)
 	}
+	checkLayouts(t, got, "Pyongyang")
 	for _, w := range []string{"CIPHERED TELEGRAM", "Pyongyang", "February 1950", "Vyshinsky", "loan"} {
 		if !strings.Contains(got.String(), w) {
 			t.Errorf("OCR text lacks %q:\n%s", w, got)
 		}
+	}
+}
+
+// checkLayouts asserts that every page has lines, that every line's box is
+// inside its page, that lines go down the page, and that a line holds want.
+func checkLayouts(t *testing.T, got Text, want string) {
+	t.Helper()
+	if len(got.Layouts) != len(got.Pages) {
+		t.Fatalf("%d layouts for %d pages", len(got.Layouts), len(got.Pages))
+	}
+	found := false
+	for p, l := range got.Layouts {
+		if len(l.Lines) == 0 || l.Width < 1000 || l.Height < 1000 {
+			t.Errorf("page %d: %d lines on %d×%d pixels", p+1, len(l.Lines), l.Width, l.Height)
+		}
+		for i, ln := range l.Lines {
+			if ln.X < 0 || ln.Y < 0 || ln.W <= 0 || ln.H <= 0 || ln.X+ln.W > l.Width || ln.Y+ln.H > l.Height || ln.H > l.Height/10 {
+				t.Errorf("page %d line %d: box %+v outside the page or not a line's", p+1, i+1, ln)
+			}
+			if i > 0 && ln.Y <= l.Lines[i-1].Y {
+				t.Errorf("page %d line %d: above the line before it", p+1, i+1)
+			}
+			found = found || strings.Contains(ln.Text, want)
+		}
+	}
+	if !found {
+		t.Errorf("no line holds %q: %+v", want, got.Layouts)
 	}
 }
 
@@ -268,4 +334,27 @@ func FuzzFoldHomoglyphs(f *testing.F) {
 			t.Errorf("foldHomoglyphs(%q) = %q: length changed or not idempotent", s, out)
 		}
 	})
+}
+
+// Words are joined as their script writes them: alphabets with spaces,
+// Chinese without, Korean with a space only where the page has a gap.
+func TestJoinWords(t *testing.T) {
+	w := func(text string, left, right float64) tsvWord {
+		return tsvWord{text: text, left: left, right: right, height: 42}
+	}
+	for _, tc := range []struct {
+		words []tsvWord
+		want  string
+	}{
+		{nil, ""},
+		{[]tsvWord{w("Kim", 0, 60), w("Il", 62, 80), w("Sung", 81, 150)}, "Kim Il Sung"}, // alphabets: always a space
+		{[]tsvWord{w("大", 0, 40), w("使", 48, 88), w("说", 140, 180), w("，", 182, 200), w("1949", 202, 280), w("年", 282, 320)}, "大使说，1949年"},
+		// Syllables 16 px apart are one word; 19 px (0.45 of the height) is a space.
+		{[]tsvWord{w("대", 0, 30), w("표", 46, 76), w("단이", 90, 150), w("아침", 182, 260), w("1949", 280, 350), w("년", 352, 390), w("3", 409, 430), w("월", 440, 480)}, "대표단이 아침 1949년 3월"},
+		{[]tsvWord{w("Moscow", 0, 100), w("모스크바", 102, 200)}, "Moscow모스크바"}, // touching: one word
+	} {
+		if got := joinWords(tc.words); got != tc.want {
+			t.Errorf("joinWords = %q, want %q", got, tc.want)
+		}
+	}
 }
