@@ -14,6 +14,9 @@ export const staticDir = join(clients, '..', 'internal', 'web', 'static', 'vendo
 export const vendored = [
   ['openseadragon/build/openseadragon/openseadragon.min.js', 'openseadragon/openseadragon.min.js'],
   ['openseadragon/LICENSE.txt', 'openseadragon/LICENSE.txt'],
+  // The map's land outlines (Natural Earth 1:110m), drawn by the server.
+  ['world-atlas/land-110m.json', 'world-atlas/land-110m.json'],
+  ['world-atlas/LICENSE', 'world-atlas/LICENSE'],
 ];
 
 export const source = (from) => join(clients, 'node_modules', from);
