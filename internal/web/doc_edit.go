@@ -1,8 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -149,21 +151,59 @@ func (s *Server) renderConflict(w http.ResponseWriter, r *http.Request, base int
 }
 
 // showJSON is a field's value as a person reads it: a string as itself, a
-// list of strings one a line, anything else as compact JSON.
+// list one item a line, an object's non-empty members as "name: value" in
+// their order, joined by "; ".
 func showJSON(v json.RawMessage) string {
-	var str string
-	if json.Unmarshal(v, &str) == nil {
-		return str
+	dec := json.NewDecoder(bytes.NewReader(v))
+	dec.UseNumber()
+	out, err := readable(dec)
+	if err != nil {
+		return string(v)
 	}
-	var list []string
-	if json.Unmarshal(v, &list) == nil {
-		return strings.Join(list, "\n")
+	return out
+}
+
+func readable(dec *json.Decoder) (string, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return "", err
 	}
-	var anyv any
-	if json.Unmarshal(v, &anyv) == nil {
-		if b, err := json.Marshal(anyv); err == nil {
-			return string(b)
+	switch t := tok.(type) {
+	case json.Delim:
+		var parts []string
+		for dec.More() {
+			key := ""
+			if t == '{' {
+				k, err := dec.Token()
+				if err != nil {
+					return "", err
+				}
+				key, _ = k.(string)
+			}
+			v, err := readable(dec)
+			if err != nil {
+				return "", err
+			}
+			switch {
+			case v == "":
+			case t == '{':
+				parts = append(parts, key+": "+v)
+			default:
+				parts = append(parts, v)
+			}
 		}
+		if _, err := dec.Token(); err != nil { // the closing delimiter
+			return "", err
+		}
+		if t == '{' {
+			return strings.Join(parts, "; "), nil
+		}
+		return strings.Join(parts, "\n"), nil
+	case string:
+		return t, nil
+	case nil:
+		return "", nil
+	default:
+		return fmt.Sprint(t), nil
 	}
-	return string(v)
 }

@@ -53,7 +53,9 @@ func (s *Server) handleNameSuggest(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		for _, form := range append([]string{a.Preferred}, a.Variants...) {
-			if strings.HasPrefix(strings.ToLower(form), q) {
+			// A form begins with what was typed, or one of its words does
+			// ("stal" finds Joseph Stalin).
+			if lf := strings.ToLower(form); strings.HasPrefix(lf, q) || strings.Contains(lf, " "+q) {
 				sg := nameSuggestion{Name: a.Preferred, Dates: a.Dates}
 				if form != a.Preferred {
 					sg.Matched = form

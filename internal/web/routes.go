@@ -70,7 +70,7 @@ func (s *Server) routes() []route {
 		{"PATCH /api/documents/{id}", contributor, edits, s.handleAPIPatch, "JSON merge patch of editable fields; If-Match the ETag (428 without, 412 stale)", true},
 		{"POST /api/documents", contributor, edits, s.handleAPICreate, "create a record by hand from JSON: 201 and Location", true},
 		{"GET /api/documents/{id}/history", contributor, renders, s.handleAPIHistory, "JSON revisions, newest first, with field changes", false},
-		{"GET /api/names/suggest", public, searches, s.handleNameSuggest, "names of the authority file beginning with q (kind person or place), for the record form's suggestions", false},
+		{"GET /api/names/suggest", public, searches, s.handleNameSuggest, "names of the authority file with a word beginning with q (kind person or place), for the record form's suggestions", false},
 		{"GET /api/documents/{id}/links", public, renders, s.handleAPILinks, "JSON discussion links", false},
 		{"GET /api/documents/{id}/names", public, renders, s.handleAPINames, "JSON names found in a record", false},
 		{"GET /feed.atom", public, searches, s.handleFeed, "Atom feed of the newest additions", false},

@@ -91,12 +91,13 @@ func lcsDiff(a, b []string) []diffPiece {
 		case i < n && j < m && a[i] == b[j]:
 			out = append(out, diffPiece{a[i], ""})
 			i, j = i+1, j+1
-		case j < m && (i == n || *at(i, j+1) >= *at(i+1, j)):
-			out = append(out, diffPiece{b[j], "ins"})
-			j++
-		default:
+		case i < n && (j == m || *at(i+1, j) >= *at(i, j+1)):
+			// Removals before additions: "was X, now Y" reads in order.
 			out = append(out, diffPiece{a[i], "del"})
 			i++
+		default:
+			out = append(out, diffPiece{b[j], "ins"})
+			j++
 		}
 	}
 	return out
