@@ -179,7 +179,7 @@ func (s *Server) handleAPIPatch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if after.Revision != rec.Revision {
-		s.audit(r, store.AuditEdit, rec.ID, "revision "+strconv.Itoa(after.Revision)+" (API)")
+		s.audit(r, store.AuditEdit, rec.ID, editDetail(rec, after)+" (API)")
 	}
 	s.writeRecord(w, r, http.StatusOK, after)
 }

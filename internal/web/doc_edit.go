@@ -83,9 +83,23 @@ func (s *Server) handleDocEditPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if after.Revision != rec.Revision {
-		s.audit(r, store.AuditEdit, rec.ID, "revision "+strconv.Itoa(after.Revision))
+		s.audit(r, store.AuditEdit, rec.ID, editDetail(rec, after))
 	}
 	http.Redirect(w, r, "/documents/"+url.PathEscape(rec.ID), http.StatusSeeOther)
+}
+
+// editDetail is an edit's audit entry: the revision saved and the fields it
+// changed (the history holds the values).
+func editDetail(before, after record.Record) string {
+	d := "revision " + strconv.Itoa(after.Revision)
+	if cs, err := record.Diff(before, after); err == nil && len(cs) > 0 {
+		names := make([]string, len(cs))
+		for i, c := range cs {
+			names[i] = c.Field
+		}
+		d += ": " + strings.Join(names, ", ")
+	}
+	return d
 }
 
 // conflictRow is one field on the conflict page: the stored value, the

@@ -90,7 +90,7 @@ func TestDocEditSaves(t *testing.T) {
 		t.Errorf("history: %+v", hist)
 	}
 	log, _ := st.AuditLog(context.Background(), store.AuditQuery{Action: store.AuditEdit})
-	if len(log) != 1 || log[0].Target != pubID || log[0].Actor != "editor1" {
+	if len(log) != 1 || log[0].Target != pubID || log[0].Actor != "editor1" || log[0].Detail != "revision 2: title, date, sources, authors, notes" {
 		t.Errorf("audit: %+v", log)
 	}
 	_, _, page = ed.get(t, "/documents/"+pubID+"/edit")
@@ -269,5 +269,43 @@ func TestEditBodyLimit(t *testing.T) {
 	big := url.Values{"reason": {strings.Repeat("x", 2<<10)}}
 	if status, _, _ := ed.postForm(t, "/documents/"+otherID+"/withdraw", big); status != http.StatusRequestEntityTooLarge {
 		t.Errorf("a 2 KB withdraw form over --max-form-bytes: %d, want 413", status)
+	}
+}
+
+// The form marks what the machine was unsure of (a field's confidence under
+// the review queue's 0.6, OCR text under 0.8), and stops once a person set it.
+func TestDocEditMarksUnsureFields(t *testing.T) {
+	ts, st, _ := newAccessServer(t, nil)
+	ctx := context.Background()
+	scan := record.Record{ID: "cccc0000cccc0000", Title: "Perhaps a title", Type: "Letter", Category: record.Primary, Body: "Read by OCR.",
+		Place: "Moscow", TextFrom: "ocr", OCRConfidence: 0.5, Confidence: map[string]float64{"title": 0.3, "place": 0.85}}
+	if _, err := st.PutFile(ctx, store.File{Path: "/in/scan.png", Format: "text", Status: record.Draft,
+		Original: store.Original{Checksum: "sha256:scan", Name: "scan.png", Data: []byte("scan")}, Records: []record.Record{scan}}); err != nil {
+		t.Fatal(err)
+	}
+	ed := loginAs(t, ts.URL, store.RoleEditor)
+	_, _, page := ed.get(t, "/documents/"+scan.ID+"/edit")
+	unsure := func(page, id string) bool {
+		i := strings.Index(page, `id="`+id+`"`)
+		if i < 0 {
+			t.Fatalf("no input #%s", id)
+		}
+		j := strings.Index(page[i:], "</div>")
+		return j >= 0 && strings.Contains(page[i:i+j], `class="unsure"`)
+	}
+	if !unsure(page, "f-title") || !unsure(page, "f-body") || unsure(page, "f-place") {
+		t.Errorf("unsure marks: title %v body %v place %v", unsure(page, "f-title"), unsure(page, "f-body"), unsure(page, "f-place"))
+	}
+	if !strings.Contains(page, "(30%)") {
+		t.Error("the title's confidence is not shown")
+	}
+	v := formValues(t, page)
+	v.Set("title", "A letter on the loan")
+	if status, _, _ := ed.postForm(t, "/documents/"+scan.ID+"/edit", v); status != http.StatusSeeOther {
+		t.Fatalf("save: %d", status)
+	}
+	_, _, page = ed.get(t, "/documents/"+scan.ID+"/edit")
+	if unsure(page, "f-title") || !strings.Contains(page, "Set by editor1") {
+		t.Error("a title a person set is still marked unsure, or not as theirs")
 	}
 }
