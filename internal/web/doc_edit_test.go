@@ -308,4 +308,15 @@ func TestDocEditMarksUnsureFields(t *testing.T) {
 	if unsure(page, "f-title") || !strings.Contains(page, "Set by editor1") {
 		t.Error("a title a person set is still marked unsure, or not as theirs")
 	}
+	// The source, read again, now gives another title: the person's stays,
+	// and the form shows the new reading beside it.
+	scan.Title = "Perhaps <another> title"
+	if _, err := st.PutFile(ctx, store.File{Path: "/in/scan.png", Format: "text",
+		Original: store.Original{Checksum: "sha256:scan2", Name: "scan.png", Data: []byte("scan, read again")}, Records: []record.Record{scan}}); err != nil {
+		t.Fatal(err)
+	}
+	_, _, page = ed.get(t, "/documents/"+scan.ID+"/edit")
+	if !strings.Contains(page, "The source now reads: <q>Perhaps &lt;another&gt; title</q>") || !strings.Contains(page, `value="A letter on the loan"`) {
+		t.Error("the form does not show the source's new reading beside the person's title")
+	}
 }

@@ -238,7 +238,7 @@ type fieldHint struct {
 	Unsure        string // "the machine was unsure (30%)"
 	SetBy         string // a person's account name
 	SetAt         time.Time
-	SourceChanged string // the source's newer reading, as JSON
+	SourceChanged string // the source's newer reading, as a person reads it
 }
 
 // hintsOf gives each editable field its hint: a reading the machine made
@@ -251,7 +251,7 @@ func hintsOf(r record.Record) map[string]fieldHint {
 		if p, ok := r.Provenance[name]; ok && p.Person() {
 			h.SetBy, h.SetAt = p.By, p.At
 			if len(p.SourceChanged) > 0 {
-				h.SourceChanged = string(p.SourceChanged)
+				h.SourceChanged = showJSON(p.SourceChanged)
 			}
 		} else if c, ok := r.Confidence[name]; ok && c < review.MinFieldConfidence {
 			h.Unsure = "The machine was unsure of this reading (" + strconv.Itoa(int(c*100+0.5)) + "%): check it against the original."
