@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"fond/internal/record"
 	"fond/internal/store"
@@ -144,6 +145,11 @@ func (s *Server) handleAPIPatch(w http.ResponseWriter, r *http.Request) {
 		writeAPIError(w, http.StatusPreconditionFailed, "stale_revision", "If-Match", "the record is at revision "+strconv.Itoa(rec.Revision)+" now: fetch it again and redo the patch")
 		return
 	}
+	note := strings.TrimSpace(r.Header.Get("X-Fond-Note"))
+	if utf8.RuneCountInString(note) > maxWhy {
+		writeAPIError(w, http.StatusBadRequest, "invalid_parameter", "X-Fond-Note", "the note may be at most 1,000 characters")
+		return
+	}
 	patch, ok := readPatchBody(w, r, "application/merge-patch+json", "application/json")
 	if !ok {
 		return
@@ -163,7 +169,7 @@ func (s *Server) handleAPIPatch(w http.ResponseWriter, r *http.Request) {
 		fields[name] = merged
 	}
 	after, err := s.raw.EditRecord(r.Context(), store.Edit{ID: rec.ID, Base: rec.Revision, Fields: fields, Author: v.Name, Action: store.ActionEdit,
-		Note: r.Header.Get("X-Fond-Note")})
+		Note: note})
 	var fe *record.FieldError
 	var stale *store.StaleError
 	switch {

@@ -53,12 +53,16 @@ func (s *Server) handleDocEditPost(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	f, errs := parseDocForm(r.PostForm)
+	posted, ok := s.postedForm(w, r)
+	if !ok {
+		return
+	}
+	f, errs := parseDocForm(posted)
 	base, err := strconv.Atoi(f.Revision)
 	if err != nil || base < 1 {
 		errs["revision"] = "the form does not say which revision it was loaded at: reload the edit page"
 	}
-	fields, err := f.fields(r.PostForm)
+	fields, err := f.fields(posted)
 	if err != nil {
 		s.serverError(w, err)
 		return

@@ -320,3 +320,25 @@ func TestDocEditMarksUnsureFields(t *testing.T) {
 		t.Error("the form does not show the source's new reading beside the person's title")
 	}
 }
+
+// The note on a revision is bounded, in the form and the API.
+func TestRevisionNoteBounded(t *testing.T) {
+	ts, st, _ := newAccessServer(t, nil)
+	ed := loginAs(t, ts.URL, store.RoleEditor)
+	_, _, page := ed.get(t, "/documents/"+pubID+"/edit")
+	v := formValues(t, page)
+	v.Set("title", "Another title")
+	v.Set("revision_note", strings.Repeat("x", maxWhy+1))
+	if status, _, body := ed.postForm(t, "/documents/"+pubID+"/edit", v); status != http.StatusUnprocessableEntity || !strings.Contains(body, `href="#f-revision_note"`) {
+		t.Errorf("a 1,001-character note: %d", status)
+	}
+	api := newAPIClient(t, st, ts.URL, "editor1")
+	status, _, _ := api.call(t, http.MethodPatch, "/api/documents/"+pubID, `{"title":"x"}`,
+		map[string]string{"Content-Type": "application/json", "If-Match": "*", "X-Fond-Note": strings.Repeat("x", maxWhy+1)})
+	if status != http.StatusBadRequest {
+		t.Errorf("a 1,001-character X-Fond-Note: %d", status)
+	}
+	if r := getRecord(t, st, pubID); r.Revision != 1 {
+		t.Errorf("saved revision %d", r.Revision)
+	}
+}

@@ -2,12 +2,15 @@ package web
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fond/internal/record"
 	"fond/internal/review"
@@ -18,6 +21,9 @@ import (
 // "collection.title", "sources.0.fond", "notes.2.text"; the lists of people
 // ("authors", "donors" …) are one name a line. So a form, a merge patch and a
 // history speak of the same fields by the same names.
+
+// maxWhy bounds the note a person gives a revision (it is shown in the history).
+const maxWhy = 1000
 
 // maxRows bounds the archival references and notes one form may carry.
 const maxRows = 200
@@ -109,6 +115,9 @@ func parseDocForm(v url.Values) (docForm, fieldErrors) {
 		f.People[name] = get(name)
 	}
 	errs := fieldErrors{}
+	if utf8.RuneCountInString(f.Why) > maxWhy {
+		errs["revision_note"] = "at most 1,000 characters"
+	}
 	srcRows, err := rowsOf(v, "sources")
 	if err != nil {
 		errs["sources"] = err.Error()
@@ -309,4 +318,19 @@ func (docFormPage) SourcePart(s record.Source, part string) string {
 func (p docFormPage) CollectionPart(part string) string {
 	c := p.Form.Collection
 	return map[string]string{"id": c.ID, "title": c.Title, "series": c.Series, "publisher": c.Publisher, "year": c.Year}[part]
+}
+
+// postedForm parses the request's form (the anti-forgery check has usually
+// done so already), answering 413 or 400 itself when it cannot.
+func (s *Server) postedForm(w http.ResponseWriter, r *http.Request) (url.Values, bool) {
+	if err := r.ParseForm(); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			s.tooLarge(w, r, tooBig.Limit)
+		} else {
+			s.render(w, http.StatusBadRequest, "error", map[string]any{"Title": "Cannot read the form", "Message": "The form could not be read; reload the page and try again."})
+		}
+		return nil, false
+	}
+	return r.PostForm, true
 }

@@ -24,8 +24,12 @@ func (s *Server) renderDocNew(w http.ResponseWriter, status int, f docForm, errs
 // the person's, and sends the browser to it (303); a refused value answers
 // 422 with the form as typed.
 func (s *Server) handleDocNewPost(w http.ResponseWriter, r *http.Request) {
-	f, errs := parseDocForm(r.PostForm)
-	fields, err := f.fields(r.PostForm)
+	posted, ok := s.postedForm(w, r)
+	if !ok {
+		return
+	}
+	f, errs := parseDocForm(posted)
+	fields, err := f.fields(posted)
 	if err != nil {
 		s.serverError(w, err)
 		return
