@@ -11,6 +11,19 @@ import (
 	"fond/internal/store"
 )
 
+// editorOnForm serves the access fixture (configured), signs an editor in
+// and loads the published record's form, as the browser would submit it.
+func editorOnForm(t *testing.T, configure func(*Server)) (store.Store, *client, url.Values) {
+	t.Helper()
+	ts, st, _ := newAccessServer(t, configure)
+	ed := loginAs(t, ts.URL, store.RoleEditor)
+	status, _, page := ed.get(t, "/documents/"+pubID+"/edit")
+	if status != http.StatusOK {
+		t.Fatalf("edit form: %d", status)
+	}
+	return st, ed, formValues(t, page)
+}
+
 func getRecord(t *testing.T, st store.Store, id string) record.Record {
 	t.Helper()
 	r, err := st.Get(context.Background(), id)
@@ -59,10 +72,7 @@ func TestDocEditFormRoundTrip(t *testing.T) {
 // the audit log; the form then says who set the field. The date's bounds are
 // derived from its EDTF.
 func TestDocEditSaves(t *testing.T) {
-	ts, st, _ := newAccessServer(t, nil)
-	ed := loginAs(t, ts.URL, store.RoleEditor)
-	_, _, page := ed.get(t, "/documents/"+pubID+"/edit")
-	v := formValues(t, page)
+	st, ed, v := editorOnForm(t, nil)
 	v.Set("title", "Telegram from Pyongyang on the credit")
 	v.Set("date.edtf", "1950-04")
 	v.Set("authors", "Kim Il Sung\r\n\r\n  Pak Hon Yong \r\n")
@@ -93,7 +103,7 @@ func TestDocEditSaves(t *testing.T) {
 	if len(log) != 1 || log[0].Target != pubID || log[0].Actor != "editor1" || log[0].Detail != "revision 2: title, date, sources, authors, notes" {
 		t.Errorf("audit: %+v", log)
 	}
-	_, _, page = ed.get(t, "/documents/"+pubID+"/edit")
+	_, _, page := ed.get(t, "/documents/"+pubID+"/edit")
 	if !strings.Contains(page, "Set by editor1") {
 		t.Error("the form does not say who set the title")
 	}
@@ -247,13 +257,10 @@ func TestDocEditRoles(t *testing.T) {
 // The edit form's body is bounded by --max-edit-bytes (413), which may be far
 // larger than --max-form-bytes, which still bounds other forms.
 func TestEditBodyLimit(t *testing.T) {
-	ts, st, _ := newAccessServer(t, func(s *Server) {
+	st, ed, v := editorOnForm(t, func(s *Server) {
 		s.Limits.MaxFormBytes = 1 << 10
 		s.Limits.MaxEditBytes = 64 << 10
 	})
-	ed := loginAs(t, ts.URL, store.RoleEditor)
-	_, _, page := ed.get(t, "/documents/"+pubID+"/edit")
-	v := formValues(t, page)
 	v.Set("body", strings.Repeat("A text past the form limit. ", 200))
 	if status, _, body := ed.postForm(t, "/documents/"+pubID+"/edit", v); status != http.StatusSeeOther {
 		t.Errorf("a 5 KB text under --max-edit-bytes: %d %.200s", status, body)
@@ -323,16 +330,13 @@ func TestDocEditMarksUnsureFields(t *testing.T) {
 
 // The note on a revision is bounded, in the form and the API.
 func TestRevisionNoteBounded(t *testing.T) {
-	ts, st, _ := newAccessServer(t, nil)
-	ed := loginAs(t, ts.URL, store.RoleEditor)
-	_, _, page := ed.get(t, "/documents/"+pubID+"/edit")
-	v := formValues(t, page)
+	st, ed, v := editorOnForm(t, nil)
 	v.Set("title", "Another title")
 	v.Set("revision_note", strings.Repeat("x", maxWhy+1))
 	if status, _, body := ed.postForm(t, "/documents/"+pubID+"/edit", v); status != http.StatusUnprocessableEntity || !strings.Contains(body, `href="#f-revision_note"`) {
 		t.Errorf("a 1,001-character note: %d", status)
 	}
-	api := newAPIClient(t, st, ts.URL, "editor1")
+	api := newAPIClient(t, st, ed.base, "editor1")
 	status, _, _ := api.call(t, http.MethodPatch, "/api/documents/"+pubID, `{"title":"x"}`,
 		map[string]string{"Content-Type": "application/json", "If-Match": "*", "X-Fond-Note": strings.Repeat("x", maxWhy+1)})
 	if status != http.StatusBadRequest {
