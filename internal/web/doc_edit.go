@@ -139,17 +139,32 @@ func (s *Server) renderConflict(w http.ResponseWriter, r *http.Request, base int
 			}
 		}
 	}
+	// Compare the values as the store would keep them: "" and an absent
+	// member are the same, a date's bounds follow from its EDTF.
+	kept := cur
+	if err := record.SetFields(&kept, yours); err != nil {
+		s.serverError(w, err)
+		return
+	}
+	for name := range yours {
+		store.CheckEdited(&kept, []string{name}) // a refused value stays as typed
+	}
+	mineNow, err := record.Fields(kept)
+	if err != nil {
+		s.serverError(w, err)
+		return
+	}
 	merged := map[string]json.RawMessage{}
 	var rows []conflictRow
 	for _, name := range record.Editable {
-		mine, ok := yours[name]
-		if !ok {
+		if _, ok := yours[name]; !ok {
 			continue
 		}
+		mine := mineNow[name]
 		youChanged := atBase == nil || !record.SameJSON(mine, atBase[name])
 		theyChanged := atBase != nil && !record.SameJSON(theirs[name], atBase[name])
 		if youChanged {
-			merged[name] = mine
+			merged[name] = yours[name]
 		}
 		if !record.SameJSON(mine, theirs[name]) {
 			rows = append(rows, conflictRow{Field: name, Theirs: showJSON(theirs[name]), Yours: showJSON(mine),

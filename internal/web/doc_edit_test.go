@@ -188,6 +188,14 @@ func TestDocEditStaleRevision(t *testing.T) {
 			t.Errorf("conflict page lacks %q", want)
 		}
 	}
+	if !strings.Contains(page, "<td><pre>Title by A</pre></td><td><pre>Telegram from Pyongyang on the loan</pre></td><td>theirs</td>") {
+		t.Error("the table does not show that the form keeps the other person's title")
+	}
+	for _, same := range []string{"doc_number", "date", "publisher", "url", "sources", "body"} {
+		if strings.Contains(page, `<th scope="row">`+same+`<`) {
+			t.Errorf("the conflict table lists %s, which neither form changed", same)
+		}
+	}
 	if err := checkHTML(page); err != nil {
 		t.Error(err)
 	}

@@ -74,17 +74,31 @@ func TestCataloguingAccessibility(t *testing.T) {
 	ts, st, _ := newAccessServer(t, nil)
 	edit(t, st, pubID, 1, "admin1", map[string]string{"title": `"A second title"`})
 	ctx, step := editorBrowser(t, exe, ts.URL)
-	for _, page := range []string{"/documents/" + pubID + "/edit", "/documents/new", "/documents/" + pubID + "/history", "/documents/" + pubID} {
+	shots := artifacts(t)
+	shot := func(name string) {
+		t.Helper()
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
+		if err == nil {
+			err = writeFile(shots, name+".png", png)
+		}
+		if err != nil {
+			t.Errorf("screenshot %s: %v", name, err)
+		}
+	}
+	for name, page := range map[string]string{"edit": "/documents/" + pubID + "/edit", "new": "/documents/new", "history": "/documents/" + pubID + "/history", "document-staff": "/documents/" + pubID} {
 		step(page, chromedp.Navigate(ts.URL+page), chromedp.WaitVisible(chromedp.CSS("h1")))
 		checkAxe(t, ctx, axe, page)
+		shot(name)
 	}
 	submit := chromedp.Click(chromedp.CSS(`.record-form button[type="submit"]`))
 	step("refused", chromedp.Navigate(ts.URL+"/documents/"+pubID+"/edit"), chromedp.WaitVisible(chromedp.CSS("#f-date")),
 		chromedp.SetValue(chromedp.CSS("#f-date"), "1949-13-45"), submit, chromedp.WaitVisible(chromedp.CSS("#f-date-error")))
 	checkAxe(t, ctx, axe, "the refused form")
+	shot("edit-refused")
 	step("load", chromedp.Navigate(ts.URL+"/documents/"+pubID+"/edit"), chromedp.WaitVisible(chromedp.CSS("#f-title")),
 		chromedp.SetValue(chromedp.CSS("#f-title"), "Mine"))
 	edit(t, st, pubID, 2, "admin1", map[string]string{"title": `"Theirs"`})
 	step("stale", submit, chromedp.WaitVisible(chromedp.CSS("table.conflict")))
 	checkAxe(t, ctx, axe, "the conflict page")
+	shot("edit-conflict")
 }
