@@ -83,6 +83,14 @@ func TestDocHistoryAndRevert(t *testing.T) {
 	if status, _, _ := co.postForm(t, "/documents/"+pubID+"/revert", url.Values{"revision": {"1"}, "base": {"4"}}); status != http.StatusForbidden {
 		t.Errorf("contributor revert of a published record: %d, want 403", status)
 	}
+	// They may restore a draft.
+	edit(t, st, draftID, 1, "editor1", map[string]string{"title": `"Draft, retitled"`})
+	if status, _, _ := co.postForm(t, "/documents/"+draftID+"/revert", url.Values{"revision": {"1"}, "base": {"2"}}); status != http.StatusSeeOther {
+		t.Errorf("contributor revert of a draft: %d, want 303", status)
+	}
+	if r := getRecord(t, st, draftID); r.Revision != 3 || r.Title != "Telegram on the "+leakWord+" affair" {
+		t.Errorf("draft after the contributor's revert: rev %d %q", r.Revision, r.Title)
+	}
 	// Readers have no history.
 	if status, h, _ := loginAs(t, ts.URL, "").get(t, "/documents/"+pubID+"/history"); status != http.StatusSeeOther || !strings.HasPrefix(h.Get("Location"), "/login") {
 		t.Errorf("anonymous history: %d", status)
