@@ -135,3 +135,10 @@ type Accounts interface {
 	// Statuses returns the publication state of each id that is a record.
 	Statuses(ctx context.Context, ids []string) (map[string]string, error)
 }
+
+// Audit actions on records' fields (their revisions hold the changes).
+const (
+	AuditEdit   = "record.edit"
+	AuditCreate = "record.create"
+	AuditRevert = "record.revert"
+)

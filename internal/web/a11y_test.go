@@ -91,7 +91,7 @@ func TestAccessibility(t *testing.T) {
 }
 
 // checkAxe runs axe-core's WCAG 2.x A and AA rules on the page the browser
-// shows, reporting each violation as an error.
+// shows, and reports each violation as an error naming the page.
 func checkAxe(t *testing.T, bctx context.Context, axe, page string) {
 	t.Helper()
 	// DevTools evaluation is not bound by the page's CSP, so axe needs no

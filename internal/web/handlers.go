@@ -313,14 +313,6 @@ func (s *Server) handleAPINames(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, ms)
 }
 
-func (s *Server) handleAPIDocument(w http.ResponseWriter, r *http.Request) {
-	rec, ok := s.pathRecord(w, r)
-	if !ok {
-		return
-	}
-	writeJSON(w, rec)
-}
-
 func (s *Server) handleRobots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	fmt.Fprint(w, "User-agent: *\nDisallow: /api/\nDisallow: /oai\nDisallow: /documents/*/original\n")

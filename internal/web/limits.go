@@ -44,6 +44,11 @@ type Limits struct {
 	RequestTimeout time.Duration
 	// MaxFormBytes bounds a request body (POST /oai is the only one read today).
 	MaxFormBytes int64
+	// MaxEditBytes bounds the body of a record's edit (the form, a merge
+	// patch, a record made by hand), which carries its whole text; MaxEdits
+	// how many are saved at once.
+	MaxEditBytes int64
+	MaxEdits     int
 	// MaxPage is the deepest search page a reader may ask for; deeper pages are
 	// refused rather than computed (each costs the pages before it).
 	MaxPage int
@@ -88,6 +93,8 @@ var DefaultLimits = Limits{
 	QueueWait:         2 * time.Second,
 	RequestTimeout:    15 * time.Second,
 	MaxFormBytes:      64 << 10,
+	MaxEditBytes:      4 << 20,
+	MaxEdits:          4,
 	MaxPage:           500,
 	TextPartBytes:     256 << 10,
 	CompareBudget:     compare.DefaultBudget,
@@ -114,6 +121,8 @@ func (l *Limits) RegisterFlags(fs *flag.FlagSet) {
 	fs.DurationVar(&l.QueueWait, "queue-wait", l.QueueWait, "how long a costly request waits for a slot before a 503")
 	fs.DurationVar(&l.RequestTimeout, "request-timeout", l.RequestTimeout, "deadline of every request's work")
 	fs.Int64Var(&l.MaxFormBytes, "max-form-bytes", l.MaxFormBytes, "largest request body, in bytes (413 past it)")
+	fs.Int64Var(&l.MaxEditBytes, "max-edit-bytes", l.MaxEditBytes, "largest body of a record's edit, patch or hand-made record, in bytes (413 past it)")
+	fs.IntVar(&l.MaxEdits, "max-edits", l.MaxEdits, "record edits saved at once")
 	fs.IntVar(&l.MaxPage, "max-page", l.MaxPage, "deepest search results page served (400 past it)")
 	fs.Int64Var(&l.CompareBudget, "compare-budget", l.CompareBudget, "work units one comparison may spend (about 2.5 ns each); past it the rest is shown unaligned")
 	fs.IntVar(&l.MaxImages, "max-images", l.MaxImages, "IIIF page images, tiles and manifests answered at once")

@@ -23,6 +23,7 @@ const (
 	images   class = "image"    // IIIF page images, tiles and manifests
 	signin   class = "signin"   // a password checked: argon2id takes 64 MiB and a core
 	scrape   class = "scrape"   // metrics: a few store queries per scrape
+	edits    class = "edit"     // a record changed by a person: a form or patch may carry a whole text
 )
 
 // signinSlots is how many passwords are checked at once: argon2id's memory
@@ -69,6 +70,7 @@ func (s *Server) makeGates() {
 	s.gates = map[class]gate{
 		searches: newGate(l.MaxSearches), compares: newGate(l.MaxCompares), renders: newGate(l.MaxRenders),
 		exports: newGate(l.MaxExports), download: newGate(l.MaxDownloads), images: newGate(l.MaxImages), signin: newGate(signinSlots), scrape: newGate(scrapeSlots),
+		edits: newGate(l.MaxEdits),
 	}
 }
 
@@ -97,7 +99,7 @@ func (s *Server) limit(c class, g gate, next http.Handler) http.Handler {
 			defer g.leave()
 		}
 		if r.Body != nil && r.Body != http.NoBody {
-			r.Body = http.MaxBytesReader(w, r.Body, s.Limits.MaxFormBytes)
+			r.Body = http.MaxBytesReader(w, r.Body, s.bodyLimit(c))
 		}
 		if s.Limits.RequestTimeout > 0 {
 			ctx, cancel := context.WithTimeout(r.Context(), s.Limits.RequestTimeout)
@@ -140,3 +142,12 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 
 // retryAfter is the Retry-After a busy answer carries, in seconds.
 func retryAfter(d time.Duration) string { return strconv.Itoa(max(1, int(d.Seconds()))) }
+
+// bodyLimit is the largest body a route of class c may send: an edit carries a
+// document's whole text, which can be far past any other form.
+func (s *Server) bodyLimit(c class) int64 {
+	if c == edits {
+		return s.Limits.MaxEditBytes
+	}
+	return s.Limits.MaxFormBytes
+}

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"errors"
 	"io/fs"
 	"net/http"
+	"strconv"
 
 	"fond/internal/auth"
 	"fond/internal/record"
@@ -54,11 +56,22 @@ func (s *Server) routes() []route {
 		{"GET /documents/{id}/original", public, download, s.handleOriginal, "the original file, as a download", false},
 		{"GET /documents/{id}/cite/{style}", public, renders, s.handleCite, "a citation: chicago, bibtex, ris, csl-json", false},
 		{"GET /documents/{id}/tei", public, renders, s.handleTEI, "the record as TEI P5", false},
+		{"GET /documents/new", contributor, cheap, s.handleDocNew, "the form for a record made by hand", false},
+		{"POST /documents/new", contributor, edits, s.handleDocNewPost, "create a record by hand (a draft): 303 to it, 422 naming a refused field", false},
+		{"GET /documents/{id}/edit", contributor, renders, s.handleDocEdit, "the record form (contributors: drafts only)", false},
+		{"POST /documents/{id}/edit", contributor, edits, s.handleDocEditPost, "save the form as a revision: 303; 422 naming a refused field; 409 with both versions when stale", false},
+		{"GET /documents/{id}/history", contributor, renders, s.handleDocHistory, "revisions with field-level changes, newest first (?before=N pages)", false},
+		{"POST /documents/{id}/revert", contributor, edits, s.handleDocRevert, "restore revision (form: revision, base) as a new revision (contributors: drafts only)", false},
+
 		{"POST /documents/{id}/publish", editor, renders, s.handleSetStatus(record.Published), "publish a draft or withdrawn record", false},
 		{"POST /documents/{id}/unpublish", editor, renders, s.handleSetStatus(record.Draft), "return a record to draft", false},
 		{"POST /documents/{id}/withdraw", editor, renders, s.handleSetStatus(record.Withdrawn), "withdraw a record, with a reason (410 Gone to readers)", false},
 		{"GET /api/search", public, searches, s.handleAPISearch, "JSON search", false},
 		{"GET /api/documents/{id}", public, renders, s.handleAPIDocument, "JSON record", false},
+		{"PATCH /api/documents/{id}", contributor, edits, s.handleAPIPatch, "JSON merge patch of editable fields; If-Match the ETag (428 without, 412 stale)", true},
+		{"POST /api/documents", contributor, edits, s.handleAPICreate, "create a record by hand from JSON: 201 and Location", true},
+		{"GET /api/documents/{id}/history", contributor, renders, s.handleAPIHistory, "JSON revisions, newest first, with field changes", false},
+		{"GET /api/names/suggest", public, searches, s.handleNameSuggest, "names of the authority file with a word beginning with q (kind person or place), for the record form's suggestions", false},
 		{"GET /api/documents/{id}/links", public, renders, s.handleAPILinks, "JSON discussion links", false},
 		{"GET /api/documents/{id}/names", public, renders, s.handleAPINames, "JSON names found in a record", false},
 		{"GET /feed.atom", public, searches, s.handleFeed, "Atom feed of the newest additions", false},
@@ -180,6 +193,15 @@ func (s *Server) checkCSRF(next http.Handler) http.Handler {
 		switch r.Method {
 		case http.MethodGet, http.MethodHead, http.MethodOptions:
 		default:
+			// A form past its body limit cannot show its token: say it was
+			// too large (413), not that it was forged.
+			if err := r.ParseForm(); err != nil {
+				var tooBig *http.MaxBytesError
+				if errors.As(err, &tooBig) {
+					s.tooLarge(w, r, tooBig.Limit)
+					return
+				}
+			}
 			if !s.validCSRF(r) {
 				s.forbidden(w, r, "The form was not accepted (its anti-forgery token is missing or stale). Go back, reload the page and try again.")
 				return
@@ -195,4 +217,14 @@ func (s *Server) forbidden(w http.ResponseWriter, r *http.Request, msg string) {
 		return
 	}
 	s.render(w, http.StatusForbidden, "error", map[string]any{"Title": "Not allowed", "Message": msg})
+}
+
+// tooLarge answers 413 stating the limit, as JSON under /api/ or as a page.
+func (s *Server) tooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
+	msg := "The request is larger than this server accepts (" + strconv.FormatInt(limit, 10) + " bytes)."
+	if isAPI(r) {
+		writeAPIError(w, http.StatusRequestEntityTooLarge, "too_large", "", msg)
+		return
+	}
+	s.render(w, http.StatusRequestEntityTooLarge, "error", map[string]any{"Title": "Too large", "Message": msg})
 }

@@ -21,7 +21,7 @@ import (
 	"fond/internal/store"
 )
 
-//go:embed templates/*.html
+//go:embed templates/*.html templates/partials/*.html
 var templateFS embed.FS
 
 //go:embed static
@@ -72,7 +72,7 @@ func New(st store.Store, log *slog.Logger) (*Server, error) {
 		if name == "layout" {
 			continue
 		}
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", p)
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials/*.html", p)
 		if err != nil {
 			return nil, err
 		}

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/net/html"
+
 	"fond/internal/auth"
 	"fond/internal/record"
 	"fond/internal/store"
@@ -191,4 +193,88 @@ func loginAs(t *testing.T, base, role string) *client {
 	}
 	c.get(t, "/") // the session's own token
 	return c
+}
+
+// formValues reads the values a browser would submit from the page's record
+// form: inputs, selected options and textareas (whose first newline the
+// parser drops, as browsers do).
+func formValues(t *testing.T, page string) url.Values {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	attr := func(n *html.Node, k string) (string, bool) {
+		for _, a := range n.Attr {
+			if a.Key == k {
+				return a.Val, true
+			}
+		}
+		return "", false
+	}
+	text := func(n *html.Node) string {
+		var b strings.Builder
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+			}
+		}
+		return b.String()
+	}
+	var form *html.Node
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "form" {
+			if c, _ := attr(n, "class"); c == "record-form" && form == nil {
+				form = n
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			find(c)
+		}
+	}
+	find(doc)
+	if form == nil {
+		t.Fatalf("no record form in the page: %.300s", page)
+	}
+	v := url.Values{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			name, named := attr(n, "name")
+			switch {
+			case n.Data == "input" && named:
+				val, _ := attr(n, "value")
+				v.Add(name, val)
+			case n.Data == "textarea" && named:
+				v.Add(name, text(n))
+			case n.Data == "select" && named:
+				first, chosen := "", false
+				for o := n.FirstChild; o != nil; o = o.NextSibling {
+					if o.Type != html.ElementNode || o.Data != "option" {
+						continue
+					}
+					val, ok := attr(o, "value")
+					if !ok {
+						val = text(o)
+					}
+					if first == "" {
+						first = val
+					}
+					if _, sel := attr(o, "selected"); sel && !chosen {
+						v.Add(name, val)
+						chosen = true
+					}
+				}
+				if !chosen {
+					v.Add(name, first)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(form)
+	return v
 }
