@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path"
 	"strings"
@@ -114,3 +115,7 @@ func (in *Ingester) Attach(ctx context.Context, id, kind, name string, data []by
 	outs, err := in.storeLinked(ctx, clean, f, links)
 	return withWarnings(outs, res), err
 }
+
+// StoreFailed says whether err is the store's failure rather than the file's
+// (its text may name tables and queries: log it, do not show it).
+func StoreFailed(err error) bool { return errors.Is(err, errStore) }

@@ -76,6 +76,13 @@ const (
 	AuditLoginLimited = "login.refused" // over the failure limit: not checked at all
 )
 
+// Audit actions of cataloguing in the browser.
+const (
+	AuditUpload  = "upload"  // a file uploaded: one entry per record it made
+	AuditAttach  = "attach"  // a file attached to a record as another of its texts
+	AuditConfirm = "confirm" // a queue's question answered (store.ActionConfirm)
+)
+
 // AuditQuery selects audit entries, newest first.
 type AuditQuery struct {
 	Limit  int

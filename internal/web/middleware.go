@@ -22,6 +22,7 @@ const (
 	download class = "download" // an original file, whole
 	images   class = "image"    // IIIF page images, tiles and manifests
 	signin   class = "signin"   // a password checked: argon2id takes 64 MiB and a core
+	uploads  class = "upload"   // files received and ingested: a large body, minutes of work
 )
 
 // signinSlots is how many passwords are checked at once: argon2id's memory
@@ -64,6 +65,7 @@ func (s *Server) makeGates() {
 	s.gates = map[class]gate{
 		searches: newGate(l.MaxSearches), compares: newGate(l.MaxCompares), renders: newGate(l.MaxRenders),
 		exports: newGate(l.MaxExports), download: newGate(l.MaxDownloads), images: newGate(l.MaxImages), signin: newGate(signinSlots),
+		uploads: newGate(l.MaxUploads),
 	}
 }
 
@@ -89,16 +91,51 @@ func (s *Server) limit(c class, g gate, next http.Handler) http.Handler {
 			}
 			defer g.leave()
 		}
-		if r.Body != nil && r.Body != http.NoBody {
-			r.Body = http.MaxBytesReader(w, r.Body, s.Limits.MaxFormBytes)
+		body, timeout := s.Limits.MaxFormBytes, s.Limits.RequestTimeout
+		if c == uploads {
+			body, timeout = s.Limits.MaxUploadBytes, s.Limits.UploadTimeout
+			// The server's read and write deadlines are for pages; an upload
+			// has its own, as long as its context's.
+			rc := http.NewResponseController(w)
+			rc.SetReadDeadline(time.Now().Add(timeout))
+			rc.SetWriteDeadline(time.Now().Add(timeout + time.Minute))
 		}
-		if s.Limits.RequestTimeout > 0 {
-			ctx, cancel := context.WithTimeout(r.Context(), s.Limits.RequestTimeout)
+		if r.ContentLength > body {
+			// Refused on what the client declares, before a byte is read.
+			s.tooLarge(w, r, body)
+			return
+		}
+		if r.Body != nil && r.Body != http.NoBody {
+			r.Body = http.MaxBytesReader(w, r.Body, body)
+		}
+		if timeout > 0 {
+			ctx, cancel := context.WithTimeout(r.Context(), timeout)
 			defer cancel()
 			r = r.WithContext(ctx)
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// tooLarge answers 413 for a body over limit bytes, stating the limit.
+func (s *Server) tooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
+	msg := "The request is larger than this archive accepts (" + byteCount(limit) + ")."
+	if isAPI(r) {
+		writeAPIError(w, http.StatusRequestEntityTooLarge, "too_large", "", msg)
+		return
+	}
+	s.render(w, http.StatusRequestEntityTooLarge, "error", map[string]any{"Title": "Too large", "Message": msg})
+}
+
+// byteCount writes a limit as people read it: 256 MiB, 64 KiB, 100 bytes.
+func byteCount(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return strconv.FormatInt(n>>10, 10) + " KiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
 }
 
 // admit caps requests in flight across all routes; past the cap the answer is

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"io/fs"
 	"net/http"
 
@@ -78,6 +79,8 @@ func (s *Server) routes() []route {
 		{"GET /login", public, cheap, s.handleLogin, "the sign-in form", false},
 		{"POST /login", public, signin, s.handleLoginPost, "sign in: username, password, csrf; 303 and a session cookie", false},
 		{"POST /logout", contributor, cheap, s.handleLogout, "sign out: the session ends on every server", false},
+		{"GET /upload", contributor, cheap, s.handleUpload, "the upload form: files become drafts", false},
+		{"POST /upload", contributor, uploads, s.handleUploadPost, "upload (multipart: csrf first, then files in field file): each file ingested as drafts by the uploader; the page lists each file's records or its error", false},
 		{"GET /admin/audit", admin, cheap, s.handleAdminAudit, "the audit log", false},
 		{"GET /admin/users", admin, cheap, s.handleAdminUsers, "staff accounts and API tokens (changed with fond users and fond tokens)", false},
 		{"/api/", public, cheap, s.handleAPINotFound, "any other API address: JSON 404", true},
@@ -152,6 +155,18 @@ func (s *Server) checkCSRF(next http.Handler) http.Handler {
 		switch r.Method {
 		case http.MethodGet, http.MethodHead, http.MethodOptions:
 		default:
+			if isMultipart(r) {
+				// An upload: the token is its first part, read before any
+				// file is (the form puts it first), so a forged upload is
+				// refused without receiving it.
+				mr, ok := s.multipartCSRF(r)
+				if !ok {
+					s.forbidden(w, r, "The form was not accepted (its anti-forgery token is missing or stale, or not the form's first field). Go back, reload the page and try again.")
+					return
+				}
+				r = r.WithContext(context.WithValue(r.Context(), multipartKey{}, mr))
+				break
+			}
 			if !s.validCSRF(r) {
 				s.forbidden(w, r, "The form was not accepted (its anti-forgery token is missing or stale). Go back, reload the page and try again.")
 				return

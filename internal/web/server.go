@@ -15,12 +15,13 @@ import (
 	"strconv"
 	"strings"
 
+	"fond/internal/ingest"
 	"fond/internal/ingest/scan"
 	"fond/internal/record"
 	"fond/internal/store"
 )
 
-//go:embed templates/*.html
+//go:embed templates/*.html templates/partials/*.html
 var templateFS embed.FS
 
 //go:embed static
@@ -47,10 +48,13 @@ type Server struct {
 	Access Access
 	csrf   csrfKey
 	// Scan renders PDF pages for the page images (pdftoppm, pdftotext).
-	Scan  scan.Tools
-	iiif  iiifState
-	gates map[class]gate // slots per cost class
-	all   gate           // slots for requests of any class
+	Scan scan.Tools
+	// Ingest bounds each uploaded file as fond ingest bounds one
+	// (--max-file-size, --max-pixels; the zero value: the defaults).
+	Ingest ingest.Limits
+	iiif   iiifState
+	gates  map[class]gate // slots per cost class
+	all    gate           // slots for requests of any class
 }
 
 var errPublicURL = errors.New("the public URL must be an absolute http or https URL with a host, and no user, query or fragment")
@@ -67,7 +71,8 @@ func New(st store.Store, log *slog.Logger) (*Server, error) {
 		if name == "layout" {
 			continue
 		}
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", p)
+		// Partials (forms and boxes shared by pages) are parsed into every page.
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials/*.html", p)
 		if err != nil {
 			return nil, err
 		}
