@@ -171,3 +171,27 @@ func (s *Server) uploadReadError(err error) error {
 	}
 	return &uploadRefused{http.StatusBadRequest, "The upload could not be read (" + err.Error() + "); nothing was stored."}
 }
+
+// receiveFiles receives an upload into a temporary folder that done removes;
+// a refused upload is answered by refuse (its status and message) and ok is
+// false.
+func (s *Server) receiveFiles(w http.ResponseWriter, r *http.Request, refuse func(status int, msg string)) (files []received, values url.Values, done func(), ok bool) {
+	dir, err := os.MkdirTemp("", "fond-upload-")
+	if err != nil {
+		s.serverError(w, err)
+		return nil, nil, nil, false
+	}
+	done = func() { os.RemoveAll(dir) }
+	files, values, err = s.receive(r, dir, "file")
+	var refused *uploadRefused
+	switch {
+	case errors.As(err, &refused):
+		refuse(refused.Status, refused.Msg)
+	case err != nil:
+		s.serverError(w, err)
+	default:
+		return files, values, done, true
+	}
+	done()
+	return nil, nil, nil, false
+}

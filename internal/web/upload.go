@@ -39,22 +39,12 @@ func (s *Server) uploadPage(w http.ResponseWriter, status int, outs []uploadOutc
 // signed-in person, each file in its own transaction: 200 when every file
 // was stored, 422 when any was refused, listing each file either way.
 func (s *Server) handleUploadPost(w http.ResponseWriter, r *http.Request) {
-	dir, err := os.MkdirTemp("", "fond-upload-")
-	if err != nil {
-		s.serverError(w, err)
+	files, _, done, ok := s.receiveFiles(w, r, func(status int, msg string) { s.uploadPage(w, status, nil, msg) })
+	if !ok {
 		return
 	}
-	defer os.RemoveAll(dir)
-	files, _, err := s.receive(r, dir, "file")
-	var refused *uploadRefused
-	switch {
-	case errors.As(err, &refused):
-		s.uploadPage(w, refused.Status, nil, refused.Msg)
-		return
-	case err != nil:
-		s.serverError(w, err)
-		return
-	case len(files) == 0:
+	defer done()
+	if len(files) == 0 {
 		s.uploadPage(w, http.StatusUnprocessableEntity, nil, "Choose at least one file to upload.")
 		return
 	}

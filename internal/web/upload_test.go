@@ -76,13 +76,20 @@ const (
 func TestUploadMakesDrafts(t *testing.T) {
 	ts, st, _ := newAccessServer(t, nil)
 	c := loginAs(t, ts.URL, store.RoleContributor)
-	if status, _, body := c.get(t, "/upload"); status != http.StatusOK || !strings.Contains(body, `enctype="multipart/form-data"`) {
+	status, _, body := c.get(t, "/upload")
+	if status != http.StatusOK || !strings.Contains(body, `enctype="multipart/form-data"`) {
 		t.Fatalf("upload form: %d", status)
 	}
+	if err := checkHTML(body); err != nil {
+		t.Errorf("upload form: %v", err)
+	}
 	evil := `../../<script>alert("x")</script>/a"b'<i>.txt`
-	status, body := c.upload(t, "/upload", false, c.token(), part{"file", "telegram.txt", []byte(uploadA)}, part{"file", evil, []byte(uploadB)})
+	status, body = c.upload(t, "/upload", false, c.token(), part{"file", "telegram.txt", []byte(uploadA)}, part{"file", evil, []byte(uploadB)})
 	if status != http.StatusOK {
 		t.Fatalf("upload: %d %s", status, body)
+	}
+	if err := checkHTML(body); err != nil {
+		t.Errorf("outcome page: %v", err)
 	}
 	if strings.Contains(body, "<script>alert") || strings.Contains(body, "<i>") {
 		t.Error("an uploaded file's name is shown unescaped")
