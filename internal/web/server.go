@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
 	"fond/internal/ingest"
 	"fond/internal/ingest/scan"
@@ -54,7 +55,10 @@ type Server struct {
 	Ingest ingest.Limits
 	iiif   iiifState
 	gates  map[class]gate // slots per cost class
-	all    gate           // slots for requests of any class
+	// authMu makes this server's authority saves one at a time: the file is
+	// saved whole (store.SetAuthorities).
+	authMu sync.Mutex
+	all    gate // slots for requests of any class
 }
 
 var errPublicURL = errors.New("the public URL must be an absolute http or https URL with a host, and no user, query or fragment")
