@@ -31,21 +31,33 @@ func isMultipart(r *http.Request) bool {
 type multipartKey struct{}
 
 // multipartCSRF reads an upload's first part, which must be the form's
-// anti-forgery token, and returns the reader positioned after it.
-func (s *Server) multipartCSRF(r *http.Request) (*multipart.Reader, bool) {
-	mr, err := r.MultipartReader()
+// anti-forgery token, and returns the reader positioned after it; ok is
+// false for a missing or wrong token, err is set when the body could not be
+// read (too large, too slow: uploadReadError says which).
+func (s *Server) multipartCSRF(r *http.Request) (mr *multipart.Reader, ok bool, err error) {
+	mr, err = r.MultipartReader()
 	if err != nil {
-		return nil, false
+		return nil, false, nil
 	}
 	p, err := mr.NextPart()
+	if err != nil && !isMultipartSyntax(err) {
+		return nil, false, s.uploadReadError(err)
+	}
 	if err != nil || p.FormName() != "csrf" || p.FileName() != "" {
-		return nil, false
+		return nil, false, nil
 	}
 	tok, err := io.ReadAll(io.LimitReader(p, 256))
 	if err != nil {
-		return nil, false
+		return nil, false, s.uploadReadError(err)
 	}
-	return mr, s.validCSRFToken(r, tok)
+	return mr, s.validCSRFToken(r, tok), nil
+}
+
+// isMultipartSyntax says whether err is the form's own fault (no parts, a
+// bad boundary), not the connection's.
+func isMultipartSyntax(err error) bool {
+	var big *http.MaxBytesError
+	return !errors.As(err, &big) && !errors.Is(err, os.ErrDeadlineExceeded) && !errors.Is(err, io.ErrUnexpectedEOF)
 }
 
 // multipartOf is the upload's reader that checkCSRF opened, past the token.
@@ -168,6 +180,10 @@ func (s *Server) uploadReadError(err error) error {
 	if errors.As(err, &big) {
 		return &uploadRefused{http.StatusRequestEntityTooLarge,
 			"The upload is larger than this archive accepts at once (" + byteCount(big.Limit) + " in all); nothing was stored. Send fewer files at a time."}
+	}
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		return &uploadRefused{http.StatusRequestTimeout,
+			"The upload took longer to arrive than this archive allows (--upload-timeout); nothing was stored. Send fewer files at a time."}
 	}
 	return &uploadRefused{http.StatusBadRequest, "The upload could not be read (" + err.Error() + "); nothing was stored."}
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"net/http"
 
@@ -167,7 +168,12 @@ func (s *Server) checkCSRF(next http.Handler) http.Handler {
 				// An upload: the token is its first part, read before any
 				// file is (the form puts it first), so a forged upload is
 				// refused without receiving it.
-				mr, ok := s.multipartCSRF(r)
+				mr, ok, err := s.multipartCSRF(r)
+				var refused *uploadRefused
+				if errors.As(err, &refused) {
+					s.render(w, refused.Status, "error", map[string]any{"Title": "Not received", "Message": refused.Msg})
+					return
+				}
 				if !ok {
 					s.forbidden(w, r, "The form was not accepted (its anti-forgery token is missing or stale, or not the form's first field). Go back, reload the page and try again.")
 					return

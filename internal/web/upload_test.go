@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"fond/internal/ingest"
 	"fond/internal/record"
@@ -223,5 +224,40 @@ func TestUploadNeedsItsToken(t *testing.T) {
 	}
 	if _, n, _ := st.List(context.Background(), store.ListQuery{Limit: 1}); n != 5 {
 		t.Errorf("%d records after refused uploads", n)
+	}
+}
+
+// Uploads have their own slots: with every one taken, an upload is a 503
+// with Retry-After, and pages still answer. An upload slower than
+// --upload-timeout is a 408 and stores nothing.
+func TestUploadSlotsAndDeadline(t *testing.T) {
+	l := DefaultLimits
+	l.MaxUploads, l.QueueWait = 1, time.Millisecond
+	ts, st, srv := newAccessServer(t, func(s *Server) { s.Limits = l })
+	c := loginAs(t, ts.URL, store.RoleContributor)
+	c.get(t, "/upload")
+	srv.gates[uploads] <- struct{}{} // an upload in progress
+	status, body := c.upload(t, "/upload", false, c.token(), part{"file", "a.txt", []byte(uploadA)})
+	if status != http.StatusServiceUnavailable || !strings.Contains(body, "too many upload requests") {
+		t.Errorf("upload with its slot taken: %d", status)
+	}
+	if status, _, _ := c.get(t, "/review"); status != http.StatusOK {
+		t.Errorf("the queue while uploads are busy: %d", status)
+	}
+	<-srv.gates[uploads]
+	if status, _ = c.upload(t, "/upload", false, c.token(), part{"file", "a.txt", []byte(uploadA)}); status != http.StatusOK {
+		t.Errorf("upload with its slot free: %d", status)
+	}
+
+	l.UploadTimeout = time.Nanosecond // past before the body is read
+	ts, st, _ = newAccessServer(t, func(s *Server) { s.Limits = l })
+	c = loginAs(t, ts.URL, store.RoleContributor)
+	c.get(t, "/upload")
+	status, body = c.upload(t, "/upload", false, c.token(), part{"file", "b.txt", bytes.Repeat([]byte(uploadB), 2000)})
+	if status != http.StatusRequestTimeout || !strings.Contains(body, "--upload-timeout") {
+		t.Errorf("upload past its deadline: %d", status)
+	}
+	if _, n, _ := st.List(context.Background(), store.ListQuery{Limit: 1}); n != 5 {
+		t.Errorf("%d records after an upload past its deadline", n)
 	}
 }
