@@ -186,3 +186,21 @@ func (s *Server) visibleRecord(w http.ResponseWriter, r *http.Request, id string
 	}
 	return rec, false
 }
+
+// canEdit says whether the viewer may change the record's fields or restore
+// an earlier revision: editors any record, contributors drafts only (what is
+// published is an editor's to change, as publishing is).
+func canEdit(v *viewer, r record.Record) bool {
+	switch {
+	case v == nil:
+		return false
+	case v.Role >= auth.Editor:
+		return true
+	case v.Role >= auth.Contributor:
+		return r.Status == record.Draft
+	}
+	return false
+}
+
+// CanEdit is canEdit for templates (the document page's links).
+func (v *viewer) CanEdit(r record.Record) bool { return canEdit(v, r) }

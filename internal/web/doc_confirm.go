@@ -23,7 +23,7 @@ func (s *Server) handleConfirm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := viewerOf(r.Context())
-	if !mayEdit(v, rec) {
+	if !canEdit(v, rec) {
 		s.forbidden(w, r, "Contributors may change drafts only; this record is "+rec.Status+". An editor may.")
 		return
 	}

@@ -37,21 +37,13 @@ type fieldQuestion struct {
 	Confidence float64
 }
 
-// mayEdit says whether the viewer may change rec: contributors their drafts,
-// editors and admins anything (docs/api.md).
-func mayEdit(v *viewer, rec record.Record) bool {
-	return v != nil && (v.Role >= auth.Editor || v.Role >= auth.Contributor && rec.Status == record.Draft)
-}
-
 // cataloguing adds to a record's page, for staff, what they work with: the
-// attach form, whether they may change the record, and, when they came from
-// the queue, its box. false means the request was answered (a bad ?queue=).
+// attach form and, when they came from the queue, its box. false means the request was answered (a bad ?queue=).
 func (s *Server) cataloguing(w http.ResponseWriter, r *http.Request, rec record.Record, data map[string]any) bool {
 	v := viewerOf(r.Context())
 	if v == nil || v.Role < auth.Contributor {
 		return true
 	}
-	data["CanEdit"] = mayEdit(v, rec)
 	data["AttachKinds"] = attachKinds
 	queue, perr := parseQueue(r.URL.Query(), "queue")
 	if perr != nil {

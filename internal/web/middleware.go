@@ -91,22 +91,22 @@ func (s *Server) limit(c class, g gate, next http.Handler) http.Handler {
 			}
 			defer g.leave()
 		}
-		body, timeout := s.Limits.MaxFormBytes, s.Limits.RequestTimeout
+		timeout := s.Limits.RequestTimeout
 		if c == uploads {
-			body, timeout = s.Limits.MaxUploadBytes, s.Limits.UploadTimeout
+			timeout = s.Limits.UploadTimeout
 			// The server's read and write deadlines are for pages; an upload
 			// has its own, as long as its context's.
 			rc := http.NewResponseController(w)
 			rc.SetReadDeadline(time.Now().Add(timeout))
 			rc.SetWriteDeadline(time.Now().Add(timeout + time.Minute))
 		}
-		if r.ContentLength > body {
+		if r.ContentLength > s.bodyLimit(c) {
 			// Refused on what the client declares, before a byte is read.
-			s.tooLarge(w, r, body)
+			s.tooLarge(w, r, s.bodyLimit(c))
 			return
 		}
 		if r.Body != nil && r.Body != http.NoBody {
-			r.Body = http.MaxBytesReader(w, r.Body, body)
+			r.Body = http.MaxBytesReader(w, r.Body, s.bodyLimit(c))
 		}
 		if timeout > 0 {
 			ctx, cancel := context.WithTimeout(r.Context(), timeout)
@@ -115,27 +115,6 @@ func (s *Server) limit(c class, g gate, next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
-}
-
-// tooLarge answers 413 for a body over limit bytes, stating the limit.
-func (s *Server) tooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
-	msg := "The request is larger than this archive accepts (" + byteCount(limit) + ")."
-	if isAPI(r) {
-		writeAPIError(w, http.StatusRequestEntityTooLarge, "too_large", "", msg)
-		return
-	}
-	s.render(w, http.StatusRequestEntityTooLarge, "error", map[string]any{"Title": "Too large", "Message": msg})
-}
-
-// byteCount writes a limit as people read it: 256 MiB, 64 KiB, 100 bytes.
-func byteCount(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return strconv.FormatInt(n>>20, 10) + " MiB"
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return strconv.FormatInt(n>>10, 10) + " KiB"
-	}
-	return strconv.FormatInt(n, 10) + " bytes"
 }
 
 // admit caps requests in flight across all routes; past the cap the answer is
@@ -170,3 +149,12 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 
 // retryAfter is the Retry-After a busy answer carries, in seconds.
 func retryAfter(d time.Duration) string { return strconv.Itoa(max(1, int(d.Seconds()))) }
+
+// bodyLimit is the largest body a route of class c may send: an upload
+// carries files, far past any form.
+func (s *Server) bodyLimit(c class) int64 {
+	if c == uploads {
+		return s.Limits.MaxUploadBytes
+	}
+	return s.Limits.MaxFormBytes
+}

@@ -211,3 +211,14 @@ func (s *Server) receiveFiles(w http.ResponseWriter, r *http.Request, refuse fun
 	done()
 	return nil, nil, nil, false
 }
+
+// byteCount writes a limit as people read it: 256 MiB, 64 KiB, 100 bytes.
+func byteCount(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return strconv.FormatInt(n>>10, 10) + " KiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}

@@ -252,6 +252,11 @@ func TestQueueTakeTheSourcesReading(t *testing.T) {
 func TestPublishFromQueue(t *testing.T) {
 	base, st := newQueueServer(t)
 	ed := loginAs(t, base, store.RoleEditor)
+	// From a record opened in the queue: publish, then the next record.
+	_, _, page := ed.get(t, "/documents/"+draftID+"?queue=draft")
+	if !strings.Contains(page, `<input type="hidden" name="next" value="/documents/`+draftArt+`?queue=draft"><button type="submit">Publish, then the next record</button>`) {
+		t.Error("the record in the queue offers no publish-then-next")
+	}
 	ed.get(t, "/review?reason=draft")
 	status, h, _ := ed.postForm(t, "/documents/"+draftID+"/publish", url.Values{"next": {"/review?reason=draft"}})
 	if status != http.StatusSeeOther || h.Get("Location") != "/review?reason=draft" {

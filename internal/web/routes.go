@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"net/http"
+	"strconv"
 
 	"fond/internal/auth"
 	"fond/internal/record"
@@ -196,4 +197,14 @@ func (s *Server) forbidden(w http.ResponseWriter, r *http.Request, msg string) {
 		return
 	}
 	s.render(w, http.StatusForbidden, "error", map[string]any{"Title": "Not allowed", "Message": msg})
+}
+
+// tooLarge answers 413 stating the limit, as JSON under /api/ or as a page.
+func (s *Server) tooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
+	msg := "The request is larger than this server accepts (" + strconv.FormatInt(limit, 10) + " bytes)."
+	if isAPI(r) {
+		writeAPIError(w, http.StatusRequestEntityTooLarge, "too_large", "", msg)
+		return
+	}
+	s.render(w, http.StatusRequestEntityTooLarge, "error", map[string]any{"Title": "Too large", "Message": msg})
 }
