@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -29,6 +30,31 @@ func isMultipart(r *http.Request) bool {
 }
 
 type multipartKey struct{}
+
+// checkUploadCSRF is checkCSRF for uploads: the token is the multipart
+// form's first part, read before any file is (the form puts it first), so a
+// forged upload is refused without being received. The handler reads the
+// rest from multipartOf. A body that cannot be read is refused as such.
+func (s *Server) checkUploadCSRF(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !isMultipart(r) {
+			// Not an upload's body (the handler says so): the usual check.
+			s.checkCSRF(next).ServeHTTP(w, r)
+			return
+		}
+		mr, ok, err := s.multipartCSRF(r)
+		var refused *uploadRefused
+		if errors.As(err, &refused) {
+			s.render(w, refused.Status, "error", map[string]any{"Title": "Not received", "Message": refused.Msg})
+			return
+		}
+		if !ok {
+			s.forbidden(w, r, "The form was not accepted (its anti-forgery token is missing or stale, or not the upload's first field). Go back, reload the page and try again.")
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), multipartKey{}, mr)))
+	})
+}
 
 // multipartCSRF reads an upload's first part, which must be the form's
 // anti-forgery token, and returns the reader positioned after it; ok is

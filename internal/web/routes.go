@@ -1,8 +1,6 @@
 package web
 
 import (
-	"context"
-	"errors"
 	"io/fs"
 	"net/http"
 	"strconv"
@@ -124,7 +122,10 @@ func (s *Server) register(mux *http.ServeMux, rt route) {
 		panic("web: route " + rt.pattern + " has no minimum role: every route must say who may call it")
 	}
 	var h http.Handler = rt.handler
-	if !rt.noCSRF {
+	switch {
+	case rt.class == uploads:
+		h = s.checkUploadCSRF(h) // the token is the upload's first part
+	case !rt.noCSRF:
 		h = s.checkCSRF(h)
 	}
 	h = s.limit(rt.class, s.gates[rt.class], h)
@@ -165,23 +166,6 @@ func (s *Server) checkCSRF(next http.Handler) http.Handler {
 		switch r.Method {
 		case http.MethodGet, http.MethodHead, http.MethodOptions:
 		default:
-			if isMultipart(r) {
-				// An upload: the token is its first part, read before any
-				// file is (the form puts it first), so a forged upload is
-				// refused without receiving it.
-				mr, ok, err := s.multipartCSRF(r)
-				var refused *uploadRefused
-				if errors.As(err, &refused) {
-					s.render(w, refused.Status, "error", map[string]any{"Title": "Not received", "Message": refused.Msg})
-					return
-				}
-				if !ok {
-					s.forbidden(w, r, "The form was not accepted (its anti-forgery token is missing or stale, or not the form's first field). Go back, reload the page and try again.")
-					return
-				}
-				r = r.WithContext(context.WithValue(r.Context(), multipartKey{}, mr))
-				break
-			}
 			if !s.validCSRF(r) {
 				s.forbidden(w, r, "The form was not accepted (its anti-forgery token is missing or stale). Go back, reload the page and try again.")
 				return

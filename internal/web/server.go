@@ -75,7 +75,6 @@ func New(st store.Store, log *slog.Logger) (*Server, error) {
 		if name == "layout" {
 			continue
 		}
-		// Partials (forms and boxes shared by pages) are parsed into every page.
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials/*.html", p)
 		if err != nil {
 			return nil, err
