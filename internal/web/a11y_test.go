@@ -80,32 +80,39 @@ func TestAccessibility(t *testing.T) {
 		if _, err := chromedp.RunResponse(bctx, chromedp.Navigate(ts.URL+page)); err != nil {
 			t.Fatalf("%s: %v", page, err)
 		}
-		// DevTools evaluation is not bound by the page's CSP, so axe needs no
-		// exception to it.
-		if _, err := chromedp.Run(bctx, chromedp.Evaluate[any](axe+";true")); err != nil {
-			t.Fatalf("%s: loading axe: %v", page, err)
-		}
-		out, err := chromedp.Run(bctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
-			.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}))))`,
-			chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatalf("%s: axe: %v", page, err)
-		}
-		var violations []struct {
-			ID, Impact, Help string
-			Nodes            []string
-		}
-		if err := json.Unmarshal([]byte(out), &violations); err != nil {
-			t.Fatalf("%s: %v", page, err)
-		}
-		for _, v := range violations {
-			t.Errorf("%s: %s (%s): %s at %s", page, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "; "))
-		}
+		checkAxe(t, bctx, axe, page)
 	}
 	// The check can fail: an image without a text alternative is caught.
 	out, err := chromedp.Run(bctx, chromedp.Evaluate[string](`document.body.insertAdjacentHTML("beforeend", '<img src="/static/none.png">');
 		axe.run(document, {runOnly: {type: "tag", values: ["wcag2a"]}}).then(r => r.violations.map(v => v.id).join(","))`, chromedp.EvalAwaitPromise))
 	if err != nil || !strings.Contains(out, "image-alt") {
 		t.Errorf("axe did not catch an image without alt: %q %v", out, err)
+	}
+}
+
+// checkAxe runs axe-core's WCAG 2.x A and AA rules on the page the browser
+// shows, and reports each violation as an error naming the page.
+func checkAxe(t *testing.T, bctx context.Context, axe, page string) {
+	t.Helper()
+	// DevTools evaluation is not bound by the page's CSP, so axe needs no
+	// exception to it.
+	if _, err := chromedp.Run(bctx, chromedp.Evaluate[any](axe+";true")); err != nil {
+		t.Fatalf("%s: loading axe: %v", page, err)
+	}
+	out, err := chromedp.Run(bctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
+		.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}))))`,
+		chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: axe: %v", page, err)
+	}
+	var violations []struct {
+		ID, Impact, Help string
+		Nodes            []string
+	}
+	if err := json.Unmarshal([]byte(out), &violations); err != nil {
+		t.Fatalf("%s: %v", page, err)
+	}
+	for _, v := range violations {
+		t.Errorf("%s: %s (%s): %s at %s", page, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "; "))
 	}
 }
