@@ -100,6 +100,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	srv.OAI = web.OAIConfig{Name: *name, RepositoryID: *oaiID, AdminEmail: *admin}
 	limits.Search = *searchLimits
 	srv.PublicURL, srv.Limits, srv.Access = *publicURL, limits, access
+	srv.Ingest = *ingestLimits
 	hs := srv.HTTPServer(srv.Handler())
 	errc := make(chan error, 2)
 	go func() { errc <- hs.Serve(ln) }()

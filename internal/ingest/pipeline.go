@@ -180,9 +180,16 @@ func (in *Ingester) putFile(ctx context.Context, key, shown, name string, data [
 }
 
 func (in *Ingester) store(ctx context.Context, shown string, f store.File) ([]Outcome, error) {
+	return in.storeLinked(ctx, shown, f, nil)
+}
+
+// storeLinked is store with edition links a person asserted (Attach) added to
+// the derived ones: written last, their reasons win.
+func (in *Ingester) storeLinked(ctx context.Context, shown string, f store.File, asserted []store.EditionLink) ([]Outcome, error) {
 	if err := in.derive(ctx, &f); err != nil {
 		return nil, fmt.Errorf("%s: links: %w: %w", shown, errStore, err)
 	}
+	f.Editions = append(f.Editions, asserted...)
 	put, err := in.Store.PutFile(ctx, f)
 	switch {
 	case errors.Is(err, store.ErrConflict):

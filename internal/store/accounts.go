@@ -79,10 +79,22 @@ const (
 // StatusAction is the audit action of a change to each publication status.
 var StatusAction = map[string]string{record.Published: AuditPublish, record.Draft: AuditUnpublish, record.Withdrawn: AuditWithdraw}
 
+// Audit actions of cataloguing in the browser.
+const (
+	AuditUpload  = "upload"  // a file uploaded: one entry per record it made
+	AuditAttach  = "attach"  // a file attached to a record as another of its texts
+	AuditConfirm = "confirm" // a queue's question answered (store.ActionConfirm)
+	// AuditAuthority is a change of one authority record (edited, or split):
+	// its target is the authority's id, its detail the change. The authority
+	// file keeps no history of its own; this is it.
+	AuditAuthority = "authority"
+)
+
 // AuditQuery selects audit entries, newest first.
 type AuditQuery struct {
 	Limit  int
 	Action string    // "" for any
+	Target string    // "" for any; with Action, one thing's history (an authority's)
 	Since  time.Time // zero for all
 }
 

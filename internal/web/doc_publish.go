@@ -34,7 +34,12 @@ func (s *Server) handleSetStatus(status string) http.HandlerFunc {
 			s.serverError(w, err)
 			return
 		}
-		http.Redirect(w, r, "/documents/"+url.PathEscape(rec.ID), http.StatusSeeOther)
+		// A form on the review queue names the queue's page to go back to.
+		to := "/documents/" + url.PathEscape(rec.ID)
+		if next := r.PostFormValue("next"); next != "" {
+			to = safeNext(next)
+		}
+		http.Redirect(w, r, to, http.StatusSeeOther)
 	}
 }
 

@@ -1,12 +1,8 @@
 package web
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -15,50 +11,9 @@ import (
 // as such), publishes it with the page's button; an anonymous window, which
 // could not see the draft before, then finds it by search and reads it.
 func TestBrowserSignInAndPublish(t *testing.T) {
-	exe := chromium(t)
 	ts, _, _ := newAccessServer(t, nil)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true), chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.WindowSize(1280, 1000))...)
-	defer cancel()
-	staffCtx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	staffCtx, cancel = context.WithTimeout(staffCtx, 120*time.Second)
-	defer cancel()
-	run := func(ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, steps...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	follow := func(ctx context.Context, what string, act chromedp.Action[chromedp.Void]) int64 {
-		t.Helper()
-		resp, err := chromedp.RunResponse(ctx, act)
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-		return resp.Status
-	}
-	text := func(ctx context.Context, sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("text of %s: %v", sel, err)
-		}
-		return s
-	}
-	shots := artifacts(t)
-	shot := func(name string) chromedp.Action[chromedp.Void] {
-		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			png, err := chromedp.FullScreenshot(100)(ctx, tg)
-			if err != nil {
-				return err
-			}
-			return writeFile(shots, name+".png", png)
-		})
-	}
-
+	staffCtx, b := newBrowser(t)
+	run, follow, text, shot := b.run, b.follow, b.text, b.shot
 	run(staffCtx, "start", chromedp.Navigate(ts.URL+"/login"), chromedp.WaitVisible(chromedp.CSS("#username")))
 	// The anonymous window: a browser context of its own, with its own cookies.
 	anonCtx, cancelAnon := chromedp.NewContext(staffCtx, chromedp.WithNewBrowserContext())
@@ -67,10 +22,7 @@ func TestBrowserSignInAndPublish(t *testing.T) {
 		t.Fatalf("anonymous window sees the draft: %d", status)
 	}
 
-	run(staffCtx, "type", chromedp.SendKeys(chromedp.CSS("#username"), "editor1"), chromedp.SendKeys(chromedp.CSS("#password"), staffPass))
-	if status := follow(staffCtx, "sign in", chromedp.Submit(chromedp.CSS("#password"))); status != 200 {
-		t.Fatalf("sign in: %d", status)
-	}
+	b.signIn(staffCtx, ts.URL, "editor1")
 	if got := text(staffCtx, ".account"); !strings.Contains(got, "Signed in as editor1") {
 		t.Fatalf("after sign-in: %q", got)
 	}
@@ -104,8 +56,4 @@ func TestBrowserSignInAndPublish(t *testing.T) {
 	if n, err := chromedp.Run(anonCtx, chromedp.Evaluate[int](`document.querySelectorAll(".publication, .account").length`)); err != nil || n != 0 {
 		t.Errorf("staff controls in the anonymous window: %d %v", n, err)
 	}
-}
-
-func writeFile(dir, name string, b []byte) error {
-	return os.WriteFile(filepath.Join(dir, name), b, 0o644)
 }

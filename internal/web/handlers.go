@@ -159,12 +159,16 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 	paras := s.linkedParagraphs(r.Context(), &rec, cuts[part-1], cuts[part])
 	hl := highlightWords(r.URL.Query().Get("hl"))
 	marked := markWords(paras, hl)
-	s.render(w, http.StatusOK, "document", map[string]any{
+	data := map[string]any{
 		"Title": rec.Title, "R": rec, "Paragraphs": paras, "Marked": marked, "Pages": s.pageImages(r.Context(), rec, hl), "HL": r.URL.Query().Get("hl"), "Parts": partLinks(rec.ID, part, len(cuts)-1), "Citations": citations, "Styles": cite.Styles(), "JSONLD": jsonLD(&rec, permanent),
 		"Meta": cite.PageMeta(&rec, permanent), "Canonical": permanent,
 		"Editions": related(rec.Editions), "Contains": related(rec.Contains), "Parent": parent,
 		"Discusses": related(rec.Discusses), "DiscussedIn": related(rec.DiscussedIn), "Offered": offered,
-	})
+	}
+	if !s.cataloguing(w, r, rec, data) {
+		return
+	}
+	s.render(w, http.StatusOK, "document", data)
 }
 
 // partLink is one part of a long text in the document page's part navigation.

@@ -72,6 +72,16 @@ type Limits struct {
 	// TextPartBytes is how much of a document's text one page shows; longer
 	// texts are shown in parts (?part=N) so a page stays a bounded response.
 	TextPartBytes int
+	// Uploads (POST /upload, a file attached to a record): the body of one
+	// (MaxUploadBytes, all its files), the files in it, how many run at once
+	// and how long one may take to arrive and be read (UploadTimeout replaces
+	// ReadTimeout, WriteTimeout and RequestTimeout for these routes alone: a
+	// scan read by OCR takes minutes, not seconds). Each file is also bounded
+	// by the ingest limits (--max-file-size, --max-pixels).
+	MaxUploadBytes int64
+	MaxUploadFiles int
+	MaxUploads     int
+	UploadTimeout  time.Duration
 }
 
 // DefaultLimits suit one laptop or a small server facing the internet: a
@@ -97,6 +107,10 @@ var DefaultLimits = Limits{
 	MaxEdits:          4,
 	MaxPage:           500,
 	TextPartBytes:     256 << 10,
+	MaxUploadBytes:    256 << 20,
+	MaxUploadFiles:    20,
+	MaxUploads:        2,
+	UploadTimeout:     10 * time.Minute,
 	CompareBudget:     compare.DefaultBudget,
 	MaxImages:         16,
 	IIIFCacheBytes:    1 << 30,
@@ -130,6 +144,10 @@ func (l *Limits) RegisterFlags(fs *flag.FlagSet) {
 	fs.Int64Var(&l.IIIFCacheBytes, "iiif-cache-bytes", l.IIIFCacheBytes, "largest size of the tile folder, in bytes; the least recently used tiles go first")
 	fs.IntVar(&l.MaxIIIFHits, "max-iiif-hits", l.MaxIIIFHits, "hits one search within a document's pages answers (IIIF Content Search)")
 	fs.IntVar(&l.TextPartBytes, "text-part-bytes", l.TextPartBytes, "bytes of a document's text shown on one page; longer texts are paged")
+	fs.Int64Var(&l.MaxUploadBytes, "max-upload-bytes", l.MaxUploadBytes, "largest upload, all its files together, in bytes (413 past it)")
+	fs.IntVar(&l.MaxUploadFiles, "max-upload-files", l.MaxUploadFiles, "most files in one upload (413 past it; nothing is stored)")
+	fs.IntVar(&l.MaxUploads, "max-uploads", l.MaxUploads, "uploads received and ingested at once")
+	fs.DurationVar(&l.UploadTimeout, "upload-timeout", l.UploadTimeout, "time one upload may take to arrive and be ingested")
 }
 
 // HTTPServer is an http.Server for h with the connection limits set: without

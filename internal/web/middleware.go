@@ -24,6 +24,7 @@ const (
 	signin   class = "signin"   // a password checked: argon2id takes 64 MiB and a core
 	scrape   class = "scrape"   // metrics: a few store queries per scrape
 	edits    class = "edit"     // a record changed by a person: a form or patch may carry a whole text
+	uploads  class = "upload"   // files received and ingested: a large body, minutes of work
 )
 
 // signinSlots is how many passwords are checked at once: argon2id's memory
@@ -70,7 +71,7 @@ func (s *Server) makeGates() {
 	s.gates = map[class]gate{
 		searches: newGate(l.MaxSearches), compares: newGate(l.MaxCompares), renders: newGate(l.MaxRenders),
 		exports: newGate(l.MaxExports), download: newGate(l.MaxDownloads), images: newGate(l.MaxImages), signin: newGate(signinSlots), scrape: newGate(scrapeSlots),
-		edits: newGate(l.MaxEdits),
+		edits: newGate(l.MaxEdits), uploads: newGate(l.MaxUploads),
 	}
 }
 
@@ -98,11 +99,25 @@ func (s *Server) limit(c class, g gate, next http.Handler) http.Handler {
 			}
 			defer g.leave()
 		}
+		timeout := s.Limits.RequestTimeout
+		if c == uploads {
+			timeout = s.Limits.UploadTimeout
+			// The server's read and write deadlines are for pages; an upload
+			// has its own, as long as its context's.
+			rc := http.NewResponseController(w)
+			rc.SetReadDeadline(time.Now().Add(timeout))
+			rc.SetWriteDeadline(time.Now().Add(timeout + time.Minute))
+		}
+		if r.ContentLength > s.bodyLimit(c) {
+			// Refused on what the client declares, before a byte is read.
+			s.tooLarge(w, r, s.bodyLimit(c))
+			return
+		}
 		if r.Body != nil && r.Body != http.NoBody {
 			r.Body = http.MaxBytesReader(w, r.Body, s.bodyLimit(c))
 		}
-		if s.Limits.RequestTimeout > 0 {
-			ctx, cancel := context.WithTimeout(r.Context(), s.Limits.RequestTimeout)
+		if timeout > 0 {
+			ctx, cancel := context.WithTimeout(r.Context(), timeout)
 			defer cancel()
 			r = r.WithContext(ctx)
 		}
@@ -144,10 +159,13 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 func retryAfter(d time.Duration) string { return strconv.Itoa(max(1, int(d.Seconds()))) }
 
 // bodyLimit is the largest body a route of class c may send: an edit carries a
-// document's whole text, which can be far past any other form.
+// document's whole text, an upload files, both far past any other form.
 func (s *Server) bodyLimit(c class) int64 {
-	if c == edits {
+	switch c {
+	case edits:
 		return s.Limits.MaxEditBytes
+	case uploads:
+		return s.Limits.MaxUploadBytes
 	}
 	return s.Limits.MaxFormBytes
 }

@@ -93,6 +93,16 @@ func (s *Server) routes() []route {
 		{"GET /login", public, cheap, s.handleLogin, "the sign-in form", false},
 		{"POST /login", public, signin, s.handleLoginPost, "sign in: username, password, csrf; 303 and a session cookie", false},
 		{"POST /logout", contributor, cheap, s.handleLogout, "sign out: the session ends on every server", false},
+		{"GET /review", contributor, searches, s.handleReview, "the review queue: records that need a person, with their reasons; ?reason= filters (with counts), ?after= pages", false},
+		{"GET /api/review", contributor, searches, s.handleAPIReview, "JSON review queue (staff token): {items: [{id, title, status, reasons}], counts, next}", false},
+		{"POST /documents/{id}/confirm", contributor, renders, s.handleConfirm, "answer a queue's question on one field: keep the value (confirm) or take=source (the source's new reading); revision as loaded", false},
+		{"POST /documents/{id}/attach", contributor, uploads, s.handleAttach, "attach a file to a record (multipart: csrf, kind, file): its own draft, linked as an edition", false},
+		{"GET /authorities/{id}/edit", editor, cheap, s.handleAuthorityEdit, "the edit form of one authority record (person, place, organisation)", false},
+		{"POST /authorities/{id}/edit", editor, cheap, s.handleAuthorityEditPost, "save an authority: kind, preferred, dates, variants and roles (one a line), version as loaded (409 when changed since)", false},
+		{"POST /authorities/{id}/split", editor, cheap, s.handleAuthoritySplit, "split a wrong merge: a variant becomes an authority of its own (variant, new_id, version)", false},
+		{"GET /authorities/{id}/history", contributor, cheap, s.handleAuthorityHistory, "who changed an authority record, when and how", false},
+		{"GET /upload", contributor, cheap, s.handleUpload, "the upload form: files become drafts", false},
+		{"POST /upload", contributor, uploads, s.handleUploadPost, "upload (multipart: csrf first, then files in field file): each file ingested as drafts by the uploader; the page lists each file's records or its error", false},
 		{"GET /admin/audit", admin, cheap, s.handleAdminAudit, "the audit log", false},
 		{"GET /metrics", admin, scrape, s.handleMetrics, "Prometheus metrics, for an admin's browser; scrapers use --metrics-addr", false},
 		{"GET /admin/users", admin, cheap, s.handleAdminUsers, "staff accounts and API tokens (changed with fond users and fond tokens)", false},
@@ -152,7 +162,10 @@ func (s *Server) register(mux *http.ServeMux, rt route) {
 		panic("web: route " + rt.pattern + " has no minimum role: every route must say who may call it")
 	}
 	var h http.Handler = rt.handler
-	if !rt.noCSRF {
+	switch {
+	case rt.class == uploads:
+		h = s.checkUploadCSRF(h) // the token is the upload's first part
+	case !rt.noCSRF:
 		h = s.checkCSRF(h)
 	}
 	h = s.limit(rt.class, s.gates[rt.class], h)

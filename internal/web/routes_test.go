@@ -41,6 +41,10 @@ func fixturePath(pattern string) (method, path string) {
 	case "/static/":
 		path = "/static/fond.css"
 	}
+	// Confirming and attaching are tried on a draft too.
+	if strings.HasSuffix(pattern, "/confirm") || strings.HasSuffix(pattern, "/attach") {
+		path = strings.Replace(path, otherID, draftID, 1)
+	}
 	return method, path
 }
 

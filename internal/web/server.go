@@ -14,7 +14,9 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
+	"fond/internal/ingest"
 	"fond/internal/ingest/scan"
 	"fond/internal/metrics"
 	"fond/internal/record"
@@ -48,10 +50,16 @@ type Server struct {
 	Access Access
 	csrf   csrfKey
 	// Scan renders PDF pages for the page images (pdftoppm, pdftotext).
-	Scan  scan.Tools
-	iiif  iiifState
-	gates map[class]gate // slots per cost class
-	all   gate           // slots for requests of any class
+	Scan scan.Tools
+	// Ingest bounds each uploaded file as fond ingest bounds one
+	// (--max-file-size, --max-pixels; the zero value: the defaults).
+	Ingest ingest.Limits
+	iiif   iiifState
+	gates  map[class]gate // slots per cost class
+	// authMu makes this server's authority saves one at a time: the file is
+	// saved whole (store.SetAuthorities).
+	authMu sync.Mutex
+	all    gate // slots for requests of any class
 	// Metrics counts requests, refusals and the index's lag (/metrics);
 	// serve adds its ingest and fixity figures to the same set.
 	Metrics *metrics.Set

@@ -253,7 +253,11 @@ func (s *Server) csrfToken(ctx context.Context, bound string) string {
 // against the pre-login cookie's (the sign-in form, which a signed-in
 // browser may also post, to change accounts).
 func (s *Server) validCSRF(r *http.Request) bool {
-	got := []byte(r.PostFormValue("csrf"))
+	return s.validCSRFToken(r, []byte(r.PostFormValue("csrf")))
+}
+
+// validCSRFToken is validCSRF for a token already read (an upload's first part).
+func (s *Server) validCSRFToken(r *http.Request, got []byte) bool {
 	if len(got) == 0 {
 		return false
 	}

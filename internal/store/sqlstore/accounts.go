@@ -268,6 +268,9 @@ func (s *Store) AuditLog(ctx context.Context, q store.AuditQuery) ([]store.Audit
 	if q.Action != "" {
 		conds, args = append(conds, "action = ?"), append(args, q.Action)
 	}
+	if q.Target != "" {
+		conds, args = append(conds, "target = ?"), append(args, q.Target)
+	}
 	if !q.Since.IsZero() {
 		conds, args = append(conds, "at >= ?"), append(args, stamp(q.Since))
 	}

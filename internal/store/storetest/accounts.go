@@ -139,6 +139,9 @@ func testAudit(t *testing.T, s store.Store) {
 	if l, _ := s.AuditLog(ctx, store.AuditQuery{Action: store.AuditLoginFailed, Limit: 2}); len(l) != 2 || l[0].Target != "bob" {
 		t.Errorf("filtered log = %+v", l)
 	}
+	if l, _ := s.AuditLog(ctx, store.AuditQuery{Action: store.AuditLoginFailed, Target: "ann"}); len(l) != 2 || l[0].Target != "ann" || l[1].Target != "ann" {
+		t.Errorf("log of one target = %+v", l)
+	}
 	since := time.Now().Add(-time.Hour)
 	for _, c := range []struct {
 		target, addr string
