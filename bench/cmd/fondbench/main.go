@@ -23,6 +23,8 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+
+	"fond/internal/testutil"
 )
 
 type options struct {
@@ -114,24 +116,15 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 
 // defaultCorpus is ../shared/corpus/frus beside the repository root, when there.
 func defaultCorpus() string {
-	dir, err := os.Getwd()
+	root, err := testutil.Root()
 	if err != nil {
 		return ""
 	}
-	for {
-		if data, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil && strings.HasPrefix(string(data), "module fond\n") {
-			c := filepath.Join(dir, "..", "shared", "corpus", "frus")
-			if fi, err := os.Stat(c); err == nil && fi.IsDir() {
-				return filepath.Clean(c)
-			}
-			return ""
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
+	c := filepath.Join(root, "..", "shared", "corpus", "frus")
+	if fi, err := os.Stat(c); err == nil && fi.IsDir() {
+		return filepath.Clean(c)
 	}
+	return ""
 }
 
 func runKnownItemCmd(ctx context.Context, o options, stdout, stderr io.Writer) error {
