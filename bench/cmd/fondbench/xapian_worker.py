@@ -1,7 +1,7 @@
 """fondbench's Xapian worker: indexes and searches a Xapian database for the Go
 benchmark, which drives it over stdin/stdout, one JSON object a line.
 
-    xapian_worker.py index DIR   # {"docs": [...]} a batch -> added, committed; {"op": "close"}
+    xapian_worker.py index DIR   # {"docs": [...]} a batch -> added; {"op": "close"} -> committed
     xapian_worker.py serve DIR   # {"q": {...}} -> {"total": N}
     xapian_worker.py addone DIR  # one document on stdin, added and committed
 
@@ -51,19 +51,23 @@ def index(path):
     for line in sys.stdin:
         msg = json.loads(line)
         if msg.get("op") == "close":
+            db.commit()
             db.close()
             answer({"ok": True})
             return
+        # Xapian's own default: changes are flushed every 10,000 documents
+        # (XAPIAN_FLUSH_THRESHOLD) and at the end. A commit per batch of 100,
+        # as fond commits a file, fell to 80 docs/s at 10k and left a database
+        # 2.5 times the size (bench/RESULTS.md).
         for d in msg["docs"]:
-            db.replace_document("Q" + d["id"], document(d, tg))
-        db.commit()  # durable per batch, as fond's transaction per file
+            db.add_document(document(d, tg))
         answer({"ok": True})
 
 
 def addone(path):
     d = json.loads(sys.stdin.read())
     db = xapian.WritableDatabase(path, xapian.DB_OPEN)
-    db.replace_document("Q" + d["id"], document(d, generator()))
+    db.add_document(document(d, generator()))
     db.commit()
     db.close()
 
