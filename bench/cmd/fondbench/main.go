@@ -79,6 +79,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.dir, "dir", "", "work directory (default: a temporary one, removed at the end)")
 	fs.StringVar(&o.corpus, "corpus", defaultCorpus(), "FRUS TEI directory to train the text model on (empty: built-in vocabulary)")
 	fs.BoolVar(&o.counts, "counts", false, "include every query's hit count in the output")
+	fs.IntVar(&xapianCommitEvery, "xapian-commit", batchSize, "documents per Xapian commit while indexing (0: Xapian's own flush every 10,000)")
 	fs.StringVar(&fondBinary, "fond", besideSelf("fond"), "the fond command, for the server measures (fond serve, fond ingest of one file); empty: not measured")
 	fs.BoolVar(&o.child, "child", false, "internal: run one engine (-engine) and print its JSON")
 	fs.StringVar(&o.engine, "engine", "", "internal: the engine a child runs")
@@ -104,6 +105,9 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		if v = strings.TrimSpace(v); v != "" {
 			o.volumes = append(o.volumes, v)
 		}
+	}
+	if xapianCommitEvery < 0 {
+		return o, errors.New("-xapian-commit must be 0 or more")
 	}
 	if o.docs <= 0 || o.queries <= 0 {
 		return o, errors.New("-docs and -queries must be positive")

@@ -1,7 +1,8 @@
 """fondbench's Xapian worker: indexes and searches a Xapian database for the Go
 benchmark, which drives it over stdin/stdout, one JSON object a line.
 
-    xapian_worker.py index DIR   # {"docs": [...]} a batch -> added; {"op": "close"} -> committed
+    xapian_worker.py index DIR N # {"docs": [...]} a batch -> added, committed every N documents
+                                 # (0: as Xapian flushes by default); {"op": "close"} -> committed
     xapian_worker.py serve DIR   # {"q": {...}} -> {"total": N}
     xapian_worker.py addone DIR  # one document on stdin, added and committed
 
@@ -45,9 +46,10 @@ def answer(obj):
     sys.stdout.flush()
 
 
-def index(path):
+def index(path, commit_every):
     db = xapian.WritableDatabase(path, xapian.DB_CREATE_OR_OPEN)
     tg = generator()
+    pending = 0
     for line in sys.stdin:
         msg = json.loads(line)
         if msg.get("op") == "close":
@@ -55,12 +57,14 @@ def index(path):
             db.close()
             answer({"ok": True})
             return
-        # Xapian's own default: changes are flushed every 10,000 documents
-        # (XAPIAN_FLUSH_THRESHOLD) and at the end. A commit per batch of 100,
-        # as fond commits a file, fell to 80 docs/s at 10k and left a database
-        # 2.5 times the size (bench/RESULTS.md).
+        # commit_every 0 leaves it to Xapian's default: changes flushed every
+        # 10,000 documents (XAPIAN_FLUSH_THRESHOLD) and at the end.
         for d in msg["docs"]:
             db.add_document(document(d, tg))
+        pending += len(msg["docs"])
+        if commit_every and pending >= commit_every:
+            db.commit()
+            pending = 0
         answer({"ok": True})
 
 
@@ -120,4 +124,7 @@ def serve(path):
 
 
 if __name__ == "__main__":
-    {"index": index, "serve": serve, "addone": addone}[sys.argv[1]](sys.argv[2])
+    if sys.argv[1] == "index":
+        index(sys.argv[2], int(sys.argv[3]))
+    else:
+        {"serve": serve, "addone": addone}[sys.argv[1]](sys.argv[2])
