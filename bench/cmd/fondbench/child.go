@@ -98,8 +98,10 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	if err := e.reopen(ctx); err != nil {
 		return err
 	}
-	// A server's first answer is timed from its start (serverEngine), so it
-	// comes right after the reopen that starts it.
+	// An engine whose reopen starts its server (Sphinx, Xapian) times its
+	// first answer from that start, so the first query comes right after.
+	// (fond's is timed on fond serve, after the queries; for it this is one
+	// more warm-up.)
 	if _, ok := e.(serverEngine); ok {
 		if _, err := e.query(ctx, qs[0]); err != nil {
 			return err
