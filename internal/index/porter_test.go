@@ -3,8 +3,6 @@ package index
 import (
 	"strings"
 	"testing"
-
-	porter "github.com/blevesearch/go-porterstemmer"
 )
 
 // Examples from Porter's paper, step by step.
@@ -32,9 +30,10 @@ func TestPorterStem(t *testing.T) {
 	}
 }
 
-// FuzzPorterStem: any lower-case word stems without panicking, to a prefix-ish
-// stem no longer than the word, the same as the Go port Bleve uses where the two
-// agree on the algorithm.
+// FuzzPorterStem: any lower-case word stems without panicking, to a stem no
+// longer than the word but one letter (step 1b may add an "e"). The comparison
+// with the Go port Bleve uses is in the benchmark's module, bench/stemcheck, so
+// the port stays out of fond's go.mod.
 func FuzzPorterStem(f *testing.F) {
 	for _, w := range []string{"a", "ye", "yyy", "sses", "ies", "eed", "ying", "bled", "generalizations"} {
 		f.Add(w)
@@ -47,25 +46,4 @@ func FuzzPorterStem(f *testing.F) {
 			t.Fatalf("porterStem(%q) = %q: longer than the word", w, s)
 		}
 	})
-}
-
-// On ordinary English the in-house stemmer and the Go port agree; the port's
-// known departures from the reference (it does not apply step 2's "logi") are
-// the only differences allowed.
-func TestPorterMatchesGoPort(t *testing.T) {
-	text := `The government of the United States has received the telegrams and the
-		memoranda concerning the negotiations, the conditional guarantees, the
-		arrangements for the railways, the organization of the delegation, the
-		nationalization of industries and the hopefulness expressed by the ministers
-		regarding the effectiveness of the agreements; conversations continued
-		throughout the day, and the ambassador's instructions were communicated.`
-	for _, w := range strings.Fields(strings.ToLower(text)) {
-		w = strings.Trim(w, ".,;'s")
-		if !stemmable(w) {
-			continue
-		}
-		if a, b := porterStem(w), porter.StemString(w); a != b {
-			t.Errorf("%q: in-house %q, Go port %q", w, a, b)
-		}
-	}
 }

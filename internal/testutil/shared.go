@@ -3,8 +3,10 @@
 package testutil
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -19,20 +21,32 @@ func Shared(t testing.TB, sub string) string {
 		}
 		t.Skipf("FOND_SHARED=%s has no %s", dir, sub)
 	}
+	root, err := Root()
+	if err != nil {
+		t.Skipf("skipping: %v", err)
+	}
+	p := filepath.Join(filepath.Dir(root), "shared", sub)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("skipping: %s not found (the shared seeds and corpus sit beside the checkout in CI)", p)
+	}
+	return p
+}
+
+// Root is the repository's root: the nearest directory at or above the working
+// directory whose go.mod declares module fond. The benchmark's module (bench/,
+// module fond/bench) has a go.mod of its own, so the first go.mod found is not
+// always the root, and ../shared sits beside the root only.
+func Root() (string, error) {
 	wd, err := os.Getwd()
 	if err != nil {
-		t.Fatal(err)
+		return "", err
 	}
 	for dir := wd; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			p := filepath.Join(filepath.Dir(dir), "shared", sub)
-			if _, err := os.Stat(p); err != nil {
-				t.Skipf("skipping: %s not found (the shared seeds and corpus sit beside the checkout in CI)", p)
-			}
-			return p
+		if data, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil && strings.HasPrefix(string(data), "module fond\n") {
+			return dir, nil
 		}
 		if filepath.Dir(dir) == dir {
-			t.Skip("skipping: repository root (go.mod) not found")
+			return "", fmt.Errorf("no go.mod of module fond at or above %s", wd)
 		}
 	}
 }
@@ -48,19 +62,12 @@ func Seed(t testing.TB, prefix string) string {
 	return matches[0]
 }
 
-// RepoRoot returns the repository root (the directory holding go.mod).
+// RepoRoot returns the repository root (the directory holding fond's go.mod).
 func RepoRoot(t testing.TB) string {
 	t.Helper()
-	wd, err := os.Getwd()
+	root, err := Root()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		if filepath.Dir(dir) == dir {
-			t.Fatal("repository root (go.mod) not found")
-		}
-	}
+	return root
 }

@@ -76,6 +76,7 @@ func runParent(ctx context.Context, o options, stdout, stderr io.Writer) error {
 		if o.counts {
 			args = append(args, "-counts")
 		}
+		args = append(args, "-fond", fondBinary, "-xapian-commit", strconv.Itoa(xapianCommitEvery))
 		fmt.Fprintf(stderr, "fondbench: %s: start\n", name)
 		var out bytes.Buffer
 		cmd := exec.CommandContext(ctx, exe, args...)

@@ -30,7 +30,9 @@ const batchSize = 100
 const pageSize = 20
 
 // engineNames run by default; fond-postgres needs a server, so it runs when named.
-var engineNames = []string{"fond", "bleve", "fts5"}
+// Sphinx and Xapian are Debian packages (sphinxsearch, python3-xapian) that
+// bench/search.sh installs.
+var engineNames = []string{"fond", "bleve", "fts5", "sphinx", "xapian"}
 
 var knownEngines = append(slices.Clone(engineNames), "fond-postgres")
 
@@ -46,6 +48,14 @@ func newEngine(ctx context.Context, name, dir string, fresh bool) (engine, error
 		return openBleve(ctx, dir)
 	case "fts5":
 		return openFTS5(ctx, dir)
+	case "sphinx", "xapian":
+		if !fresh {
+			return nil, fmt.Errorf("%s: -query-only is not supported (its index is rebuilt each run)", name)
+		}
+		if name == "sphinx" {
+			return openSphinx(ctx, dir)
+		}
+		return openXapian(ctx, dir)
 	}
 	return nil, fmt.Errorf("unknown engine %q (want one of %s)", name, strings.Join(knownEngines, ", "))
 }

@@ -18,6 +18,7 @@ import (
 // then the lookups the ingest pipeline makes after storing (edition candidates by
 // archival file, dated mentions), and Search with fond's query syntax.
 type fondEngine struct {
+	path  string // the SQLite file; empty for fond-postgres
 	open  func(context.Context) (*sqlstore.Store, error)
 	st    *sqlstore.Store
 	files int
@@ -25,7 +26,7 @@ type fondEngine struct {
 
 func openFond(ctx context.Context, dir string) (*fondEngine, error) {
 	path := filepath.Join(dir, "fond.db")
-	e := &fondEngine{open: func(ctx context.Context) (*sqlstore.Store, error) { return sqlite.Open(ctx, path) }}
+	e := &fondEngine{path: path, open: func(ctx context.Context) (*sqlstore.Store, error) { return sqlite.Open(ctx, path) }}
 	return e, e.reopen(ctx)
 }
 

@@ -1,9 +1,10 @@
-// Command fondbench measures fond's ingest and search against Bleve and a bare
-// SQLite FTS5 table on the same generated documents and the same queries. Each
+// Command fondbench measures fond's ingest and search against Bleve, a bare
+// SQLite FTS5 table, Sphinx and Xapian on the same generated documents and the
+// same queries. Each
 // engine runs in its own child process so that peak memory is its own. It is a
 // separate main package so Bleve never links into the fond binary.
 //
-//	fondbench -docs 10000 [-queries 200] [-seed 1] [-engines fond,bleve,fts5] [-dir DIR] [-corpus DIR]
+//	fondbench -docs 10000 [-queries 200] [-seed 1] [-engines fond,bleve,fts5,sphinx,xapian] [-dir DIR] [-corpus DIR] [-fond PATH]
 //
 // One JSON object goes to stdout; progress goes to stderr.
 //
@@ -23,6 +24,8 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+
+	"fond/internal/testutil"
 )
 
 type options struct {
@@ -76,6 +79,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.dir, "dir", "", "work directory (default: a temporary one, removed at the end)")
 	fs.StringVar(&o.corpus, "corpus", defaultCorpus(), "FRUS TEI directory to train the text model on (empty: built-in vocabulary)")
 	fs.BoolVar(&o.counts, "counts", false, "include every query's hit count in the output")
+	fs.IntVar(&xapianCommitEvery, "xapian-commit", batchSize, "documents per Xapian commit while indexing (0: Xapian's own flush every 10,000)")
+	fs.StringVar(&fondBinary, "fond", besideSelf("fond"), "the fond command, for the server measures (fond serve, fond ingest of one file); empty: not measured")
 	fs.BoolVar(&o.child, "child", false, "internal: run one engine (-engine) and print its JSON")
 	fs.StringVar(&o.engine, "engine", "", "internal: the engine a child runs")
 	fs.StringVar(&o.model, "model", "", "internal: the saved text model a child loads")
@@ -101,6 +106,9 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 			o.volumes = append(o.volumes, v)
 		}
 	}
+	if xapianCommitEvery < 0 {
+		return o, errors.New("-xapian-commit must be 0 or more")
+	}
 	if o.docs <= 0 || o.queries <= 0 {
 		return o, errors.New("-docs and -queries must be positive")
 	}
@@ -112,26 +120,31 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	return o, nil
 }
 
-// defaultCorpus is ../shared/corpus/frus beside the repository root, when there.
-func defaultCorpus() string {
-	dir, err := os.Getwd()
+// besideSelf is the path of name in this binary's folder when there (as
+// bench/search.sh builds fond and fondbench together), else "".
+func besideSelf(name string) string {
+	exe, err := os.Executable()
 	if err != nil {
 		return ""
 	}
-	for {
-		if data, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil && strings.HasPrefix(string(data), "module fond\n") {
-			c := filepath.Join(dir, "..", "shared", "corpus", "frus")
-			if fi, err := os.Stat(c); err == nil && fi.IsDir() {
-				return filepath.Clean(c)
-			}
-			return ""
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
+	p := filepath.Join(filepath.Dir(exe), name)
+	if fi, err := os.Stat(p); err != nil || fi.IsDir() {
+		return ""
 	}
+	return p
+}
+
+// defaultCorpus is ../shared/corpus/frus beside the repository root, when there.
+func defaultCorpus() string {
+	root, err := testutil.Root()
+	if err != nil {
+		return ""
+	}
+	c := filepath.Join(root, "..", "shared", "corpus", "frus")
+	if fi, err := os.Stat(c); err == nil && fi.IsDir() {
+		return filepath.Clean(c)
+	}
+	return ""
 }
 
 func runKnownItemCmd(ctx context.Context, o options, stdout, stderr io.Writer) error {

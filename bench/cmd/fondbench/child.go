@@ -20,6 +20,12 @@ type EngineResult struct {
 	BaselineRSS    int64              `json:"baseline_rss_bytes"` // after loading the text model, before the engine
 	Queries        map[string]Latency `json:"queries"`
 	Counts         map[string][]int   `json:"counts,omitempty"`
+	// Server measures (serving.go), for the engines that answer from a
+	// process of their own: fond serve, Sphinx's searchd, the Xapian worker.
+	RSSAnonServingMB    float64 `json:"rss_anon_serving_mb,omitempty"`
+	OpenToFirstAnswerMs float64 `json:"open_to_first_answer_ms,omitempty"`
+	AddOneMs            float64 `json:"add_one_ms,omitempty"`
+	AddOneWrittenMB     float64 `json:"add_one_written_mb,omitempty"`
 }
 
 // childResult carries the fields the parent needs but does not print per engine.
@@ -88,8 +94,18 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 		size += n // a database server's files are not under dir
 	}
 	stopProfile()
+	qs := makeQueries(m, o.seed, o.queries)
 	if err := e.reopen(ctx); err != nil {
 		return err
+	}
+	// An engine whose reopen starts its server (Sphinx, Xapian) times its
+	// first answer from that start, so the first query comes right after.
+	// (fond's is timed on fond serve, after the queries; for it this is one
+	// more warm-up.)
+	if _, ok := e.(serverEngine); ok {
+		if _, err := e.query(ctx, qs[0]); err != nil {
+			return err
+		}
 	}
 	// The ingest leaves its garbage (for fond, the whole index it built before
 	// reopening); collected during the first classes' queries it would be
@@ -97,7 +113,6 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	// before its readers come.
 	runtime.GC()
 
-	qs := makeQueries(m, o.seed, o.queries)
 	stopProfile = startProfile(o.engine, "query")
 	lat, counts, err := runQueries(ctx, e, qs, o.queries, func(class string, n int, total time.Duration) {
 		fmt.Fprintf(stderr, "fondbench: %s: %d %s queries in %s\n", o.engine, n, class, total.Round(time.Millisecond))
@@ -106,8 +121,18 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	var srv EngineResult
+	if s, ok := e.(serverEngine); ok && !o.queryOnly {
+		if srv, err = measureServer(ctx, s, qs, g.doc(o.docs), o.dir, stderr); err != nil {
+			return err
+		}
+	}
 	if err := e.close(); err != nil {
 		return err
+	}
+	peak := procStatus("VmHWM")
+	if x, ok := e.(externalEngine); ok {
+		peak = x.peakRSS()
 	}
 	rate := float64(o.docs) / ingest.Seconds()
 	if o.queryOnly {
@@ -118,9 +143,14 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 			IngestDocsPerS: rate,
 			IngestSeconds:  ingest.Seconds(),
 			IndexBytes:     size,
-			PeakRSSBytes:   procStatus("VmHWM"),
+			PeakRSSBytes:   peak,
 			BaselineRSS:    baseline,
 			Queries:        lat,
+
+			RSSAnonServingMB:    srv.RSSAnonServingMB,
+			OpenToFirstAnswerMs: srv.OpenToFirstAnswerMs,
+			AddOneMs:            srv.AddOneMs,
+			AddOneWrittenMB:     srv.AddOneWrittenMB,
 		},
 		Corpus:        m.Src,
 		MeanBodyBytes: bodyBytes / o.docs,

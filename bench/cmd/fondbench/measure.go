@@ -16,8 +16,10 @@ import (
 
 // procStatus reads a kB field of /proc/self/status ("VmHWM", "VmRSS") in bytes;
 // 0 where /proc is absent.
-func procStatus(field string) int64 {
-	data, err := os.ReadFile("/proc/self/status")
+func procStatus(field string) int64 { return statusField("/proc/self/status", field) }
+
+func statusField(path, field string) int64 {
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return 0
 	}
