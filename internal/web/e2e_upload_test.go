@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,7 +10,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"fond/internal/record"
-	"fond/internal/store"
 	"fond/internal/testutil"
 )
 
@@ -50,11 +48,22 @@ func TestBrowserUploadReviewPublish(t *testing.T) {
 		t.Fatalf("uploaded record %s: %q %q %v", id, rec.Status, rec.Date.EDTF, err)
 	}
 
-	// The correction, through the store until the edit form is merged.
-	fields := map[string]json.RawMessage{"title": json.RawMessage(`"Ciphered telegram from Shtykov to Vyshinsky on the loan"`),
-		"date": json.RawMessage(`{"edtf": "1950-02-08", "display": "8 February 1950", "qualifier": "exact", "note": "received the next day"}`)}
-	if _, err := st.EditRecord(context.Background(), store.Edit{ID: id, Base: rec.Revision, Fields: fields, Author: "editor1"}); err != nil {
-		t.Fatal(err)
+	// The correction, in the edit form: the title, and the date with how it is known.
+	if status := b.follow(ctx, "edit form", chromedp.Navigate(ts.URL+"/documents/"+id+"/edit")); status != 200 {
+		t.Fatalf("edit form: %d", status)
+	}
+	b.run(ctx, "correct title and date", chromedp.WaitVisible(chromedp.CSS(`input[name="title"]`)),
+		chromedp.SetValue(chromedp.CSS(`input[name="title"]`), "Ciphered telegram from Shtykov to Vyshinsky on the loan"),
+		chromedp.SetValue(chromedp.CSS(`input[name="date.edtf"]`), "1950-02-08"),
+		chromedp.SetValue(chromedp.CSS(`input[name="date.display"]`), "8 February 1950"),
+		chromedp.SetValue(chromedp.CSS(`select[name="date.qualifier"]`), "exact"),
+		chromedp.SetValue(chromedp.CSS(`input[name="date.note"]`), "received the next day"), b.shot("edit-form"))
+	if status := b.follow(ctx, "save", chromedp.Click(chromedp.CSS(`form.record-form button[type="submit"]`))); status != 200 {
+		t.Fatalf("save: %d (%s)", status, b.text(ctx, "main"))
+	}
+	if rec, err = st.Get(context.Background(), id); err != nil || rec.Title != "Ciphered telegram from Shtykov to Vyshinsky on the loan" ||
+		rec.Date.EDTF != "1950-02-08" || rec.Date.Earliest != "1950-02-08" || rec.Provenance["title"].By != "editor1" {
+		t.Fatalf("after the form: %q %+v %+v %v", rec.Title, rec.Date, rec.Provenance["title"], err)
 	}
 
 	if status := b.follow(ctx, "queue", chromedp.Navigate(ts.URL+"/review?reason=draft")); status != 200 {
@@ -95,5 +104,23 @@ func TestBrowserUploadReviewPublish(t *testing.T) {
 	}
 	if got := b.text(anon, "article.document .date"); !strings.Contains(got, "8 February 1950") {
 		t.Errorf("readers see the date %q", got)
+	}
+
+	// The history shows the upload, the edit and the publication; restoring
+	// the upload's revision undoes the correction as a new revision.
+	if status := b.follow(ctx, "history", chromedp.Navigate(ts.URL+"/documents/"+id+"/history")); status != 200 {
+		t.Fatalf("history: %d", status)
+	}
+	b.run(ctx, "history page", chromedp.WaitVisible(chromedp.CSS("ol.history")), b.shot("history"))
+	if got := b.text(ctx, "ol.history"); !strings.Contains(got, "Revision 1: upload") || !strings.Contains(got, "Revision 2: edit") ||
+		!strings.Contains(got, "Revision 3: publication") || !strings.Contains(got, "received the next day") {
+		t.Errorf("history reads %q", got)
+	}
+	if status := b.follow(ctx, "restore revision 1", chromedp.Click(chromedp.CSS(`#r1 form button`))); status != 200 {
+		t.Fatalf("restore: %d", status)
+	}
+	rec, err = st.Get(context.Background(), id)
+	if err != nil || rec.Revision != 4 || rec.Title != "Ciphered Telegram, Shtykov to Vyshinsky" || rec.Date.EDTF != "1950-02-07" || rec.Status != record.Published {
+		t.Errorf("after restoring revision 1: revision %d %q %q %s %v", rec.Revision, rec.Title, rec.Date.EDTF, rec.Status, err)
 	}
 }
