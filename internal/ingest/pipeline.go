@@ -337,7 +337,7 @@ func (in *Ingester) linkEditions(ctx context.Context, recs []record.Record, own 
 }
 
 func nearReason(sim float64) string {
-	return fmt.Sprintf("near-identical text (MinHash similarity %.2f)", sim)
+	return fmt.Sprintf("%s (MinHash similarity %.2f)", store.NearTextReason, sim)
 }
 
 // Reindex re-derives every stored file's records from its original bytes, for when

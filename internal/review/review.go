@@ -19,10 +19,14 @@ const (
 	OCRLow        = "ocr-low"        // text recognized from a scan with low confidence
 	FieldUnsure   = "field-unsure"   // a field read by rule from a page's layout, with low confidence
 	SourceChanged = "source-changed" // the source now says something else than what a person set
+	// PossibleDuplicate is not read from the record: the store queues both
+	// records of a new edition link by nearly identical text, and a person's
+	// answer (store.Edit.Confirm) takes it away.
+	PossibleDuplicate = "possible-duplicate"
 )
 
 // All lists the reasons in the order the queue shows them.
-var All = []string{SourceChanged, NoTitle, NoDate, DateInferred, OCRLow, FieldUnsure, Draft}
+var All = []string{SourceChanged, PossibleDuplicate, NoTitle, NoDate, DateInferred, OCRLow, FieldUnsure, Draft}
 
 // Thresholds under which a machine reading is worth a person's look. OCR
 // confidence is Tesseract's mean word confidence: under 0.80 one word in five

@@ -63,13 +63,15 @@ type Edit struct {
 	Note   string // why, when the person said
 	// Confirm, with ActionConfirm, takes fields whose source changed under a
 	// person's value (or that the machine read without confidence) as they
-	// now are: the person has looked.
+	// now are: the person has looked. The reason review.PossibleDuplicate
+	// in it answers that question: the record is not a duplicate.
 	Confirm []string
 }
 
 // ReviewQuery selects records from the review queue.
 type ReviewQuery struct {
 	Reason string // one reason, or "" for any
+	ID     string // one record's reasons, or "" for any record
 	After  string // the id the previous page ended at
 	Limit  int
 }

@@ -148,6 +148,11 @@ type PutResult struct {
 	Status string
 }
 
+// NearTextReason begins the reason of an edition link found by nearly
+// identical text: the link the review queue asks a person about (a duplicate,
+// or another release of one document).
+const NearTextReason = "near-identical text"
+
 // EditionLink joins two records of the same archival document.
 type EditionLink struct {
 	A, B   string

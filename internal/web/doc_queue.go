@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	"slices"
 
 	"fond/internal/auth"
 	"fond/internal/record"
@@ -23,6 +24,9 @@ type queueBox struct {
 	Changed []fieldQuestion
 	// Unsure are fields the machine read without confidence, to confirm.
 	Unsure []fieldQuestion
+	// Duplicate: the store asks whether the record's text, nearly identical
+	// to another's, is the same document stored twice.
+	Duplicate bool
 	// Next is the next record in the same queue, after this one by id; "" at
 	// the end.
 	Next string
@@ -63,7 +67,17 @@ func (s *Server) cataloguing(w http.ResponseWriter, r *http.Request, rec record.
 }
 
 func (s *Server) queueBoxOf(r *http.Request, rec record.Record, queue string) (*queueBox, error) {
+	// The stored reasons: what the record says, and a question the store
+	// asked of it (a possible duplicate).
+	mine, _, err := s.raw.Review(r.Context(), store.ReviewQuery{ID: rec.ID})
+	if err != nil {
+		return nil, err
+	}
 	box := &queueBox{Queue: queue, Reasons: review.Reasons(rec), About: reasonText}
+	if len(mine) == 1 {
+		box.Reasons = mine[0].Reasons
+	}
+	box.Duplicate = slices.Contains(box.Reasons, review.PossibleDuplicate)
 	for _, f := range record.Editable {
 		p := rec.Provenance[f]
 		if p.Person() && len(p.SourceChanged) > 0 {

@@ -289,3 +289,35 @@ func TestQueuePagesValidate(t *testing.T) {
 		}
 	}
 }
+
+// A record whose text is nearly identical to another's is asked about on its
+// page from the queue; "not a duplicate" answers it, as a revision.
+func TestQueuePossibleDuplicate(t *testing.T) {
+	base, st := newQueueServer(t)
+	ctx := context.Background()
+	twin := record.Record{ID: "twin1", Title: "Telegram on the loan", Type: "Telegram", Category: record.Primary, Body: "The loan was discussed with Stalin."}
+	if _, err := st.PutFile(ctx, store.File{Path: "/in/twin.txt", Format: "text", Records: []record.Record{twin},
+		Original: store.Original{Checksum: "sha256:twin", Name: "twin.txt", Data: []byte("twin")},
+		Editions: []store.EditionLink{{A: "twin1", B: pubID, Reason: store.NearTextReason + " (MinHash similarity 0.98)"}}}); err != nil {
+		t.Fatal(err)
+	}
+	ed := loginAs(t, base, store.RoleEditor)
+	_, _, body := ed.get(t, "/review?reason="+review.PossibleDuplicate)
+	if !strings.Contains(body, `href="/documents/twin1?queue=possible-duplicate"`) || !strings.Contains(body, `href="/documents/`+pubID+`?queue=possible-duplicate"`) {
+		t.Fatal("both records of a near-identical pair are not queued")
+	}
+	_, _, page := ed.get(t, "/documents/twin1?queue="+review.PossibleDuplicate)
+	if !strings.Contains(page, `<li class="reason-possible-duplicate"`) || !strings.Contains(page, "Not a duplicate: keep both") {
+		t.Fatal("the record's page does not ask whether it is a duplicate")
+	}
+	status, _, _ := ed.postForm(t, "/documents/twin1/confirm", url.Values{"revision": {"1"}, "field": {review.PossibleDuplicate}, "queue": {review.PossibleDuplicate}})
+	if status != http.StatusSeeOther {
+		t.Fatalf("not a duplicate: %d", status)
+	}
+	if _, _, body := ed.get(t, "/review?reason="+review.PossibleDuplicate); strings.Contains(body, "twin1") {
+		t.Error("still queued after the answer")
+	}
+	if h, _ := st.History(ctx, "twin1"); h[0].Action != store.ActionConfirm || !strings.Contains(h[0].Note, "not a duplicate") {
+		t.Errorf("the answer is not in the history: %+v", h[0])
+	}
+}

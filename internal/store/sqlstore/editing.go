@@ -66,6 +66,10 @@ func (s *Store) EditRecord(ctx context.Context, e store.Edit) (record.Record, er
 	if err != nil {
 		return cur.r, err
 	}
+	answered := slices.Contains(e.Confirm, review.PossibleDuplicate)
+	if answered {
+		confirmed = append(confirmed, "not a duplicate")
+	}
 	if len(changes) == 0 && len(confirmed) == 0 {
 		return s.Get(ctx, e.ID)
 	}
@@ -80,6 +84,11 @@ func (s *Store) EditRecord(ctx context.Context, e store.Edit) (record.Record, er
 		Revision: next.Revision, Author: e.Author, At: now, Action: e.Action, Note: note, Changes: changes,
 	}); err != nil {
 		return cur.r, fmt.Errorf("record %s: %w", e.ID, err)
+	}
+	if answered {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM review WHERE record_id = ? AND reason = ?`, e.ID, review.PossibleDuplicate); err != nil {
+			return cur.r, fmt.Errorf("record %s: %w", e.ID, err)
+		}
 	}
 	if err := ch.dateWrites(ctx, tx); err != nil {
 		return cur.r, err
@@ -143,6 +152,9 @@ func provenanceAfterEdit(cur record.Record, changes []record.Change, e store.Edi
 	}
 	var confirmed []string
 	for _, f := range e.Confirm {
+		if f == review.PossibleDuplicate {
+			continue // answered by writeRevision: not a field
+		}
 		if !record.IsEditable(f) {
 			return nil, nil, &record.FieldError{Field: f, Err: errors.New("not a field a person may confirm")}
 		}
@@ -227,12 +239,14 @@ func addRevision(ctx context.Context, tx *txn, id string, rev store.Revision) er
 // delete for a record that cannot have any yet.
 func setReview(ctx context.Context, tx *txn, id string, reasons []string, fresh bool) error {
 	if !fresh {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM review WHERE record_id = ?`, id); err != nil {
+		// A possible duplicate is not read from the record: it stays until
+		// a person answers it.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM review WHERE record_id = ? AND reason <> ?`, id, review.PossibleDuplicate); err != nil {
 			return fmt.Errorf("review queue: %w", err)
 		}
 	}
 	for _, reason := range reasons {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO review(record_id, reason) VALUES (?, ?)`, id, reason); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO review(record_id, reason) VALUES (?, ?) ON CONFLICT(record_id, reason) DO NOTHING`, id, reason); err != nil {
 			return fmt.Errorf("review queue: %w", err)
 		}
 	}
@@ -309,9 +323,12 @@ func (s *Store) Review(ctx context.Context, q store.ReviewQuery) ([]store.Review
 		return nil, nil, fmt.Errorf("review queue: %w", err)
 	}
 	var ids []string
-	if q.Reason != "" {
+	switch {
+	case q.ID != "":
+		rows, err = s.read.QueryContext(ctx, `SELECT DISTINCT record_id FROM review WHERE record_id = ?`, q.ID)
+	case q.Reason != "":
 		rows, err = s.read.QueryContext(ctx, `SELECT record_id FROM review WHERE reason = ? AND record_id > ? ORDER BY record_id LIMIT ?`, q.Reason, q.After, q.Limit)
-	} else {
+	default:
 		rows, err = s.read.QueryContext(ctx, `SELECT DISTINCT record_id FROM review WHERE record_id > ? ORDER BY record_id LIMIT ?`, q.After, q.Limit)
 	}
 	ids, err = collect(rows, err, func(rows *sql.Rows, id *string) error { return rows.Scan(id) })

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"fond/internal/review"
 	"fond/internal/store"
 )
 
@@ -52,6 +53,9 @@ func (w *fileWrite) putLinks(ctx context.Context, removed map[string]bool) error
 		}
 		if a > b {
 			a, b = b, a
+		}
+		if err := w.queueNearDuplicate(ctx, a, b, l.Reason); err != nil {
+			return fmt.Errorf("editions: %w", err)
 		}
 		res, err := w.tx.ExecContext(ctx, `INSERT INTO editions(a, b, reason) VALUES (?,?,?)
 			ON CONFLICT(a, b) DO UPDATE SET reason = excluded.reason WHERE editions.reason <> excluded.reason`, a, b, l.Reason)
@@ -259,4 +263,24 @@ func (s *Store) linked(ctx context.Context, id string) (discusses, discussedIn [
 		}
 	}
 	return discusses, discussedIn, rows.Err()
+}
+
+// queueNearDuplicate puts both records of a new edition link found by nearly
+// identical text in the review queue: the same document stored twice, or
+// another release of it, for a person to tell. A link already known is not
+// asked about again, so a person's answer holds through re-ingests.
+func (w *fileWrite) queueNearDuplicate(ctx context.Context, a, b, reason string) error {
+	if !strings.HasPrefix(reason, store.NearTextReason) {
+		return nil
+	}
+	var n int
+	if err := w.tx.QueryRowContext(ctx, `SELECT count(*) FROM editions WHERE a = ? AND b = ?`, a, b).Scan(&n); err != nil || n > 0 {
+		return err
+	}
+	for _, id := range []string{a, b} {
+		if _, err := w.tx.ExecContext(ctx, `INSERT INTO review(record_id, reason) VALUES (?, ?) ON CONFLICT(record_id, reason) DO NOTHING`, id, review.PossibleDuplicate); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -321,3 +321,41 @@ func testEditRace(t *testing.T, a, b store.Store) {
 		t.Errorf("the winning title is not found on the other server: %d", n)
 	}
 }
+
+// testPossibleDuplicate: a new edition link by nearly identical text queues
+// both records; the question survives other changes, a person's answer
+// takes it away, and re-ingesting does not ask it again.
+func testPossibleDuplicate(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	mustPut(t, s, file("/in/d1.txt", "sha256:d1", rec("dup1", "Telegram", "The same words.")))
+	f := file("/in/d2.txt", "sha256:d2", rec("dup2", "Telegram", "The same words."))
+	f.Editions = []store.EditionLink{{A: "dup2", B: "dup1", Reason: store.NearTextReason + " (MinHash similarity 0.97)"}}
+	mustPut(t, s, f)
+	if ids := reviewIDs(t, s, review.PossibleDuplicate); !slices.Equal(ids, []string{"dup1", "dup2"}) {
+		t.Fatalf("possible duplicates queued: %v", ids)
+	}
+	// An edit recomputes the record's reasons, and keeps the question.
+	if _, err := edit(t, s, "dup1", 1, map[string]any{"title": "Telegram of the 5th"}); err != nil {
+		t.Fatal(err)
+	}
+	if ids := reviewIDs(t, s, review.PossibleDuplicate); !slices.Equal(ids, []string{"dup1", "dup2"}) {
+		t.Errorf("an edit dropped the question: %v", ids)
+	}
+	r, err := s.EditRecord(ctx, store.Edit{ID: "dup2", Base: 1, Author: "ed", Action: store.ActionConfirm, Confirm: []string{review.PossibleDuplicate}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := reviewIDs(t, s, review.PossibleDuplicate); !slices.Equal(ids, []string{"dup1"}) {
+		t.Errorf("after the answer: %v", ids)
+	}
+	h, _ := s.History(ctx, "dup2")
+	if r.Revision != 2 || h[0].Action != store.ActionConfirm || h[0].Author != "ed" {
+		t.Errorf("the answer is not a revision: %d %+v", r.Revision, h[0])
+	}
+	f.Original.Checksum, f.Original.Data = "sha256:d2b", []byte("again")
+	f.Editions[0].Reason = store.NearTextReason + " (MinHash similarity 0.96)"
+	mustPut(t, s, f)
+	if ids := reviewIDs(t, s, review.PossibleDuplicate); !slices.Equal(ids, []string{"dup1"}) {
+		t.Errorf("re-ingesting asked again: %v", ids)
+	}
+}

@@ -59,6 +59,7 @@ func Run(t *testing.T, open Opener) {
 		{"EditRevisions", testEditRevisions},
 		{"ReingestKeepsPersons", testReingestKeepsPersons},
 		{"ReviewQueue", testReviewQueue},
+		{"PossibleDuplicate", testPossibleDuplicate},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
