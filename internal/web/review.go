@@ -21,14 +21,14 @@ const (
 
 // reasonText says what each reason asks of a person, on the queue's pages.
 var reasonText = map[string]string{
-	review.SourceChanged: "the source now reads otherwise than a value a person set: keep theirs or take the source's",
+	review.SourceChanged:     "the source now reads otherwise than a value a person set: keep theirs or take the source's",
 	review.PossibleDuplicate: "its text is nearly identical to another record's (listed with its editions): the same document stored twice, or another release of it",
-	review.NoTitle:       "no title was found: give one",
-	review.NoDate:        "no date was found: give one, or say it is undated",
-	review.DateInferred:  "the date was inferred or is approximate, with no note saying why",
-	review.OCRLow:        "the text was recognized from a scan with low confidence: check it against the original",
-	review.FieldUnsure:   "a field was read from the page's layout without confidence: confirm or correct it",
-	review.Draft:         "waiting to be published",
+	review.NoTitle:           "no title was found: give one",
+	review.NoDate:            "no date was found: give one, or say it is undated",
+	review.DateInferred:      "the date was inferred or is approximate, with no note saying why",
+	review.OCRLow:            "the text was recognized from a scan with low confidence: check it against the original",
+	review.FieldUnsure:       "a field was read from the page's layout without confidence: confirm or correct it",
+	review.Draft:             "waiting to be published",
 }
 
 // parseQueue reads a queue name: "" (none), "all", or a reason.
