@@ -19,7 +19,7 @@ var (
 	// NLJ/RAC 01-234), an executive order, a FOIA case, a CIA document number.
 	authorityRe = regexp.MustCompile(`(?i)\b(?:MR\s+(?:Case\s+No\.?\s+)?(?:NL[A-Z]\s+)?\d{2,4}-\d{1,5}|NND\s+\d{4,7}|NL[A-Z](?:/RAC)?[-\s]\d{2,4}-\d{1,5}|E\.\s?O\.\s+1\d{4}(?:,?\s+Sec(?:tion|\.)?\s+[\d.()a-z]+)?|FOIA\s+(?:Case\s+)?(?:No\.?\s+)?[A-Z]?-?\d{2,4}-\d{2,6}|CIA-RDP[0-9A-Z-]+)`)
 	// bodies a stamp names, longest first so "National Archives" beats "Archives".
-	bodyRe = regexp.MustCompile(`(?i)\b(National Archives and Records Administration|National Archives|NARA|Central Intelligence Agency|CIA|Department of State|State Department|National Security Council|NSC|Department of Defense|(?:[A-Z][a-z]+\.?\s+){1,3}(?:Presidential\s+)?Library)\b`)
+	bodyRe   = regexp.MustCompile(`(?i)\b(National Archives and Records Administration|National Archives|NARA|Central Intelligence Agency|CIA|Department of State|State Department|National Security Council|NSC|Department of Defense|(?:[A-Z][a-z]+\.?\s+){1,3}(?:Presidential\s+)?Library)\b`)
 	isoDate  = regexp.MustCompile(`\b(1[89]\d\d|20\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b`)
 	usDate   = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b`)
 	textDate = regexp.MustCompile(`(?i)\b(?:(\d{1,2})\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:(\d{1,2}),?\s+)?(1[89]\d\d|20\d\d)\b`)
