@@ -178,3 +178,25 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+func TestHistory(t *testing.T) {
+	rec := func(id, date, body string) record.Record {
+		r := record.Record{ID: id, Body: body}
+		r.Redactions = Find(body)
+		if date != "" {
+			r.Releases = []record.Release{{Date: date, Record: id}}
+		}
+		return r
+	}
+	h := History([]record.Record{
+		rec("c", "2019-03-12", "All of it."),
+		rec("a", "1995-03-03", "[1 paragraph (5 lines) not declassified] [1 paragraph (4 lines) not declassified] [1 paragraph (5 lines) not declassified]"),
+		rec("d", "", "No stamp, nothing withheld: not a release."),
+		rec("b", "2008-05-01", "[1 paragraph (4 lines) not declassified]"),
+		rec("e", "", "Undated [text not declassified]"),
+	})
+	want := "1995: 3 paragraphs withheld; 2008: 1 paragraph withheld; 2019: full; Undated release: 1 passage withheld"
+	if got := Summary(h); got != want {
+		t.Errorf("Summary = %q\nwant      %q", got, want)
+	}
+}
