@@ -11,6 +11,7 @@ import (
 
 	"fond/internal/cite"
 	"fond/internal/record"
+	"fond/internal/redact"
 	"fond/internal/search"
 	"fond/internal/store"
 )
@@ -162,6 +163,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		"Meta": cite.PageMeta(&rec, permanent), "Canonical": permanent,
 		"Editions": related(rec.Editions), "Contains": related(rec.Contains), "Parent": parent,
 		"Discusses": related(rec.Discusses), "DiscussedIn": related(rec.DiscussedIn), "Offered": offered,
+		"Releases": s.releaseHistory(r.Context(), rec),
 	})
 }
 
@@ -316,7 +318,11 @@ func (s *Server) handleAPIDocument(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	writeJSON(w, rec)
+	// The record as stored, with the release history its editions make up.
+	writeJSON(w, struct {
+		record.Record
+		ReleaseHistory []redact.Entry `json:"release_history"`
+	}{rec, s.releaseHistory(r.Context(), rec)})
 }
 
 func (s *Server) handleRobots(w http.ResponseWriter, r *http.Request) {

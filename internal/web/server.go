@@ -17,6 +17,7 @@ import (
 
 	"fond/internal/ingest/scan"
 	"fond/internal/record"
+	"fond/internal/redact"
 	"fond/internal/store"
 )
 
@@ -147,6 +148,8 @@ var funcs = template.FuncMap{
 	"dateText": dateText,
 	"list":     func(s ...string) []string { return s },
 	"inc":      func(i int) int { return i + 1 },
+	// extent is a withheld span's size as a reader reads it ("1 paragraph (5 lines)").
+	"extent": func(r *record.Redaction) string { return redact.Extent(*r) },
 }
 
 // dateText is a record's date as a reader should read it, qualifier included.
