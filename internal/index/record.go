@@ -48,12 +48,34 @@ func FromRecord(ref int64, r *record.Record) Doc {
 	for _, p := range places {
 		d.NameKeys = append(d.NameKeys, "place\x00"+nameKey(p))
 	}
+	d.NameKeys = append(d.NameKeys, releaseKeys(r)...)
 	if strings.ContainsAny(r.Body, "[(") {
 		for _, p := range names.Pairs(r.Body) {
 			d.NameKeys = append(d.NameKeys, "name\x00"+nameKey(p.A), "name\x00"+nameKey(p.B))
 		}
 	}
 	return d
+}
+
+// releaseKeys are the keys the declassification filters look up (withheld:,
+// exemption:, released:), kept with the name keys: sets of documents by a
+// value, which the snapshot already stores.
+func releaseKeys(r *record.Record) []string {
+	var out []string
+	if len(r.Redactions) > 0 {
+		out = append(out, "withheld\x00yes")
+	}
+	for _, red := range r.Redactions {
+		for _, c := range red.Exemptions {
+			out = append(out, "exemption\x00"+c)
+		}
+	}
+	for _, rel := range r.Releases {
+		if len(rel.Date) >= 4 {
+			out = append(out, "released\x00"+rel.Date[:4])
+		}
+	}
+	return out
 }
 
 // SetStatus gives the analysed document the publication state the store

@@ -6,8 +6,10 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -126,5 +128,32 @@ func TestReleaseComparisonLimits(t *testing.T) {
 	_, _, body = get(t, ts.URL+"/documents/"+ids["2019"]+"/releases")
 	if !strings.Contains(body, "over the comparison budget") || !strings.Contains(body, "He named as the source") {
 		t.Errorf("over budget: no notice, or text missing")
+	}
+}
+
+// TestSearchDeclassified: the filters reach the index through the store.
+func TestSearchDeclassified(t *testing.T) {
+	_, ts, ids := releasesServer(t)
+	for q, want := range map[string][]string{
+		"withheld:yes":           {ids["1995"], ids["2008"]},
+		"Chancellor withheld:no": {ids["2019"]},
+		"released:2005..2010":    {ids["2008"]},
+	} {
+		code, _, js := get(t, ts.URL+"/api/search?q="+url.QueryEscape(q)+"&sort=date")
+		var res struct {
+			Hits []struct{ ID string } `json:"hits"`
+		}
+		if err := json.Unmarshal([]byte(js), &res); err != nil || code != 200 {
+			t.Fatalf("%s: status %d, %v", q, code, err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s = %v, want %v", q, got, want)
+		}
 	}
 }
