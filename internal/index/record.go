@@ -33,7 +33,7 @@ func FromRecord(ref int64, r *record.Record) Doc {
 	}
 	d := Doc{
 		Ref: ref, ID: r.ID,
-		Text: [numFields - 1]string{r.Title, r.Summary, r.Body, strings.Join(notes, "\n"), strings.Join(people, "\n"),
+		Text: [numFields - 1]string{r.Title, r.Summary, unmarked(r), strings.Join(notes, "\n"), strings.Join(people, "\n"),
 			strings.Join(places, "\n"), strings.Join(archive, "\n")},
 		Earliest: r.Date.Earliest, Latest: r.Date.Latest, Date: r.Date,
 		Type: r.Type, Category: r.Category, Status: r.Status, Lang: r.Languages.Text, OrigLang: r.Languages.Original,
@@ -55,6 +55,26 @@ func FromRecord(ref int64, r *record.Record) Doc {
 		}
 	}
 	return d
+}
+
+// unmarked is the body with each withheld span's marker blanked, byte for
+// byte so that offsets into the body stay true for snippets: a marker's words
+// ("paragraph", "declassified") are the release's, not the document's, and a
+// search for them would find every withheld text. Filters find those.
+func unmarked(r *record.Record) string {
+	if len(r.Redactions) == 0 {
+		return r.Body
+	}
+	b := []byte(r.Body)
+	for _, red := range r.Redactions {
+		if red.Start < 0 || red.End > len(b) || red.Start > red.End {
+			continue // not spans of this body: leave the text as it is
+		}
+		for i := red.Start; i < red.End; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }
 
 // releaseKeys are the keys the declassification filters look up (withheld:,

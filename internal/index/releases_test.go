@@ -10,7 +10,13 @@ import (
 // records by what their releases withheld and when they came out.
 func TestDeclassificationFilters(t *testing.T) {
 	mk := func(ref int64, id string, reds []record.Redaction, dates ...string) Doc {
-		r := record.Record{ID: id, Title: "Telegram on the oil fields", Body: "the oil fields", Category: record.Primary, Redactions: reds}
+		r := record.Record{ID: id, Title: "Telegram on the oil fields", Body: "the oil fields", Category: record.Primary}
+		for _, red := range reds {
+			red.Start = len(r.Body) + 1
+			r.Body += " " + red.Marker
+			red.End = len(r.Body)
+			r.Redactions = append(r.Redactions, red)
+		}
 		for _, d := range dates {
 			r.Releases = append(r.Releases, record.Release{Date: d})
 		}
@@ -39,6 +45,8 @@ func TestDeclassificationFilters(t *testing.T) {
 		"released:1..999999999":             "0 []", // bounded: the years past the cap are not read
 		"oil NOT withheld:yes":              "2 [plain r2019]",
 		"released:1990..2010 -exemption:b1": "1 [r2008]",
+		"declassified":                      "0 []", // markers' words are not the text's
+		"oil fields":                        "4 [plain r1995 r2008 r2019]",
 	} {
 		if got := ids(ix, q); got != want {
 			t.Errorf("%s = %s, want %s", q, got, want)
