@@ -3,6 +3,7 @@ package redact
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"fond/internal/compare"
@@ -118,7 +119,32 @@ func Reveal(ctx context.Context, history []Entry, texts map[string]string, key c
 			}
 		}
 	}
+	for i := range out.Paragraphs {
+		out.Paragraphs[i] = joinNumbers(out.Paragraphs[i])
+	}
 	return out, nil
+}
+
+// listNumber is a paragraph's number ("3.", "(4)"), which the sentence
+// splitter leaves as a sentence of its own.
+var listNumber = regexp.MustCompile(`^\(?\d{1,3}[.)]$`)
+
+// joinNumbers puts a paragraph number into the sentence after it, which it
+// numbers: it was withheld or shown with that sentence.
+func joinNumbers(ps []Passage) []Passage {
+	var out []Passage
+	for j := 0; j < len(ps); j++ {
+		p := ps[j]
+		if j+1 < len(ps) && len(p.Segments) == 1 && p.Segments[0].Still == nil && listNumber.MatchString(p.Segments[0].Text) {
+			next := ps[j+1]
+			next.Segments = append([]Segment{{Text: p.Segments[0].Text + " "}}, next.Segments...)
+			out = append(out, next)
+			j++
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // segments cuts a sentence at the markers it holds.
