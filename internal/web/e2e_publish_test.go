@@ -17,15 +17,7 @@ import (
 func TestBrowserSignInAndPublish(t *testing.T) {
 	exe := chromium(t)
 	ts, _, _ := newAccessServer(t, nil)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true), chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.WindowSize(1280, 1000))...)
-	defer cancel()
-	staffCtx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	staffCtx, cancel = context.WithTimeout(staffCtx, 120*time.Second)
-	defer cancel()
+	staffCtx := openBrowser(t, exe, 120*time.Second)
 	run := func(ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		if err := chromedp.Do(ctx, steps...); err != nil {

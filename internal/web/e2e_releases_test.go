@@ -15,15 +15,7 @@ import (
 func TestBrowserReleaseComparison(t *testing.T) {
 	exe := chromium(t)
 	_, ts, ids := releasesServer(t)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true), chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.WindowSize(1280, 1000))...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 120*time.Second)
-	defer cancel()
+	ctx := openBrowser(t, exe, 120*time.Second)
 	follow := func(what string, act chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		resp, err := chromedp.RunResponse(ctx, act)
