@@ -126,15 +126,39 @@ func between(text string, from, to int) bool {
 	return strings.Trim(text[from:to], " \t\n,;/&") == ""
 }
 
-// gluedBefore reports whether the code at i continues a word or number:
-// "552(b)(1)" cites the statute's subsection.
+// gluedBefore reports whether the code at i belongs to a citation of a
+// statute, not to a withheld span: glued to a word or number ("552(b)(1)"),
+// or after a section number or the word for one on the same line ("section
+// 213 (b) (8) of the revenue act", as FRUS prints).
 func gluedBefore(text string, i int) bool {
 	if i == 0 {
 		return false
 	}
-	c := text[i-1]
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == ')' || c == '§'
+	if c := text[i-1]; isWordByte(c) || c == ')' || c == '\xa7' {
+		return true
+	}
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	if j == i || j == 0 {
+		return false
+	}
+	if c := text[j-1]; c >= '0' && c <= '9' {
+		return true
+	}
+	k := j
+	for k > 0 && isWordByte(text[k-1]) || k > 0 && text[k-1] == '.' {
+		k--
+	}
+	return statuteWords[strings.ToLower(strings.TrimSuffix(text[k:j], "."))]
 }
+
+func isWordByte(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// statuteWords name the part of a law a following "(b)(1)" subdivides.
+var statuteWords = map[string]bool{"section": true, "sec": true, "subsection": true, "paragraph": true, "par": true,
+	"clause": true, "article": true, "art": true, "subparagraph": true, "title": true, "u.s.c": true, "usc": true}
 
 // normalizeCode writes a code as "b1", "b7c", "25x1", "50x1-hum".
 func normalizeCode(text string, m []int) string {

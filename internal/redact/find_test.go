@@ -52,6 +52,8 @@ func TestFind(t *testing.T) {
 		// FRUS's own transcription notes.
 		{"Article XXXIV of the treaty; Chapter XXXVIII.", nil},
 		{"under 5 U.S.C. 552(b)(1) the agency", nil},
+		{"the provision of section 213 (b) (8) of the 1921 revenue act", nil},
+		{"under paragraph (b)(1) of the order", nil},
 		{"[Omitted.] [garbled group] [illegible] [Paraphrase]", nil},
 		{"a box of xxx and XXX", nil},
 	}
