@@ -154,7 +154,9 @@ func gluedBefore(text string, i int) bool {
 	return statuteWords[strings.ToLower(strings.TrimSuffix(text[k:j], "."))]
 }
 
-func isWordByte(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
 
 // statuteWords name the part of a law a following "(b)(1)" subdivides.
 var statuteWords = map[string]bool{"section": true, "sec": true, "subsection": true, "paragraph": true, "par": true,
