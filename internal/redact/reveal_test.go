@@ -85,3 +85,30 @@ func TestReveal(t *testing.T) {
 		t.Errorf("Reveal of no release: no error")
 	}
 }
+
+func TestStats(t *testing.T) {
+	mk := func(id, coll, date, body string) record.Record {
+		r := record.Record{ID: id, Body: body, Collection: &record.Collection{ID: coll}, Releases: []record.Release{{Date: date}}}
+		r.Redactions = Find(body)
+		return r
+	}
+	a := mk("a", "c1", "1995-03-03", "[1 paragraph (5 lines) not declassified] [2 lines not declassified]")
+	b := mk("b", "c1", "2008-05-01", "[2 lines not declassified]")
+	c := mk("c", "c1", "2019-03-12", "all")
+	d := mk("d", "c2", "1995-07-01", "[3 lines not declassified]")
+	h := History([]record.Record{a, b, c})
+	rows := Stats([]Released{ReleasedFrom(&a, h), ReleasedFrom(&b, h), ReleasedFrom(&d, History([]record.Record{d}))})
+	want := []StatsRow{
+		{Collection: "c1", Year: "1995", Documents: 1, Spans: 2, Lines: 7, Paragraphs: 1, LaterReleased: 1, LinesReleased: 7},
+		{Collection: "c1", Year: "2008", Documents: 1, Spans: 1, Lines: 2, LaterReleased: 1, LinesReleased: 2},
+		{Collection: "c2", Year: "1995", Documents: 1, Spans: 1, Lines: 3},
+	}
+	if len(rows) != len(want) {
+		t.Fatalf("rows %+v", rows)
+	}
+	for i := range want {
+		if rows[i] != want[i] {
+			t.Errorf("row %d = %+v, want %+v", i, rows[i], want[i])
+		}
+	}
+}

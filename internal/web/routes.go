@@ -68,6 +68,8 @@ func (s *Server) routes() []route {
 		{"GET /iiif/{id}/manifest", public, images, s.handleIIIFManifest, "IIIF Presentation 3.0 manifest of a scanned record's pages", false},
 		{"GET /compare", public, compares, s.handleCompare, "two editions aligned (work budgeted)", false},
 		{"GET /documents/{id}/releases", public, compares, s.handleReleases, "release comparison: the latest release's text marked with what earlier releases withheld (work budgeted, releases bounded)", false},
+		{"GET /releases/stats", public, exports, s.handleReleaseStats, "release statistics: withholding and later release by collection and year (releases read bounded)", false},
+		{"GET /api/releases/stats", public, exports, s.handleReleaseStats, "JSON release statistics", false},
 		{"GET /people/{name}", public, searches, s.handleName("person"), "a person's documents", false},
 		{"GET /places/{name}", public, searches, s.handleName("place"), "a place's documents", false},
 		{"GET /collections", public, searches, s.handleCollections, "collections and their sizes", false},

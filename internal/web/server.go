@@ -150,6 +150,8 @@ var funcs = template.FuncMap{
 	"inc":      func(i int) int { return i + 1 },
 	// extent is a withheld span's size as a reader reads it ("1 paragraph (5 lines)").
 	"extent": func(r *record.Redaction) string { return redact.Extent(*r) },
+	// collectionQuery is the search of a collection's withheld releases.
+	"collectionQuery": func(id string) string { return url.Values{"collection": {id}, "q": {"withheld:yes"}}.Encode() },
 }
 
 // dateText is a record's date as a reader should read it, qualifier included.
