@@ -26,6 +26,9 @@ type Passage struct {
 	// of those ("" when no earlier release withheld it).
 	WithheldIn []string
 	Until      string
+	// RunEnd marks the last passage of a run withheld until the same date
+	// within a paragraph: where a page says it once for the run.
+	RunEnd bool
 }
 
 // UntilYear is Until's year, as a page shows it ("withheld until 2019").
@@ -120,7 +123,11 @@ func Reveal(ctx context.Context, history []Entry, texts map[string]string, key c
 		}
 	}
 	for i := range out.Paragraphs {
-		out.Paragraphs[i] = joinNumbers(out.Paragraphs[i])
+		ps := joinNumbers(out.Paragraphs[i])
+		for j := range ps {
+			ps[j].RunEnd = ps[j].Until != "" && (j+1 == len(ps) || ps[j+1].Until != ps[j].Until)
+		}
+		out.Paragraphs[i] = ps
 	}
 	return out, nil
 }

@@ -37,12 +37,13 @@ func TestBrowserReleaseComparison(t *testing.T) {
 		}
 	}
 	follow("comparison", chromedp.Click(chromedp.CSS(`a[href$="/releases"]`)))
-	// What a reader sees beside each passage: the text of the note after it.
+	// What a reader sees beside each passage: the note closing its run.
 	marks, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]string](`(() => {
 		const out = {};
 		for (const ins of document.querySelectorAll("ins.revealed")) {
-			const note = ins.nextElementSibling;
-			out[ins.textContent.slice(0, 40)] = note && note.matches("small.until") && getComputedStyle(ins).display !== "none" ? note.textContent : "";
+			let note = ins.nextElementSibling;
+			while (note && !note.matches("small.until")) note = note.nextElementSibling;
+			out[ins.textContent.slice(0, 40)] = note && getComputedStyle(ins).display !== "none" ? note.textContent : "";
 		}
 		return out;
 	})()`))
