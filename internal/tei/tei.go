@@ -178,18 +178,23 @@ func releases(w *writer, rels []record.Release) {
 		if rel.Date != "" && isoDay.MatchString(rel.Date) {
 			attrs = append(attrs, "when", rel.Date)
 		}
-		attrs = append(attrs, "type", "release")
-		text := "Released"
+		w.open("change", append(attrs, "type", "release")...)
+		w.token(xml.CharData("Released"))
 		if rel.Body != "" {
-			text += " by " + rel.Body
+			w.token(xml.CharData(" by "))
+			w.leaf("orgName", rel.Body)
 		}
 		if rel.Authority != "" {
-			text += " under " + rel.Authority
+			w.token(xml.CharData(" under "))
+			w.leaf("idno", rel.Authority, "type", "authority")
 		}
 		if rel.Classification != "" {
-			text += "; classified " + rel.Classification + " before release"
+			w.token(xml.CharData("; classified "))
+			w.leaf("term", rel.Classification, "type", "classification")
+			w.token(xml.CharData(" before release"))
 		}
-		w.leaf("change", text+".", attrs...)
+		w.token(xml.CharData("."))
+		w.close()
 	}
 	w.close()
 	w.close()

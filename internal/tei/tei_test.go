@@ -183,7 +183,7 @@ func TestReleasesExported(t *testing.T) {
 		if !strings.Contains(s, `<desc>[1 paragraph (4 lines) not declassified]</desc>`) || strings.Contains(s, "<p>[1 paragraph") {
 			t.Errorf("%s: the marker is not the gap's description, or is left as text", y)
 		}
-		if !strings.Contains(s, `<change when="`+r.Releases[0].Date+`" type="release">Released by National Archives and Records Administration under `+r.Releases[0].Authority) {
+		if !strings.Contains(s, `<change when="`+r.Releases[0].Date+`" type="release">`) || !strings.Contains(s, `<idno type="authority">`+r.Releases[0].Authority+`</idno>`) {
 			t.Errorf("%s: no release change in the header:\n%s", y, s)
 		}
 		back, err := ingest.Extract(context.Background(), "back.xml", doc)
@@ -193,6 +193,11 @@ func TestReleasesExported(t *testing.T) {
 		b := back.Records[0]
 		if len(b.Redactions) != len(r.Redactions) || b.Redactions[0].Lines != r.Redactions[0].Lines {
 			t.Errorf("%s: read back with redactions %+v, was %+v", y, b.Redactions, r.Redactions)
+		}
+		want := r.Releases[0]
+		want.Record, want.Stamp = b.ID, ""
+		if len(b.Releases) != 1 || func() record.Release { g := b.Releases[0]; g.Stamp = ""; return g }() != want {
+			t.Errorf("%s: read back with releases %+v, was %+v", y, b.Releases, r.Releases)
 		}
 	}
 	plain := record.Record{ID: "p", Title: "T", Body: "No withholding. [Omitted.]"}
