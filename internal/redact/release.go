@@ -31,6 +31,37 @@ var bodyNames = map[string]string{
 	"cia": "Central Intelligence Agency", "state department": "Department of State", "nsc": "National Security Council",
 }
 
+// stampOpenings are how a line stampStart matches begins, in any case: a
+// line beginning otherwise is not tried (BenchmarkFindFRUS).
+var stampOpenings = []string{"declassified", "sanitized", "approved for release", "released"}
+
+func mayStamp(line string) bool {
+	t := strings.TrimLeft(line, " \t")
+	for _, p := range stampOpenings {
+		if len(t) >= len(p) && strings.EqualFold(t[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyStampLine reports whether a line of text may open a stamp, reading the
+// lines in place.
+func anyStampLine(text string) bool {
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		if mayStamp(line) {
+			return true
+		}
+	}
+	return false
+}
+
 // stampLines is how many lines after its first a stamp may run.
 const stampLines = 4
 
@@ -39,9 +70,12 @@ const stampLines = 4
 // date it can read is no release: nothing is invented to fill one.
 func Stamps(text string) []record.Release {
 	var out []record.Release
+	if !anyStampLine(text) {
+		return nil
+	}
 	lines := strings.Split(text, "\n")
 	for i := 0; i < len(lines); i++ {
-		if !stampStart.MatchString(lines[i]) {
+		if !mayStamp(lines[i]) || !stampStart.MatchString(lines[i]) {
 			continue
 		}
 		end := min(len(lines), i+stampLines)
