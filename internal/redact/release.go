@@ -48,13 +48,7 @@ func mayStamp(line string) bool {
 // anyStampLine reports whether a line of text may open a stamp, reading the
 // lines in place.
 func anyStampLine(text string) bool {
-	for len(text) > 0 {
-		line := text
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = ""
-		}
+	for line := range strings.Lines(text) {
 		if mayStamp(line) {
 			return true
 		}
