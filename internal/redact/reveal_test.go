@@ -2,6 +2,7 @@ package redact
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -88,7 +89,8 @@ func TestReveal(t *testing.T) {
 
 func TestStats(t *testing.T) {
 	mk := func(id, coll, date, body string) record.Record {
-		r := record.Record{ID: id, Body: body, Collection: &record.Collection{ID: coll}, Releases: []record.Release{{Date: date}}}
+		r := record.Record{ID: id, Body: body, Collection: &record.Collection{ID: coll}, Releases: []record.Release{{Date: date}},
+			Date: record.Date{Earliest: "1952-03-15", Latest: "1952-03-15"}}
 		r.Redactions = Find(body)
 		return r
 	}
@@ -99,16 +101,27 @@ func TestStats(t *testing.T) {
 	h := History([]record.Record{a, b, c})
 	rows := Stats([]Released{ReleasedFrom(&a, h), ReleasedFrom(&b, h), ReleasedFrom(&d, History([]record.Record{d}))})
 	want := []StatsRow{
-		{Collection: "c1", Year: "1995", Documents: 1, Spans: 2, Lines: 7, Paragraphs: 1, LaterReleased: 1, LinesReleased: 7},
-		{Collection: "c1", Year: "2008", Documents: 1, Spans: 1, Lines: 2, LaterReleased: 1, LinesReleased: 2},
-		{Collection: "c2", Year: "1995", Documents: 1, Spans: 1, Lines: 3},
+		{Collection: "c1", Year: "1995", Documents: 1, Spans: 2, Lines: 7, Paragraphs: 1, LaterReleased: 1, LinesReleased: 7, MedianYears: 43},
+		{Collection: "c1", Year: "2008", Documents: 1, Spans: 1, Lines: 2, LaterReleased: 1, LinesReleased: 2, MedianYears: 56},
+		{Collection: "c2", Year: "1995", Documents: 1, Spans: 1, Lines: 3, MedianYears: 43},
 	}
 	if len(rows) != len(want) {
 		t.Fatalf("rows %+v", rows)
 	}
 	for i := range want {
-		if rows[i] != want[i] {
+		if !reflect.DeepEqual(rows[i], want[i]) {
 			t.Errorf("row %d = %+v, want %+v", i, rows[i], want[i])
+		}
+	}
+}
+
+func TestMedian(t *testing.T) {
+	for _, c := range []struct {
+		xs   []int
+		want float64
+	}{{nil, 0}, {[]int{5}, 5}, {[]int{9, 1, 5}, 5}, {[]int{40, 43, 56, 60}, 49.5}} {
+		if got := median(c.xs); got != c.want {
+			t.Errorf("median(%v) = %v, want %v", c.xs, got, c.want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package redact
 
 import (
 	"sort"
+	"strconv"
 
 	"fond/internal/record"
 )
@@ -16,6 +17,8 @@ type Released struct {
 	// what it withholds; LaterYear is "" when none is known.
 	LaterYear string
 	Later     Withheld
+	// DocYear is the year the document was written ("" undated).
+	DocYear string
 }
 
 // StatsRow is one collection's releases of one year.
@@ -31,6 +34,10 @@ type StatsRow struct {
 	// and LinesReleased the lines it showed (by the markers' stated sizes).
 	LaterReleased int     `json:"later_released"`
 	LinesReleased float64 `json:"lines_later_released"`
+	// MedianYears is the median of the years from writing to this release,
+	// over the row's documents with both years; 0 when none has.
+	MedianYears float64 `json:"median_years_to_release"`
+	ages        []int
 }
 
 // Later is the release that followed e in a history, latest first: the
@@ -61,6 +68,9 @@ func Stats(rs []Released) []StatsRow {
 		row.Lines += r.Withheld.Lines
 		row.Paragraphs += r.Withheld.Paragraphs
 		row.Pages += r.Withheld.Pages
+		if age, ok := yearsBetween(r.DocYear, r.Year); ok {
+			row.ages = append(row.ages, age)
+		}
 		if r.LaterYear != "" && r.Later.Spans < r.Withheld.Spans {
 			row.LaterReleased++
 			row.LinesReleased += max(0, r.Withheld.Lines-r.Later.Lines)
@@ -74,14 +84,38 @@ func Stats(rs []Released) []StatsRow {
 	})
 	out := make([]StatsRow, len(keys))
 	for i, k := range keys {
-		out[i] = *at[k]
+		row := at[k]
+		row.MedianYears = median(row.ages)
+		row.ages = nil
+		out[i] = *row
 	}
 	return out
+}
+
+func yearsBetween(from, to string) (int, bool) {
+	a, err1 := strconv.Atoi(from)
+	b, err2 := strconv.Atoi(to)
+	return b - a, err1 == nil && err2 == nil && b >= a
+}
+
+func median(xs []int) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	sort.Ints(xs)
+	n := len(xs)
+	if n%2 == 1 {
+		return float64(xs[n/2])
+	}
+	return float64(xs[n/2-1]+xs[n/2]) / 2
 }
 
 // ReleasedFrom describes rec's release for Stats from its document's history.
 func ReleasedFrom(rec *record.Record, h []Entry) Released {
 	r := Released{Withheld: Measure(rec.Redactions)}
+	if len(rec.Date.Earliest) >= 4 {
+		r.DocYear = rec.Date.Earliest[:4]
+	}
 	if rec.Collection != nil {
 		r.Collection = rec.Collection.ID
 	}

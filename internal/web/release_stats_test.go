@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -22,14 +23,14 @@ func TestReleaseStats(t *testing.T) {
 		t.Fatalf("status %d, %v: %s", code, err, js)
 	}
 	want := []redact.StatsRow{
-		{Year: "1995", Documents: 1, Spans: 3, Lines: 14, Paragraphs: 3, LaterReleased: 1, LinesReleased: 14},
-		{Year: "2008", Documents: 1, Spans: 1, Lines: 4, Paragraphs: 1, LaterReleased: 1, LinesReleased: 4},
+		{Year: "1995", Documents: 1, Spans: 3, Lines: 14, Paragraphs: 3, LaterReleased: 1, LinesReleased: 14, MedianYears: 43},
+		{Year: "2008", Documents: 1, Spans: 1, Lines: 4, Paragraphs: 1, LaterReleased: 1, LinesReleased: 4, MedianYears: 56},
 	}
-	if st.Read != 2 || st.Total != 2 || len(st.Rows) != 2 || st.Rows[0] != want[0] || st.Rows[1] != want[1] {
+	if st.Read != 2 || st.Total != 2 || len(st.Rows) != 2 || !reflect.DeepEqual(st.Rows, want) {
 		t.Errorf("stats = %+v, want rows %+v", st, want)
 	}
 	code, _, body := get(t, ts.URL+"/releases/stats")
-	if code != 200 || !strings.Contains(body, "<td>1995</td><td>1</td><td>14</td><td>3</td><td>0</td><td>1</td><td>14</td>") {
+	if code != 200 || !strings.Contains(body, "<td>1995</td><td>1</td><td>14</td><td>3</td><td>0</td><td>1</td><td>14</td><td>43</td>") {
 		t.Errorf("status %d, the 1995 row missing:\n%s", code, body)
 	}
 	if err := checkHTML(body); err != nil {
