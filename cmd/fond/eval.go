@@ -45,8 +45,12 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		rep, err := eval.OCR(ctx, opt)
 		return printReport(e, rep, err, *asJSON)
 	}
-	if len(rest) != 2 || rest[0] != "frus" && rest[0] != "names" && rest[0] != "printed" {
-		return fmt.Errorf("%w: fond eval frus|names|printed DIR (a folder of FRUS TEI volumes), or fond eval ocr", errUsage)
+	if len(rest) != 2 || rest[0] != "frus" && rest[0] != "names" && rest[0] != "printed" && rest[0] != "redactions" {
+		return fmt.Errorf("%w: fond eval frus|names|printed|redactions DIR (a folder of FRUS TEI volumes), or fond eval ocr", errUsage)
+	}
+	if rest[0] == "redactions" {
+		rep, err := eval.Redactions(ctx, rest[1])
+		return printReport(e, rep, err, *asJSON)
 	}
 	if rest[0] == "printed" {
 		opt := eval.PrintedOptions{TextEvery: *textEvery, PDFEvery: *pdfEvery, OCREvery: *ocrEvery, Samples: *samples}

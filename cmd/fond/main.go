@@ -34,7 +34,7 @@ var commands = map[string]command{
 	"serve":   {"serve the reading room: fond serve [--addr 127.0.0.1:8080] [PATH...]", runServe},
 	"compare": {"align two editions sentence by sentence and mark differences: fond compare [--json] ID ID", runCompare},
 	"names":   {"the authority file and names in records: fond names list|show NAME|suggest NAME|mentions RECORD|confirm RECORD START AUTHORITY|reject RECORD START|learn|export [--format csv]|import FILE|add ID VARIANT|merge ID ID|split ID VARIANT NEWID", runNames},
-	"eval":    {"measure extraction against TEI markup: fond eval [--json] frus DIR; OCR of typed pages: fond eval ocr", runEval},
+	"eval":    {"measure extraction against TEI markup: fond eval [--json] frus|names|printed|redactions DIR; OCR of typed pages: fond eval ocr", runEval},
 	"edtf":    {"check EDTF dates: validity, level, canonical form, earliest and latest day, precision: fond edtf [--json] DATE...", runEDTF},
 	"backup":  {"copy an SQLite archive, consistently, while it is served and written to; never overwrites FILE: fond backup FILE (PostgreSQL: pg_dump)", runBackup},
 	"export":  {"write records, their originals, JSON and TEI as a BagIt bag: fond export --bagit DIR [--collection ID] [--query Q] [--source-organization NAME]; or records' metadata as a spreadsheet: fond export --csv FILE|- [--with-body] [--status S] [--collection ID] [--bom=false] [ID...]", runExport},

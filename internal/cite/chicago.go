@@ -63,10 +63,29 @@ func chicagoNote(r *record.Record) string {
 	if t := nameList(r.Translators); t != "" {
 		s += " Translated by " + t + "."
 	}
+	s += releaseNote(r)
 	if u := record.NormalURL(r.URL); u != "" {
 		s += " " + u + "."
 	}
 	return s
+}
+
+// releaseNote names the declassification release the cited text is, since
+// another release of the same document withholds other parts: " Released
+// 2008-05-01 by National Archives and Records Administration (MR 2005-123)."
+func releaseNote(r *record.Record) string {
+	if len(r.Releases) == 0 || r.Releases[0].Date == "" {
+		return ""
+	}
+	rel := r.Releases[0]
+	s := " Released " + rel.Date
+	if rel.Body != "" {
+		s += " by " + oneLine(rel.Body)
+	}
+	if rel.Authority != "" {
+		s += " (" + oneLine(rel.Authority) + ")"
+	}
+	return s + "."
 }
 
 func chicagoSecondary(r *record.Record) string {

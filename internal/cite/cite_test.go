@@ -450,3 +450,19 @@ func TestPageMeta(t *testing.T) {
 		}
 	}
 }
+
+// TestChicagoNamesRelease: a declassified text's citation says which release
+// it is, since another release of the document withholds other parts.
+func TestChicagoNamesRelease(t *testing.T) {
+	r := &record.Record{Title: "Telegram From the Embassy in Austria", Category: record.Primary, Type: "Telegram",
+		Date:     record.Date{EDTF: "1952-03-15", Display: "March 15, 1952", Earliest: "1952-03-15", Latest: "1952-03-15", Qualifier: record.Exact},
+		Releases: []record.Release{{Date: "2008-05-01", Body: "National Archives and Records Administration", Authority: "MR 2005-123"}}}
+	got := Chicago(r, Options{})
+	if want := "Released 2008-05-01 by National Archives and Records Administration (MR 2005-123)."; !strings.Contains(got, want) {
+		t.Errorf("Chicago = %q, lacks %q", got, want)
+	}
+	r.Releases = nil
+	if got := Chicago(r, Options{}); strings.Contains(got, "Released") {
+		t.Errorf("a record with no release cites one: %q", got)
+	}
+}

@@ -30,19 +30,36 @@ func Signature(text string) []uint64 {
 	for i := range sig {
 		sig[i] = ^uint64(0)
 	}
+	words := eachShingle(text, func(h uint64) { addShingle(sig, h) })
+	if words < MinWords {
+		return nil
+	}
+	return sig
+}
+
+// eachShingle calls fn with the hash of each word 4-shingle of text and
+// returns how many words it has.
+func eachShingle(text string, fn func(uint64)) int {
 	var ring [shingle][]byte // the last words, lowercased
 	words := 0
-	var word []byte
-	flush := func() {
-		if len(word) == 0 {
-			return
-		}
+	eachWord(text, func(w []byte) {
 		slot := &ring[words%shingle]
-		*slot = append((*slot)[:0], word...)
-		word = word[:0]
+		*slot = append((*slot)[:0], w...)
 		words++
 		if words >= shingle {
-			addShingle(sig, shingleHash(&ring, words))
+			fn(shingleHash(&ring, words))
+		}
+	})
+	return words
+}
+
+// eachWord calls fn with each word of text, lowercased (the slice is reused).
+func eachWord(text string, fn func([]byte)) {
+	var word []byte
+	flush := func() {
+		if len(word) > 0 {
+			fn(word)
+			word = word[:0]
 		}
 	}
 	for _, r := range text {
@@ -55,10 +72,6 @@ func Signature(text string) []uint64 {
 		}
 	}
 	flush()
-	if words < MinWords {
-		return nil
-	}
-	return sig
 }
 
 // shingleHash is FNV-1a of the last four words joined by spaces, oldest first.

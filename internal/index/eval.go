@@ -5,11 +5,13 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
 	"fond/internal/names"
 	"fond/internal/record"
+	"fond/internal/redact"
 	"fond/internal/search"
 )
 
@@ -389,6 +391,8 @@ func (e *evaluator) metadata(t search.Term, cand docset) docset {
 		})
 	case "status":
 		return e.filter(cand, func(n uint32) bool { return test(e.ix.docs[n].status, equal) })
+	case "withheld", "exemption", "released":
+		return e.declassified(t.Field, lv, cand)
 	case "id":
 		want, ok := e.ix.byID[v]
 		if !ok {
@@ -397,6 +401,56 @@ func (e *evaluator) metadata(t search.Term, cand docset) docset {
 		return e.filter(cand, func(n uint32) bool { return n == want })
 	}
 	return cand
+}
+
+// maxReleaseYears bounds the years a released: range is read as: a range
+// wider than this is cut to the years after its start (no release predates
+// the twentieth century's declassification programmes by much).
+const maxReleaseYears = 200
+
+// declassified filters on what releases withheld and when they came out:
+// withheld:yes / withheld:no, exemption:b1 (any spelling of the code),
+// released:2008 or released:2005..2010 (a release in those years).
+func (e *evaluator) declassified(field, v string, cand docset) docset {
+	lists := map[uint32]bool{}
+	add := func(key string) {
+		for _, n := range e.ix.names[field+"\x00"+key] {
+			lists[n] = true
+		}
+	}
+	switch field {
+	case "withheld":
+		add("yes")
+		switch v {
+		case "yes", "true", "1":
+		case "no", "false", "0":
+			return e.filter(cand, func(n uint32) bool { return !lists[n] })
+		default:
+			return docset{}
+		}
+	case "exemption":
+		add(redact.NormalizeExemption(v))
+	case "released":
+		from, to, isRange := strings.Cut(v, "..")
+		if !isRange {
+			to = from
+		}
+		lo, hi := 1900, 2100 // "..2010", "2005.." are open
+		var err1, err2 error
+		if from != "" {
+			lo, err1 = strconv.Atoi(from)
+		}
+		if to != "" {
+			hi, err2 = strconv.Atoi(to)
+		}
+		if err1 != nil || err2 != nil {
+			return docset{}
+		}
+		for y := lo; y <= hi && y < lo+maxReleaseYears; y++ {
+			add(strconv.Itoa(y))
+		}
+	}
+	return e.filter(cand, func(n uint32) bool { return lists[n] })
 }
 
 // filter keeps the documents of cand that keep says yes to.

@@ -33,7 +33,7 @@ func FromRecord(ref int64, r *record.Record) Doc {
 	}
 	d := Doc{
 		Ref: ref, ID: r.ID,
-		Text: [numFields - 1]string{r.Title, r.Summary, r.Body, strings.Join(notes, "\n"), strings.Join(people, "\n"),
+		Text: [numFields - 1]string{r.Title, r.Summary, unmarked(r), strings.Join(notes, "\n"), strings.Join(people, "\n"),
 			strings.Join(places, "\n"), strings.Join(archive, "\n")},
 		Earliest: r.Date.Earliest, Latest: r.Date.Latest, Date: r.Date,
 		Type: r.Type, Category: r.Category, Status: r.Status, Lang: r.Languages.Text, OrigLang: r.Languages.Original,
@@ -48,12 +48,54 @@ func FromRecord(ref int64, r *record.Record) Doc {
 	for _, p := range places {
 		d.NameKeys = append(d.NameKeys, "place\x00"+nameKey(p))
 	}
+	d.NameKeys = append(d.NameKeys, releaseKeys(r)...)
 	if strings.ContainsAny(r.Body, "[(") {
 		for _, p := range names.Pairs(r.Body) {
 			d.NameKeys = append(d.NameKeys, "name\x00"+nameKey(p.A), "name\x00"+nameKey(p.B))
 		}
 	}
 	return d
+}
+
+// unmarked is the body with each withheld span's marker blanked, byte for
+// byte so that offsets into the body stay true for snippets: a marker's words
+// ("paragraph", "declassified") are the release's, not the document's, and a
+// search for them would find every withheld text. Filters find those.
+func unmarked(r *record.Record) string {
+	if len(r.Redactions) == 0 {
+		return r.Body
+	}
+	b := []byte(r.Body)
+	for _, red := range r.Redactions {
+		if red.Start < 0 || red.End > len(b) || red.Start > red.End {
+			continue // not spans of this body: leave the text as it is
+		}
+		for i := red.Start; i < red.End; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// releaseKeys are the keys the declassification filters look up (withheld:,
+// exemption:, released:), kept with the name keys: sets of documents by a
+// value, which the snapshot already stores.
+func releaseKeys(r *record.Record) []string {
+	var out []string
+	if len(r.Redactions) > 0 {
+		out = append(out, "withheld\x00yes")
+	}
+	for _, red := range r.Redactions {
+		for _, c := range red.Exemptions {
+			out = append(out, "exemption\x00"+c)
+		}
+	}
+	for _, rel := range r.Releases {
+		if len(rel.Date) >= 4 {
+			out = append(out, "released\x00"+rel.Date[:4])
+		}
+	}
+	return out
 }
 
 // SetStatus gives the analysed document the publication state the store

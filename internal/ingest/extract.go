@@ -20,6 +20,7 @@ import (
 	"fond/internal/ingest/scan"
 	"fond/internal/ingest/tei"
 	"fond/internal/record"
+	"fond/internal/redact"
 )
 
 // Formats fond recognises, in the order detection tries them.
@@ -88,6 +89,9 @@ func (l Limits) Extract(ctx context.Context, name string, data []byte) (Result, 
 			}
 		}
 		cleanControls(&recs[i])
+		// What the release withheld is read from the text as it will be
+		// stored, so the spans' offsets are the body's.
+		redact.Annotate(&recs[i])
 		if strings.TrimSpace(recs[i].Title) == "" {
 			recs[i].Title = "Untitled"
 		}
@@ -95,6 +99,11 @@ func (l Limits) Extract(ctx context.Context, name string, data []byte) (Result, 
 	}
 	if err := assignIDs(res.Checksum, recs); err != nil {
 		return res, fmt.Errorf("%s: %w", name, err)
+	}
+	for i := range recs {
+		for k := range recs[i].Releases {
+			recs[i].Releases[k].Record = recs[i].ID
+		}
 	}
 	res.Records = recs
 	return res, nil

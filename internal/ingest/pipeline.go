@@ -264,6 +264,14 @@ func (in *Ingester) linkEditions(ctx context.Context, recs []record.Record, own 
 				}
 				if ok, why := editions.Same(r, &cands[j]); ok {
 					add(r.ID, cands[j].ID, why)
+					continue
+				}
+				ok, why, err := in.sameRelease(ctx, r, cands[j])
+				if err != nil {
+					return nil, nil, err
+				}
+				if ok {
+					add(r.ID, cands[j].ID, why)
 				}
 			}
 		}
@@ -274,6 +282,8 @@ func (in *Ingester) linkEditions(ctx context.Context, recs []record.Record, own 
 	for x, i := range cited {
 		for _, j := range cited[x+1:] {
 			if ok, why := editions.Same(&recs[i], &recs[j]); ok {
+				add(recs[i].ID, recs[j].ID, why)
+			} else if ok, why := editions.SameRelease(&recs[i], &recs[j]); ok {
 				add(recs[i].ID, recs[j].ID, why)
 			}
 		}
@@ -306,6 +316,14 @@ func (in *Ingester) linkEditions(ctx context.Context, recs []record.Record, own 
 			}
 			if sim := editions.Similarity(sig, n.Signature); sim >= editions.NearIdentical {
 				add(r.ID, n.Record.ID, nearReason(sim))
+				continue
+			}
+			ok, why, err := in.sameRelease(ctx, r, n.Record)
+			if err != nil {
+				return nil, nil, err
+			}
+			if ok {
+				add(r.ID, n.Record.ID, why)
 			}
 		}
 	}
@@ -334,6 +352,22 @@ func (in *Ingester) linkEditions(ctx context.Context, recs []record.Record, own 
 		}
 	}
 	return sigs, links, nil
+}
+
+// sameRelease tells whether r and a stored record (read without its body)
+// are releases of one document, reading the stored body only when one of
+// them shows declassification and their dates agree: the check compares
+// whole texts.
+func (in *Ingester) sameRelease(ctx context.Context, r *record.Record, stored record.Record) (bool, string, error) {
+	if !editions.IsRelease(r) && !editions.IsRelease(&stored) || !editions.DatesCompatible(r.Date, stored.Date) || stored.Category != record.Primary {
+		return false, "", nil
+	}
+	full, err := in.Store.Get(ctx, stored.ID)
+	if err != nil {
+		return false, "", fmt.Errorf("release %s: %w", stored.ID, err)
+	}
+	ok, why := editions.SameRelease(r, &full)
+	return ok, why, nil
 }
 
 func nearReason(sim float64) string {

@@ -96,6 +96,11 @@ type Record struct {
 	// which the IIIF manifest carries and in-document search answers from.
 	// Every record of a file carries its file's pages: they share its images.
 	Pages []Page `json:"pages,omitempty"`
+
+	// Declassification: the releases this text is known from and the spans
+	// they withheld (see Release and Redaction).
+	Releases   []Release   `json:"releases"`
+	Redactions []Redaction `json:"redactions"`
 }
 
 // Page is one page image of the original and its lines of text.
@@ -213,4 +218,69 @@ func (r *Record) Normalize() {
 	if r.Notes == nil {
 		r.Notes = []Note{}
 	}
+	if r.Releases == nil {
+		r.Releases = []Release{}
+	}
+	if r.Redactions == nil {
+		r.Redactions = []Redaction{}
+	}
 }
+
+// Releases and redactions: a declassified document is released more than once,
+// each time with different parts withheld. Kept in their own block (and file of
+// docs) so the record's other fields are untouched by them.
+
+// Release is one release of a document's text to the public: when, by whom,
+// under what authority, and which record holds the text it released.
+type Release struct {
+	// Date is when the text was released, EDTF ("2008-05-01", "1995").
+	Date string `json:"date"`
+	// Body is who released it: an agency, a presidential library, an archive.
+	Body string `json:"body,omitempty"`
+	// Authority is the authority or case number the release cites
+	// ("MR 2005-123", "NLE-2008-17", "E.O. 13526", a FOIA case).
+	Authority string `json:"authority,omitempty"`
+	// Classification is the marking the text carried before release.
+	Classification string `json:"classification,omitempty"`
+	// Record is the id of the record holding this release's text.
+	Record string `json:"record,omitempty"`
+	// Stamp is the release's declassification stamp as written.
+	Stamp string `json:"stamp,omitempty"`
+}
+
+// Redaction is one span a release withheld, as its marker shows it. The marker
+// stays in Body where the reader meets it; Start and End are its byte offsets
+// there, so the words around it stay the text's own.
+type Redaction struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Marker is the marker as written ("[1 paragraph (5 lines) not declassified]").
+	Marker string `json:"marker"`
+	// Kind is how the withholding is shown: "bracket" (an editor's bracketed
+	// note), "exemption" (an exemption code beside a blacked-out span),
+	// "ocr" (a run of X's or blocks an OCR reading made of a blacked-out span),
+	// "gap" (a TEI gap element).
+	Kind string `json:"kind"`
+	// Amount and Unit are the size the marker states: 2.5 "line", 1 "paragraph",
+	// 3 "page"; Unit is "" when it states none ("[text not declassified]").
+	Amount float64 `json:"amount,omitempty"`
+	Unit   string  `json:"unit,omitempty"`
+	// LessThan marks a size stated as an upper bound ("less than 1 line").
+	LessThan bool `json:"less_than,omitempty"`
+	// Lines is the size in lines where the marker gives it, as a line count or
+	// beside paragraphs ("1 paragraph (5 lines)").
+	Lines float64 `json:"lines,omitempty"`
+	// What is what the marker says was withheld, when it says ("name", "source
+	// text", "handling restriction").
+	What string `json:"what,omitempty"`
+	// Exemptions are the exemption codes cited, normalized ("b1", "b3", "b6").
+	Exemptions []string `json:"exemptions,omitempty"`
+}
+
+// Redaction units.
+const (
+	UnitWord      = "word"
+	UnitLine      = "line"
+	UnitParagraph = "paragraph"
+	UnitPage      = "page"
+)

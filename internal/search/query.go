@@ -36,6 +36,9 @@ var Fields = map[string]bool{
 	"person": true, "place": true, "type": true, "repository": true, "fond": true,
 	"language": true, "category": true, "date": true, "collection": true, "id": true,
 	"status": true,
+	// Declassification: withheld:yes (text a release withheld), exemption:b1
+	// (an exemption code cited), released:2005..2010 (a release's year).
+	"withheld": true, "exemption": true, "released": true,
 }
 
 func (t Term) String() string {

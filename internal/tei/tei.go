@@ -9,9 +9,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"fond/internal/record"
+	"fond/internal/redact"
 )
 
 // Namespace is TEI's.
@@ -46,11 +48,7 @@ func Document(r record.Record, link string) ([]byte, error) {
 		}
 		w.close()
 	}
-	for _, p := range strings.Split(r.Body, "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			w.leaf("p", p)
-		}
-	}
+	paragraphs(w, r)
 	for _, n := range r.Notes {
 		var attrs []string
 		if n.Kind != "" {
@@ -163,7 +161,43 @@ func header(w *writer, r record.Record, link string) {
 		w.close()
 	}
 	w.close() // profileDesc
+	releases(w, r.Releases)
 	w.close() // teiHeader
+}
+
+// releases lists the declassification releases the text is known from as
+// changes of the document's state: when, by whom, under what authority.
+func releases(w *writer, rels []record.Release) {
+	if len(rels) == 0 {
+		return
+	}
+	w.open("revisionDesc")
+	w.open("listChange")
+	for _, rel := range rels {
+		var attrs []string
+		if rel.Date != "" && isoDay.MatchString(rel.Date) {
+			attrs = append(attrs, "when", rel.Date)
+		}
+		w.open("change", append(attrs, "type", "release")...)
+		w.token(xml.CharData("Released"))
+		if rel.Body != "" {
+			w.token(xml.CharData(" by "))
+			w.leaf("orgName", rel.Body)
+		}
+		if rel.Authority != "" {
+			w.token(xml.CharData(" under "))
+			w.leaf("idno", rel.Authority, "type", "authority")
+		}
+		if rel.Classification != "" {
+			w.token(xml.CharData("; classified "))
+			w.leaf("term", rel.Classification, "type", "classification")
+			w.token(xml.CharData(" before release"))
+		}
+		w.token(xml.CharData("."))
+		w.close()
+	}
+	w.close()
+	w.close()
 }
 
 // source is one archival reference: structured where fond parsed it, and as
@@ -202,6 +236,54 @@ func source(w *writer, s record.Source) {
 	w.close()
 	w.close()
 	w.close() // msDesc
+}
+
+// paragraphs writes the body, a <p> per paragraph, each span a release
+// withheld as a <gap> with its size and the marker as written.
+func paragraphs(w *writer, r record.Record) {
+	at := 0
+	for _, p := range strings.Split(r.Body, "\n\n") {
+		start, end := at, at+len(p)
+		at = end + 2
+		if strings.TrimSpace(p) == "" {
+			continue
+		}
+		var inside []record.Redaction
+		for _, red := range r.Redactions {
+			if red.Start >= start && red.End <= end && red.Start < red.End {
+				inside = append(inside, red)
+			}
+		}
+		if len(inside) == 0 {
+			w.leaf("p", strings.TrimSpace(p))
+			continue
+		}
+		w.open("p")
+		from := start
+		for _, red := range inside {
+			if red.Start < from {
+				continue // overlapping spans: the first one stands
+			}
+			if t := r.Body[from:red.Start]; strings.TrimSpace(t) != "" {
+				w.token(xml.CharData(t))
+			}
+			attrs := []string{"reason", "not declassified"}
+			if e := redact.Extent(red); e != "" {
+				attrs = append(attrs, "extent", e)
+			}
+			if red.Unit != "" && red.Amount > 0 {
+				attrs = append(attrs, "quantity", strconv.FormatFloat(red.Amount, 'f', -1, 64), "unit", red.Unit+"s")
+			}
+			w.open("gap", attrs...)
+			w.leaf("desc", red.Marker)
+			w.close()
+			from = red.End
+		}
+		if t := r.Body[from:end]; strings.TrimSpace(t) != "" {
+			w.token(xml.CharData(t))
+		}
+		w.close()
+	}
 }
 
 type person struct{ name, role string }

@@ -157,3 +157,52 @@ func TestRoundTripFRUS(t *testing.T) {
 		t.Errorf("%d of %d documents of %s changed in the round trip", bad, len(res.Records), filepath.Base(files[0]))
 	}
 }
+
+// TestReleasesExported: withheld spans are <gap>s with their size and marker,
+// releases are changes in the header, and the export reads back with the same
+// redactions and release.
+func TestReleasesExported(t *testing.T) {
+	for _, y := range []string{"1995", "2008"} {
+		data, err := os.ReadFile(filepath.Join(testutil.RepoRoot(t), "testdata", "releases", "text", "telegram-"+y+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := ingest.Extract(context.Background(), "telegram.txt", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := res.Records[0]
+		doc, err := Document(r, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(doc)
+		if n := strings.Count(s, `<gap reason="not declassified" extent="1 paragraph (`); n != len(r.Redactions) || n == 0 {
+			t.Errorf("%s: %d gaps for %d redactions:\n%s", y, n, len(r.Redactions), s)
+		}
+		if !strings.Contains(s, `<desc>[1 paragraph (4 lines) not declassified]</desc>`) || strings.Contains(s, "<p>[1 paragraph") {
+			t.Errorf("%s: the marker is not the gap's description, or is left as text", y)
+		}
+		if !strings.Contains(s, `<change when="`+r.Releases[0].Date+`" type="release">`) || !strings.Contains(s, `<idno type="authority">`+r.Releases[0].Authority+`</idno>`) {
+			t.Errorf("%s: no release change in the header:\n%s", y, s)
+		}
+		back, err := ingest.Extract(context.Background(), "back.xml", doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := back.Records[0]
+		if len(b.Redactions) != len(r.Redactions) || b.Redactions[0].Lines != r.Redactions[0].Lines {
+			t.Errorf("%s: read back with redactions %+v, was %+v", y, b.Redactions, r.Redactions)
+		}
+		want := r.Releases[0]
+		want.Record, want.Stamp = b.ID, ""
+		if len(b.Releases) != 1 || func() record.Release { g := b.Releases[0]; g.Stamp = ""; return g }() != want {
+			t.Errorf("%s: read back with releases %+v, was %+v", y, b.Releases, r.Releases)
+		}
+	}
+	plain := record.Record{ID: "p", Title: "T", Body: "No withholding. [Omitted.]"}
+	doc, _ := Document(plain, "")
+	if strings.Contains(string(doc), "<gap") || strings.Contains(string(doc), "revisionDesc") {
+		t.Errorf("a record with no releases exported gaps or changes")
+	}
+}

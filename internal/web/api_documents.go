@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"fond/internal/record"
+	"fond/internal/redact"
 	"fond/internal/store"
 )
 
@@ -28,7 +29,11 @@ func (s *Server) writeRecord(w http.ResponseWriter, r *http.Request, status int,
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	enc.Encode(rec)
+	// The record as stored, with the release history its editions make up.
+	enc.Encode(struct {
+		record.Record
+		ReleaseHistory []redact.Entry `json:"release_history"`
+	}{rec, s.releaseHistory(r.Context(), rec)})
 }
 
 // provenanceOf fills the provenance of every non-empty editable field: what

@@ -21,17 +21,22 @@ type chrome struct {
 // first window's context, bounded to two minutes.
 func newBrowser(t *testing.T) (context.Context, *chrome) {
 	t.Helper()
-	exe := chromium(t)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
+	return openBrowser(t, chromium(t), 120*time.Second), &chrome{t: t, shots: artifacts(t)}
+}
+
+// openBrowser starts chromium at exe for one test, with what a headless CI
+// machine needs, and returns a tab's context ending after timeout (the
+// browser closes with the test).
+func openBrowser(t *testing.T, exe string, timeout time.Duration) context.Context {
+	t.Helper()
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true), chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.WindowSize(1280, 1000))...)
-	t.Cleanup(cancel)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
-	ctx, cancel = context.WithTimeout(ctx, 120*time.Second)
-	t.Cleanup(cancel)
-	return ctx, &chrome{t: t, shots: artifacts(t)}
+	ctx, cancelTab := chromedp.NewContext(actx)
+	ctx, cancelTime := context.WithTimeout(ctx, timeout)
+	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
+	return ctx
 }
 
 func (b *chrome) run(ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {

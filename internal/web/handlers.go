@@ -164,6 +164,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		"Meta": cite.PageMeta(&rec, permanent), "Canonical": permanent,
 		"Editions": related(rec.Editions), "Contains": related(rec.Contains), "Parent": parent,
 		"Discusses": related(rec.Discusses), "DiscussedIn": related(rec.DiscussedIn), "Offered": offered,
+		"Releases": s.releaseHistory(r.Context(), rec),
 	}
 	if !s.cataloguing(w, r, rec, data) {
 		return

@@ -55,6 +55,14 @@ type Limits struct {
 	// CompareBudget bounds the work of one comparison, in compare's units
 	// (a word looked at, an alignment cell); past it the rest is shown unaligned.
 	CompareBudget int64
+	// MaxReleases bounds the releases one release comparison aligns with the
+	// latest (each a comparison of CompareBudget); older ones are listed, not
+	// compared, and the page says so.
+	MaxReleases int
+	// MaxStatsRecords bounds the withheld releases the statistics page reads
+	// (each a record and its editions); past it the page counts those and
+	// says how many it left out.
+	MaxStatsRecords int
 	// MaxImages bounds the IIIF image and manifest requests answered at once
 	// (a viewer asks for many tiles; the renders themselves are bounded apart).
 	MaxImages int
@@ -112,6 +120,8 @@ var DefaultLimits = Limits{
 	MaxUploads:        2,
 	UploadTimeout:     10 * time.Minute,
 	CompareBudget:     compare.DefaultBudget,
+	MaxReleases:       8,
+	MaxStatsRecords:   2000,
 	MaxImages:         16,
 	IIIFCacheBytes:    1 << 30,
 	MaxIIIFHits:       500,
@@ -139,6 +149,8 @@ func (l *Limits) RegisterFlags(fs *flag.FlagSet) {
 	fs.IntVar(&l.MaxEdits, "max-edits", l.MaxEdits, "record edits saved at once")
 	fs.IntVar(&l.MaxPage, "max-page", l.MaxPage, "deepest search results page served (400 past it)")
 	fs.Int64Var(&l.CompareBudget, "compare-budget", l.CompareBudget, "work units one comparison may spend (about 2.5 ns each); past it the rest is shown unaligned")
+	fs.IntVar(&l.MaxReleases, "max-releases-compared", l.MaxReleases, "earlier releases one release comparison aligns with the latest; older ones are listed, not compared")
+	fs.IntVar(&l.MaxStatsRecords, "max-stats-records", l.MaxStatsRecords, "withheld releases the release statistics read; past it they count those and say so")
 	fs.IntVar(&l.MaxImages, "max-images", l.MaxImages, "IIIF page images, tiles and manifests answered at once")
 	fs.StringVar(&l.IIIFCacheDir, "iiif-cache", l.IIIFCacheDir, "folder for rendered page tiles (default: the user's cache folder, fond/iiif)")
 	fs.Int64Var(&l.IIIFCacheBytes, "iiif-cache-bytes", l.IIIFCacheBytes, "largest size of the tile folder, in bytes; the least recently used tiles go first")

@@ -9,6 +9,7 @@ import (
 
 	"fond/internal/names"
 	"fond/internal/record"
+	"fond/internal/redact"
 )
 
 // segment is a run of a paragraph: plain text, or a name linked to its page.
@@ -48,6 +49,20 @@ func (s *Server) linkedParagraphs(ctx context.Context, rec *record.Record, lo, h
 				prefix = "/places/"
 			}
 			ms = append(ms, linked{m.Start, m.End, prefix + url.PathEscape(m.Preferred), m.Preferred})
+		}
+	}
+	// A withheld span's marker leads to what each release revealed, and says
+	// its size and the exemptions cited.
+	for _, red := range rec.Redactions {
+		if red.Start >= lo && red.End <= hi {
+			title := "Withheld in this release"
+			if e := redact.Extent(red); e != "" {
+				title += ": " + e
+			}
+			if len(red.Exemptions) > 0 {
+				title += " (exemptions " + strings.Join(red.Exemptions, ", ") + ")"
+			}
+			ms = append(ms, linked{red.Start - lo, red.End - lo, "/documents/" + url.PathEscape(rec.ID) + "/releases", title})
 		}
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })

@@ -20,6 +20,7 @@ import (
 	"fond/internal/ingest/scan"
 	"fond/internal/metrics"
 	"fond/internal/record"
+	"fond/internal/redact"
 	"fond/internal/store"
 )
 
@@ -161,6 +162,10 @@ var funcs = template.FuncMap{
 	"dateText": dateText,
 	"list":     func(s ...string) []string { return s },
 	"inc":      func(i int) int { return i + 1 },
+	// extent is a withheld span's size as a reader reads it ("1 paragraph (5 lines)").
+	"extent": func(r *record.Redaction) string { return redact.Extent(*r) },
+	// collectionQuery is the search of a collection's withheld releases.
+	"collectionQuery": func(id string) string { return url.Values{"collection": {id}, "q": {"withheld:yes"}}.Encode() },
 }
 
 // dateText is a record's date as a reader should read it, qualifier included.

@@ -53,6 +53,7 @@ func (d *Document) Record() record.Record {
 			r.Notes = append(r.Notes, record.Note{Kind: record.NoteEditor, Text: n})
 		}
 	}
+	r.Releases = append([]record.Release(nil), vol.Releases...)
 	for _, f := range d.Footnotes {
 		r.Notes = append(r.Notes, record.Note{Kind: record.NoteFootnote, N: f.N, Text: f.Text})
 	}

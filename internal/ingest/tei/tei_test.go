@@ -28,7 +28,7 @@ func TestVolume(t *testing.T) {
 	want := Volume{ID: "frus1931test", Title: "Invented Relations of Testland, 1931, The Northern Provinces, Volume II",
 		Series: "Invented Relations of Testland", Subseries: "1931", VolumeTitle: "The Northern Provinces",
 		Number: "Volume II", Publisher: "Testland Printing Office", PubPlace: "Capital City", Year: "1950"}
-	if *vol != want {
+	if !reflect.DeepEqual(*vol, want) {
 		t.Errorf("volume\n got %+v\nwant %+v", *vol, want)
 	}
 	if len(docs) != 4 || docs[0].Volume != vol {

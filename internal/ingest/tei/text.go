@@ -97,6 +97,10 @@ func (b *blocks) add(x *node) {
 		b.cur.WriteString(x.text)
 		return
 	}
+	if m, ok := withheld(x); ok {
+		b.cur.WriteString(" " + m + " ")
+		return
+	}
 	if silent(x) {
 		return
 	}
@@ -162,4 +166,26 @@ func flow(n *node) []string {
 		b.out = append(b.out, b.pending)
 	}
 	return b.out
+}
+
+// withheld renders a gap the encoders mark as withheld at declassification
+// (<gap reason="not declassified" extent="5 lines"/>) as the bracketed note a
+// printed edition shows, so that ingest reads it as a redaction like any
+// other; other gaps (a word lost in transcription) stay silent.
+func withheld(n *node) (string, bool) {
+	if n.name != "gap" {
+		return "", false
+	}
+	reason := strings.ToLower(n.get("reason"))
+	if !strings.Contains(reason, "declassif") && !strings.Contains(reason, "withheld") && !strings.Contains(reason, "redact") {
+		return "", false
+	}
+	extent := collapse(n.get("extent"))
+	if extent == "" && n.get("quantity") != "" {
+		extent = collapse(n.get("quantity") + " " + n.get("unit"))
+	}
+	if extent == "" {
+		extent = "text"
+	}
+	return "[" + extent + " not declassified]", true
 }

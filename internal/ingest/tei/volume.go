@@ -1,6 +1,10 @@
 package tei
 
-import "strings"
+import (
+	"strings"
+
+	"fond/internal/record"
+)
 
 // Volume is the printed edition the documents belong to, from the teiHeader.
 type Volume struct {
@@ -13,6 +17,10 @@ type Volume struct {
 	Publisher   string
 	PubPlace    string
 	Year        string // publication year, not the year the documents were written
+	// Releases are the declassification releases the header lists
+	// (<revisionDesc><change type="release">, as fond's TEI export writes
+	// them): the file's text is theirs.
+	Releases []record.Release
 }
 
 // readHeader fills v from the teiHeader. The volumes spell the title types two
@@ -21,7 +29,10 @@ type Volume struct {
 func (v *Volume) readHeader(h *node) {
 	h.walk(func(x *node) bool {
 		switch x.name {
-		case "sourceDesc", "encodingDesc", "profileDesc", "revisionDesc":
+		case "revisionDesc":
+			v.readReleases(x)
+			return false
+		case "sourceDesc", "encodingDesc", "profileDesc":
 			return false // their titles and dates are about the encoding, not the book
 		case "title":
 			t := inline(x)
@@ -64,6 +75,36 @@ func (v *Volume) readHeader(h *node) {
 			return false
 		}
 		return true
+	})
+}
+
+// readReleases reads the changes of type "release": the date, the releasing
+// body (orgName), authority (idno type="authority") and classification
+// before release (term type="classification") fond's export marks in them.
+func (v *Volume) readReleases(rd *node) {
+	rd.walk(func(x *node) bool {
+		if x.name != "change" {
+			return true
+		}
+		if x.get("type") != "release" {
+			return false
+		}
+		rel := record.Release{Date: x.get("when"), Stamp: inline(x)}
+		x.walk(func(y *node) bool {
+			switch {
+			case y.name == "orgName" && rel.Body == "":
+				rel.Body = inline(y)
+			case y.name == "idno" && y.get("type") == "authority" && rel.Authority == "":
+				rel.Authority = inline(y)
+			case y.name == "term" && y.get("type") == "classification" && rel.Classification == "":
+				rel.Classification = inline(y)
+			}
+			return true
+		})
+		if rel.Date != "" {
+			v.Releases = append(v.Releases, rel)
+		}
+		return false
 	})
 }
 
