@@ -38,6 +38,7 @@ const (
 	ActionRevert  = "revert"      // an earlier revision restored
 	ActionStatus  = "publication" // published, unpublished or withdrawn
 	ActionConfirm = "confirm"     // a person confirmed what the queue asked about
+	ActionNames   = "name decision" // a name in the text confirmed as an authority, or rejected
 )
 
 // Revision is one stored change of a record.

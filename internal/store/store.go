@@ -181,6 +181,9 @@ type NameDecision struct {
 	Start, End int
 	Authority  string `json:"authority"`
 	Status     string `json:"status"` // confirmed | rejected
+	// By is who decided, for the record's history ("" from the command line
+	// or a bag); not stored with the decision.
+	By string `json:"-"`
 }
 
 // Near is a record whose text may be nearly identical to another's.

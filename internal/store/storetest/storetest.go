@@ -563,8 +563,17 @@ func testNameDecisions(t *testing.T, s store.Store) {
 	if err := s.DecideName(ctx, store.NameDecision{RecordID: "d1", Start: 0, End: 15, Authority: "pak-heon-yeong", Status: "confirmed"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DecideName(ctx, store.NameDecision{RecordID: "d1", Start: 0, End: 15, Authority: "pak-heon-yeong", Status: "rejected"}); err != nil {
+	if err := s.DecideName(ctx, store.NameDecision{RecordID: "d1", Start: 0, End: 15, Authority: "pak-heon-yeong", Status: "rejected", By: "ed"}); err != nil {
 		t.Fatal(err)
+	}
+	// Each decision is a revision of the record, naming what it replaced.
+	h, err := s.History(ctx, "d1")
+	if err != nil || len(h) != 3 || h[0].Revision != 3 || h[0].Action != store.ActionNames || h[0].Author != "ed" ||
+		!strings.Contains(string(h[0].Changes[0].From), `"confirmed"`) || !strings.Contains(string(h[0].Changes[0].To), `"rejected"`) {
+		t.Errorf("history after two decisions: %+v %v", h, err)
+	}
+	if err := s.DecideName(ctx, store.NameDecision{RecordID: "nope", Start: 0, End: 1, Authority: "x", Status: "confirmed"}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("a decision on no record: %v", err)
 	}
 	ds, err := s.NameDecisions(ctx, "d1")
 	if err != nil || len(ds) != 1 || ds[0].Status != "rejected" || ds[0].End != 15 {
