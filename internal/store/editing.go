@@ -30,14 +30,14 @@ func (e *StaleError) Unwrap() error { return ErrStale }
 
 // Revision actions: why a record changed.
 const (
-	ActionIngest  = "ingest"      // read from a file (first stored, or its file changed)
-	ActionReindex = "reindex"     // re-read from its stored original
-	ActionUpload  = "upload"      // ingested from a file a person uploaded
-	ActionCreate  = "create"      // made by hand
-	ActionEdit    = "edit"        // a person's edit in a form, a patch or a CSV import
-	ActionRevert  = "revert"      // an earlier revision restored
-	ActionStatus  = "publication" // published, unpublished or withdrawn
-	ActionConfirm = "confirm"     // a person confirmed what the queue asked about
+	ActionIngest  = "ingest"        // read from a file (first stored, or its file changed)
+	ActionReindex = "reindex"       // re-read from its stored original
+	ActionUpload  = "upload"        // ingested from a file a person uploaded
+	ActionCreate  = "create"        // made by hand
+	ActionEdit    = "edit"          // a person's edit in a form, a patch or a CSV import
+	ActionRevert  = "revert"        // an earlier revision restored
+	ActionStatus  = "publication"   // published, unpublished or withdrawn
+	ActionConfirm = "confirm"       // a person confirmed what the queue asked about
 	ActionNames   = "name decision" // a name in the text confirmed as an authority, or rejected
 )
 
