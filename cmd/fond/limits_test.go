@@ -57,3 +57,13 @@ func TestIngestPrintsEncodingWarnings(t *testing.T) {
 		t.Errorf("--json: %s", out)
 	}
 }
+
+// A shutdown grace of 5 s or less would cut off connections net/http keeps
+// for 5 s before closing them: refused before the server starts.
+func TestShutdownGraceFlag(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "fond.db")
+	_, stderr, code := fond(t, db, "serve", "--addr", "127.0.0.1:0", "--shutdown-grace", "5s")
+	if code != 2 || !strings.Contains(stderr, "--shutdown-grace") {
+		t.Errorf("--shutdown-grace 5s: exit %d, %q", code, stderr)
+	}
+}

@@ -25,6 +25,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	metricsAddr := fs.String("metrics-addr", "", "address for Prometheus's scrapes (/metrics, /healthz, /readyz) with no sign-in: loopback or a private network only (default: none; an admin can read /metrics on --addr)")
 	fixityRate := fs.Int64("fixity-rate", fixity.DefaultRate, "bytes of originals re-read and hashed per second in the background, to find any that changed (0: no background check)")
 	fixityEvery := fs.Duration("fixity-every", fixity.DefaultEvery, "least time between the starts of two background fixity passes")
+	grace := fs.Duration("shutdown-grace", 30*time.Second, "on SIGTERM or ^C, how long requests in flight may take to finish before the server stops anyway (exit 1); it must exceed 5 s, the time net/http gives a connection opened but not yet used")
 	limits := web.DefaultLimits
 	limits.RegisterFlags(fs)
 	access := web.DefaultAccess
@@ -53,6 +54,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("cannot listen on --metrics-addr %s: %w", *metricsAddr, err)
 		}
 		defer opsLn.Close()
+	}
+	if *grace <= 5*time.Second {
+		return fmt.Errorf("%w: --shutdown-grace %s: more than 5s (net/http waits 5 s for a connection opened but not yet used)", errUsage, *grace)
 	}
 	if *fixityRate < 0 {
 		return fmt.Errorf("--fixity-rate %d: a rate is 0 (off) or more bytes per second", *fixityRate)
@@ -128,7 +132,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		sctx, cancel := context.WithTimeout(context.Background(), *grace)
 		defer cancel()
 		if ops != nil {
 			ops.Shutdown(sctx)
