@@ -20,8 +20,22 @@ var abbreviations = map[string]bool{
 // periods after initials ("A.Ia."), abbreviations ("Cde.", "p.m.") and numbers do not.
 func Sentences(text string) []string {
 	var out []string
+	for _, para := range Paragraphs(text) {
+		out = append(out, para...)
+	}
+	return out
+}
+
+// Paragraphs is Sentences kept in the text's paragraphs (blank-line
+// separated; a paragraph with no words is dropped), so that a Pair's
+// sentence indices can be read back as paragraphs: the k-th sentence of
+// Sentences is the k-th of Paragraphs taken in order.
+func Paragraphs(text string) [][]string {
+	var out [][]string
 	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
-		out = append(out, splitParagraph(strings.Join(strings.Fields(para), " "))...)
+		if ss := splitParagraph(strings.Join(strings.Fields(para), " ")); len(ss) > 0 {
+			out = append(out, ss)
+		}
 	}
 	return out
 }

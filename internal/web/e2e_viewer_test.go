@@ -38,6 +38,33 @@ func browserContext(t *testing.T, exe string, limit time.Duration) context.Conte
 	return bctx
 }
 
+// scannedArchive is a temporary store holding the scanned
+// telegram (scanned-telegram.pdf) and the other files given, name to
+// content, ingested as the command line would; ids are by file name.
+func scannedArchive(t *testing.T, files map[string]string) (*sqlite.Store, map[string]string) {
+	t.Helper()
+	st := tempStore(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "scanned-telegram.pdf"), scannedTelegram(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := map[string]string{}
+	if _, err := (&ingest.Ingester{Store: st}).Paths(context.Background(), []string{dir}, func(o ingest.Outcome) {
+		if o.Error != "" {
+			t.Errorf("ingest: %s", o.Error)
+		}
+		ids[filepath.Base(o.File)] = o.ID
+	}); err != nil || len(ids) != len(files)+1 {
+		t.Fatalf("ingest: %v (ids %v)", err, ids)
+	}
+	return st, ids
+}
+
 // darkAndLight counts the pixels of a PNG that are ink (dark) and paper
 // (light): a drawn page has both, a blank or failed viewer not.
 func darkAndLight(t *testing.T, shot []byte) (dark, light int) {
@@ -70,34 +97,10 @@ func darkAndLight(t *testing.T, shot []byte) (dark, light int) {
 func TestBrowserScanViewer(t *testing.T) {
 	exe := chromium(t)
 	testutil.NeedPrograms(t, "pdftoppm", "pdftotext", "tesseract")
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "fond.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	scans := t.TempDir()
-	if err := os.WriteFile(filepath.Join(scans, "scanned-telegram.pdf"), scannedTelegram(t), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	// Another edition of it, typed: compared, it shows the scan's regions.
-	if err := os.WriteFile(filepath.Join(scans, "telegram-edition.txt"), []byte("Telegram from Shtykov to Vyshinsky\n\n9 February 1950\n\n"+
-		"Kim Il Sung asked once more about the session of the Supreme People's Assembly and about the credit for the equipment of three divisions.\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var id, edition string
-	if _, err := (&ingest.Ingester{Store: st}).Paths(ctx, []string{scans}, func(o ingest.Outcome) {
-		if o.Error != "" {
-			t.Errorf("ingest: %s", o.Error)
-		}
-		if strings.HasSuffix(o.File, ".pdf") {
-			id = o.ID
-		} else {
-			edition = o.ID
-		}
-	}); err != nil || id == "" || edition == "" {
-		t.Fatalf("ingest: %v (ids %q, %q)", err, id, edition)
-	}
+	st, ids := scannedArchive(t, map[string]string{"telegram-edition.txt": "Telegram from Shtykov to Vyshinsky\n\n9 February 1950\n\n" +
+		"Kim Il Sung asked once more about the session of the Supreme People's Assembly and about the credit for the equipment of three divisions.\n"})
+	id, edition := ids["scanned-telegram.pdf"], ids["telegram-edition.txt"]
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
@@ -214,4 +217,16 @@ func TestBrowserScanViewer(t *testing.T) {
 	if dark <= 200 || light <= 10000 || tiles.Load() == before {
 		t.Errorf("Mirador did not draw the page: %d dark and %d light pixels, %d image requests", dark, light, tiles.Load()-before)
 	}
+}
+
+// tempStore is an empty SQLite store in the test's temporary directory,
+// closed when the test ends.
+func tempStore(t *testing.T) *sqlite.Store {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "fond.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }

@@ -159,10 +159,17 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 	paras := s.linkedParagraphs(r.Context(), &rec, cuts[part-1], cuts[part])
 	hl := highlightWords(r.URL.Query().Get("hl"))
 	marked := markWords(paras, hl)
+	editions := related(rec.Editions)
+	sideBySide := map[string]string{}
+	for _, ed := range editions {
+		if l := sideBySideLabel(rec, ed); l != "" {
+			sideBySide[ed.ID] = l
+		}
+	}
 	data := map[string]any{
 		"Title": rec.Title, "R": rec, "Paragraphs": paras, "Marked": marked, "Pages": s.pageImages(r.Context(), rec, hl), "HL": r.URL.Query().Get("hl"), "Parts": partLinks(rec.ID, part, len(cuts)-1), "Citations": citations, "Styles": cite.Styles(), "JSONLD": jsonLD(&rec, permanent),
 		"Meta": cite.PageMeta(&rec, permanent), "Canonical": permanent,
-		"Editions": related(rec.Editions), "Contains": related(rec.Contains), "Parent": parent,
+		"Editions": editions, "SideBySide": sideBySide, "Contains": related(rec.Contains), "Parent": parent,
 		"Discusses": related(rec.Discusses), "DiscussedIn": related(rec.DiscussedIn), "Offered": offered,
 		"Releases": s.releaseHistory(r.Context(), rec),
 	}

@@ -104,7 +104,7 @@ func TestDraftsLeakNowhere(t *testing.T) {
 	for _, id := range []string{draftID, draftArt} {
 		for _, p := range []string{"/documents/" + id, "/api/documents/" + id, "/documents/" + id + "/tei", "/documents/" + id + "/cite/chicago",
 			"/documents/" + id + "/cite/bibtex", "/documents/" + id + "/original", "/api/documents/" + id + "/links", "/api/documents/" + id + "/names",
-			"/compare?a=" + pubID + "&b=" + id, "/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=" + url.QueryEscape("oai:x:"+id)} {
+			"/compare?a=" + pubID + "&b=" + id, "/documents/" + pubID + "/side-by-side?with=" + id, "/documents/" + id + "/side-by-side?with=" + pubID, "/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=" + url.QueryEscape("oai:x:"+id)} {
 			status, _, body := c.get(t, p)
 			if leaks(strings.ReplaceAll(body, id, "")) || status == http.StatusOK && !strings.HasPrefix(p, "/oai") {
 				t.Errorf("%s: %d …%s…", p, status, around(body))

@@ -82,6 +82,7 @@ func (s *Server) routes() []route {
 		{"GET /iiif/{id}/manifest", public, images, s.handleIIIFManifest, "IIIF Presentation 3.0 manifest of a scanned record's pages", false},
 		{"GET /iiif/{id}/search", public, searches, s.handleIIIFSearch, "IIIF Content Search 2.0 within a record's pages: ?q=words, lines where they are", false},
 		{"GET /compare", public, compares, s.handleCompare, "two editions aligned (work budgeted)", false},
+		{"GET /documents/{id}/side-by-side", public, compares, s.handleSideBySide, "the original beside its translation (?with= the other edition), paragraph against paragraph, with the original's place on its scan (work budgeted)", false},
 		{"GET /documents/{id}/releases", public, compares, s.handleReleases, "release comparison: the latest release's text marked with what earlier releases withheld (work budgeted, releases bounded)", false},
 		{"GET /releases/stats", public, exports, s.handleReleaseStats, "release statistics: withholding and later release by collection and year (releases read bounded)", false},
 		{"GET /api/releases/stats", public, exports, s.handleReleaseStats, "JSON release statistics", false},

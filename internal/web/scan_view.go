@@ -20,6 +20,10 @@ import (
 // maxViewPages bounds the page images a document page lists.
 const maxViewPages = 50
 
+// pageThumb is the Image API request for a page's picture on the document
+// and side-by-side pages: one size, so the browser fetches it once.
+const pageThumb = "/full/!600,600/0/default.jpg"
+
 // pageImage is one page of a scan as the document page shows it.
 type pageImage struct {
 	N                 int
@@ -55,7 +59,7 @@ func (s *Server) pageImages(ctx context.Context, rec record.Record, words []stri
 	var out []pageImage
 	for i := 1; i <= min(p.n, maxViewPages); i++ {
 		base := "/iiif/image/" + url.PathEscape(rec.ID) + "/" + strconv.Itoa(i)
-		img := pageImage{N: i, Thumb: base + "/full/!600,600/0/default.jpg", Full: base + "/full/max/0/default.jpg", Info: base + "/info.json"}
+		img := pageImage{N: i, Thumb: base + pageThumb, Full: base + "/full/max/0/default.jpg", Info: base + "/info.json"}
 		pg := lines[i]
 		for _, l := range pg.Lines {
 			fx, fy, fw, fh, ok := fractions(l.XYWH, pg.Width, pg.Height)
@@ -99,6 +103,10 @@ func fractions(b [4]int, width, height int) (x, y, w, h float64, ok bool) {
 type textRegion struct {
 	Page int
 	URL  string
+	// PageImage is the page's picture (as the document page shows it) and Box
+	// the region on it in percent of the page, for marking it in place.
+	PageImage  string
+	X, Y, W, H float64
 }
 
 // passageRegions finds each passage (in order, as an alignment gives a
@@ -155,8 +163,9 @@ func passageRegions(rec record.Record, passages []string) [][]textRegion {
 			if !ok {
 				continue
 			}
-			out[k] = append(out[k], textRegion{Page: bx.N, URL: fmt.Sprintf("/iiif/image/%s/%d/pct:%.3f,%.3f,%.3f,%.3f/!800,300/0/default.jpg",
-				url.PathEscape(rec.ID), bx.N, 100*fx, 100*fy, 100*fw, 100*fh)})
+			base := "/iiif/image/" + url.PathEscape(rec.ID) + "/" + strconv.Itoa(bx.N)
+			out[k] = append(out[k], textRegion{Page: bx.N, URL: fmt.Sprintf("%s/pct:%.3f,%.3f,%.3f,%.3f/!800,300/0/default.jpg",
+				base, 100*fx, 100*fy, 100*fw, 100*fh), PageImage: base + pageThumb, X: 100 * fx, Y: 100 * fy, W: 100 * fw, H: 100 * fh})
 		}
 	}
 	return out
