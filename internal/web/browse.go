@@ -15,6 +15,7 @@ import (
 	"fond/internal/record"
 	"fond/internal/search"
 	"fond/internal/store"
+	"fond/internal/subjects"
 )
 
 // handleHome shows what the archive holds: counts by type, archive and decade,
@@ -339,9 +340,15 @@ func monthLinks(hits []search.Hit, year string) []facetLink {
 	return out
 }
 
-// titledFacets shows collections by title; their facet values are ids.
+// titledFacets shows collections by title and subjects by label; their facet
+// values are ids.
 func (s *Server) titledFacets(ctx context.Context, groups []facetGroup) []facetGroup {
 	for gi := range groups {
+		if groups[gi].Name == "subject" {
+			for li := range groups[gi].Links {
+				groups[gi].Links[li].Label = subjects.Default().Label(groups[gi].Links[li].Value)
+			}
+		}
 		if groups[gi].Name == "collection" {
 			for li := range groups[gi].Links {
 				groups[gi].Links[li].Label = s.collectionTitle(ctx, groups[gi].Links[li].Value)
