@@ -96,3 +96,36 @@ func readLabels(t *testing.T, path string) map[string][]string {
 	}
 	return out
 }
+
+// BenchmarkAssignFRUS assigns subjects to every FRUS document (5,825), read
+// once before the clock starts: the cost the index pays per record read.
+//
+//	go test -run=^$ -bench=AssignFRUS ./internal/subjects/
+func BenchmarkAssignFRUS(b *testing.B) {
+	dir := testutil.Shared(b, "corpus/frus")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.xml"))
+	var texts []subjects.Text
+	var size int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := ingest.Extract(context.Background(), f, data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range res.Records {
+			texts = append(texts, subjects.Text{Title: r.Title, Body: r.Body, Collection: r.Collection.Title})
+			size += int64(len(r.Title) + len(r.Body))
+		}
+	}
+	v := subjects.Default()
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, t := range texts {
+			v.Assign(t)
+		}
+	}
+	b.ReportMetric(float64(len(texts))*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}

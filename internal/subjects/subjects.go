@@ -60,9 +60,13 @@ type Vocabulary struct {
 	Version string
 	byKey   map[string]int // id and lower-case label → position
 	first   map[string][]phrase
-	prefix  []phrase // phrases whose first word is a prefix
+	prefix  map[string][]phrase // one-word prefix terms, by their first prefixKey bytes
 	colls   [][]phrase
 }
+
+// prefixKey is how many bytes of a one-word prefix term index it: each word
+// of a text is then looked up once, not tested against every prefix term.
+const prefixKey = 4
 
 // phrase is one term, as words; the last word may be a prefix.
 type phrase struct {
@@ -90,7 +94,7 @@ func Load(data []byte) (*Vocabulary, error) {
 	}
 	sum := sha256.Sum256(data)
 	v := &Vocabulary{Subjects: file.Subjects, Version: hex.EncodeToString(sum[:8]),
-		byKey: map[string]int{}, first: map[string][]phrase{}}
+		byKey: map[string]int{}, first: map[string][]phrase{}, prefix: map[string][]phrase{}}
 	for i, s := range v.Subjects {
 		switch {
 		case !idPattern.MatchString(s.ID):
@@ -114,7 +118,11 @@ func Load(data []byte) (*Vocabulary, error) {
 				return nil, fmt.Errorf("subject vocabulary: subject %q: %w", s.ID, err)
 			}
 			if len(p.words) == 1 && p.prefix {
-				v.prefix = append(v.prefix, p)
+				if len(p.words[0]) < prefixKey {
+					return nil, fmt.Errorf("subject vocabulary: subject %q: prefix term %q is shorter than %d bytes", s.ID, t, prefixKey)
+				}
+				k := p.words[0][:prefixKey]
+				v.prefix[k] = append(v.prefix[k], p)
 			} else {
 				v.first[p.words[0]] = append(v.first[p.words[0]], p)
 			}
@@ -246,7 +254,10 @@ func (v *Vocabulary) count(ws []string, weight int, score []int) {
 				score[p.subject] += weight
 			}
 		}
-		for _, p := range v.prefix {
+		if len(w) < prefixKey {
+			continue
+		}
+		for _, p := range v.prefix[w[:prefixKey]] {
 			if strings.HasPrefix(w, p.words[0]) {
 				score[p.subject] += weight
 			}

@@ -98,6 +98,7 @@ func TestLoadRefusesBadVocabularies(t *testing.T) {
 		{`{"subjects": [{"id": "a", "label": "A", "terms": ["x"]}, {"id": "a", "label": "B", "terms": ["y"]}]}`, `"a" is also`},
 		{`{"subjects": [{"id": "a", "label": "A", "terms": ["x*y"]}]}`, `term "x*y"`},
 		{`{"subjects": [{"id": "a", "label": "A", "terms": ["--"]}]}`, "has no words"},
+		{`{"subjects": [{"id": "a", "label": "A", "terms": ["ab*"]}]}`, "shorter than 4 bytes"},
 		{`{"subjects": [{"id": "a", "label": "A", "terms": ["x"], "colour": 1}]}`, "unknown field"},
 		{`{"subjects": [{"id": "a", "label": "A", "terms": ["x"], "min": -1}]}`, "negative min"},
 		{`not json`, "subject vocabulary"},

@@ -63,7 +63,7 @@ func TestAccessibility(t *testing.T) {
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
 	pages := []string{"/", "/search?q=Stalin", "/documents/" + doc.ID, "/timeline", "/people/Stalin", "/places/Pyongyang", "/map",
-		"/collections", "/login", "/about", "/people", "/places?sort=count", "/search?q=" + url.QueryEscape("Stalin zanzibar")}
+		"/collections", "/login", "/about", "/subjects", "/people", "/places?sort=count", "/search?q=" + url.QueryEscape("Stalin zanzibar")}
 	if len(doc.Editions) > 0 {
 		pages = append(pages, "/compare?a="+doc.ID+"&b="+doc.Editions[0])
 	}

@@ -44,3 +44,47 @@ func TestSubjectPages(t *testing.T) {
 		t.Errorf("the API does not take subject: (%d)", code)
 	}
 }
+
+// The edit form offers the subjects as assigned or set by hand: set, they
+// replace the assigned ones on the page and in search; "assigned" again
+// clears them; an untouched form changes nothing.
+func TestDocEditSubjects(t *testing.T) {
+	st, ed, v := editorOnForm(t, nil)
+	if v.Get("subjects.by") != "assigned" || v.Get("subjects") != "loans-debt" {
+		t.Fatalf("the form shows subjects %q by %q, want loans-debt assigned", v["subjects"], v.Get("subjects.by"))
+	}
+	if code, _, _ := ed.postForm(t, "/documents/"+pubID+"/edit", v); code != http.StatusSeeOther {
+		t.Fatalf("unchanged form: %d", code)
+	}
+	if r := getRecord(t, st, pubID); r.Revision != 1 || r.Subjects != nil {
+		t.Fatalf("an unchanged form saved subjects: revision %d %q", r.Revision, r.Subjects)
+	}
+	v.Set("subjects.by", "set")
+	v["subjects"] = []string{"claims", "treaties"}
+	if code, _, _ := ed.postForm(t, "/documents/"+pubID+"/edit", v); code != http.StatusSeeOther {
+		t.Fatalf("set: %d", code)
+	}
+	_, _, page := ed.get(t, "/documents/"+pubID)
+	if !strings.Contains(page, `>Claims and indemnities</a>; <a href="/search?subject=treaties&amp;sort=date">Treaties and conventions</a> <small>(set by a cataloguer)</small>`) {
+		t.Error("the document page does not show the subjects set")
+	}
+	if _, _, body := ed.get(t, "/search?subject=loans-debt"); strings.Contains(body, "/documents/"+pubID) {
+		t.Error("the assigned subject still finds the record")
+	}
+	_, _, form := ed.get(t, "/documents/"+pubID+"/edit")
+	v = formValues(t, form)
+	if v.Get("subjects.by") != "set" || strings.Join(v["subjects"], " ") != "claims treaties" {
+		t.Fatalf("the form after setting: %q by %q", v["subjects"], v.Get("subjects.by"))
+	}
+	v["subjects"] = []string{"astrology"}
+	if code, _, body := ed.postForm(t, "/documents/"+pubID+"/edit", v); code != http.StatusUnprocessableEntity || !strings.Contains(body, "astrology&#34; is not a subject of the vocabulary") {
+		t.Errorf("an unknown subject: %d", code)
+	}
+	v.Set("subjects.by", "assigned")
+	if code, _, _ := ed.postForm(t, "/documents/"+pubID+"/edit", v); code != http.StatusSeeOther {
+		t.Fatalf("assigned again: %d", code)
+	}
+	if r := getRecord(t, st, pubID); r.Subjects != nil {
+		t.Errorf("assigned again, yet the record keeps %q", r.Subjects)
+	}
+}
