@@ -19,7 +19,7 @@ func TestSubjects(t *testing.T) {
 	ix := build([]Doc{
 		mk(1, "tariff", record.Record{Title: "The tariff on wool", Body: "wool"}),
 		mk(2, "seal", record.Record{Title: "Mr. Smith to Mr. Hay", Body: "wool",
-			Collection: &record.Collection{ID: "c1", Title: "Whaling and Sealing Claims Against Russia"}}),
+			Collection: &record.Collection{ID: "c1", Title: "Whaling and Sealing Claims"}}),
 		mk(3, "set", record.Record{Title: "The tariff on wool", Body: "wool", Subjects: []string{"treaties"}}),
 		mk(4, "none", record.Record{Title: "A visit", Body: "wool"}),
 	})
