@@ -39,6 +39,12 @@ func TestSubjectPages(t *testing.T) {
 	if code != http.StatusOK || !strings.Contains(body, `<dt>Subjects</dt><dd><a href="/search?subject=loans-debt&amp;sort=date">Loans and debt</a></dd>`) {
 		t.Errorf("the document page does not show its subject (%d)", code)
 	}
+	code, _, body = get(t, ts.URL+"/api/documents/"+pubID)
+	if code != http.StatusOK || !strings.Contains(body, `"subjects_assigned": [
+    "loans-debt"
+  ]`) || strings.Contains(body, `"subjects":`) {
+		t.Errorf("the API does not say the assigned subjects apart (%d): %s", code, body)
+	}
 	code, _, body = get(t, ts.URL+"/api/search?q=subject:loans-debt")
 	if code != http.StatusOK || !strings.Contains(body, pubID) {
 		t.Errorf("the API does not take subject: (%d)", code)
