@@ -220,6 +220,12 @@ func (v *Vocabulary) Of(r *record.Record) []string {
 	if len(r.Subjects) > 0 {
 		return r.Subjects
 	}
+	return v.Assigned(r)
+}
+
+// Assigned returns the subjects a record's title, text and collection are
+// assigned, whatever a person set.
+func (v *Vocabulary) Assigned(r *record.Record) []string {
 	t := Text{Title: r.Title, Body: r.Body}
 	if r.Collection != nil {
 		t.Collection = r.Collection.Title

@@ -32,9 +32,7 @@ func (s *Server) writeRecord(w http.ResponseWriter, r *http.Request, status int,
 	enc.SetIndent("", "  ")
 	// The record as stored, with the release history its editions make up
 	// and the subjects its text is assigned (in force where a person set none).
-	machine := rec
-	machine.Subjects = nil
-	assigned := subjects.Default().Of(&machine)
+	assigned := subjects.Default().Assigned(&rec)
 	if assigned == nil {
 		assigned = []string{}
 	}

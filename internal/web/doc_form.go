@@ -74,16 +74,16 @@ func formOf(r record.Record) docForm {
 	for _, name := range peopleFields {
 		f.People[name] = strings.Join(peopleOf(r, name), "\n")
 	}
+	v := subjects.Default()
+	assigned := v.Assigned(&r)
 	f.SubjectsBy, f.Subjects = "set", slices.Clone(r.Subjects)
 	if len(r.Subjects) == 0 {
 		// Checked as assigned, so that choosing "set" starts from them.
-		f.SubjectsBy, f.Subjects = "assigned", subjects.Default().Of(&r)
+		f.SubjectsBy, f.Subjects = "assigned", assigned
 	}
 	var labels []string
-	assigned := r
-	assigned.Subjects = nil
-	for _, id := range subjects.Default().Of(&assigned) {
-		labels = append(labels, subjects.Default().Label(id))
+	for _, id := range assigned {
+		labels = append(labels, v.Label(id))
 	}
 	f.Assigned = strings.Join(labels, "; ")
 	if r.Revision > 0 {
