@@ -106,6 +106,8 @@ var fixed = []Column{
 	collection("publisher", func(c *record.Collection) *string { return &c.Publisher }),
 	collection("year", func(c *record.Collection) *string { return &c.Year }),
 	str("url", func(r *record.Record) *string { return &r.URL }),
+	// A person's subjects (ids of the vocabulary); empty, they are assigned.
+	list("subjects", func(r *record.Record) *[]string { return &r.Subjects }),
 	str("body", func(r *record.Record) *string { return &r.Body }),
 }
 

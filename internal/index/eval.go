@@ -13,6 +13,7 @@ import (
 	"fond/internal/record"
 	"fond/internal/redact"
 	"fond/internal/search"
+	"fond/internal/subjects"
 )
 
 // docset is a set of document numbers in ascending order, or every live document.
@@ -393,6 +394,15 @@ func (e *evaluator) metadata(t search.Term, cand docset) docset {
 		return e.filter(cand, func(n uint32) bool { return test(e.ix.docs[n].status, equal) })
 	case "withheld", "exemption", "released":
 		return e.declassified(t.Field, lv, cand)
+	case "subject":
+		// By id or label; a subject the vocabulary lacks may still be a
+		// person's from an older one, kept by its id.
+		id := lv
+		if s, ok := subjects.Default().Lookup(v); ok {
+			id = s.ID
+		}
+		in := e.ix.names[subjectKey+id]
+		return e.filter(cand, func(n uint32) bool { _, ok := slices.BinarySearch(in, n); return ok })
 	case "id":
 		want, ok := e.ix.byID[v]
 		if !ok {

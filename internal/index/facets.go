@@ -7,6 +7,7 @@ import (
 
 	"fond/internal/names"
 	"fond/internal/search"
+	"fond/internal/subjects"
 )
 
 // facetLimit bounds long facets; years and decades are kept whole so that a
@@ -75,6 +76,7 @@ func (ix *Index) facets(stop func() error, docs []uint32, auth *names.File) (map
 		}
 		c.release()
 	}
+	out["subject"] = ix.subjectCounts(docs)
 	decades := map[int32]int{}
 	for y, n := range years {
 		out["year"] = append(out["year"], search.FacetCount{Value: fmt.Sprintf("%04d", y), Count: n})
@@ -157,4 +159,27 @@ func (c *counter) release() {
 		c.counts[id] = 0
 	}
 	countPool.Put(&c.counts)
+}
+
+// subjectCounts counts the result's documents in each subject's set: the
+// vocabulary is small, so a bitmap of the result and one pass over each set
+// cost less than keeping subjects among every document's facet values.
+func (ix *Index) subjectCounts(docs []uint32) []search.FacetCount {
+	in := make([]uint64, (len(ix.docs)+63)/64)
+	for _, n := range docs {
+		in[n/64] |= 1 << (n % 64)
+	}
+	var out []search.FacetCount
+	for _, s := range subjects.Default().Subjects {
+		c := 0
+		for _, n := range ix.names[subjectKey+s.ID] {
+			if in[n/64]&(1<<(n%64)) != 0 {
+				c++
+			}
+		}
+		if c > 0 {
+			out = append(out, search.FacetCount{Value: s.ID, Count: c})
+		}
+	}
+	return out
 }

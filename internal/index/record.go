@@ -8,6 +8,7 @@ import (
 	"fond/internal/names"
 	"fond/internal/record"
 	"fond/internal/romanize"
+	"fond/internal/subjects"
 )
 
 // FromRecord is what the index keeps of a record.
@@ -49,6 +50,11 @@ func FromRecord(ref int64, r *record.Record) Doc {
 		d.NameKeys = append(d.NameKeys, "place\x00"+nameKey(p))
 	}
 	d.NameKeys = append(d.NameKeys, releaseKeys(r)...)
+	// Subjects are derived here, not stored: a new vocabulary reaches every
+	// record when the index is built again (its version is the snapshot's).
+	for _, s := range subjects.Default().Of(r) {
+		d.NameKeys = append(d.NameKeys, subjectKey+s)
+	}
 	if strings.ContainsAny(r.Body, "[(") {
 		for _, p := range names.Pairs(r.Body) {
 			d.NameKeys = append(d.NameKeys, "name\x00"+nameKey(p.A), "name\x00"+nameKey(p.B))
@@ -56,6 +62,9 @@ func FromRecord(ref int64, r *record.Record) Doc {
 	}
 	return d
 }
+
+// subjectKey begins the key of a subject's set of documents.
+const subjectKey = "subject\x00"
 
 // unmarked is the body with each withheld span's marker blanked, byte for
 // byte so that offsets into the body stay true for snippets: a marker's words

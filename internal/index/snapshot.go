@@ -8,13 +8,18 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+
+	"fond/internal/subjects"
 )
 
 // A snapshot is the whole index in one file, so that a process opening a large
 // archive reads it instead of re-tokenizing every record. The layout is private
 // and versioned by its magic; a snapshot that fails to read is rebuilt from the
 // store, never trusted in part (a CRC covers every byte).
-const snapshotMagic = "FONDIDX6"
+const snapshotMagic = "FONDIDX7"
+
+// A snapshot holds the subjects its records were assigned; one made under
+// another vocabulary is rebuilt, so that the vocabulary in force applies.
 
 // WriteTo writes a snapshot of the index.
 func (ix *Index) WriteTo(w io.Writer) (int64, error) {
@@ -24,6 +29,7 @@ func (ix *Index) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriterSize(io.MultiWriter(w, crc), 1<<20)
 	e := &encoder{w: bw}
 	e.bytes([]byte(snapshotMagic))
+	e.str(subjects.Default().Version)
 	e.str(ix.epoch)
 	e.uint(uint64(ix.gen))
 	e.uint(uint64(len(ix.strs.strs)))
@@ -94,6 +100,9 @@ func ReadSnapshot(r io.Reader) (*Index, error) {
 	d := &decoder{r: br, crc: crc}
 	if magic := d.bytes(len(snapshotMagic)); string(magic) != snapshotMagic {
 		return nil, errors.New("index snapshot: not a snapshot of this version")
+	}
+	if v := d.str(); v != subjects.Default().Version {
+		return nil, errors.New("index snapshot: made under another subject vocabulary")
 	}
 	ix := New()
 	ix.epoch = d.str()

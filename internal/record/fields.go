@@ -16,7 +16,7 @@ var Editable = []string{
 	"title", "doc_number", "summary", "type", "category", "date", "place",
 	"classification", "languages", "sources", "authors", "recipients",
 	"participants", "translators", "donors", "rights", "record_id", "publisher",
-	"collection", "url", "notes", "body",
+	"collection", "url", "notes", "subjects", "body",
 }
 
 // IsEditable reports whether name is one of the Editable fields.
@@ -165,6 +165,8 @@ func setField(r *Record, name string, v json.RawMessage) error {
 		r.Notes = one.Notes
 	case "body":
 		r.Body = one.Body
+	case "subjects":
+		r.Subjects = one.Subjects
 	default:
 		return fmt.Errorf("not a field a person may set")
 	}

@@ -71,6 +71,11 @@ type Record struct {
 	// asserted links between writing about documents and the documents.
 	Discusses   []string `json:"discusses"`
 	DiscussedIn []string `json:"discussed_in"`
+	// Subjects are the record's themes as a person set them, ids of the
+	// subject vocabulary (internal/subjects). Absent, the record's subjects
+	// are assigned from its title, text and collection whenever it is
+	// indexed, so no reader fills this.
+	Subjects []string `json:"subjects,omitempty"`
 	// Status is the record's publication state in the store (Draft, Published,
 	// Withdrawn); the store keeps it beside the record, not in it, so a
 	// re-ingest never changes it. Empty on records not stored (fond extract).

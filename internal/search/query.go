@@ -39,6 +39,8 @@ var Fields = map[string]bool{
 	// Declassification: withheld:yes (text a release withheld), exemption:b1
 	// (an exemption code cited), released:2005..2010 (a release's year).
 	"withheld": true, "exemption": true, "released": true,
+	// subject:claims or subject:"Claims and indemnities" (internal/subjects).
+	"subject": true,
 }
 
 func (t Term) String() string {

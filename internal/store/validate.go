@@ -8,6 +8,7 @@ import (
 
 	"fond/internal/edtf"
 	"fond/internal/record"
+	"fond/internal/subjects"
 )
 
 // CheckEdited refuses values a person may not give a field and derives what
@@ -50,6 +51,14 @@ func checkField(r *record.Record, field string) error {
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return fmt.Errorf("%q is not an http or https address", r.URL)
 		}
+	case "subjects":
+		// A controlled vocabulary: the facet, the filter and /subjects
+		// know its subjects, so a free word would be a subject no one finds.
+		ids, err := subjects.Default().Check(r.Subjects)
+		if err != nil {
+			return err
+		}
+		r.Subjects = ids
 	case "collection":
 		if r.Collection != nil && r.Collection.ID == "" && r.Collection.Title == "" {
 			r.Collection = nil

@@ -16,7 +16,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"fond/internal/ingest"
+	"fond/internal/record"
 	"fond/internal/search"
+	"fond/internal/store"
 	"fond/internal/store/sqlite"
 	"fond/internal/testutil"
 )
@@ -40,30 +42,10 @@ func axeSource(t *testing.T) string {
 func TestAccessibility(t *testing.T) {
 	exe := chromium(t)
 	axe := axeSource(t)
-	seeds := testutil.Shared(t, "seeds")
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "fond.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	in := &ingest.Ingester{Store: st}
-	if _, err := in.Paths(ctx, []string{seeds, filepath.Join(testutil.RepoRoot(t), "testdata", "sample")}, func(ingest.Outcome) {}); err != nil {
-		t.Fatal(err)
-	}
-	res, err := st.Search(ctx, search.Query{Text: `"Meeting between Stalin and Kim Il Sung"`, Limit: 1})
-	if err != nil || len(res.Hits) == 0 {
-		t.Fatalf("no seed document: %v", err)
-	}
-	doc, _ := st.Get(ctx, res.Hits[0].ID)
-	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
+	ts, _, doc := seedServer(t)
 	pages := []string{"/", "/search?q=Stalin", "/documents/" + doc.ID, "/timeline", "/people/Stalin", "/places/Pyongyang", "/map",
-		"/collections", "/login", "/about", "/people", "/places?sort=count", "/search?q=" + url.QueryEscape("Stalin zanzibar")}
+		"/collections", "/login", "/about", "/subjects", "/people", "/places?sort=count", "/search?q=" + url.QueryEscape("Stalin zanzibar")}
 	if len(doc.Editions) > 0 {
 		pages = append(pages, "/compare?a="+doc.ID+"&b="+doc.Editions[0])
 	}
@@ -115,4 +97,34 @@ func checkAxe(t *testing.T, bctx context.Context, axe, page string) {
 	for _, v := range violations {
 		t.Errorf("%s: %s (%s): %s at %s", page, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "; "))
 	}
+}
+
+// seedServer serves the seed documents and the sample folder from a new
+// store, and returns the seed meeting of 5 March 1949: what the browser tests
+// of the reading room look at.
+func seedServer(t *testing.T) (*httptest.Server, store.Store, record.Record) {
+	t.Helper()
+	seeds := testutil.Shared(t, "seeds")
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "fond.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	in := &ingest.Ingester{Store: st}
+	if _, err := in.Paths(ctx, []string{seeds, filepath.Join(testutil.RepoRoot(t), "testdata", "sample")}, func(ingest.Outcome) {}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := st.Search(ctx, search.Query{Text: `"Meeting between Stalin and Kim Il Sung"`, Limit: 1})
+	if err != nil || len(res.Hits) == 0 {
+		t.Fatalf("no seed document: %v", err)
+	}
+	doc, _ := st.Get(ctx, res.Hits[0].ID)
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return ts, st, doc
 }

@@ -14,6 +14,7 @@ import (
 	"fond/internal/record"
 	"fond/internal/redact"
 	"fond/internal/store"
+	"fond/internal/subjects"
 )
 
 // etag names a record's revision: every change of its editable fields or
@@ -29,11 +30,17 @@ func (s *Server) writeRecord(w http.ResponseWriter, r *http.Request, status int,
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	// The record as stored, with the release history its editions make up.
+	// The record as stored, with the release history its editions make up
+	// and the subjects its text is assigned (in force where a person set none).
+	assigned := subjects.Default().Assigned(&rec)
+	if assigned == nil {
+		assigned = []string{}
+	}
 	enc.Encode(struct {
 		record.Record
-		ReleaseHistory []redact.Entry `json:"release_history"`
-	}{rec, s.releaseHistory(r.Context(), rec)})
+		ReleaseHistory   []redact.Entry `json:"release_history"`
+		SubjectsAssigned []string       `json:"subjects_assigned"`
+	}{rec, s.releaseHistory(r.Context(), rec), assigned})
 }
 
 // provenanceOf fills the provenance of every non-empty editable field: what

@@ -15,6 +15,7 @@ import (
 	"fond/internal/record"
 	"fond/internal/search"
 	"fond/internal/store"
+	"fond/internal/subjects"
 )
 
 // handleHome shows what the archive holds: counts by type, archive and decade,
@@ -182,9 +183,10 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 		// Within one year, zoom by month; a month's page places records by day.
 		zoom = monthLinks(res.Hits, from)
 	}
+	start, end := axisEnds(from, to, res.Hits)
 	s.render(w, http.StatusOK, "timeline", map[string]any{
 		"Title": "Timeline", "From": from, "To": to, "Spans": spans, "Total": res.Total, "Zoom": zoom,
-		"Shown": len(spans), "SearchURL": p.url(),
+		"Shown": len(spans), "SearchURL": p.url(), "AxisStart": start, "AxisEnd": end,
 	})
 }
 
@@ -207,6 +209,25 @@ func zoomLinks(f map[string][]search.FacetCount, from, to string) []facetLink {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Label < out[j].Label })
 	return out
+}
+
+// axisEnds are the first and last day of the axis, as rangeBounds places
+// them, for its scale: the typed range, else the records' earliest and latest.
+func axisEnds(from, to string, hits []search.Hit) (string, string) {
+	if d, ok := search.ParseDateRange(from + ".." + to); ok && d.From != "" && d.To != "" {
+		return d.From, d.To
+	}
+	lo, hi := "", ""
+	for _, h := range hits {
+		if h.Date.Earliest == "" {
+			continue
+		}
+		if lo == "" || h.Date.Earliest < lo {
+			lo = h.Date.Earliest
+		}
+		hi = max(hi, h.Date.Latest)
+	}
+	return lo, hi
 }
 
 func rangeBounds(from, to string, hits []search.Hit) (int, int) {
@@ -339,9 +360,15 @@ func monthLinks(hits []search.Hit, year string) []facetLink {
 	return out
 }
 
-// titledFacets shows collections by title; their facet values are ids.
+// titledFacets shows collections by title and subjects by label; their facet
+// values are ids.
 func (s *Server) titledFacets(ctx context.Context, groups []facetGroup) []facetGroup {
 	for gi := range groups {
+		if groups[gi].Name == "subject" {
+			for li := range groups[gi].Links {
+				groups[gi].Links[li].Label = subjects.Default().Label(groups[gi].Links[li].Value)
+			}
+		}
 		if groups[gi].Name == "collection" {
 			for li := range groups[gi].Links {
 				groups[gi].Links[li].Label = s.collectionTitle(ctx, groups[gi].Links[li].Value)

@@ -14,6 +14,7 @@ import (
 
 	"fond/internal/record"
 	"fond/internal/review"
+	"fond/internal/subjects"
 )
 
 // The record form (edit, new, conflict) names its inputs by the record's JSON
@@ -44,6 +45,12 @@ type docForm struct {
 	People  map[string]string
 	Sources []record.Source
 	Notes   []record.Note
+	// SubjectsBy is "assigned" (from the text, as the index assigns them)
+	// or "set" (Subjects, checked by a person); Assigned are the labels the
+	// record is assigned, shown beside the choice.
+	SubjectsBy string
+	Subjects   []string
+	Assigned   string
 	// Revision is the revision the form was loaded at (a hidden input);
 	// Why is the person's note on the change, kept in the history.
 	Revision string
@@ -67,6 +74,18 @@ func formOf(r record.Record) docForm {
 	for _, name := range peopleFields {
 		f.People[name] = strings.Join(peopleOf(r, name), "\n")
 	}
+	v := subjects.Default()
+	assigned := v.Assigned(&r)
+	f.SubjectsBy, f.Subjects = "set", slices.Clone(r.Subjects)
+	if len(r.Subjects) == 0 {
+		// Checked as assigned, so that choosing "set" starts from them.
+		f.SubjectsBy, f.Subjects = "assigned", assigned
+	}
+	var labels []string
+	for _, id := range assigned {
+		labels = append(labels, v.Label(id))
+	}
+	f.Assigned = strings.Join(labels, "; ")
 	if r.Revision > 0 {
 		f.Revision = strconv.Itoa(r.Revision)
 	}
@@ -114,6 +133,7 @@ func parseDocForm(v url.Values) (docForm, fieldErrors) {
 	for _, name := range peopleFields {
 		f.People[name] = get(name)
 	}
+	f.SubjectsBy, f.Subjects, f.Assigned = v.Get("subjects.by"), v["subjects"], v.Get("subjects.assigned")
 	errs := fieldErrors{}
 	if utf8.RuneCountInString(f.Why) > maxWhy {
 		errs["revision_note"] = "at most 1,000 characters"
@@ -198,6 +218,11 @@ func (f docForm) fields(posted url.Values) (map[string]json.RawMessage, error) {
 	}
 	for _, name := range peopleFields {
 		vals[name] = lines(f.People[name])
+	}
+	// "Assigned" clears a person's subjects: the index assigns them again.
+	vals["subjects"] = nil
+	if f.SubjectsBy == "set" {
+		vals["subjects"] = f.Subjects
 	}
 	sources := []record.Source{}
 	for _, s := range f.Sources {
@@ -306,6 +331,21 @@ func (p docFormPage) Text(name, label, value string) fieldMeta {
 func (docFormPage) PeopleLabel(name string) string {
 	return map[string]string{"authors": "Authors", "recipients": "Recipients", "participants": "Participants",
 		"translators": "Translators", "donors": "Donors"}[name]
+}
+
+// subjectChoice is one subject of the vocabulary as a checkbox.
+type subjectChoice struct {
+	ID, Label string
+	Checked   bool
+}
+
+// SubjectChoices are the vocabulary's subjects, those of the form checked.
+func (p docFormPage) SubjectChoices() []subjectChoice {
+	var out []subjectChoice
+	for _, s := range subjects.Default().Subjects {
+		out = append(out, subjectChoice{ID: s.ID, Label: s.Label, Checked: slices.Contains(p.Form.Subjects, s.ID)})
+	}
+	return out
 }
 
 // SourcePart is one part of an archival reference, by its JSON name.

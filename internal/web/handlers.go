@@ -61,7 +61,7 @@ type facetGroup struct {
 
 var facetLabels = map[string]string{
 	"type": "Type", "category": "Category", "repository": "Archive", "language": "Language",
-	"person": "People", "place": "Places", "collection": "Collection",
+	"person": "People", "place": "Places", "collection": "Collection", "subject": "Subjects",
 }
 
 func facetGroups(p searchParams, res search.Result) []facetGroup {
@@ -171,7 +171,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		"Meta": cite.PageMeta(&rec, permanent), "Canonical": permanent,
 		"Editions": editions, "SideBySide": sideBySide, "Contains": related(rec.Contains), "Parent": parent,
 		"Discusses": related(rec.Discusses), "DiscussedIn": related(rec.DiscussedIn), "Offered": offered,
-		"Releases": s.releaseHistory(r.Context(), rec),
+		"Releases": s.releaseHistory(r.Context(), rec), "Subjects": recordSubjects(&rec),
 	}
 	if !s.cataloguing(w, r, rec, data) {
 		return

@@ -51,6 +51,7 @@ func (s *Server) routes() []route {
 		{"GET /map", public, searches, s.handleMap, "map of places with coordinates, each a search of its documents (one count per place, at most 500)", false},
 		{"GET /healthz", public, cheap, s.handleHealthz, "liveness: the process answers", false},
 		{"GET /readyz", public, searches, s.handleReadyz, "readiness: the store answers and the index is up to date (503 otherwise)", false},
+		{"GET /subjects", public, searches, s.handleSubjects, "the subject vocabulary: each subject's scope note and document count, a search of its documents", false},
 		{"GET /about", public, searches, s.handleAbout, "what the archive holds, how to cite it, its interfaces", false},
 		{"GET /documents/{id}", public, renders, s.handleDocument, "document page (long texts in parts)", false},
 		{"GET /documents/{id}/original", public, download, s.handleOriginal, "the original file, as a download", false},

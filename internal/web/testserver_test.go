@@ -244,6 +244,10 @@ func formValues(t *testing.T, page string) url.Values {
 			name, named := attr(n, "name")
 			switch {
 			case n.Data == "input" && named:
+				typ, _ := attr(n, "type")
+				if _, checked := attr(n, "checked"); (typ == "checkbox" || typ == "radio") && !checked {
+					break // a browser sends only what is checked
+				}
 				val, _ := attr(n, "value")
 				v.Add(name, val)
 			case n.Data == "textarea" && named:

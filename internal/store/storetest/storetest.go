@@ -57,6 +57,7 @@ func Run(t *testing.T, open Opener) {
 		{"KeepsGivenTimes", testKeepsGivenTimes},
 		{"AliasesGivenBack", testAliasesGivenBack},
 		{"EditRevisions", testEditRevisions},
+		{"EditSubjects", testEditSubjects},
 		{"ReingestKeepsPersons", testReingestKeepsPersons},
 		{"ReviewQueue", testReviewQueue},
 		{"PossibleDuplicate", testPossibleDuplicate},

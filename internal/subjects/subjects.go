@@ -1,0 +1,306 @@
+// Package subjects assigns records themes from a small vocabulary shipped as
+// data (subjects.json): each subject has a label, a scope note, the words and
+// phrases that assign it from a record's title and text, and the phrases of a
+// collection's title that assign it to every record of the collection. The
+// assignment is pure (text in, subject ids out), so the index derives it when
+// it reads a record and a change of vocabulary applies to every record at the
+// next index build, with no record rewritten. A person's subjects, set on the
+// record, take the place of the assigned ones.
+package subjects
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+
+	"fond/internal/record"
+)
+
+//go:embed subjects.json
+var builtin []byte
+
+// Subject is one theme of the vocabulary.
+type Subject struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Scope string `json:"scope"`
+	// Terms are lower-case words or phrases matched as whole words; a final
+	// "*" matches any ending ("tariff*": tariff, tariffs).
+	Terms []string `json:"terms"`
+	// Collections are phrases of a collection's title that assign the
+	// subject to every record of the collection.
+	Collections []string `json:"collections,omitempty"`
+	// Min is the score that assigns the subject (a title hit scores 2, a
+	// text hit 1); zero means DefaultMin.
+	Min int `json:"min,omitempty"`
+}
+
+// DefaultMin is the score that assigns a subject when it names no Min: a
+// hit in the title, or two in the text. One passing word in a long text is
+// not what a document is about.
+const DefaultMin = 2
+
+// titleWeight is what a hit in the title scores.
+const titleWeight = 2
+
+// Vocabulary is a loaded subject vocabulary, ready to assign.
+type Vocabulary struct {
+	Subjects []Subject
+	// Version names the vocabulary's content: the index keeps it, and
+	// rebuilds when the vocabulary changes.
+	Version string
+	byKey   map[string]int // id and lower-case label → position
+	first   map[string][]phrase
+	prefix  map[string][]phrase // one-word prefix terms, by their first prefixKey bytes
+	colls   [][]phrase
+}
+
+// prefixKey is how many bytes of a one-word prefix term index it: each word
+// of a text is then looked up once, not tested against every prefix term.
+const prefixKey = 4
+
+// phrase is one term, as words; the last word may be a prefix.
+type phrase struct {
+	subject int
+	words   []string
+	prefix  bool // the last word matches any word it begins
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Load reads a vocabulary from its JSON. Every problem is an error naming the
+// subject: a vocabulary is checked whole before any of it is used.
+func Load(data []byte) (*Vocabulary, error) {
+	var file struct {
+		About    string    `json:"about"`
+		Subjects []Subject `json:"subjects"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&file); err != nil {
+		return nil, fmt.Errorf("subject vocabulary: %w", err)
+	}
+	if len(file.Subjects) == 0 {
+		return nil, errors.New("subject vocabulary: no subjects")
+	}
+	sum := sha256.Sum256(data)
+	v := &Vocabulary{Subjects: file.Subjects, Version: hex.EncodeToString(sum[:8]),
+		byKey: map[string]int{}, first: map[string][]phrase{}, prefix: map[string][]phrase{}}
+	for i, s := range v.Subjects {
+		switch {
+		case !idPattern.MatchString(s.ID):
+			return nil, fmt.Errorf("subject vocabulary: subject %d: id %q is not lower-case words joined by hyphens", i+1, s.ID)
+		case strings.TrimSpace(s.Label) == "":
+			return nil, fmt.Errorf("subject vocabulary: subject %q has no label", s.ID)
+		case len(s.Terms) == 0 && len(s.Collections) == 0:
+			return nil, fmt.Errorf("subject vocabulary: subject %q has no terms and no collections: nothing would assign it", s.ID)
+		case s.Min < 0:
+			return nil, fmt.Errorf("subject vocabulary: subject %q has a negative min", s.ID)
+		}
+		for _, key := range []string{s.ID, strings.ToLower(s.Label)} {
+			if j, dup := v.byKey[key]; dup && j != i {
+				return nil, fmt.Errorf("subject vocabulary: subject %q: %q is also subject %q's", s.ID, key, v.Subjects[j].ID)
+			}
+			v.byKey[key] = i
+		}
+		for _, t := range s.Terms {
+			p, err := compile(i, t)
+			if err != nil {
+				return nil, fmt.Errorf("subject vocabulary: subject %q: %w", s.ID, err)
+			}
+			if len(p.words) == 1 && p.prefix {
+				if len(p.words[0]) < prefixKey {
+					return nil, fmt.Errorf("subject vocabulary: subject %q: prefix term %q is shorter than %d bytes", s.ID, t, prefixKey)
+				}
+				k := p.words[0][:prefixKey]
+				v.prefix[k] = append(v.prefix[k], p)
+			} else {
+				v.first[p.words[0]] = append(v.first[p.words[0]], p)
+			}
+		}
+		var colls []phrase
+		for _, t := range s.Collections {
+			p, err := compile(i, t)
+			if err != nil {
+				return nil, fmt.Errorf("subject vocabulary: subject %q: collection %w", s.ID, err)
+			}
+			colls = append(colls, p)
+		}
+		v.colls = append(v.colls, colls)
+	}
+	return v, nil
+}
+
+func compile(subject int, term string) (phrase, error) {
+	p := phrase{subject: subject}
+	t := strings.TrimSpace(term)
+	if strings.HasSuffix(t, "*") {
+		p.prefix = true
+		t = strings.TrimSuffix(t, "*")
+	}
+	p.words = words(t)
+	if len(p.words) == 0 || strings.Contains(t, "*") {
+		return p, fmt.Errorf("term %q has no words, or a * not at its end", term)
+	}
+	return p, nil
+}
+
+// Default is the vocabulary fond ships (subjects.json).
+var Default = sync.OnceValue(func() *Vocabulary {
+	v, err := Load(builtin)
+	if err != nil {
+		panic(err) // the embedded file is checked by the package's tests
+	}
+	return v
+})
+
+// Lookup finds a subject by id or label, in any case.
+func (v *Vocabulary) Lookup(s string) (Subject, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	i, ok := v.byKey[s]
+	if !ok {
+		return Subject{}, false
+	}
+	return v.Subjects[i], true
+}
+
+// Label is a subject id's label, or the id itself when the vocabulary does
+// not hold it (a person's subject from an older vocabulary).
+func (v *Vocabulary) Label(id string) string {
+	if s, ok := v.Lookup(id); ok {
+		return s.Label
+	}
+	return id
+}
+
+// Text is what subjects are assigned from.
+type Text struct {
+	Title, Body string
+	Collection  string // the collection's title
+}
+
+// Assign returns the ids of the subjects t is about, in the vocabulary's
+// order. Its work is linear in the text.
+func (v *Vocabulary) Assign(t Text) []string {
+	score := make([]int, len(v.Subjects))
+	v.count(words(t.Title), titleWeight, score)
+	v.count(words(t.Body), 1, score)
+	coll := words(t.Collection)
+	var out []string
+	for i, s := range v.Subjects {
+		min := s.Min
+		if min == 0 {
+			min = DefaultMin
+		}
+		assigned := len(s.Terms) > 0 && score[i] >= min
+		for _, p := range v.colls[i] {
+			if !assigned && contains(coll, p) {
+				assigned = true
+			}
+		}
+		if assigned {
+			out = append(out, s.ID)
+		}
+	}
+	return out
+}
+
+// Of returns a record's subjects: those a person set on it, or else those
+// its title, text and collection are assigned.
+func (v *Vocabulary) Of(r *record.Record) []string {
+	if len(r.Subjects) > 0 {
+		return r.Subjects
+	}
+	return v.Assigned(r)
+}
+
+// Assigned returns the subjects a record's title, text and collection are
+// assigned, whatever a person set.
+func (v *Vocabulary) Assigned(r *record.Record) []string {
+	t := Text{Title: r.Title, Body: r.Body}
+	if r.Collection != nil {
+		t.Collection = r.Collection.Title
+	}
+	return v.Assign(t)
+}
+
+// Check refuses subjects the vocabulary does not hold, naming the first; it
+// returns the ids (a label given is read as its subject's id), each once.
+func (v *Vocabulary) Check(ids []string) ([]string, error) {
+	var out []string
+	for _, id := range ids {
+		if strings.TrimSpace(id) == "" {
+			continue
+		}
+		s, ok := v.Lookup(id)
+		if !ok {
+			return nil, fmt.Errorf("%q is not a subject of the vocabulary (see /subjects)", id)
+		}
+		if !slices.Contains(out, s.ID) {
+			out = append(out, s.ID)
+		}
+	}
+	return out, nil
+}
+
+// count adds weight to each subject per hit of one of its terms in ws.
+func (v *Vocabulary) count(ws []string, weight int, score []int) {
+	for i, w := range ws {
+		for _, p := range v.first[w] {
+			if matchAt(ws, i, p) {
+				score[p.subject] += weight
+			}
+		}
+		if len(w) < prefixKey {
+			continue
+		}
+		for _, p := range v.prefix[w[:prefixKey]] {
+			if strings.HasPrefix(w, p.words[0]) {
+				score[p.subject] += weight
+			}
+		}
+	}
+}
+
+// matchAt reports whether p's words stand in ws from position i.
+func matchAt(ws []string, i int, p phrase) bool {
+	if i+len(p.words) > len(ws) {
+		return false
+	}
+	last := len(p.words) - 1
+	for k, pw := range p.words {
+		w := ws[i+k]
+		if k == last && p.prefix {
+			if !strings.HasPrefix(w, pw) {
+				return false
+			}
+		} else if w != pw {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(ws []string, p phrase) bool {
+	for i := range ws {
+		if matchAt(ws, i, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// words splits text into lower-case words of letters and digits, so
+// "most-favored-nation" and "most favored nation" are the same three words.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}

@@ -1,0 +1,50 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"fond/internal/record"
+	"fond/internal/search"
+	"fond/internal/subjects"
+)
+
+// subjectLink is one subject as a page shows it: its label, scope note, and
+// a search of its documents.
+type subjectLink struct {
+	ID, Label, Scope, URL string
+	Count                 int
+	ByPerson              bool // set by a person, not assigned
+}
+
+func subjectURL(id string) string { return "/search?subject=" + url.QueryEscape(id) + "&sort=date" }
+
+// recordSubjects are a record's subjects for its page: a person's, or those
+// its text and collection are assigned (the index assigns the same).
+func recordSubjects(r *record.Record) []subjectLink {
+	v := subjects.Default()
+	var out []subjectLink
+	for _, id := range v.Of(r) {
+		out = append(out, subjectLink{ID: id, Label: v.Label(id), URL: subjectURL(id), ByPerson: len(r.Subjects) > 0})
+	}
+	return out
+}
+
+// handleSubjects lists the vocabulary with each subject's scope note and how
+// many documents the reader may see have it, from one facet count.
+func (s *Server) handleSubjects(w http.ResponseWriter, r *http.Request) {
+	res, err := s.search(r.Context(), search.Query{Facets: true, Limit: 1})
+	if err != nil {
+		s.serverError(w, err)
+		return
+	}
+	counts := map[string]int{}
+	for _, c := range res.Facets["subject"] {
+		counts[c.Value] = c.Count
+	}
+	var list []subjectLink
+	for _, sub := range subjects.Default().Subjects {
+		list = append(list, subjectLink{ID: sub.ID, Label: sub.Label, Scope: sub.Scope, URL: subjectURL(sub.ID), Count: counts[sub.ID]})
+	}
+	s.render(w, http.StatusOK, "subjects", map[string]any{"Title": "Subjects", "Subjects": list, "Total": res.Total})
+}
