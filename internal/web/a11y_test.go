@@ -48,7 +48,8 @@ func TestAccessibility(t *testing.T) {
 	}
 	defer st.Close()
 	in := &ingest.Ingester{Store: st}
-	if _, err := in.Paths(ctx, []string{seeds, filepath.Join(testutil.RepoRoot(t), "testdata", "sample")}, func(ingest.Outcome) {}); err != nil {
+	if _, err := in.Paths(ctx, []string{seeds, filepath.Join(testutil.RepoRoot(t), "testdata", "sample"),
+		filepath.Join(testutil.RepoRoot(t), "testdata", "releases", "text")}, func(ingest.Outcome) {}); err != nil {
 		t.Fatal(err)
 	}
 	res, err := st.Search(ctx, search.Query{Text: `"Meeting between Stalin and Kim Il Sung"`, Limit: 1})
@@ -63,7 +64,8 @@ func TestAccessibility(t *testing.T) {
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
 	pages := []string{"/", "/search?q=Stalin", "/documents/" + doc.ID, "/timeline", "/people/Stalin", "/places/Pyongyang", "/map",
-		"/collections", "/login", "/about", "/people", "/places?sort=count", "/search?q=" + url.QueryEscape("Stalin zanzibar")}
+		"/collections", "/login", "/about", "/people", "/places?sort=count", "/search?q=" + url.QueryEscape("Stalin zanzibar"),
+		"/releases/stats"}
 	if len(doc.Editions) > 0 {
 		pages = append(pages, "/compare?a="+doc.ID+"&b="+doc.Editions[0])
 	}
