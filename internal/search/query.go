@@ -39,6 +39,9 @@ var Fields = map[string]bool{
 	// Declassification: withheld:yes (text a release withheld), exemption:b1
 	// (an exemption code cited), released:2005..2010 (a release's year).
 	"withheld": true, "exemption": true, "released": true,
+	// released_later:yes, a release showing text an earlier release of the
+	// same document withheld ("text released later than first publication").
+	"released_later": true,
 }
 
 func (t Term) String() string {
