@@ -69,6 +69,13 @@ func TestAccessibility(t *testing.T) {
 	if len(doc.Editions) > 0 {
 		pages = append(pages, "/compare?a="+doc.ID+"&b="+doc.Editions[0])
 	}
+	// A release's comparison page, with two releases side by side.
+	rel, err := st.Search(ctx, search.Query{Text: "released_later:yes withheld:yes", Limit: 1})
+	if err != nil || len(rel.Hits) == 0 {
+		t.Fatalf("no release of the fixtures found: %v", err)
+	}
+	relRec, _ := st.Get(ctx, rel.Hits[0].ID)
+	pages = append(pages, "/documents/"+relRec.ID+"/releases?a="+relRec.ID+"&b="+relRec.Editions[0])
 
 	actx, cancel := chromedp.NewExecAllocator(ctx, append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.Flag("disable-background-networking", true),

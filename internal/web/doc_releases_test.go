@@ -202,3 +202,46 @@ func TestSearchPageDeclassifiedFacets(t *testing.T) {
 		t.Errorf("released_later=yes&withheld=yes does not find the 2008 release alone")
 	}
 }
+
+// TestCompareTwoReleases: the releases page offers every release in a form,
+// the earliest and the latest chosen; choosing two shows them side by side
+// with what only one of them has marked; a record not among the document's
+// releases is refused with the parameter named.
+func TestCompareTwoReleases(t *testing.T) {
+	_, ts, ids := releasesServer(t)
+	code, _, body := get(t, ts.URL+"/documents/"+ids["2008"]+"/releases")
+	if code != 200 {
+		t.Fatalf("status %d", code)
+	}
+	for _, want := range []string{`<select name="a"><option value="` + ids["1995"] + `" selected>1995: 3 paragraphs withheld (National Archives and Records Administration)</option>`,
+		`<option value="` + ids["2019"] + `" selected>2019: full`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the form lacks %s", want)
+		}
+	}
+	if strings.Contains(body, `<table class="compare">`) {
+		t.Error("a comparison shown before the reader asked for one")
+	}
+	code, _, body = get(t, ts.URL+"/documents/"+ids["2019"]+"/releases?a="+ids["2008"]+"&b="+ids["1995"])
+	if code != 200 {
+		t.Fatalf("status %d", code)
+	}
+	if err := checkHTML(body); err != nil {
+		t.Error(err)
+	}
+	for _, want := range []string{`<table class="compare">`, "<small>2008: 1 paragraph withheld (National Archives", "<small>1995: 3 paragraphs withheld (National Archives",
+		`<option value="` + ids["2008"] + `" selected>`, `class="op-`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the side-by-side view lacks %s", want)
+		}
+	}
+	// The 2008 release shows paragraph 3, which 1995 withheld: it is marked
+	// as only in one of them.
+	if !regexp.MustCompile(`<span class="op-(inserted|changed)">[^<]*The Chancellor then told me, in confi`).MatchString(body) {
+		t.Error("the paragraph 2008 released is not marked as a difference")
+	}
+	code, _, body = get(t, ts.URL+"/documents/"+ids["2019"]+"/releases?a=nosuchrecord")
+	if code != 400 || !strings.Contains(body, "“a” must be one of this document") {
+		t.Errorf("a record not among the releases: status %d", code)
+	}
+}
