@@ -2,6 +2,9 @@ package ingest
 
 import (
 	"context"
+	"image"
+	"image/color"
+	"image/draw"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,9 +134,20 @@ func TestReleaseAsScan(t *testing.T) {
 		t.Errorf("history with the scanned release = %q, want %q", got, want)
 	}
 
+	// The third line's words from "Xavier" on are inked over, as a
+	// release's censor did: the page's box, not Tesseract's reading of it,
+	// makes it a blackout.
 	ctx := context.Background()
-	markers := scannedPDF(t, []string{"He named the source: (b)(1) XXXXXXXXXXXX and", "the officer 25X1 who was present at the meeting."})
-	res, err := Extract(ctx, "markers-scan.pdf", markers)
+	pages := testutil.ScanImages(t, []string{"He named the source: (b)(1) XXXXXXXXXXXX and", "the officer 25X1 who was present at the meeting.",
+		"He said that Xavier Quentin Morrow had told him so.", "The Chancellor left at noon."})
+	page, ok := pages[0].(draw.Image)
+	if !ok {
+		t.Fatalf("page image %T", pages[0])
+	}
+	// testutil.PDF sets 12 pt lines 16 pt apart from 72 pt, drawn at 300 dpi.
+	pt := func(p float64) int { return int(p * 300 / 72) }
+	draw.Draw(page, image.Rect(pt(72+70), pt(72+32-10), pt(72+250), pt(72+32+3)), &image.Uniform{color.Black}, image.Point{}, draw.Src)
+	res, err := Extract(ctx, "markers-scan.pdf", testutil.ScannedPDF(page))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,8 +155,12 @@ func TestReleaseAsScan(t *testing.T) {
 	for _, red := range res.Records[0].Redactions {
 		got = append(got, red.Kind+" "+strings.Join(red.Exemptions, ","))
 	}
-	if strings.Join(got, "; ") != "ocr b1; exemption 25x1" {
+	if strings.Join(got, "; ") != "ocr b1; exemption 25x1; ocr " {
 		t.Errorf("OCR'd markers read as %q from %q", got, res.Records[0].Body)
+	}
+	t.Logf("markers page read as %q", res.Records[0].Body)
+	if body := res.Records[0].Body; strings.Contains(body, "Quentin") || !strings.Contains(body, "He said that") || !strings.Contains(body, "Chancellor left") {
+		t.Errorf("the inked words, or the words around them, read wrong: %q", body)
 	}
 }
 
