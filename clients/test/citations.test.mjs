@@ -265,7 +265,7 @@ const goldenKnown = new Map([
 
 test('fond\'s golden citations agree across formats in citation-js', async (t) => {
   const dir = join(repoRoot, 'internal', 'cite', 'testdata');
-  const names = ['approx', 'article', 'blog', 'frus', 'inferred', 'interval', 'korean', 'list', 'question', 'seed', 'specials', 'translated', 'undated'];
+  const names = ['approx', 'article', 'blog', 'frus', 'inferred', 'interval', 'korean', 'list', 'question', 'released', 'seed', 'specials', 'translated', 'undated'];
   const { check, finish } = ledger(goldenKnown);
   const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
   for (const name of names) {
@@ -290,6 +290,9 @@ test('fond\'s golden citations agree across formats in citation-js', async (t) =
       }
       if (csl.archive) check(format, 'archive', item.archive === csl.archive, `${name}: ${item.archive}`);
       if (csl.archive_location) check(format, 'location', item.archive_location === csl.archive_location, `${name}: ${item.archive_location}`);
+      // The release a declassified text is cited as is in every format's note.
+      const release = /Released [^.]*\)/.exec(csl.note ?? '');
+      if (release) check(format, 'release', (item.note ?? '').includes(release[0]), `${name}: ${item.note}`);
       if (csl.language) check(format, 'language', item.language === (format === 'bibtex' ? babel[csl.language] : csl.language), `${name}: ${item.language}`);
     }
   }

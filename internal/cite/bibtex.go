@@ -101,6 +101,7 @@ func BibTeX(r *record.Record, o Options) string {
 	// BibTeX's year and month cannot say "circa" or "inferred"; biblatex's
 	// date can say only the first.
 	notes = append(notes, dateNotes(r.Date)...)
+	notes = append(notes, releaseNote(r))
 	if published != "" {
 		notes = append(notes, "Published at "+published)
 	}

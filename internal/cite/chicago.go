@@ -63,7 +63,9 @@ func chicagoNote(r *record.Record) string {
 	if t := nameList(r.Translators); t != "" {
 		s += " Translated by " + t + "."
 	}
-	s += releaseNote(r)
+	if n := releaseNote(r); n != "" {
+		s += " " + n
+	}
 	if u := record.NormalURL(r.URL); u != "" {
 		s += " " + u + "."
 	}
@@ -71,14 +73,17 @@ func chicagoNote(r *record.Record) string {
 }
 
 // releaseNote names the declassification release the cited text is, since
-// another release of the same document withholds other parts: " Released
+// another release of the same document withholds other parts: "Released
 // 2008-05-01 by National Archives and Records Administration (MR 2005-123)."
+// Every style says it in its note ("" when the record shows no dated
+// release): none has a field for a release, and a reader must find the same
+// text again.
 func releaseNote(r *record.Record) string {
 	if len(r.Releases) == 0 || r.Releases[0].Date == "" {
 		return ""
 	}
 	rel := r.Releases[0]
-	s := " Released " + rel.Date
+	s := "Released " + rel.Date
 	if rel.Body != "" {
 		s += " by " + oneLine(rel.Body)
 	}

@@ -121,8 +121,17 @@ func fixtures() map[string]*record.Record {
 	question := &record.Record{ID: "3e3e3e3e3e3e3e3e", Category: record.Secondary, Type: "Article",
 		Title: "Who Started the Korean War?", Authors: []string{"Kim Hak-joon"}, Publisher: "Korea Observer"}
 
+	// A declassified telegram, cited as one release of several.
+	released := frus()
+	released.ID = "4f4f4f4f4f4f4f4f"
+	released.Title = "Telegram From the Embassy in Austria to the Department of State"
+	released.Date = record.Date{EDTF: "1952-03-15", Display: "March 15, 1952, 6 p.m.", Earliest: "1952-03-15", Latest: "1952-03-15", Qualifier: record.Exact}
+	released.Collection = nil
+	released.Authors, released.Recipients = nil, nil
+	released.Releases = []record.Release{{Date: "2008-05-01", Body: "National Archives and Records Administration", Authority: "MR 2005-123; NLT 95-12", Classification: "SECRET"}}
+
 	return map[string]*record.Record{
-		"seed": seed(), "translated": translated, "approx": approx, "inferred": inferred,
+		"released": released, "seed": seed(), "translated": translated, "approx": approx, "inferred": inferred,
 		"interval": interval, "undated": undated, "korean": korean, "specials": specials,
 		"frus": frus(), "blog": blog, "list": list, "article": article, "question": question,
 	}
@@ -451,18 +460,23 @@ func TestPageMeta(t *testing.T) {
 	}
 }
 
-// TestChicagoNamesRelease: a declassified text's citation says which release
-// it is, since another release of the document withholds other parts.
-func TestChicagoNamesRelease(t *testing.T) {
+// TestStylesNameRelease: a declassified text's citation says which release
+// it is, in every style (in BibTeX's note, RIS's N1, CSL-JSON's note), since
+// another release of the document withholds other parts.
+func TestStylesNameRelease(t *testing.T) {
 	r := &record.Record{Title: "Telegram From the Embassy in Austria", Category: record.Primary, Type: "Telegram",
 		Date:     record.Date{EDTF: "1952-03-15", Display: "March 15, 1952", Earliest: "1952-03-15", Latest: "1952-03-15", Qualifier: record.Exact},
 		Releases: []record.Release{{Date: "2008-05-01", Body: "National Archives and Records Administration", Authority: "MR 2005-123"}}}
-	got := Chicago(r, Options{})
-	if want := "Released 2008-05-01 by National Archives and Records Administration (MR 2005-123)."; !strings.Contains(got, want) {
-		t.Errorf("Chicago = %q, lacks %q", got, want)
-	}
-	r.Releases = nil
-	if got := Chicago(r, Options{}); strings.Contains(got, "Released") {
-		t.Errorf("a record with no release cites one: %q", got)
+	const said = "Released 2008-05-01 by National Archives and Records Administration (MR 2005-123)"
+	for style, want := range map[string]string{"chicago": said + ".", "bibtex": "note = {" + said + "}", "ris": "N1  - " + said + ".\r\n", "csl-json": `"note": "` + said + `."`} {
+		got, err := Format(style, r)
+		if err != nil || !strings.Contains(got, want) {
+			t.Errorf("%s = %q (%v), lacks %q", style, got, err, want)
+		}
+		r.Releases = nil
+		if got, _ := Format(style, r); strings.Contains(got, "Released") {
+			t.Errorf("%s: a record with no release cites one: %q", style, got)
+		}
+		r.Releases = []record.Release{{Date: "2008-05-01", Body: "National Archives and Records Administration", Authority: "MR 2005-123"}}
 	}
 }

@@ -76,6 +76,9 @@ func CSLJSON(r *record.Record, o Options) ([]byte, error) {
 	if len(more) > 0 {
 		notes = append(notes, "Also: "+strings.Join(more, "; ")+".")
 	}
+	if n := releaseNote(r); n != "" {
+		notes = append(notes, n)
+	}
 	if published != "" {
 		notes = append(notes, "Published at "+published+".")
 	}

@@ -80,6 +80,7 @@ func RIS(r *record.Record, o Options) string {
 	for _, n := range risNotes(r) {
 		tag("N1", n)
 	}
+	tag("N1", releaseNote(r))
 	if len(more) > 0 {
 		tag("N1", "Also: "+strings.Join(more, "; ")+".")
 	}

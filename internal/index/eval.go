@@ -392,7 +392,7 @@ func (e *evaluator) metadata(t search.Term, cand docset) docset {
 		})
 	case "status":
 		return e.filter(cand, func(n uint32) bool { return test(e.ix.docs[n].status, equal) })
-	case "withheld", "exemption", "released":
+	case "withheld", "exemption", "released", "released_later":
 		return e.declassified(t.Field, lv, cand)
 	case "subject":
 		// By id or label; a subject the vocabulary lacks may still be a
@@ -420,7 +420,8 @@ const maxReleaseYears = 200
 
 // declassified filters on what releases withheld and when they came out:
 // withheld:yes / withheld:no, exemption:b1 (any spelling of the code),
-// released:2008 or released:2005..2010 (a release in those years).
+// released:2008 or released:2005..2010 (a release in those years),
+// released_later:yes / no (a release showing text an earlier one withheld).
 func (e *evaluator) declassified(field, v string, cand docset) docset {
 	lists := map[uint32]bool{}
 	add := func(key string) {
@@ -429,7 +430,7 @@ func (e *evaluator) declassified(field, v string, cand docset) docset {
 		}
 	}
 	switch field {
-	case "withheld":
+	case "withheld", "released_later":
 		add("yes")
 		switch v {
 		case "yes", "true", "1":

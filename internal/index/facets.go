@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"fond/internal/names"
+	"fond/internal/redact"
 	"fond/internal/search"
 	"fond/internal/subjects"
 )
@@ -88,7 +89,11 @@ func (ix *Index) facets(stop func() error, docs []uint32, auth *names.File) (map
 	for _, kind := range []string{"person", "place"} {
 		out[kind] = preferredNames(out[kind], auth)
 	}
+	ix.releaseFacets(docs, out)
 	for name, list := range out {
+		if name == "withheld" {
+			continue // yes, then no
+		}
 		if name == "year" || name == "decade" {
 			sort.Slice(list, func(i, j int) bool { return list[i].Value < list[j].Value })
 			continue
@@ -104,6 +109,45 @@ func (ix *Index) facets(stop func() error, docs []uint32, auth *names.File) (map
 		}
 	}
 	return out, nil
+}
+
+// releaseFacets counts the declassification facets (withheld, exemption,
+// released_later) over docs from the keyed sets their filters read, so the
+// snapshot keeps its format. Releases are few: when none withholds anything
+// nothing is counted, and otherwise docs are marked once in a bitset and each
+// set walked (a closed list of exemption codes is looked up, not the whole
+// key table scanned).
+func (ix *Index) releaseFacets(docs []uint32, out map[string][]search.FacetCount) {
+	if len(ix.names["withheld\x00yes"]) == 0 || len(docs) == 0 {
+		return
+	}
+	in := make([]uint64, (len(ix.hot)+63)/64)
+	for _, n := range docs {
+		in[n/64] |= 1 << (n % 64)
+	}
+	count := func(key string) int {
+		c := 0
+		for _, n := range ix.names[key] {
+			if in[n/64]&(1<<(n%64)) != 0 {
+				c++
+			}
+		}
+		return c
+	}
+	if c := count("withheld\x00yes"); c > 0 {
+		out["withheld"] = append(out["withheld"], search.FacetCount{Value: "yes", Count: c})
+		if c < len(docs) {
+			out["withheld"] = append(out["withheld"], search.FacetCount{Value: "no", Count: len(docs) - c})
+		}
+	}
+	for _, code := range redact.ExemptionCodes() {
+		if c := count("exemption\x00" + code); c > 0 {
+			out["exemption"] = append(out["exemption"], search.FacetCount{Value: code, Count: c})
+		}
+	}
+	if c := count(releasedLaterKey); c > 0 {
+		out["released_later"] = append(out["released_later"], search.FacetCount{Value: "yes", Count: c})
+	}
 }
 
 // preferredNames shows a facet's names as the authority file prefers them,

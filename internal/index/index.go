@@ -53,6 +53,9 @@ type termPositions struct {
 // only after analysis (a new row's id).
 func (a *Analyzed) SetRef(ref int64) { a.doc.Ref = ref }
 
+// Ref is the store's reference of the analysed record.
+func (a *Analyzed) Ref() int64 { return a.doc.Ref }
+
 // Analyzer tokenizes documents, remembering the words it has seen; one per
 // goroutine, so that the hot path takes no lock.
 type Analyzer struct {

@@ -120,10 +120,10 @@ func TestCompaction(t *testing.T) {
 	}
 }
 
-func TestSnapshotRoundTrip(t *testing.T) {
-	ix := build(testDocs())
-	ix.Apply([]int64{3}, nil)
-	ix.SetGen(42, "e1")
+// roundTrip writes ix as a snapshot and reads it back, returning the
+// snapshot's bytes too.
+func roundTrip(t *testing.T, ix *Index) (*Index, []byte) {
+	t.Helper()
 	var buf bytes.Buffer
 	if _, err := ix.WriteTo(&buf); err != nil {
 		t.Fatal(err)
@@ -132,6 +132,14 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return back, buf.Bytes()
+}
+
+func TestSnapshotRoundTrip(t *testing.T) {
+	ix := build(testDocs())
+	ix.Apply([]int64{3}, nil)
+	ix.SetGen(42, "e1")
+	back, data := roundTrip(t, ix)
 	if g, e := back.Gen(); g != 42 || e != "e1" {
 		t.Errorf("gen %d epoch %q", g, e)
 	}
@@ -140,7 +148,6 @@ func TestSnapshotRoundTrip(t *testing.T) {
 			t.Errorf("%q: before %s, after %s", q, a, b)
 		}
 	}
-	data := buf.Bytes()
 	for _, cut := range []int{0, 5, len(data) / 2, len(data) - 1} {
 		if _, err := ReadSnapshot(bytes.NewReader(data[:cut])); err == nil {
 			t.Errorf("snapshot cut at %d read without error", cut)

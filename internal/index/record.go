@@ -86,6 +86,20 @@ func unmarked(r *record.Record) string {
 	return string(b)
 }
 
+// releasedLaterKey marks a release showing text an earlier release of the
+// same document withheld (released_later:yes). The record alone cannot tell:
+// the store, which reads the document's other releases, says so through
+// FromLaterRelease.
+const releasedLaterKey = "released_later\x00yes"
+
+// FromLaterRelease is FromRecord for a release that shows text an earlier
+// release of its document withheld.
+func FromLaterRelease(ref int64, r *record.Record) Doc {
+	d := FromRecord(ref, r)
+	d.NameKeys = append(d.NameKeys, releasedLaterKey)
+	return d
+}
+
 // releaseKeys are the keys the declassification filters look up (withheld:,
 // exemption:, released:), kept with the name keys: sets of documents by a
 // value, which the snapshot already stores.

@@ -15,8 +15,13 @@ import (
 // A snapshot is the whole index in one file, so that a process opening a large
 // archive reads it instead of re-tokenizing every record. The layout is private
 // and versioned by its magic; a snapshot that fails to read is rebuilt from the
-// store, never trusted in part (a CRC covers every byte).
-const snapshotMagic = "FONDIDX7"
+// store, never trusted in part (a CRC covers every byte). The version also
+// changes when what the index derives from records changes though the layout
+// does not, so that an older snapshot is rebuilt rather than kept short of
+// it: 7 held the declassification keys (withheld, exemption, released, and
+// released_later, which the store derives from a release's editions); 8
+// adds the subjects.
+const snapshotMagic = "FONDIDX8"
 
 // A snapshot holds the subjects its records were assigned; one made under
 // another vocabulary is rebuilt, so that the vocabulary in force applies.

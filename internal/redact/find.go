@@ -253,3 +253,26 @@ func appendNew(list []string, add ...string) []string {
 	}
 	return list
 }
+
+// ExemptionCodes are every code Find and NormalizeExemption give, in order:
+// FOIA's b1–b9 with their parts (b7c), and E.O. 12958/13526's 25X1–25X9 and
+// 50X1–50X9 (-HUM, -WMD). The search page counts its exemption facet by
+// looking these up, so the list is small and closed.
+func ExemptionCodes() []string {
+	var out []string
+	for d := '1'; d <= '9'; d++ {
+		out = append(out, "b"+string(d))
+		for p := 'a'; p <= 'f'; p++ {
+			out = append(out, "b"+string(d)+string(p))
+		}
+	}
+	for _, pre := range []string{"25x", "50x"} {
+		for d := '1'; d <= '9'; d++ {
+			out = append(out, pre+string(d))
+			if pre == "50x" {
+				out = append(out, pre+string(d)+"-hum", pre+string(d)+"-wmd")
+			}
+		}
+	}
+	return out
+}

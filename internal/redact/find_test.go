@@ -202,3 +202,31 @@ func TestHistory(t *testing.T) {
 		t.Errorf("Summary = %q\nwant      %q", got, want)
 	}
 }
+
+// TestExemptionCodes: every listed code is one NormalizeExemption keeps as
+// it is, and the codes Find reads from a text are in the list.
+func TestExemptionCodes(t *testing.T) {
+	codes := ExemptionCodes()
+	listed := map[string]bool{}
+	for _, c := range codes {
+		listed[c] = true
+		if NormalizeExemption(c) != c {
+			t.Errorf("%q normalizes to %q", c, NormalizeExemption(c))
+		}
+	}
+	if len(codes) != 9*7+9+27 {
+		t.Errorf("%d codes", len(codes))
+	}
+	found := map[string]bool{}
+	for _, red := range Find("He said (b)(1) [text not declassified] and (b)(7)(C) XXXXXX 25X1 then 50X1-HUM ███ █████.") {
+		for _, c := range red.Exemptions {
+			found[c] = true
+			if !listed[c] {
+				t.Errorf("Find gave %q, not in ExemptionCodes", c)
+			}
+		}
+	}
+	if len(found) != 4 {
+		t.Errorf("Find read codes %v, want b1, b7c, 25x1, 50x1-hum", found)
+	}
+}

@@ -81,3 +81,21 @@ func Summary(h []Entry) string {
 	}
 	return strings.Join(lines, "; ")
 }
+
+// ReleasedLater reports whether record id's release in history h shows text
+// that an earlier release of the document withheld: its release is dated and
+// an earlier dated release withheld more spans than it does. This is the
+// released_later:yes filter ("text released later than first publication").
+func ReleasedLater(h []Entry, id string) bool {
+	for _, e := range h {
+		if e.Record != id || e.Release.Date == "" {
+			continue
+		}
+		for _, o := range h {
+			if o.Release.Date != "" && o.Release.Date < e.Release.Date && o.Withheld.Spans > e.Withheld.Spans {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -11,8 +11,11 @@ import (
 // latest release of the same document and how much that one still withholds.
 type Released struct {
 	Collection string
-	Year       string // of the release ("" undated)
-	Withheld   Withheld
+	// Body is who released it (the stamp's agency, library or archive; ""
+	// when the release names none).
+	Body     string
+	Year     string // of the release ("" undated)
+	Withheld Withheld
 	// LaterYear and Later are the latest later release of the document and
 	// what it withholds; LaterYear is "" when none is known.
 	LaterYear string
@@ -21,9 +24,12 @@ type Released struct {
 	DocYear string
 }
 
-// StatsRow is one collection's releases of one year.
+// StatsRow sums the releases of one group: one collection's releases by one
+// body in one year, or, in the totals (see Group), all of a body's or of a
+// year's, the fields not grouped by left "".
 type StatsRow struct {
 	Collection string  `json:"collection"`
+	Body       string  `json:"body"`
 	Year       string  `json:"year"`
 	Documents  int     `json:"documents_with_withholding"`
 	Spans      int     `json:"spans_withheld"`
@@ -51,15 +57,39 @@ func Later(h []Entry, e Entry) *Entry {
 	return nil
 }
 
-// Stats sums releases by collection and year, in that order.
-func Stats(rs []Released) []StatsRow {
-	at := map[[2]string]*StatsRow{}
-	var keys [][2]string
+// Group says which of a release's collection, body and year its row is
+// counted under; a field left out is summed over.
+type Group uint8
+
+const (
+	ByCollection Group = 1 << iota
+	ByBody
+	ByYear
+)
+
+// Stats sums releases by collection, body and year, in that order.
+func Stats(rs []Released) []StatsRow { return StatsBy(rs, ByCollection|ByBody|ByYear) }
+
+// StatsBy sums releases by the fields g names, rows sorted by collection,
+// body and year. The median is taken over each row's own releases, so totals
+// are counted from the releases, not added up from finer rows.
+func StatsBy(rs []Released, g Group) []StatsRow {
+	at := map[[3]string]*StatsRow{}
+	var keys [][3]string
 	for _, r := range rs {
-		k := [2]string{r.Collection, r.Year}
+		var k [3]string
+		if g&ByCollection != 0 {
+			k[0] = r.Collection
+		}
+		if g&ByBody != 0 {
+			k[1] = r.Body
+		}
+		if g&ByYear != 0 {
+			k[2] = r.Year
+		}
 		row := at[k]
 		if row == nil {
-			row = &StatsRow{Collection: r.Collection, Year: r.Year}
+			row = &StatsRow{Collection: k[0], Body: k[1], Year: k[2]}
 			at[k] = row
 			keys = append(keys, k)
 		}
@@ -77,10 +107,12 @@ func Stats(rs []Released) []StatsRow {
 		}
 	}
 	sort.Slice(keys, func(i, j int) bool {
-		if keys[i][0] != keys[j][0] {
-			return keys[i][0] < keys[j][0]
+		for f := range keys[i] {
+			if keys[i][f] != keys[j][f] {
+				return keys[i][f] < keys[j][f]
+			}
 		}
-		return keys[i][1] < keys[j][1]
+		return false
 	})
 	out := make([]StatsRow, len(keys))
 	for i, k := range keys {
@@ -126,7 +158,7 @@ func ReleasedFrom(rec *record.Record, h []Entry) Released {
 			break
 		}
 	}
-	r.Year = self.Year()
+	r.Year, r.Body = self.Year(), self.Release.Body
 	if l := Later(h, self); l != nil {
 		r.LaterYear, r.Later = l.Year(), l.Withheld
 	}

@@ -41,6 +41,9 @@ var Fields = map[string]bool{
 	"withheld": true, "exemption": true, "released": true,
 	// subject:claims or subject:"Claims and indemnities" (internal/subjects).
 	"subject": true,
+	// released_later:yes, a release showing text an earlier release of the
+	// same document withheld ("text released later than first publication").
+	"released_later": true,
 }
 
 func (t Term) String() string {

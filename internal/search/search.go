@@ -66,7 +66,8 @@ const (
 )
 
 // FacetNames are the facets a store computes, in display order.
-var FacetNames = []string{"type", "category", "repository", "language", "person", "place", "collection", "subject", "decade", "year"}
+var FacetNames = []string{"type", "category", "repository", "language", "person", "place", "collection", "subject", "decade", "year",
+	"withheld", "exemption", "released_later"}
 
 // FacetCount is one value of a facet and how many results have it.
 type FacetCount struct {

@@ -36,9 +36,21 @@ func PDF(pages ...[]string) []byte {
 	return assemble(kids, objs)
 }
 
-// ScannedPDF builds a PDF of one page that is only an image, as a scanner
-// makes: no text layer, so its words can only be read by OCR.
-func ScannedPDF(img image.Image) []byte {
+// ScannedPDF builds a PDF whose pages are only images, one a page, as a
+// scanner makes: no text layer, so its words can only be read by OCR.
+func ScannedPDF(imgs ...image.Image) []byte {
+	var kids, objs []string
+	for i, img := range imgs {
+		page := 3 + 3*i
+		kids = append(kids, fmt.Sprintf("%d 0 R", page))
+		objs = append(objs, scannedPage(img, page)...)
+	}
+	return assemble(kids, objs)
+}
+
+// scannedPage is the objects of one image-only page numbered from n: the
+// page, its content and the image.
+func scannedPage(img image.Image, n int) []string {
 	b := img.Bounds()
 	gray := make([]byte, 0, b.Dx()*b.Dy())
 	for y := b.Min.Y; y < b.Max.Y; y++ {
@@ -53,12 +65,11 @@ func ScannedPDF(img image.Image) []byte {
 	zw.Close()
 	// The page is the image at 300 dots per inch.
 	w, h := float64(b.Dx())*72/300, float64(b.Dy())*72/300
-	objs := []string{
-		fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>", w, h),
+	return []string{
+		fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Contents %d 0 R /Resources << /XObject << /Im1 %d 0 R >> >> >>", w, h, n+1, n+2),
 		stream("", []byte(fmt.Sprintf("q %.2f 0 0 %.2f 0 0 cm /Im1 Do Q", w, h))),
 		stream(fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode ", b.Dx(), b.Dy()), z.Bytes()),
 	}
-	return assemble([]string{"3 0 R"}, objs)
 }
 
 func stream(dict string, data []byte) string {
@@ -93,6 +104,24 @@ func assemble(kids, objs []string) []byte {
 // only that image, with no text layer.
 func Scan(t testing.TB, lines []string) (pageImage, scannedPDF []byte) {
 	t.Helper()
+	page, img := scanPage(t, lines)
+	return page, ScannedPDF(img)
+}
+
+// ScanImages renders each page of lines as Scan does, for ScannedPDF to
+// make a document of several scanned pages.
+func ScanImages(t testing.TB, pages ...[]string) []image.Image {
+	t.Helper()
+	var out []image.Image
+	for _, lines := range pages {
+		_, img := scanPage(t, lines)
+		out = append(out, img)
+	}
+	return out
+}
+
+func scanPage(t testing.TB, lines []string) ([]byte, image.Image) {
+	t.Helper()
 	NeedPrograms(t, "pdftoppm")
 	cmd := exec.Command("pdftoppm", "-r", "300", "-gray", "-png", "-singlefile", "-")
 	cmd.Stdin = bytes.NewReader(PDF(lines))
@@ -104,5 +133,5 @@ func Scan(t testing.TB, lines []string) (pageImage, scannedPDF []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return page, ScannedPDF(img)
+	return page, img
 }

@@ -43,12 +43,20 @@ func TestAccessibility(t *testing.T) {
 	exe := chromium(t)
 	axe := axeSource(t)
 	ctx := context.Background()
-	ts, _, doc := seedServer(t)
+	ts, st, doc := seedServer(t)
 	pages := []string{"/", "/search?q=Stalin", "/documents/" + doc.ID, "/timeline", "/people/Stalin", "/places/Pyongyang", "/map",
-		"/collections", "/login", "/about", "/subjects", "/people", "/places?sort=count", "/search?q=" + url.QueryEscape("Stalin zanzibar")}
+		"/collections", "/login", "/about", "/subjects", "/people", "/places?sort=count", "/search?q=" + url.QueryEscape("Stalin zanzibar"),
+		"/releases/stats"}
 	if len(doc.Editions) > 0 {
 		pages = append(pages, "/compare?a="+doc.ID+"&b="+doc.Editions[0])
 	}
+	// A release's comparison page, with two releases side by side.
+	rel, err := st.Search(ctx, search.Query{Text: "released_later:yes withheld:yes", Limit: 1})
+	if err != nil || len(rel.Hits) == 0 {
+		t.Fatalf("no release of the fixtures found: %v", err)
+	}
+	relRec, _ := st.Get(ctx, rel.Hits[0].ID)
+	pages = append(pages, "/documents/"+relRec.ID+"/releases?a="+relRec.ID+"&b="+relRec.Editions[0])
 
 	actx, cancel := chromedp.NewExecAllocator(ctx, append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.Flag("disable-background-networking", true),
@@ -112,7 +120,8 @@ func seedServer(t *testing.T) (*httptest.Server, store.Store, record.Record) {
 	}
 	t.Cleanup(func() { st.Close() })
 	in := &ingest.Ingester{Store: st}
-	if _, err := in.Paths(ctx, []string{seeds, filepath.Join(testutil.RepoRoot(t), "testdata", "sample")}, func(ingest.Outcome) {}); err != nil {
+	if _, err := in.Paths(ctx, []string{seeds, filepath.Join(testutil.RepoRoot(t), "testdata", "sample"),
+		filepath.Join(testutil.RepoRoot(t), "testdata", "releases", "text")}, func(ingest.Outcome) {}); err != nil {
 		t.Fatal(err)
 	}
 	res, err := st.Search(ctx, search.Query{Text: `"Meeting between Stalin and Kim Il Sung"`, Limit: 1})

@@ -55,6 +55,18 @@ func (s *Server) handleReleases(w http.ResponseWriter, r *http.Request) {
 	group := s.releaseGroup(r.Context(), rec)
 	history := redact.History(group)
 	data := map[string]any{"Title": "What each release revealed: " + rec.Title, "R": rec, "History": history}
+	perr, err := s.releasePairData(r.Context(), r, history, group, data)
+	if errors.Is(r.Context().Err(), context.Canceled) {
+		return
+	}
+	if perr != nil {
+		s.badRequest(w, perr)
+		return
+	}
+	if err != nil {
+		s.serverError(w, err)
+		return
+	}
 	dated := 0
 	for _, e := range history {
 		if e.Release.Date != "" {

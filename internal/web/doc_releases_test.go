@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -22,6 +23,13 @@ import (
 // (testdata/releases/text), ingested newest first; it returns the server and
 // the records' ids by release year.
 func releasesServer(t *testing.T) (*Server, *httptest.Server, map[string]string) {
+	return releasesServerIndexed(t, false)
+}
+
+// releasesServerIndexed is releasesServer with the search index loaded before
+// the releases are ingested (when loaded is true), so that each write is
+// indexed as it commits rather than all at the first search.
+func releasesServerIndexed(t *testing.T, loaded bool) (*Server, *httptest.Server, map[string]string) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "fond.db"))
@@ -29,6 +37,11 @@ func releasesServer(t *testing.T) (*Server, *httptest.Server, map[string]string)
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	if loaded {
+		if err := st.LoadIndex(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
 	ids := map[string]string{}
 	in := &ingest.Ingester{Store: st}
 	for _, y := range []string{"2019", "1995", "2008"} {
@@ -132,13 +145,23 @@ func TestReleaseComparisonLimits(t *testing.T) {
 	}
 }
 
-// TestSearchDeclassified: the filters reach the index through the store.
+// TestSearchDeclassified: the filters reach the index through the store,
+// whether it indexed the releases at the first search or as each was written
+// (released_later needs the releases' editions, which the store reads).
 func TestSearchDeclassified(t *testing.T) {
-	_, ts, ids := releasesServer(t)
+	for _, loaded := range []bool{false, true} {
+		t.Run(fmt.Sprint("index loaded first: ", loaded), func(t *testing.T) { searchDeclassified(t, loaded) })
+	}
+}
+
+func searchDeclassified(t *testing.T, loaded bool) {
+	_, ts, ids := releasesServerIndexed(t, loaded)
 	for q, want := range map[string][]string{
 		"withheld:yes":           {ids["1995"], ids["2008"]},
 		"Chancellor withheld:no": {ids["2019"]},
 		"released:2005..2010":    {ids["2008"]},
+		"released_later:yes":     {ids["2008"], ids["2019"]},
+		"released_later:no":      {ids["1995"]},
 	} {
 		code, _, js := get(t, ts.URL+"/api/search?q="+url.QueryEscape(q)+"&sort=date")
 		var res struct {
@@ -156,5 +179,69 @@ func TestSearchDeclassified(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%s = %v, want %v", q, got, want)
 		}
+	}
+}
+
+// TestSearchPageDeclassifiedFacets: the search page's sidebar counts text
+// withheld and text released later, and its links filter by them.
+func TestSearchPageDeclassifiedFacets(t *testing.T) {
+	_, ts, ids := releasesServer(t)
+	code, _, body := get(t, ts.URL+"/search?q=Chancellor")
+	if code != 200 {
+		t.Fatalf("status %d", code)
+	}
+	for _, want := range []string{"<h2>Text withheld</h2>", `<a href="/search?q=Chancellor&amp;withheld=yes">yes</a> <span class="count">2</span>`,
+		`<a href="/search?q=Chancellor&amp;withheld=no">no</a> <span class="count">1</span>`,
+		"<h2>Text released later</h2>", `<a href="/search?q=Chancellor&amp;released_later=yes">yes</a> <span class="count">2</span>`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the sidebar lacks %s", want)
+		}
+	}
+	_, _, body = get(t, ts.URL+"/search?q=Chancellor&released_later=yes&withheld=yes")
+	if !strings.Contains(body, "1 result for") || !strings.Contains(body, "/documents/"+ids["2008"]) {
+		t.Errorf("released_later=yes&withheld=yes does not find the 2008 release alone")
+	}
+}
+
+// TestCompareTwoReleases: the releases page offers every release in a form,
+// the earliest and the latest chosen; choosing two shows them side by side
+// with what only one of them has marked; a record not among the document's
+// releases is refused with the parameter named.
+func TestCompareTwoReleases(t *testing.T) {
+	_, ts, ids := releasesServer(t)
+	code, _, body := get(t, ts.URL+"/documents/"+ids["2008"]+"/releases")
+	if code != 200 {
+		t.Fatalf("status %d", code)
+	}
+	for _, want := range []string{`<select name="a"><option value="` + ids["1995"] + `" selected>1995: 3 paragraphs withheld (National Archives and Records Administration)</option>`,
+		`<option value="` + ids["2019"] + `" selected>2019: full`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the form lacks %s", want)
+		}
+	}
+	if strings.Contains(body, `<table class="compare">`) {
+		t.Error("a comparison shown before the reader asked for one")
+	}
+	code, _, body = get(t, ts.URL+"/documents/"+ids["2019"]+"/releases?a="+ids["2008"]+"&b="+ids["1995"])
+	if code != 200 {
+		t.Fatalf("status %d", code)
+	}
+	if err := checkHTML(body); err != nil {
+		t.Error(err)
+	}
+	for _, want := range []string{`<table class="compare">`, "<small>2008: 1 paragraph withheld (National Archives", "<small>1995: 3 paragraphs withheld (National Archives",
+		`<option value="` + ids["2008"] + `" selected>`, `class="op-`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the side-by-side view lacks %s", want)
+		}
+	}
+	// The 2008 release shows paragraph 3, which 1995 withheld: it is marked
+	// as only in one of them.
+	if !regexp.MustCompile(`<span class="op-(inserted|changed)">[^<]*The Chancellor then told me, in confi`).MatchString(body) {
+		t.Error("the paragraph 2008 released is not marked as a difference")
+	}
+	code, _, body = get(t, ts.URL+"/documents/"+ids["2019"]+"/releases?a=nosuchrecord")
+	if code != 400 || !strings.Contains(body, "“a” must be one of this document") {
+		t.Errorf("a record not among the releases: status %d", code)
 	}
 }

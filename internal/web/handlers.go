@@ -62,6 +62,7 @@ type facetGroup struct {
 var facetLabels = map[string]string{
 	"type": "Type", "category": "Category", "repository": "Archive", "language": "Language",
 	"person": "People", "place": "Places", "collection": "Collection", "subject": "Subjects",
+	"withheld": "Text withheld", "exemption": "Exemption cited", "released_later": "Text released later",
 }
 
 func facetGroups(p searchParams, res search.Result) []facetGroup {

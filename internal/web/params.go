@@ -12,7 +12,8 @@ import (
 // filterParams are the facet filters a search URL may carry, each a field of the
 // query syntax. Keeping them as separate parameters (not folded into q) lets a
 // facet link toggle one filter and keeps permalinks readable.
-var filterParams = []string{"type", "category", "repository", "language", "person", "place", "collection", "subject"}
+var filterParams = []string{"type", "category", "repository", "language", "person", "place", "collection", "subject",
+	"withheld", "exemption", "released_later"}
 
 // searchParams is one search as its URL says it.
 type searchParams struct {

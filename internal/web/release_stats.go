@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
 	"fond/internal/redact"
@@ -9,43 +10,80 @@ import (
 
 // releaseStats is the statistics page's data and the JSON answer.
 type releaseStats struct {
-	Rows []redact.StatsRow `json:"rows"`
+	// Rows are by collection, releasing body and year; ByBody and ByYear
+	// are the totals of each body and of each year of release.
+	Rows   []redact.StatsRow `json:"rows"`
+	ByBody []redact.StatsRow `json:"by_body"`
+	ByYear []redact.StatsRow `json:"by_year"`
 	// Read is how many withheld releases were counted, of Total found: the
 	// page reads at most --max-stats-records.
 	Read  int `json:"read"`
 	Total int `json:"total"`
 }
 
-// handleReleaseStats counts, by collection and year of release, the documents
-// released with text withheld, how much, and how much later releases showed:
-// as a page (GET /releases/stats) or JSON (GET /api/releases/stats).
-func (s *Server) handleReleaseStats(w http.ResponseWriter, r *http.Request) {
+// releaseStats counts, by collection, releasing body and year of release, the
+// documents released with text withheld, how much, and how much later
+// releases showed, reading at most --max-stats-records releases.
+func (s *Server) releaseStats(ctx context.Context) (releaseStats, error) {
 	limit := max(s.Limits.MaxStatsRecords, 1)
-	res, err := s.search(r.Context(), search.Query{Text: "withheld:yes", Limit: limit, Sort: search.SortDateAsc})
+	res, err := s.search(ctx, search.Query{Text: "withheld:yes", Limit: limit, Sort: search.SortDateAsc})
+	if err != nil {
+		return releaseStats{}, err
+	}
+	st := releaseStats{Total: res.Total}
+	var rs []redact.Released
+	for _, h := range res.Hits {
+		if err := ctx.Err(); err != nil {
+			return releaseStats{}, err
+		}
+		rec, err := s.store.Get(ctx, h.ID)
+		if err != nil {
+			continue // gone or hidden since the search: not counted
+		}
+		rs = append(rs, redact.ReleasedFrom(&rec, redact.History(s.releaseGroup(ctx, rec))))
+	}
+	st.Read = len(rs)
+	st.Rows = orEmpty(redact.Stats(rs))
+	st.ByBody = orEmpty(redact.StatsBy(rs, redact.ByBody))
+	st.ByYear = orEmpty(redact.StatsBy(rs, redact.ByYear))
+	return st, nil
+}
+
+func orEmpty(rows []redact.StatsRow) []redact.StatsRow {
+	if rows == nil {
+		return []redact.StatsRow{}
+	}
+	return rows
+}
+
+// handleReleaseStats answers the statistics as a page with a chart (GET
+// /releases/stats) or as JSON (GET /api/releases/stats).
+func (s *Server) handleReleaseStats(w http.ResponseWriter, r *http.Request) {
+	st, err := s.releaseStats(r.Context())
+	if isAPI(r) {
+		if err != nil {
+			s.apiSearchError(w, r, err)
+			return
+		}
+		writeJSON(w, st)
+		return
+	}
 	if err != nil {
 		s.searchError(w, r, err)
 		return
 	}
-	st := releaseStats{Rows: []redact.StatsRow{}, Total: res.Total}
-	var rs []redact.Released
-	for _, h := range res.Hits {
-		if err := r.Context().Err(); err != nil {
-			s.serverError(w, err)
-			return
-		}
-		rec, err := s.store.Get(r.Context(), h.ID)
-		if err != nil {
-			continue // gone or hidden since the search: not counted
-		}
-		rs = append(rs, redact.ReleasedFrom(&rec, redact.History(s.releaseGroup(r.Context(), rec))))
+	tables := []statsTable{
+		{ID: "by-year", Heading: "By year of release", Caption: "Totals by year of release (the chart's figures)", Rows: st.ByYear, Year: true},
+		{ID: "by-body", Heading: "By releasing body", Caption: "Totals by the agency, library or archive that released the text", Rows: st.ByBody, Body: true},
+		{ID: "detail", Heading: "By collection, body and year", Caption: "Each collection's releases by one body in one year", Rows: st.Rows, Collection: true, Body: true, Year: true},
 	}
-	st.Read = len(rs)
-	if rows := redact.Stats(rs); rows != nil {
-		st.Rows = rows
-	}
-	if isAPI(r) {
-		writeJSON(w, st)
-		return
-	}
-	s.render(w, http.StatusOK, "release_stats", map[string]any{"Title": "Release statistics", "Stats": st})
+	s.render(w, http.StatusOK, "release_stats", map[string]any{"Title": "Release statistics", "Stats": st, "Tables": tables, "Chart": newReleaseChart(st.ByYear)})
+}
+
+// statsTable is one table of the page: its rows and which grouping columns
+// it shows.
+type statsTable struct {
+	ID, Heading, Caption   string
+	Rows                   []redact.StatsRow
+	Collection, Body, Year bool
 }

@@ -186,7 +186,7 @@ func (t Tools) ocr(ctx context.Context, image []byte) (tsvPage, error) {
 	if err != nil {
 		return tsvPage{}, err
 	}
-	read := fromTSV(string(out))
+	read := fromTSVInked(string(out), newInked(image))
 	read.text = foldHomoglyphs(read.text) // the lines are folded by layout
 	return read, nil
 }

@@ -18,7 +18,11 @@ type tsvPage struct {
 
 // fromTSV reads Tesseract's TSV output. Rows that do not parse are skipped:
 // the text is what could be read.
-func fromTSV(tsv string) tsvPage {
+func fromTSV(tsv string) tsvPage { return fromTSVInked(tsv, nil) }
+
+// fromTSVInked is fromTSV with the page image measured: a word whose box is
+// a blackout is read as blackoutText (see blackout.go).
+func fromTSVInked(tsv string, ink *inked) tsvPage {
 	var lines []line
 	var words [][]tsvWord // each line's, for joining once the line is whole
 	var page tsvPage
@@ -50,6 +54,9 @@ func fromTSV(tsv string) tsvPage {
 		}
 		left, top := n[0], n[1]
 		right, bottom := left+n[2], top+n[3]
+		if ink.blackedOut(left, top, n[2], n[3]) {
+			word = blackoutText
+		}
 		block := f[1] + "." + f[2]
 		key := block + "." + f[3] + "." + f[4]
 		i, ok := index[key]

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"fond/internal/editions"
 	"fond/internal/index"
 	"fond/internal/record"
 	"fond/internal/store"
@@ -29,6 +30,9 @@ type change struct {
 	stamp   string // random, naming this generation in this database's history
 	removed []int64
 	added   map[int64]*record.Record
+	// touched are records whose links changed, not their content: the index
+	// reads them again only to mark releases (laterReleases).
+	touched []string
 }
 
 // bump gives the transaction its generation the first time it changes anything,
@@ -116,6 +120,7 @@ func (c *change) touch(ctx context.Context, tx *txn, ids []string) error {
 	if err != nil {
 		return err
 	}
+	c.touched = append(c.touched, ids...)
 	for start := 0; start < len(ids); start += batch {
 		part := ids[start:min(start+batch, len(ids))]
 		args := make([]any, 0, len(part)+2)
@@ -224,7 +229,14 @@ func (s *Store) applyChange(c *change, ahead *ahead) {
 		refs = append(refs, rid)
 		recs = append(recs, r)
 	}
-	ix.Apply(c.removed, append(done, analyze(refs, recs)...))
+	// The change is committed, so its editions are there to read.
+	later, err := s.changedReleases(context.Background(), c)
+	if err != nil {
+		slog.Warn("search index could not follow a write; it is rebuilt at the next search", "err", err)
+		s.idx = nil
+		return
+	}
+	ix.Apply(c.removed, append(append(done, analyze(refs, recs)...), later...))
 	ix.SetGen(c.gen, identity(epochOf(id), c.stamp))
 }
 
@@ -331,8 +343,8 @@ func (s *Store) catchUp(ctx context.Context, ix *index.Index) error {
 	ix.Apply(removed, nil)
 	start := time.Now()
 	const batch = 2000
-	var refs []int64
-	var recs []*record.Record
+	var refs, relRefs []int64
+	var recs, relRecs []*record.Record
 	n := 0
 	flush := func() {
 		ix.Apply(nil, analyze(refs, recs))
@@ -351,6 +363,9 @@ func (s *Store) catchUp(ctx context.Context, ix *index.Index) error {
 		}
 		r.Status = status
 		refs, recs = append(refs, rid), append(recs, &r)
+		if editions.IsRelease(&r) {
+			relRefs, relRecs = append(relRefs, rid), append(relRecs, &r)
+		}
 		if len(refs) == batch {
 			flush()
 		}
@@ -359,6 +374,14 @@ func (s *Store) catchUp(ctx context.Context, ix *index.Index) error {
 		return err
 	}
 	flush()
+	// Releases are marked once their editions can be read: the open rows
+	// hold the transaction's connection until here.
+	rows.Close()
+	later, err := laterReleases(ctx, tx, relRefs, relRecs)
+	if err != nil {
+		return err
+	}
+	ix.Apply(nil, later)
 	if n > batch {
 		slog.Info("search index brought up to date", "records", n, "generation", gen, "took", time.Since(start).Round(time.Millisecond))
 	}

@@ -61,6 +61,8 @@ func Run(t *testing.T, open Opener) {
 		{"ReingestKeepsPersons", testReingestKeepsPersons},
 		{"ReviewQueue", testReviewQueue},
 		{"PossibleDuplicate", testPossibleDuplicate},
+		{"ReleasedLater", testReleasedLater(false)},
+		{"ReleasedLaterFollowed", testReleasedLater(true)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
