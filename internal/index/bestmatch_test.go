@@ -16,7 +16,8 @@ func most(t *testing.T, ix *Index, q string, auth *names.File) Response {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := ix.Search(context.Background(), Request{Node: node, Limit: 10, Match: search.MatchMost, Names: auth})
+	res, err := ix.Search(context.Background(), Request{Node: node, Limit: 10, Match: search.MatchMost, Names: auth,
+		Typed: search.TypedWords(q)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,5 +157,35 @@ func TestQuotedPhraseHolds(t *testing.T) {
 	res := most(t, ix, `"railway concession" signed loan`, nil)
 	if got := hitIDs(res); len(got) != 1 || got[0] != "a" {
 		t.Errorf(`"railway concession" signed loan: %v, want only the document with the phrase`, got)
+	}
+}
+
+// A wording of five words or more with one word wrong finds the document that
+// holds the rest in a row before those that hold every word scattered, the
+// common words of the phrase being in every long text.
+func TestRememberedWordingInARow(t *testing.T) {
+	docs := []Doc{
+		bodyDoc("target", "I have the honor to inclose the letter of instruction sent to the consul."),
+	}
+	for i := range 12 { // every word, the wrong one too, but none in the remembered order
+		docs = append(docs, bodyDoc("scattered"+string(rune('a'+i)),
+			"The instruction came by the consul; his letter was copied; the consul sent it on to the minister."))
+	}
+	for i := range 30 {
+		docs = append(docs, bodyDoc("filler"+string(rune('a'+i)), "A loan was discussed."))
+	}
+	ix := build(docs)
+	// "copied" stands where "sent" stood: "the letter of instruction copied to the consul".
+	q := "the letter of instruction copied to the consul"
+	res := most(t, ix, q, nil)
+	if got := hitIDs(res); len(got) == 0 || got[0] != "target" {
+		t.Errorf("%q: %v, want target first", q, got)
+	}
+	// The same words as keywords, without the small words of a wording, are
+	// not read as a phrase: every word found ranks first.
+	node, _ := search.Parse("letter instruction copied consul", search.Limits{})
+	kw, _ := ix.Search(context.Background(), Request{Node: node, Limit: 10, Match: search.MatchMost, Typed: 4})
+	if got := hitIDs(kw); len(got) == 0 || got[0] == "target" {
+		t.Errorf("keywords: %v, want a document with every word first", got)
 	}
 }

@@ -31,6 +31,9 @@ type Request struct {
 	// Unpublished lets drafts and withdrawn records match (search.Query's
 	// field of that name); otherwise only published ones are found and counted.
 	Unpublished bool
+	// Typed is how many plain words the reader typed, small words included
+	// (search.TypedWords): five or more are read as a remembered wording.
+	Typed int
 }
 
 // Hit is one document of a result page.
@@ -87,7 +90,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	lim := req.Limits.WithDefaults()
 	start := time.Now()
 	e := &evaluator{ix: ix, ctx: ctx, deadline: start.Add(lim.MaxDuration), names: req.Names,
-		within: req.DateMode == search.DateWithin, maxExpand: lim.MaxPrefixExpansion, fuzzy: req.Match == search.MatchMost}
+		within: req.DateMode == search.DateWithin, maxExpand: lim.MaxPrefixExpansion, fuzzy: req.Match == search.MatchMost, typed: req.Typed}
 	// why tells the caller's end (its error as it is) from the time limit.
 	why := func(err error) (Response, error) {
 		if errors.Is(err, errOverTime) {
@@ -149,9 +152,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 		less = typedFirst(e.asTyped, docs, less)
 	}
 	if tiers != nil {
+		byScore := less
 		less = tiered(tiers, less)
 		if scores != nil {
-			e.proximity(docs, scores, less)
+			e.proximity(docs, scores, tiers, less, byScore)
 		}
 	}
 	top := e.top(docs, less, k)
