@@ -84,6 +84,25 @@ func TestNearSpellings(t *testing.T) {
 	}
 }
 
+// An absent word that is another romanization of a name the archive holds
+// finds it though more edits apart than a typo: the period's "-eff" for a
+// Russian "-ev", Wade–Giles for Pinyin. An unrelated word as far apart does not.
+func TestRomanizedSpellings(t *testing.T) {
+	ix := build([]Doc{
+		bodyDoc("azbelev", "General Azbeteff reported from Omsk."),
+		bodyDoc("miliukov", "Miliukoff spoke in the Duma."),
+		bodyDoc("other", "The Ambassador replied."),
+	})
+	for q, want := range map[string]string{"Azbetev": "azbelev", "Milyukov": "miliukov"} {
+		if got := hitIDs(most(t, ix, q, nil)); len(got) != 1 || got[0] != want {
+			t.Errorf("%s: %v, want %s", q, got, want)
+		}
+	}
+	if got := hitIDs(most(t, ix, "Ambrosian", nil)); len(got) != 0 {
+		t.Errorf("Ambrosian: %v, want nothing", got)
+	}
+}
+
 // A bare year ranks records dated in it first, once, as a date: a record that
 // only mentions the year, however often, does not outrank it.
 func TestYearRanksAsADate(t *testing.T) {

@@ -5,12 +5,14 @@ import (
 	"slices"
 	"strings"
 
+	"fond/internal/romanize"
 	"fond/internal/search"
 )
 
 // Typo tolerance (search.MatchMost): a word no visible document holds is also
 // matched in the spellings it holds most that are one edit away (two for long
-// words), each ranked as a word of its own at half weight, so that exact
+// words) or that are another romanization of it (romanize.Key, within three
+// edits), each ranked as a word of its own at half weight, so that exact
 // matches rank first. A word the archive holds, however rarely, is taken as
 // meant: sources carry their own misspellings ("recuiting"), and a reader who
 // copies one wants that document. Short words are exempt: at four letters
@@ -20,6 +22,11 @@ const (
 	fuzzyLongLen = 8
 	fuzzyMax     = 8 // spellings added per word
 	fuzzyWeight  = 0.5
+	// keyMaxDist bounds the spellings compared by romanization key: another
+	// transliteration of a name differs by a few letters ("Azbetev",
+	// "Azbeteff"; "Miliukoff", "Milyukov"), and romanize.Key costs more than
+	// the edit distance that screens for it.
+	keyMaxDist = 3
 )
 
 // correct returns the near spellings of an absent word, each matched as a
@@ -44,15 +51,16 @@ func (e *evaluator) correct(word string, mask uint8, cand docset) []termResult {
 		p    *plist
 	}
 	var found []near
+	key := romanize.Key(term)
 	dict := e.ix.dictionary()
 	for i, d := range dict {
 		if i%checkEvery == 0 && e.stopped() {
 			return nil
 		}
-		if d == term || abs(len(d)-len(term)) > maxDist {
+		if d == term || abs(len(d)-len(term)) > keyMaxDist {
 			continue
 		}
-		if editDistance(term, d, maxDist) <= maxDist {
+		if editDistance(term, d, maxDist) <= maxDist || sameKey(term, d, key) {
 			if p := e.ix.term(d); p != nil && p.n > 0 {
 				found = append(found, near{d, p})
 			}
@@ -84,6 +92,17 @@ func (e *evaluator) correct(word string, mask uint8, cand docset) []termResult {
 		e.noteCorrection(search.Correction{Word: word, Near: out[0].form})
 	}
 	return out
+}
+
+// sameKey reports whether d, a word within keyMaxDist edits of term and
+// starting with the same letter, is another romanization of the same name:
+// the -off, -eff and -sky of the period's French and German spellings of
+// Russian names, Wade–Giles and Pinyin (romanize.Key says which).
+func sameKey(term, d, key string) bool {
+	if key == "" || d[0] != term[0] || editDistance(term, d, keyMaxDist) > keyMaxDist {
+		return false
+	}
+	return romanize.Key(d) == key
 }
 
 func (e *evaluator) noteCorrection(c search.Correction) {
