@@ -3,6 +3,7 @@ package index
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"fond/internal/search"
 )
@@ -45,6 +46,39 @@ func flatten(a search.And) []search.Node {
 	return out
 }
 
+// nameWords is the most plain words in a row read as one name.
+const nameWords = 3
+
+// joinNames makes one word of plain words in a row that the authority file
+// lists as one name ("Port Arthur", "La Habana"), longest first, so that the
+// name finds its other forms (Lüshun, Havana) as a one-word name does; each
+// word alone would resolve to nothing, or to someone else.
+func (e *evaluator) joinNames(soft []search.Term) []search.Term {
+	if e.names == nil || len(soft) < 2 {
+		return soft
+	}
+	var out []search.Term
+	for i := 0; i < len(soft); {
+		n := 1
+		for k := min(nameWords, len(soft)-i); k >= 2; k-- {
+			words := make([]string, k)
+			for j := range k {
+				words[j] = soft[i+j].Text
+			}
+			if m, ok := e.names.Resolve(strings.Join(words, " ")); ok && m.Confidence >= 0.9 {
+				out = append(out, search.Term{Text: strings.Join(words, " ")})
+				n = k
+				break
+			}
+		}
+		if n == 1 {
+			out = append(out, soft[i])
+		}
+		i += n
+	}
+	return out
+}
+
 // needed is how many of n words a partial match must have: at least half,
 // so that one shared common word does not make a match.
 func needed(n int) int { return max(1, (n+1)/2) }
@@ -60,6 +94,7 @@ func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node, root docse
 	if e.err != nil || !base.all && len(base.ids) == 0 {
 		return nil, nil, 0
 	}
+	soft = e.joinNames(soft)
 	sets := make([][]uint32, 0, len(soft))
 	searchable := 0 // words with something searchable in them, for Exact
 	for _, t := range soft {

@@ -141,6 +141,28 @@ func TestVariantsOfAPlace(t *testing.T) {
 	}
 }
 
+// A name of several words typed as plain words is one name: "Port Arthur"
+// finds the document that writes Lüshun, "La Habana" the one from Havana.
+func TestVariantsOfAPlaceOfSeveralWords(t *testing.T) {
+	ix := build([]Doc{
+		bodyDoc("lushun", "The fleet left Lüshun for the blockade."),
+		bodyDoc("havana", "The consul at Havana reports on the blockade."),
+		bodyDoc("arthur", "Mr. Arthur saw the port on the blockade."),
+	})
+	auth := names.Starter()
+	for q, want := range map[string]string{"Port Arthur blockade": "lushun", "La Habana blockade": "havana"} {
+		res := most(t, ix, q, auth)
+		if got := hitIDs(res); len(got) == 0 || got[0] != want {
+			t.Errorf("%s: %v, want %s first", q, got, want)
+		}
+	}
+	// The words as typed still count: the document with both leads when
+	// no form of the name is in the archive.
+	if got := hitIDs(most(t, ix, "Port Arthur", nil)); len(got) == 0 || got[0] != "arthur" {
+		t.Errorf("Port Arthur without the authority file: %v", got)
+	}
+}
+
 func itoa4(y int) string {
 	b := []byte("0000")
 	for i := 3; i >= 0; i-- {
