@@ -86,13 +86,13 @@ func needed(n int) int { return max(1, (n+1)/2) }
 // bestMatch evaluates the soft words one by one over what the hard part
 // leaves, and returns every document with enough of them, parallel how many
 // telling words each has (its tier), and how many have every word.
-func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node, root docset) (docs []uint32, tiers []uint8, exact int) {
+func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node, root docset) (docs []uint32, tiers, held []uint8, exact int) {
 	base := root
 	if len(hard) > 0 {
 		base = e.eval(search.And{Nodes: hard}, base, false)
 	}
 	if e.err != nil || !base.all && len(base.ids) == 0 {
-		return nil, nil, 0
+		return nil, nil, nil, 0
 	}
 	soft = e.joinNames(soft)
 	sets := make([][]uint32, 0, len(soft))
@@ -106,7 +106,7 @@ func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node, root docse
 			e.softRanked = append(e.softRanked, -1)
 		}
 		if e.err != nil {
-			return nil, nil, 0
+			return nil, nil, nil, 0
 		}
 		if set.all { // a word with nothing searchable in it restricts nothing
 			continue
@@ -135,7 +135,7 @@ func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node, root docse
 		tells := telling == 0 || len(ids) <= common
 		for i, d := range ids {
 			if i%checkEvery == 0 && e.stopped() {
-				return nil, nil, 0
+				return nil, nil, nil, 0
 			}
 			every[d]++
 			if tells {
@@ -162,10 +162,11 @@ func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node, root docse
 	}
 	slices.Sort(docs)
 	tiers = make([]uint8, len(docs))
+	held = make([]uint8, len(docs))
 	for i, d := range docs {
-		tiers[i] = count[d]
+		tiers[i], held[i] = count[d], every[d]
 	}
-	return docs, tiers, exact
+	return docs, tiers, held, exact
 }
 
 // yearBonus is what a record dated in a year the query names gains: the
@@ -177,6 +178,21 @@ func (e *evaluator) yearBonus(dated int) float64 {
 	df := float64(min(dated, e.ix.live))
 	idf := math.Log((n - df + 0.5) / (df + 0.5))
 	return max(idf, 0.1) * 1.5
+}
+
+// mostWords puts, within a tier, documents holding more of the words typed
+// (common ones included) first: for keywords, a surname, a place and a year,
+// the document with all three comes before one with the rare two, however
+// bm25 weighs them ("Crowder Washington 1925": surname-place-year 53% -> 59%
+// success@10 on seed 2, 59% -> 61% on seed 1). Not for a remembered wording,
+// whose wrong word is usually a common one (proximity ranks those).
+func mostWords(held []uint8, less func(a, b ranked) bool) func(a, b ranked) bool {
+	return func(a, b ranked) bool {
+		if ha, hb := held[a.pos], held[b.pos]; ha != hb {
+			return ha > hb
+		}
+		return less(a, b)
+	}
 }
 
 // tiered puts documents with more of the query's words first, then the

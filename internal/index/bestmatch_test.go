@@ -230,3 +230,21 @@ func TestRememberedWordingInARow(t *testing.T) {
 		t.Errorf("keywords: %v, want a document with every word first", got)
 	}
 }
+
+// Keywords: within a tier of telling words, the document holding every word
+// typed, the common one too, comes before one that holds the rare words more
+// often; a bm25 that weighs the rare words' repetition does not decide it.
+func TestKeywordsEveryWordFirst(t *testing.T) {
+	docs := []Doc{
+		bodyDoc("two", "Crowder Zelaya. Crowder and Zelaya again; Crowder, Zelaya."),
+		bodyDoc("all", "General Crowder wrote from Washington about the long report of Zelaya and the state of the many things that follow in it."),
+	}
+	for i := range 30 { // "Washington" in one record in twenty and more: a common word
+		docs = append(docs, bodyDoc("filler"+string(rune('a'+i)), "Washington was quiet."))
+	}
+	ix := build(docs)
+	res := most(t, ix, "Crowder Zelaya Washington", nil)
+	if got := hitIDs(res); len(got) < 2 || got[0] != "all" {
+		t.Errorf("Crowder Zelaya Washington: %v, want all first", got)
+	}
+}

@@ -101,6 +101,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	e.countPrefixes(req.Node)
 	var docs []uint32
 	var tiers []uint8 // under MatchMost: how many of the query's telling words each document has
+	var held []uint8  // and how many of all its words
 	exact := -1
 	soft, hard := split(req.Node)
 	// A reader's search starts from what readers may see, so nothing a draft
@@ -112,7 +113,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	}
 	e.root = root
 	if e.fuzzy && len(soft) >= 2 {
-		docs, tiers, exact = e.bestMatch(soft, hard, root)
+		docs, tiers, held, exact = e.bestMatch(soft, hard, root)
 	} else {
 		set := e.eval(req.Node, root, false)
 		docs = set.ids
@@ -152,6 +153,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 		less = typedFirst(e.asTyped, docs, less)
 	}
 	if tiers != nil {
+		if e.typed < phraseWords {
+			less = mostWords(held, less)
+		}
 		byScore := less
 		less = tiered(tiers, less)
 		if scores != nil {
