@@ -164,6 +164,7 @@ func BenchmarkPlainQueries(b *testing.B) {
 		{"wording-common", "translation is inclosed present copy"},
 		{"wording-long", "between the two peace or of any law"},
 		{"respelled", "Tsitsikar 1929"},
+		{"respelled-russian", "Azbetev Omsk 1918"},
 	} {
 		node, err := search.Parse(c.q, search.Limits{})
 		if err != nil {

@@ -57,10 +57,11 @@ func (e *evaluator) correct(word string, mask uint8, cand docset) []termResult {
 		if i%checkEvery == 0 && e.stopped() {
 			return nil
 		}
-		if d == term || abs(len(d)-len(term)) > keyMaxDist {
+		ld := abs(len(d) - len(term))
+		if d == term || ld > keyMaxDist {
 			continue
 		}
-		if editDistance(term, d, maxDist) <= maxDist || sameKey(term, d, key) {
+		if ld <= maxDist && editDistance(term, d, maxDist) <= maxDist || e.ix.sameKey(term, d, key) {
 			if p := e.ix.term(d); p != nil && p.n > 0 {
 				found = append(found, near{d, p})
 			}
@@ -98,11 +99,16 @@ func (e *evaluator) correct(word string, mask uint8, cand docset) []termResult {
 // starting with the same letter, is another romanization of the same name:
 // the -off, -eff and -sky of the period's French and German spellings of
 // Russian names, Wade–Giles and Pinyin (romanize.Key says which).
-func sameKey(term, d, key string) bool {
+func (ix *Index) sameKey(term, d, key string) bool {
 	if key == "" || d[0] != term[0] || editDistance(term, d, keyMaxDist) > keyMaxDist {
 		return false
 	}
-	return romanize.Key(d) == key
+	k, ok := ix.romKeys.Load(d)
+	if !ok {
+		k = romanize.Key(d)
+		ix.romKeys.Store(d, k)
+	}
+	return k.(string) == key
 }
 
 func (e *evaluator) noteCorrection(c search.Correction) {
@@ -112,6 +118,13 @@ func (e *evaluator) noteCorrection(c search.Correction) {
 		}
 	}
 	e.corrected = append(e.corrected, c)
+}
+
+func appendRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, r)
+	}
+	return buf
 }
 
 func abs(n int) int {
@@ -124,14 +137,20 @@ func abs(n int) int {
 // editDistance is the optimal-string-alignment distance between a and b
 // (insertions, deletions, substitutions and transpositions of neighbours,
 // each one edit), or limit+1 as soon as it must exceed limit.
+//
+// Words are short: the runes and rows live in arrays on the stack up to 32
+// letters, as the dictionary scan calls this for thousands of terms a query.
 func editDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
+	var bufA, bufB [32]rune
+	ra, rb := appendRunes(bufA[:0], a), appendRunes(bufB[:0], b)
 	if abs(len(ra)-len(rb)) > limit {
 		return limit + 1
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var rows [3][33]int
+	prev2, prev, cur := rows[0][:0], rows[1][:0], rows[2][:0]
+	for range len(rb) + 1 {
+		prev2, prev, cur = append(prev2, 0), append(prev, 0), append(cur, 0)
+	}
 	for j := range prev {
 		prev[j] = j
 	}

@@ -201,6 +201,10 @@ type Index struct {
 	nterms  int
 	sorted  []string // the term dictionary in order, for prefixes; nil when stale
 	dictMu  sync.Mutex
+	// romKeys caches romanize.Key of dictionary terms (string → string) for
+	// near spellings: a key costs microseconds, and a respelled name compares
+	// hundreds of terms. Terms only, so it is bounded by the vocabulary.
+	romKeys sync.Map
 	names   map[string][]uint32
 	strs    interner
 	live    int
@@ -224,6 +228,7 @@ func (ix *Index) Reset() {
 	ix.fac, ix.vals = nil, nil
 	ix.docs, ix.hot, ix.byRef, ix.byID, ix.lists, ix.nterms, ix.sorted, ix.names, ix.strs = nil, nil, fresh.byRef, fresh.byID, nil, 0, nil, fresh.names, fresh.strs
 	ix.live, ix.hidden, ix.lengths, ix.gen, ix.epoch = 0, 0, 0, 0, ""
+	ix.romKeys.Clear()
 }
 
 // Gen is the store change the index reflects.
