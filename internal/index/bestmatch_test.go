@@ -103,6 +103,19 @@ func TestRomanizedSpellings(t *testing.T) {
 	}
 }
 
+// A shorter absent word that nothing is one edit from is matched two edits
+// away; when something is one edit away, that is taken and no farther.
+func TestTwoEditsWhenNoneIsOne(t *testing.T) {
+	ix := build([]Doc{bodyDoc("haldeman", "Mr. Haldeman called on the minister."), bodyDoc("other", "The minister replied.")})
+	if got := hitIDs(most(t, ix, "Haldea", nil)); len(got) != 1 || got[0] != "haldeman" {
+		t.Errorf("Haldea: %v, want haldeman", got)
+	}
+	ix = build([]Doc{bodyDoc("haldeman", "Mr. Haldeman called on the minister."), bodyDoc("halden", "The port of Halden.")})
+	if got := hitIDs(most(t, ix, "Haldea", nil)); len(got) != 1 || got[0] != "halden" {
+		t.Errorf("Haldea with Halden one edit away: %v, want halden alone", got)
+	}
+}
+
 // A bare year ranks records dated in it first, once, as a date: a record that
 // only mentions the year, however often, does not outrank it.
 func TestYearRanksAsADate(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 
 // Typo tolerance (search.MatchMost): a word no visible document holds is also
 // matched in the spellings it holds most that are one edit away (two for long
-// words) or that are another romanization of it (romanize.Key, within three
+// words, and for shorter ones that nothing is one edit from) or that are another romanization of it (romanize.Key, within three
 // edits), each ranked as a word of its own at half weight, so that exact
 // matches rank first. A word the archive holds, however rarely, is taken as
 // meant: sources carry their own misspellings ("recuiting"), and a reader who
@@ -20,6 +20,7 @@ import (
 const (
 	fuzzyMinLen  = 5
 	fuzzyLongLen = 8
+	fuzzyLongMax = 2 // edits for a long word, or a short one nothing is one edit from
 	fuzzyMax     = 8 // spellings added per word
 	fuzzyWeight  = 0.5
 	// keyMaxDist bounds the spellings compared by romanization key: another
@@ -44,13 +45,13 @@ func (e *evaluator) correct(word string, mask uint8, cand docset) []termResult {
 	}
 	maxDist := 1
 	if len([]rune(term)) >= fuzzyLongLen {
-		maxDist = 2
+		maxDist = fuzzyLongMax
 	}
 	type near struct {
 		term string
 		p    *plist
 	}
-	var found []near
+	var found, farther []near
 	key := romanize.Key(term)
 	dict := e.ix.dictionary()
 	for i, d := range dict {
@@ -61,11 +62,25 @@ func (e *evaluator) correct(word string, mask uint8, cand docset) []termResult {
 		if d == term || ld > keyMaxDist {
 			continue
 		}
-		if ld <= maxDist && editDistance(term, d, maxDist) <= maxDist || e.ix.sameKey(term, d, key) {
+		dist := fuzzyLongMax + 1
+		if ld <= fuzzyLongMax {
+			dist = editDistance(term, d, fuzzyLongMax)
+		}
+		switch {
+		case dist <= maxDist || e.ix.sameKey(term, d, key):
 			if p := e.ix.term(d); p != nil && p.n > 0 {
 				found = append(found, near{d, p})
 			}
+		case dist <= fuzzyLongMax:
+			if p := e.ix.term(d); p != nil && p.n > 0 {
+				farther = append(farther, near{d, p})
+			}
 		}
+	}
+	if len(found) == 0 {
+		// Nothing one edit from a shorter word: two, as a name typed from
+		// memory loses two letters as often as one ("Haldea").
+		found = farther
 	}
 	if len(found) == 0 {
 		return nil
