@@ -24,6 +24,9 @@ type Match struct {
 	Earliest, Latest string // YYYY-MM-DD bounds
 	Qualifier        string // exact, approximate, inferred, uncertain
 	Role             string // "", "received" (a received stamp) or "sent" (a transmission line)
+	// Note says what the text printed when an editor's bracketed year
+	// corrects it ("October 22, 1924 [1925]"): the date is the corrected one.
+	Note string
 }
 
 // Qualifiers, as fond's record model names them.
@@ -79,6 +82,7 @@ func scan(text string, bareOK bool) []found {
 		out = append(out, c)
 	}
 	out = joinRanges(text, out)
+	out = correctedYears(text, out)
 	return stampsWithoutYear(text, out)
 }
 
@@ -268,17 +272,30 @@ var joiner = regexp.MustCompile(`(?i)^(?:\s*[-–—]\s*|\s+(?:to|through|until|
 // joinRanges makes one interval of two single dates written as a range
 // ("March 30, 1949 – April 2, 1950", "from 1949 to 1953").
 func joinRanges(text string, fs []found) []found {
+	return joinPairs(text, fs, joinRange)
+}
+
+func joinRange(text string, a, b found) (found, bool) {
+	if a.v.to.y == 0 && b.v.to.y == 0 && !a.v.decade && !b.v.decade && a.v.season == 0 && b.v.season == 0 &&
+		a.Qualifier == exact && b.Qualifier == exact && a.Role == b.Role &&
+		(a.v.from.m == 0) == (b.v.from.m == 0) && a.v.from.before(b.v.from) && joiner.MatchString(text[a.End:b.Start]) {
+		d := edtf.Interval(a.date, b.date)
+		a.Match = Match{Text: text[a.Start:b.End], Start: a.Start, End: b.End, EDTF: d.String(), Earliest: d.Earliest(), Latest: d.Latest(), Qualifier: exact, Role: a.Role}
+		a.date, a.v = d, value{from: a.v.from, to: b.v.from}
+		return a, true
+	}
+	return found{}, false
+}
+
+// joinPairs replaces each pair of neighbouring matches that join makes one
+// of by that one.
+func joinPairs(text string, fs []found, join func(text string, a, b found) (found, bool)) []found {
 	var out []found
 	for i := 0; i < len(fs); i++ {
 		a := fs[i]
 		if i+1 < len(fs) {
-			b := fs[i+1]
-			if a.v.to.y == 0 && b.v.to.y == 0 && !a.v.decade && !b.v.decade && a.v.season == 0 && b.v.season == 0 &&
-				a.Qualifier == exact && b.Qualifier == exact && a.Role == b.Role &&
-				(a.v.from.m == 0) == (b.v.from.m == 0) && a.v.from.before(b.v.from) && joiner.MatchString(text[a.End:b.Start]) {
-				d := edtf.Interval(a.date, b.date)
-				a.Match = Match{Text: text[a.Start:b.End], Start: a.Start, End: b.End, EDTF: d.String(), Earliest: d.Earliest(), Latest: d.Latest(), Qualifier: exact, Role: a.Role}
-				a.date, a.v = d, value{from: a.v.from, to: b.v.from}
+			if j, ok := join(text, a, fs[i+1]); ok {
+				a = j
 				i++
 			}
 		}

@@ -50,6 +50,22 @@ type KnownItemQuery struct {
 	// document is dated in it): how far the query alone could single the
 	// target out. Many FRUS titles repeat ("Mr. Fish to General Schenck").
 	Sharing int `json:"docs_with_all_words"`
+	// Alike counts the documents, the target among them, that fit what the
+	// query means as well as the target does: the title words in the title;
+	// the surname among the senders and addressees, the dateline's place,
+	// the date's year; the remembered words in a row with any word where the
+	// wrong one stands; the name as the target prints it with the year of its
+	// date or the word in its title. No engine can tell these apart from the
+	// query, so ranking them in any order is the best it can be held to
+	// (KnownItemCeiling).
+	Alike int `json:"docs_alike"`
+}
+
+// kiGen is a query as a form's generator makes it, with the test that
+// tells the documents alike to its target (KnownItemQuery.Alike).
+type kiGen struct {
+	KnownItemQuery
+	meant func(d *kiDoc) bool
 }
 
 // kiDoc is what the generator reads of a record, tokenized once.
@@ -57,6 +73,9 @@ type kiDoc struct {
 	rec   *record.Record
 	title []string // words of the title as printed, edge punctuation trimmed
 	words map[string]bool
+	// what the documents alike are told by (KnownItemQuery.Alike)
+	titleWords, nameWords map[string]bool
+	place, year           string // folded cleanPlace of the dateline; year()
 }
 
 // kiCorpus holds the statistics the forms draw on.
@@ -95,7 +114,14 @@ func newKICorpus(recs []record.Record) *kiCorpus {
 	cf := map[string]int{}
 	for i := range recs {
 		r := &recs[i]
-		d := kiDoc{rec: r, words: map[string]bool{}}
+		d := kiDoc{rec: r, words: map[string]bool{}, titleWords: map[string]bool{}, nameWords: map[string]bool{},
+			place: index.Fold(cleanPlace(r.Place)), year: year(r)}
+		for _, w := range tokensOf(r.Title) {
+			d.titleWords[w] = true
+		}
+		for _, w := range tokensOf(strings.Join(r.Names(), "\n")) {
+			d.nameWords[w] = true
+		}
 		for _, w := range wordsOf(r.Title) {
 			d.title = append(d.title, strings.Trim(w, "'’-"))
 		}
@@ -169,23 +195,29 @@ func GenerateKnownItem(recs []record.Record, seed uint64, perForm int) []KnownIt
 				if dup[i] || used[i] {
 					continue
 				}
-				var q KnownItemQuery
+				var g kiGen
 				var ok bool
 				switch form {
 				case FormRareTitle:
-					q, ok = c.rareTitle(rng, i)
+					g, ok = c.rareTitle(rng, i)
 				case FormNamePlace:
-					q, ok = c.namePlaceYear(rng, i)
+					g, ok = c.namePlaceYear(rng, i)
 				case FormPhrase:
-					q, ok = c.phrase(rng, i)
+					g, ok = c.phrase(rng, i)
 				case FormRespelled:
-					q, ok = c.respelled(rng, i, pass == 0)
+					g, ok = c.respelled(rng, i, pass == 0)
 				}
 				if !ok {
 					continue
 				}
+				q := g.KnownItemQuery
 				q.Form, q.TargetID = form, recs[i].ID
 				q.Sharing = c.sharing(q.Text)
+				for j := range c.docs {
+					if g.meant(&c.docs[j]) {
+						q.Alike++
+					}
+				}
 				out = append(out, q)
 				used[i] = true
 				n++
@@ -249,10 +281,10 @@ func nearDuplicates(recs []record.Record) []bool {
 
 // rareTitle: two or three of the title's rarest words, in title order, as
 // someone recalls "the one about Tsitsihar and the Chinese Eastern".
-func (c *kiCorpus) rareTitle(rng *rand.Rand, i int) (KnownItemQuery, bool) {
+func (c *kiCorpus) rareTitle(rng *rand.Rand, i int) (kiGen, bool) {
 	d := c.docs[i]
 	if strings.HasPrefix(d.rec.Title, "[Untitled]") || d.rec.Title == "Untitled" {
-		return KnownItemQuery{}, false
+		return kiGen{}, false
 	}
 	type cand struct {
 		w   string
@@ -275,7 +307,7 @@ func (c *kiCorpus) rareTitle(rng *rand.Rand, i int) (KnownItemQuery, bool) {
 	}
 	k := 2 + rng.IntN(2)
 	if len(cands) < 2 {
-		return KnownItemQuery{}, false
+		return kiGen{}, false
 	}
 	k = min(k, len(cands))
 	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(a.df, b.df) })
@@ -285,7 +317,8 @@ func (c *kiCorpus) rareTitle(rng *rand.Rand, i int) (KnownItemQuery, bool) {
 	for j, x := range cands {
 		ws[j] = x.w
 	}
-	return KnownItemQuery{Text: strings.Join(ws, " "), How: fmt.Sprintf("%d words", k)}, true
+	text := strings.Join(ws, " ")
+	return kiGen{KnownItemQuery{Text: text, How: fmt.Sprintf("%d words", k)}, func(d *kiDoc) bool { return allIn(d.titleWords, tokensOf(text)) }}, true
 }
 
 var honorifics = map[string]bool{
@@ -341,11 +374,11 @@ func cleanPlace(p string) string {
 
 // namePlaceYear: a sender's or addressee's surname, the dateline place, the
 // year ("Hughes Peking 1925").
-func (c *kiCorpus) namePlaceYear(rng *rand.Rand, i int) (KnownItemQuery, bool) {
+func (c *kiCorpus) namePlaceYear(rng *rand.Rand, i int) (kiGen, bool) {
 	r := c.docs[i].rec
 	place, y := cleanPlace(r.Place), year(r)
 	if place == "" || y == "" {
-		return KnownItemQuery{}, false
+		return kiGen{}, false
 	}
 	var sur []string
 	for _, n := range r.Names() {
@@ -354,15 +387,19 @@ func (c *kiCorpus) namePlaceYear(rng *rand.Rand, i int) (KnownItemQuery, bool) {
 		}
 	}
 	if len(sur) == 0 {
-		return KnownItemQuery{}, false
+		return kiGen{}, false
 	}
-	return KnownItemQuery{Text: sur[rng.IntN(len(sur))] + " " + place + " " + y}, true
+	s := sur[rng.IntN(len(sur))]
+	fp := index.Fold(place)
+	return kiGen{KnownItemQuery{Text: s + " " + place + " " + y}, func(d *kiDoc) bool {
+		return d.year == y && d.place == fp && allIn(d.nameWords, tokensOf(s))
+	}}, true
 }
 
 // phrase: five to eight consecutive words of one sentence of the body, with
 // one content word replaced by a word of the corpus's commonest or by a
 // neighbour from the same paragraph, as memory swaps them.
-func (c *kiCorpus) phrase(rng *rand.Rand, i int) (KnownItemQuery, bool) {
+func (c *kiCorpus) phrase(rng *rand.Rand, i int) (kiGen, bool) {
 	r := c.docs[i].rec
 	paras := strings.Split(r.Body, "\n\n")
 	for try := 0; try < 8; try++ {
@@ -426,10 +463,11 @@ func (c *kiCorpus) phrase(rng *rand.Rand, i int) (KnownItemQuery, bool) {
 		if repl == "" || repl == words[at] || index.Fold(repl) == index.Fold(words[at]) {
 			continue
 		}
+		meant := rememberedPhrase(words, at)
 		words[at] = repl
-		return KnownItemQuery{Text: strings.Join(words, " "), How: how}, true
+		return kiGen{KnownItemQuery{Text: strings.Join(words, " "), How: how}, meant}, true
 	}
-	return KnownItemQuery{}, false
+	return kiGen{}, false
 }
 
 // wadeGilesName finds personal and place names in Wade–Giles: a capitalized
@@ -441,12 +479,12 @@ var wadeGilesName = regexp.MustCompile(`\b[A-Z][a-z]{1,5}'?[a-z]* [A-Z][a-z']{1,
 // that make no word of the corpus; then the year, or the rarest other word of
 // the title. romanOnly takes only documents with a name to romanize, so that
 // romanizations, which few documents allow, get a share of the form.
-func (c *kiCorpus) respelled(rng *rand.Rand, i int, romanOnly bool) (KnownItemQuery, bool) {
+func (c *kiCorpus) respelled(rng *rand.Rand, i int, romanOnly bool) (kiGen, bool) {
 	d := c.docs[i]
 	r := d.rec
 	name, orig, how := c.romanized(rng, d)
 	if name == "" && romanOnly {
-		return KnownItemQuery{}, false
+		return kiGen{}, false
 	}
 	if name == "" {
 		for _, n := range c.names(d) {
@@ -460,7 +498,7 @@ func (c *kiCorpus) respelled(rng *rand.Rand, i int, romanOnly bool) (KnownItemQu
 		}
 	}
 	if name == "" {
-		return KnownItemQuery{}, false
+		return kiGen{}, false
 	}
 	extra := year(r)
 	if extra == "" || rng.IntN(2) == 0 {
@@ -469,12 +507,50 @@ func (c *kiCorpus) respelled(rng *rand.Rand, i int, romanOnly bool) (KnownItemQu
 		}
 	}
 	if extra == "" {
-		return KnownItemQuery{}, false
+		return kiGen{}, false
 	}
 	if !strings.HasSuffix(how, "+word") {
 		how += "+year"
 	}
-	return KnownItemQuery{Text: name + " " + extra, How: how}, true
+	byYear := !strings.HasSuffix(how, "+word")
+	return kiGen{KnownItemQuery{Text: name + " " + extra, How: how}, func(d *kiDoc) bool {
+		if byYear && d.year != extra || !byYear && !allIn(d.titleWords, tokensOf(extra)) {
+			return false
+		}
+		return allIn(d.words, tokensOf(orig))
+	}}, true
+}
+
+// allIn reports whether every one of ws is in set.
+func allIn(set map[string]bool, ws []string) bool {
+	for _, w := range ws {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// rememberedPhrase tests for words in a row in a document's body with any
+// one word, or run of words, where words[at] stands (the word remembered
+// wrong): the documents that hold the phrase the query was made from.
+func rememberedPhrase(words []string, at int) func(d *kiDoc) bool {
+	before := tokensOf(strings.Join(words[:at], " "))
+	after := tokensOf(strings.Join(words[at+1:], " "))
+	gap := len(tokensOf(words[at]))
+	return func(d *kiDoc) bool {
+		if !allIn(d.words, before) || !allIn(d.words, after) {
+			return false
+		}
+		body := tokensOf(d.rec.Body)
+		n := len(before) + gap + len(after)
+		for i := 0; i+n <= len(body); i++ {
+			if slices.Equal(body[i:i+len(before)], before) && slices.Equal(body[i+len(before)+gap:i+n], after) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // names are the document's surnames (senders, addressees, the names its
@@ -789,6 +865,41 @@ func ScoreKnownItem(runs []KnownItemRun) []KnownItemScore {
 		}
 	}
 	return append(out, score("all", runs))
+}
+
+// KnownItemCeiling is what an engine reaches that ranks, for every query, the
+// documents alike to the target (KnownItemQuery.Alike) first and in any
+// order: the expected success and reciprocal rank when the target is equally
+// likely at each of their places. Per form, then "all"; no latency.
+func KnownItemCeiling(qs []KnownItemQuery) []KnownItemScore {
+	byForm := map[string][]KnownItemQuery{}
+	for _, q := range qs {
+		byForm[q.Form] = append(byForm[q.Form], q)
+	}
+	var out []KnownItemScore
+	for _, f := range KnownItemForms {
+		if len(byForm[f]) > 0 {
+			out = append(out, ceiling(f, byForm[f]))
+		}
+	}
+	return append(out, ceiling("all", qs))
+}
+
+func ceiling(form string, qs []KnownItemQuery) KnownItemScore {
+	s := KnownItemScore{Form: form, N: len(qs)}
+	for _, q := range qs {
+		n := float64(max(q.Alike, 1))
+		s.Success1 += 1 / n
+		s.Success10 += min(10, n) / n
+		for k := 1; k <= min(10, max(q.Alike, 1)); k++ {
+			s.MRR10 += 1 / (n * float64(k))
+		}
+	}
+	if len(qs) > 0 {
+		n := float64(len(qs))
+		s.Success1, s.Success10, s.MRR10 = s.Success1/n, s.Success10/n, s.MRR10/n
+	}
+	return s
 }
 
 func score(form string, runs []KnownItemRun) KnownItemScore {

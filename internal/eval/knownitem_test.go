@@ -241,3 +241,51 @@ func TestScoreKnownItem(t *testing.T) {
 }
 
 func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0)) }
+
+// TestKnownItemAlike: a query whose words fit thirty documents as well as its
+// target counts them, one that fits its target alone counts one; the ceiling
+// is what ranking the alike documents in any order gives.
+func TestKnownItemAlike(t *testing.T) {
+	recs := kiRecords()
+	c := newKICorpus(recs)
+	count := func(meant func(*kiDoc) bool) int {
+		n := 0
+		for j := range c.docs {
+			if meant(&c.docs[j]) {
+				n++
+			}
+		}
+		return n
+	}
+	// The thirty fillers print the same sentence; the Tsitsihar despatch alone
+	// has its words.
+	if n := count(rememberedPhrase(strings.Fields("the honor to acknowledge the receipt"), 2)); n != 30 {
+		t.Errorf("filler phrase: %d alike, want 30", n)
+	}
+	if n := count(rememberedPhrase(strings.Fields("have seized the telegraph line"), 1)); n != 1 {
+		t.Errorf("tsitsihar phrase: %d alike, want 1", n)
+	}
+	// the wrong word's place is any word, not no word
+	if n := count(rememberedPhrase(strings.Fields("have seized the the telegraph line"), 2)); n != 0 {
+		t.Errorf("phrase with a word too many: %d alike, want 0", n)
+	}
+	for _, q := range GenerateKnownItem(recs, 7, 3) {
+		if q.Alike < 1 {
+			t.Errorf("%s %q: %d documents alike, the target at least is", q.Form, q.Text, q.Alike)
+		}
+		if strings.HasPrefix(q.TargetID, "filler") && q.Form == FormRareTitle && q.Alike != 30 {
+			t.Errorf("%q: %d alike, want the 30 fillers", q.Text, q.Alike)
+		}
+	}
+	got := KnownItemCeiling([]KnownItemQuery{
+		{Form: FormRareTitle, Alike: 1},
+		{Form: FormRareTitle, Alike: 20},
+		{Form: FormPhrase, Alike: 2},
+	})
+	if len(got) != 3 || got[0].Success10 != 0.75 || got[0].Success1 != (1+1.0/20)/2 {
+		t.Errorf("ceiling: %+v", got)
+	}
+	if want := (1 + 1.0/2) / 2; got[1].MRR10 != want || got[1].Success10 != 1 {
+		t.Errorf("phrase ceiling %+v, want MRR %v", got[1], want)
+	}
+}

@@ -12,7 +12,7 @@ import (
 // and says how it was known in qualifier; "?" and "~" are kept for what the source
 // itself calls uncertain or approximate.
 func DateOf(m datefind.Match) record.Date {
-	d := record.Date{EDTF: m.EDTF, Display: m.Text, Earliest: m.Earliest, Latest: m.Latest, Qualifier: m.Qualifier}
+	d := record.Date{EDTF: m.EDTF, Display: m.Text, Earliest: m.Earliest, Latest: m.Latest, Qualifier: m.Qualifier, Note: m.Note}
 	if d.Qualifier == "" {
 		d.Qualifier = record.Exact
 	}

@@ -148,3 +148,35 @@ func BenchmarkAttackQueries(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPlainQueries measures the reading room's match=most on the FRUS
+// corpus for each known-item form: title words, a surname with place and
+// year, a remembered wording of common words with one wrong (the path that
+// reads pairs in a row among a thousand candidates), a respelled name.
+//
+//	go test -run=^$ -bench=PlainQueries -benchmem ./internal/index/
+func BenchmarkPlainQueries(b *testing.B) {
+	ix := frusIndex(b)
+	ctx := context.Background()
+	for _, c := range []struct{ name, q string }{
+		{"title-words", "Ambassador Britain Houghton"},
+		{"surname-place-year", "Mangabeira Rio de Janeiro 1930"},
+		{"wording-common", "translation is inclosed present copy"},
+		{"wording-long", "between the two peace or of any law"},
+		{"respelled", "Tsitsikar 1929"},
+		{"respelled-russian", "Azbetev Omsk 1918"},
+	} {
+		node, err := search.Parse(c.q, search.Limits{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		req := Request{Node: node, Limit: 20, Match: search.MatchMost, Facets: true, Typed: search.TypedWords(c.q)}
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := ix.Search(ctx, req); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

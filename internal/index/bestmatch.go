@@ -3,6 +3,7 @@ package index
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"fond/internal/search"
 )
@@ -45,6 +46,39 @@ func flatten(a search.And) []search.Node {
 	return out
 }
 
+// nameWords is the most plain words in a row read as one name.
+const nameWords = 3
+
+// joinNames makes one word of plain words in a row that the authority file
+// lists as one name ("Port Arthur", "La Habana"), longest first, so that the
+// name finds its other forms (Lüshun, Havana) as a one-word name does; each
+// word alone would resolve to nothing, or to someone else.
+func (e *evaluator) joinNames(soft []search.Term) []search.Term {
+	if e.names == nil || len(soft) < 2 {
+		return soft
+	}
+	var out []search.Term
+	for i := 0; i < len(soft); {
+		n := 1
+		for k := min(nameWords, len(soft)-i); k >= 2; k-- {
+			words := make([]string, k)
+			for j := range k {
+				words[j] = soft[i+j].Text
+			}
+			if m, ok := e.names.Resolve(strings.Join(words, " ")); ok && m.Confidence >= 0.9 {
+				out = append(out, search.Term{Text: strings.Join(words, " ")})
+				n = k
+				break
+			}
+		}
+		if n == 1 {
+			out = append(out, soft[i])
+		}
+		i += n
+	}
+	return out
+}
+
 // needed is how many of n words a partial match must have: at least half,
 // so that one shared common word does not make a match.
 func needed(n int) int { return max(1, (n+1)/2) }
@@ -52,14 +86,15 @@ func needed(n int) int { return max(1, (n+1)/2) }
 // bestMatch evaluates the soft words one by one over what the hard part
 // leaves, and returns every document with enough of them, parallel how many
 // telling words each has (its tier), and how many have every word.
-func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node, root docset) (docs []uint32, tiers []uint8, exact int) {
+func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node, root docset) (docs []uint32, tiers, held []uint8, exact int) {
 	base := root
 	if len(hard) > 0 {
 		base = e.eval(search.And{Nodes: hard}, base, false)
 	}
 	if e.err != nil || !base.all && len(base.ids) == 0 {
-		return nil, nil, 0
+		return nil, nil, nil, 0
 	}
+	soft = e.joinNames(soft)
 	sets := make([][]uint32, 0, len(soft))
 	searchable := 0 // words with something searchable in them, for Exact
 	for _, t := range soft {
@@ -71,7 +106,7 @@ func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node, root docse
 			e.softRanked = append(e.softRanked, -1)
 		}
 		if e.err != nil {
-			return nil, nil, 0
+			return nil, nil, nil, 0
 		}
 		if set.all { // a word with nothing searchable in it restricts nothing
 			continue
@@ -100,7 +135,7 @@ func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node, root docse
 		tells := telling == 0 || len(ids) <= common
 		for i, d := range ids {
 			if i%checkEvery == 0 && e.stopped() {
-				return nil, nil, 0
+				return nil, nil, nil, 0
 			}
 			every[d]++
 			if tells {
@@ -127,10 +162,11 @@ func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node, root docse
 	}
 	slices.Sort(docs)
 	tiers = make([]uint8, len(docs))
+	held = make([]uint8, len(docs))
 	for i, d := range docs {
-		tiers[i] = count[d]
+		tiers[i], held[i] = count[d], every[d]
 	}
-	return docs, tiers, exact
+	return docs, tiers, held, exact
 }
 
 // yearBonus is what a record dated in a year the query names gains: the
@@ -142,6 +178,21 @@ func (e *evaluator) yearBonus(dated int) float64 {
 	df := float64(min(dated, e.ix.live))
 	idf := math.Log((n - df + 0.5) / (df + 0.5))
 	return max(idf, 0.1) * 1.5
+}
+
+// mostWords puts, within a tier, documents holding more of the words typed
+// (common ones included) first: for keywords, a surname, a place and a year,
+// the document with all three comes before one with the rare two, however
+// bm25 weighs them ("Crowder Washington 1925": surname-place-year 53% -> 59%
+// success@10 on seed 2, 59% -> 61% on seed 1). Not for a remembered wording,
+// whose wrong word is usually a common one (proximity ranks those).
+func mostWords(held []uint8, less func(a, b ranked) bool) func(a, b ranked) bool {
+	return func(a, b ranked) bool {
+		if ha, hb := held[a.pos], held[b.pos]; ha != hb {
+			return ha > hb
+		}
+		return less(a, b)
+	}
 }
 
 // tiered puts documents with more of the query's words first, then the
@@ -159,20 +210,45 @@ func tiered(tiers []uint8, less func(a, b ranked) bool) func(a, b ranked) bool {
 // best candidates, a document where consecutive words of the query stand
 // within proximityGap positions of each other, in order, gains for each such
 // pair; a wrong word in the phrase breaks one pair, not the whole.
+//
+// A query of phraseWords typed words or more (the small words the query drops
+// counted: they are what makes a wording of keywords) is a remembered wording rather than
+// keywords, and there each pair in a row also counts as a word found for the
+// tier: the document with four of five words in a row outranks one with all
+// five scattered, which the common words of a phrase ("the letter of
+// instruction") put in every long despatch. Those are looked for among the
+// phraseTop best by bm25 too, since the tiers alone would leave the document
+// missing one word out of the first proximityTop (phrases 84% -> 92%
+// success@10 on the known-item evaluation, seed 1; docs/evaluation.md).
 const (
 	proximityTop    = 200
 	proximityGap    = 3
 	proximityWeight = 2.0
 	// proximityMinWords: two words are a name and a year, not a phrase.
 	proximityMinWords = 3
+	phraseWords       = 5
+	phraseTop         = 1000
 )
 
-// proximity adds the pairs bonus to the scores of the best candidates.
-func (e *evaluator) proximity(docs []uint32, scores []float64, less func(a, b ranked) bool) {
+// proximity adds the pairs bonus to the scores of the best candidates, and
+// for a phrase to their tiers; byScore is the order without tiers.
+func (e *evaluator) proximity(docs []uint32, scores []float64, tiers []uint8, less, byScore func(a, b ranked) bool) {
 	if len(e.softRanked) < proximityMinWords {
 		return
 	}
 	best := e.top(docs, less, proximityTop)
+	phrase := e.typed >= phraseWords
+	if phrase {
+		seen := make(map[int]bool, len(best))
+		for _, rk := range best {
+			seen[rk.pos] = true
+		}
+		for _, rk := range e.top(docs, byScore, phraseTop) {
+			if !seen[rk.pos] {
+				best = append(best, rk)
+			}
+		}
+	}
 	var lists [][]uint32
 	for _, rk := range best {
 		if e.stopped() {
@@ -181,8 +257,10 @@ func (e *evaluator) proximity(docs []uint32, scores []float64, less func(a, b ra
 		d := rk.doc
 		pairs := 0
 		// A title remembered is words in a row too: pairs count in the
-		// title or in the body, whichever has more.
-		for _, f := range []uint8{fBody, fTitle} {
+		// title or in the body, whichever has more; and in the dateline's
+		// place, where a name of several words ("Rio de Janeiro") stands
+		// in a row as it does in the body of another document.
+		for _, f := range []uint8{fBody, fTitle, fPlaces} {
 			lists = lists[:0]
 			for _, ri := range e.softRanked {
 				var pos []uint32
@@ -200,11 +278,18 @@ func (e *evaluator) proximity(docs []uint32, scores []float64, less func(a, b ra
 			for i := 0; i+1 < len(lists); i++ {
 				if near(lists[i], lists[i+1], proximityGap) {
 					n++
+				} else if phrase && i+2 < len(lists) && len(lists[i+1]) == 0 && near(lists[i], lists[i+2], 2*proximityGap) {
+					// the word between is the one remembered wrong: the
+					// words either side of it still stand in a row
+					n++
 				}
 			}
 			pairs = max(pairs, n)
 		}
 		scores[rk.pos] += proximityWeight * float64(pairs)
+		if phrase {
+			tiers[rk.pos] = uint8(min(int(tiers[rk.pos])+pairs, 255))
+		}
 	}
 }
 

@@ -16,7 +16,8 @@ func most(t *testing.T, ix *Index, q string, auth *names.File) Response {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := ix.Search(context.Background(), Request{Node: node, Limit: 10, Match: search.MatchMost, Names: auth})
+	res, err := ix.Search(context.Background(), Request{Node: node, Limit: 10, Match: search.MatchMost, Names: auth,
+		Typed: search.TypedWords(q)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,6 +84,38 @@ func TestNearSpellings(t *testing.T) {
 	}
 }
 
+// An absent word that is another romanization of a name the archive holds
+// finds it though more edits apart than a typo: the period's "-eff" for a
+// Russian "-ev", Wade–Giles for Pinyin. An unrelated word as far apart does not.
+func TestRomanizedSpellings(t *testing.T) {
+	ix := build([]Doc{
+		bodyDoc("azbelev", "General Azbeteff reported from Omsk."),
+		bodyDoc("miliukov", "Miliukoff spoke in the Duma."),
+		bodyDoc("other", "The Ambassador replied."),
+	})
+	for q, want := range map[string]string{"Azbetev": "azbelev", "Milyukov": "miliukov"} {
+		if got := hitIDs(most(t, ix, q, nil)); len(got) != 1 || got[0] != want {
+			t.Errorf("%s: %v, want %s", q, got, want)
+		}
+	}
+	if got := hitIDs(most(t, ix, "Ambrosian", nil)); len(got) != 0 {
+		t.Errorf("Ambrosian: %v, want nothing", got)
+	}
+}
+
+// A shorter absent word that nothing is one edit from is matched two edits
+// away; when something is one edit away, that is taken and no farther.
+func TestTwoEditsWhenNoneIsOne(t *testing.T) {
+	ix := build([]Doc{bodyDoc("haldeman", "Mr. Haldeman called on the minister."), bodyDoc("other", "The minister replied.")})
+	if got := hitIDs(most(t, ix, "Haldea", nil)); len(got) != 1 || got[0] != "haldeman" {
+		t.Errorf("Haldea: %v, want haldeman", got)
+	}
+	ix = build([]Doc{bodyDoc("haldeman", "Mr. Haldeman called on the minister."), bodyDoc("halden", "The port of Halden.")})
+	if got := hitIDs(most(t, ix, "Haldea", nil)); len(got) != 1 || got[0] != "halden" {
+		t.Errorf("Haldea with Halden one edit away: %v, want halden alone", got)
+	}
+}
+
 // A bare year ranks records dated in it first, once, as a date: a record that
 // only mentions the year, however often, does not outrank it.
 func TestYearRanksAsADate(t *testing.T) {
@@ -121,6 +154,28 @@ func TestVariantsOfAPlace(t *testing.T) {
 	}
 }
 
+// A name of several words typed as plain words is one name: "Port Arthur"
+// finds the document that writes Lüshun, "La Habana" the one from Havana.
+func TestVariantsOfAPlaceOfSeveralWords(t *testing.T) {
+	ix := build([]Doc{
+		bodyDoc("lushun", "The fleet left Lüshun for the blockade."),
+		bodyDoc("havana", "The consul at Havana reports on the blockade."),
+		bodyDoc("arthur", "Mr. Arthur saw the port on the blockade."),
+	})
+	auth := names.Starter()
+	for q, want := range map[string]string{"Port Arthur blockade": "lushun", "La Habana blockade": "havana"} {
+		res := most(t, ix, q, auth)
+		if got := hitIDs(res); len(got) == 0 || got[0] != want {
+			t.Errorf("%s: %v, want %s first", q, got, want)
+		}
+	}
+	// The words as typed still count: the document with both leads when
+	// no form of the name is in the archive.
+	if got := hitIDs(most(t, ix, "Port Arthur", nil)); len(got) == 0 || got[0] != "arthur" {
+		t.Errorf("Port Arthur without the authority file: %v", got)
+	}
+}
+
 func itoa4(y int) string {
 	b := []byte("0000")
 	for i := 3; i >= 0; i-- {
@@ -156,5 +211,53 @@ func TestQuotedPhraseHolds(t *testing.T) {
 	res := most(t, ix, `"railway concession" signed loan`, nil)
 	if got := hitIDs(res); len(got) != 1 || got[0] != "a" {
 		t.Errorf(`"railway concession" signed loan: %v, want only the document with the phrase`, got)
+	}
+}
+
+// A wording of five words or more with one word wrong finds the document that
+// holds the rest in a row before those that hold every word scattered, the
+// common words of the phrase being in every long text.
+func TestRememberedWordingInARow(t *testing.T) {
+	docs := []Doc{
+		bodyDoc("target", "I have the honor to inclose the letter of instruction sent to the consul."),
+	}
+	for i := range 12 { // every word, the wrong one too, but none in the remembered order
+		docs = append(docs, bodyDoc("scattered"+string(rune('a'+i)),
+			"The instruction came by the consul; his letter was copied; the consul sent it on to the minister."))
+	}
+	for i := range 30 {
+		docs = append(docs, bodyDoc("filler"+string(rune('a'+i)), "A loan was discussed."))
+	}
+	ix := build(docs)
+	// "copied" stands where "sent" stood: "the letter of instruction copied to the consul".
+	q := "the letter of instruction copied to the consul"
+	res := most(t, ix, q, nil)
+	if got := hitIDs(res); len(got) == 0 || got[0] != "target" {
+		t.Errorf("%q: %v, want target first", q, got)
+	}
+	// The same words as keywords, without the small words of a wording, are
+	// not read as a phrase: every word found ranks first.
+	node, _ := search.Parse("letter instruction copied consul", search.Limits{})
+	kw, _ := ix.Search(context.Background(), Request{Node: node, Limit: 10, Match: search.MatchMost, Typed: 4})
+	if got := hitIDs(kw); len(got) == 0 || got[0] == "target" {
+		t.Errorf("keywords: %v, want a document with every word first", got)
+	}
+}
+
+// Keywords: within a tier of telling words, the document holding every word
+// typed, the common one too, comes before one that holds the rare words more
+// often; a bm25 that weighs the rare words' repetition does not decide it.
+func TestKeywordsEveryWordFirst(t *testing.T) {
+	docs := []Doc{
+		bodyDoc("two", "Crowder Zelaya. Crowder and Zelaya again; Crowder, Zelaya."),
+		bodyDoc("all", "General Crowder wrote from Washington about the long report of Zelaya and the state of the many things that follow in it."),
+	}
+	for i := range 30 { // "Washington" in one record in twenty and more: a common word
+		docs = append(docs, bodyDoc("filler"+string(rune('a'+i)), "Washington was quiet."))
+	}
+	ix := build(docs)
+	res := most(t, ix, "Crowder Zelaya Washington", nil)
+	if got := hitIDs(res); len(got) < 2 || got[0] != "all" {
+		t.Errorf("Crowder Zelaya Washington: %v, want all first", got)
 	}
 }

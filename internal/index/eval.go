@@ -46,6 +46,8 @@ type evaluator struct {
 	names    *names.File
 	within   bool
 	ranked   []termResult
+	// typed is Request.Typed: how many plain words the reader typed.
+	typed int
 	// years are the bare years of the query, yearDated how many records each
 	// dates: a year ranks as a date, once (yearBonus), never as a word.
 	years     []int32

@@ -5,12 +5,14 @@ import (
 	"slices"
 	"strings"
 
+	"fond/internal/romanize"
 	"fond/internal/search"
 )
 
 // Typo tolerance (search.MatchMost): a word no visible document holds is also
 // matched in the spellings it holds most that are one edit away (two for long
-// words), each ranked as a word of its own at half weight, so that exact
+// words, and for shorter ones that nothing is one edit from) or that are another romanization of it (romanize.Key, within three
+// edits), each ranked as a word of its own at half weight, so that exact
 // matches rank first. A word the archive holds, however rarely, is taken as
 // meant: sources carry their own misspellings ("recuiting"), and a reader who
 // copies one wants that document. Short words are exempt: at four letters
@@ -18,8 +20,14 @@ import (
 const (
 	fuzzyMinLen  = 5
 	fuzzyLongLen = 8
+	fuzzyLongMax = 2 // edits for a long word, or a short one nothing is one edit from
 	fuzzyMax     = 8 // spellings added per word
 	fuzzyWeight  = 0.5
+	// keyMaxDist bounds the spellings compared by romanization key: another
+	// transliteration of a name differs by a few letters ("Azbetev",
+	// "Azbeteff"; "Miliukoff", "Milyukov"), and romanize.Key costs more than
+	// the edit distance that screens for it.
+	keyMaxDist = 3
 )
 
 // correct returns the near spellings of an absent word, each matched as a
@@ -37,26 +45,42 @@ func (e *evaluator) correct(word string, mask uint8, cand docset) []termResult {
 	}
 	maxDist := 1
 	if len([]rune(term)) >= fuzzyLongLen {
-		maxDist = 2
+		maxDist = fuzzyLongMax
 	}
 	type near struct {
 		term string
 		p    *plist
 	}
-	var found []near
+	var found, farther []near
+	key := romanize.Key(term)
 	dict := e.ix.dictionary()
 	for i, d := range dict {
 		if i%checkEvery == 0 && e.stopped() {
 			return nil
 		}
-		if d == term || abs(len(d)-len(term)) > maxDist {
+		ld := abs(len(d) - len(term))
+		if d == term || ld > keyMaxDist {
 			continue
 		}
-		if editDistance(term, d, maxDist) <= maxDist {
+		dist := fuzzyLongMax + 1
+		if ld <= fuzzyLongMax {
+			dist = editDistance(term, d, fuzzyLongMax)
+		}
+		switch {
+		case dist <= maxDist || e.ix.sameKey(term, d, key):
 			if p := e.ix.term(d); p != nil && p.n > 0 {
 				found = append(found, near{d, p})
 			}
+		case dist <= fuzzyLongMax:
+			if p := e.ix.term(d); p != nil && p.n > 0 {
+				farther = append(farther, near{d, p})
+			}
 		}
+	}
+	if len(found) == 0 {
+		// Nothing one edit from a shorter word: two, as a name typed from
+		// memory loses two letters as often as one ("Haldea").
+		found = farther
 	}
 	if len(found) == 0 {
 		return nil
@@ -86,6 +110,22 @@ func (e *evaluator) correct(word string, mask uint8, cand docset) []termResult {
 	return out
 }
 
+// sameKey reports whether d, a word within keyMaxDist edits of term and
+// starting with the same letter, is another romanization of the same name:
+// the -off, -eff and -sky of the period's French and German spellings of
+// Russian names, Wade–Giles and Pinyin (romanize.Key says which).
+func (ix *Index) sameKey(term, d, key string) bool {
+	if key == "" || d[0] != term[0] || editDistance(term, d, keyMaxDist) > keyMaxDist {
+		return false
+	}
+	k, ok := ix.romKeys.Load(d)
+	if !ok {
+		k = romanize.Key(d)
+		ix.romKeys.Store(d, k)
+	}
+	return k.(string) == key
+}
+
 func (e *evaluator) noteCorrection(c search.Correction) {
 	for _, d := range e.corrected {
 		if d.Word == c.Word {
@@ -93,6 +133,13 @@ func (e *evaluator) noteCorrection(c search.Correction) {
 		}
 	}
 	e.corrected = append(e.corrected, c)
+}
+
+func appendRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, r)
+	}
+	return buf
 }
 
 func abs(n int) int {
@@ -105,14 +152,20 @@ func abs(n int) int {
 // editDistance is the optimal-string-alignment distance between a and b
 // (insertions, deletions, substitutions and transpositions of neighbours,
 // each one edit), or limit+1 as soon as it must exceed limit.
+//
+// Words are short: the runes and rows live in arrays on the stack up to 32
+// letters, as the dictionary scan calls this for thousands of terms a query.
 func editDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
+	var bufA, bufB [32]rune
+	ra, rb := appendRunes(bufA[:0], a), appendRunes(bufB[:0], b)
 	if abs(len(ra)-len(rb)) > limit {
 		return limit + 1
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var rows [3][33]int
+	prev2, prev, cur := rows[0][:0], rows[1][:0], rows[2][:0]
+	for range len(rb) + 1 {
+		prev2, prev, cur = append(prev2, 0), append(prev, 0), append(cur, 0)
+	}
 	for j := range prev {
 		prev[j] = j
 	}

@@ -193,17 +193,21 @@ func (ix *Index) facetOf(d *docInfo) facetDoc {
 // Index is safe for concurrent use: searches share a read lock, changes take the
 // write lock.
 type Index struct {
-	mu      sync.RWMutex
-	docs    []docInfo
-	hot     []hotDoc   // parallel to docs
-	fac     []facetDoc // parallel to docs
-	vals    []uint32
-	byRef   map[int64]uint32
-	byID    map[string]uint32
-	lists   []*plist // by term number (vocab); nil where this index lacks the term
-	nterms  int
-	sorted  []string // the term dictionary in order, for prefixes; nil when stale
-	dictMu  sync.Mutex
+	mu     sync.RWMutex
+	docs   []docInfo
+	hot    []hotDoc   // parallel to docs
+	fac    []facetDoc // parallel to docs
+	vals   []uint32
+	byRef  map[int64]uint32
+	byID   map[string]uint32
+	lists  []*plist // by term number (vocab); nil where this index lacks the term
+	nterms int
+	sorted []string // the term dictionary in order, for prefixes; nil when stale
+	dictMu sync.Mutex
+	// romKeys caches romanize.Key of dictionary terms (string → string) for
+	// near spellings: a key costs microseconds, and a respelled name compares
+	// hundreds of terms. Terms only, so it is bounded by the vocabulary.
+	romKeys sync.Map
 	names   map[string][]uint32
 	strs    interner
 	live    int
@@ -227,6 +231,7 @@ func (ix *Index) Reset() {
 	ix.fac, ix.vals = nil, nil
 	ix.docs, ix.hot, ix.byRef, ix.byID, ix.lists, ix.nterms, ix.sorted, ix.names, ix.strs = nil, nil, fresh.byRef, fresh.byID, nil, 0, nil, fresh.names, fresh.strs
 	ix.live, ix.hidden, ix.lengths, ix.gen, ix.epoch = 0, 0, 0, 0, ""
+	ix.romKeys.Clear()
 }
 
 // Gen is the store change the index reflects.

@@ -31,6 +31,9 @@ type Request struct {
 	// Unpublished lets drafts and withdrawn records match (search.Query's
 	// field of that name); otherwise only published ones are found and counted.
 	Unpublished bool
+	// Typed is how many plain words the reader typed, small words included
+	// (search.TypedWords): five or more are read as a remembered wording.
+	Typed int
 }
 
 // Hit is one document of a result page.
@@ -87,7 +90,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	lim := req.Limits.WithDefaults()
 	start := time.Now()
 	e := &evaluator{ix: ix, ctx: ctx, deadline: start.Add(lim.MaxDuration), names: req.Names,
-		within: req.DateMode == search.DateWithin, maxExpand: lim.MaxPrefixExpansion, fuzzy: req.Match == search.MatchMost}
+		within: req.DateMode == search.DateWithin, maxExpand: lim.MaxPrefixExpansion, fuzzy: req.Match == search.MatchMost, typed: req.Typed}
 	// why tells the caller's end (its error as it is) from the time limit.
 	why := func(err error) (Response, error) {
 		if errors.Is(err, errOverTime) {
@@ -98,6 +101,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	e.countPrefixes(req.Node)
 	var docs []uint32
 	var tiers []uint8 // under MatchMost: how many of the query's telling words each document has
+	var held []uint8  // and how many of all its words
 	exact := -1
 	soft, hard := split(req.Node)
 	// A reader's search starts from what readers may see, so nothing a draft
@@ -109,7 +113,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	}
 	e.root = root
 	if e.fuzzy && len(soft) >= 2 {
-		docs, tiers, exact = e.bestMatch(soft, hard, root)
+		docs, tiers, held, exact = e.bestMatch(soft, hard, root)
 	} else {
 		set := e.eval(req.Node, root, false)
 		docs = set.ids
@@ -149,9 +153,13 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 		less = typedFirst(e.asTyped, docs, less)
 	}
 	if tiers != nil {
+		if e.typed < phraseWords {
+			less = mostWords(held, less)
+		}
+		byScore := less
 		less = tiered(tiers, less)
 		if scores != nil {
-			e.proximity(docs, scores, less)
+			e.proximity(docs, scores, tiers, less, byScore)
 		}
 	}
 	top := e.top(docs, less, k)

@@ -39,3 +39,24 @@ func dropStopwords(n Node) Node {
 	}
 	return And{kept}
 }
+
+// TypedWords counts the plain words of a query as typed, small words
+// included: a wording remembered ("the letter of instruction") has them
+// where keywords do not. Operators, fielded terms, quoted phrases and
+// negations are not plain words.
+func TypedWords(text string) int {
+	n := 0
+	quoted := false
+	for _, w := range strings.Fields(text) {
+		q := strings.Count(w, `"`)
+		inside := quoted || q > 0
+		if q%2 == 1 {
+			quoted = !quoted
+		}
+		if inside || w == "AND" || w == "OR" || w == "NOT" || strings.HasPrefix(w, "-") || strings.ContainsAny(w, ":*()") {
+			continue
+		}
+		n++
+	}
+	return n
+}

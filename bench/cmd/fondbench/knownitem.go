@@ -51,6 +51,10 @@ type KIReport struct {
 	Machine   Machine  `json:"machine"`
 	// Runs is one entry per engine and mode, in the order run.
 	Runs []KIRun `json:"runs"`
+	// Ceiling is what ranking the documents alike to each target first, in
+	// any order, would score (eval.KnownItemCeiling): the part of a form's
+	// misses no engine can be held to.
+	Ceiling []eval.KnownItemScore `json:"ceiling"`
 	// Queries lists every query with, per run ("engine/mode"), the target's
 	// rank in the first ten (0: not there), so a change can be read query by
 	// query.
@@ -97,7 +101,8 @@ func runKnownItem(ctx context.Context, o kiOptions, stderr io.Writer) (*KIReport
 	}
 	qs := eval.GenerateKnownItem(recs, o.seed, o.perForm)
 	fmt.Fprintf(stderr, "fondbench: known-item: %d documents from %d volumes, %d queries (%s)\n", len(recs), len(files), len(qs), time.Since(start).Round(time.Millisecond))
-	rep := &KIReport{Corpus: o.corpus, Documents: len(recs), Seed: o.seed, PerForm: o.perForm, Machine: machine()}
+	rep := &KIReport{Corpus: o.corpus, Documents: len(recs), Seed: o.seed, PerForm: o.perForm, Machine: machine(),
+		Ceiling: eval.KnownItemCeiling(qs)}
 	for _, f := range files {
 		rep.Volumes = append(rep.Volumes, filepath.Base(f))
 	}
@@ -171,6 +176,10 @@ func (r *KIReport) Markdown(w io.Writer) {
 			fmt.Fprintf(w, "| %s | %s | %d | %.1f%% | %.1f%% | %.3f | %d | %.1f / %.1f |\n", name, s.Form, s.N,
 				100*s.Success1, 100*s.Success10, s.MRR10, s.ZeroHits, s.P50Ms, s.P99Ms)
 		}
+	}
+	for _, s := range r.Ceiling {
+		fmt.Fprintf(w, "| ceiling: documents alike, any order | %s | %d | %.1f%% | %.1f%% | %.3f | | |\n", s.Form, s.N,
+			100*s.Success1, 100*s.Success10, s.MRR10)
 	}
 }
 

@@ -73,3 +73,16 @@ func TestReleasesAndTelegrams(t *testing.T) {
 		t.Errorf("telegram: place %q date %q classification %q", r.Place, r.Date.EDTF, r.Classification)
 	}
 }
+
+// An editor's bracketed year corrects the printed date: the record is dated
+// in the corrected year and its date's note says what was printed.
+func TestEditorsCorrectedYear(t *testing.T) {
+	text := "The Secretary of State to the Minister in China (MacMurray)\n\nWashington, October 22, 1924 [1925].\n\nSir: The Department has received your despatch.\n"
+	r := Extract(text)
+	if r.Date.EDTF != "1925-10-22" || r.Date.Earliest != "1925-10-22" || !strings.Contains(r.Date.Note, "1924") {
+		t.Errorf("date %+v, want 1925-10-22 with a note naming the printed 1924", r.Date)
+	}
+	if r.Place != "Washington" {
+		t.Errorf("place %q", r.Place)
+	}
+}

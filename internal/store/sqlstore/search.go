@@ -35,7 +35,8 @@ func (s *Store) Search(ctx context.Context, q search.Query) (search.Result, erro
 	}
 	lim := q.Limits.WithDefaults()
 	found, err := ix.Search(ctx, index.Request{Node: node, Sort: q.Sort, Limit: q.Limit, Offset: q.Offset,
-		DateMode: q.DateMode, Facets: q.Facets, Names: s.auth.Load(), Limits: lim, Match: q.Match, Unpublished: q.Unpublished})
+		DateMode: q.DateMode, Facets: q.Facets, Names: s.auth.Load(), Limits: lim, Match: q.Match, Unpublished: q.Unpublished,
+		Typed: search.TypedWords(q.Text)})
 	if err != nil {
 		return search.Result{}, fmt.Errorf("search %q: %w", q.Text, err)
 	}
