@@ -35,6 +35,8 @@ type Service struct {
 	sem    chan struct{}
 	dimsMu sync.Mutex
 	dims   map[string]Header // headers are read once a Key
+	// reading holds the header reads in flight, by Key.
+	reading map[string]*headerRead
 }
 
 // maxDims bounds the sizes remembered; past it they are forgotten all at
@@ -57,29 +59,54 @@ type Result struct {
 	Cached    bool
 }
 
-// Header reads the image's header (once per Key).
+// Header reads the image's header (once per Key): requests for one image that
+// arrive together (a viewer's first tiles) wait for the one read in flight.
 func (s *Service) Header(src Source) (Header, error) {
 	s.dimsMu.Lock()
-	hd, ok := s.dims[src.Key]
-	s.dimsMu.Unlock()
-	if ok {
+	if hd, ok := s.dims[src.Key]; ok {
+		s.dimsMu.Unlock()
 		return hd, nil
 	}
+	if c, ok := s.reading[src.Key]; ok {
+		s.dimsMu.Unlock()
+		<-c.done
+		return c.hd, c.err
+	}
+	c := &headerRead{done: make(chan struct{})}
+	if s.reading == nil {
+		s.reading = map[string]*headerRead{}
+	}
+	s.reading[src.Key] = c
+	s.dimsMu.Unlock()
+
+	c.hd, c.err = readHeader(src)
+	s.dimsMu.Lock()
+	delete(s.reading, src.Key)
+	if c.err == nil {
+		if s.dims == nil || len(s.dims) >= maxDims {
+			s.dims = map[string]Header{}
+		}
+		s.dims[src.Key] = c.hd
+	}
+	s.dimsMu.Unlock()
+	close(c.done)
+	return c.hd, c.err
+}
+
+// headerRead is a header being read, for the requests waiting on it.
+type headerRead struct {
+	done chan struct{}
+	hd   Header
+	err  error
+}
+
+func readHeader(src Source) (Header, error) {
 	rc, err := src.Open()
 	if err != nil {
 		return Header{}, fmt.Errorf("iiif: opening %s: %w", src.Key, err)
 	}
 	defer rc.Close()
-	if hd, err = ReadHeader(rc); err != nil {
-		return Header{}, err
-	}
-	s.dimsMu.Lock()
-	if s.dims == nil || len(s.dims) >= maxDims {
-		s.dims = map[string]Header{}
-	}
-	s.dims[src.Key] = hd
-	s.dimsMu.Unlock()
-	return hd, nil
+	return ReadHeader(rc)
 }
 
 // Info is the image information document for src served at id.
