@@ -392,3 +392,21 @@ func headerBlock(r *record.Record, paras []string, conf map[string]float64) {
 		}
 	}
 }
+
+// Volume reads the documents of a printed volume (extract.SplitVolume), one
+// record each. A record's key is its edition number, so that the same volume
+// read again gives each document the id it had; text before the first
+// document (a title page, a preface) is a record of its own, "front".
+func Volume(parts []extract.VolumePart) []record.Record {
+	out := make([]record.Record, 0, len(parts))
+	for _, p := range parts {
+		r := Extract(p.Text)
+		r.Key = "front"
+		if p.Number != "" {
+			r.Key = "no-" + p.Number
+			r.DocNumber = p.Number
+		}
+		out = append(out, r)
+	}
+	return out
+}
