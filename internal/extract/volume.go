@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -67,6 +68,16 @@ var inlineNumber = regexp.MustCompile(`^(\d{1,5}[A-Z]?)\.\s+(\p{Lu}.*)$`)
 // by them, and by standing in a short block.
 var headingOpeners = regexp.MustCompile(`^(?:Telegram|Memorandum|Letter|Despatch|Dispatch|Instruction|Editorial Note|Note|Minutes|Paper|Report|Circular|Airgram|Message|Record|Notes|Summary|Draft|Intelligence|National|Special|Briefing|Telephone|Editorial)\b`)
 
+const (
+	// openingBlocks: a document's number, heading, and what stands under the
+	// heading (a despatch's number, the dateline) before its text starts.
+	openingBlocks = 3
+	// maxNumberGap: how far one document's number may be above the last one
+	// found; a despatch's or telegram's number far above it is not taken,
+	// which would lose every document after it.
+	maxNumberGap = 100
+)
+
 // SplitVolume finds the documents of a printed volume in its pages: each starts
 // at its edition number ("285.", "No. 285", or "285. Telegram From …" on one
 // line), standing first in its block. Numbers must rise through the volume, so
@@ -76,31 +87,43 @@ func SplitVolume(pages []string) []VolumePart {
 	var vp []volumePage
 	last := numKey{n: -1}
 	found := 0
+	blocksSince := 0 // blocks since the last document's number
 	for _, p := range pages {
 		pg := takeApart(p)
 		for i := 0; i < len(pg.body); i++ {
 			l := pg.body[i]
-			if i > 0 && pg.body[i-1] != "" {
+			if i > 0 && pg.body[i-1] != "" || l == "" {
 				continue // not first in its block
 			}
+			blocksSince++
 			num, ok := DocumentNumber(l)
+			var inline []string
 			if !ok {
-				if m := inlineNumber.FindStringSubmatch(l); m != nil && headingOpeners.MatchString(m[2]) && blockLen(pg.body[i:]) < 400 && parseNumKey(m[1]).after(last) {
-					// Set as the older volumes set it, the number on a
-					// line of its own above the heading.
-					num, ok = m[1], true
-					rest := append([]string{m[1] + ".", "", m[2]}, pg.body[i+1:]...)
-					pg.body = append(pg.body[:i], rest...)
+				if m := inlineNumber.FindStringSubmatch(l); m != nil && headingOpeners.MatchString(m[2]) && blockLen(pg.body[i:]) < 400 {
+					num, ok, inline = m[1], true, m
 				}
 			}
 			if !ok {
 				continue
 			}
 			k := parseNumKey(num)
-			if !k.after(last) {
+			// A despatch's number ("No. 228") stands under the heading, in
+			// the first blocks of a document: there only the next number is
+			// taken (a short document may end that soon). Elsewhere a
+			// number a little above the last is (some documents of the
+			// older volumes are printed without one).
+			if !k.after(last) || found > 0 && k.n > last.n+maxNumberGap ||
+				found > 0 && blocksSince <= openingBlocks && !(k.n == last.n+1 && k.suffix == "") {
 				continue
 			}
+			if inline != nil {
+				// Set as the older volumes set it, the number on a line of
+				// its own above the heading.
+				rest := append([]string{inline[1] + ".", "", inline[2]}, pg.body[i+1:]...)
+				pg.body = append(pg.body[:i], rest...)
+			}
 			last = k
+			blocksSince = 0
 			pg.starts = append(pg.starts, i)
 			pg.nums = append(pg.nums, num)
 			found++
@@ -199,21 +222,23 @@ func assignNotes(pg volumePage, lines func(int) []string, n int, give func(int, 
 		v := markValue(mark)
 		if v <= prev || prev == 0 {
 			// A new group: find the portion that calls its first mark.
+			from := p
+			if prev > 0 && p+1 < n {
+				from = p + 1 // the portion before has its notes
+			}
 			q := -1
-			for i := p; i < n; i++ {
+			for i := from; i < n; i++ {
 				if calls(lines(i), mark) {
 					q = i
 					break
 				}
 			}
 			if q < 0 {
-				q = p
+				q = from
 				// A first note on a page where a document starts, and the
 				// document going on does not call it: the new document's.
-				if prev == 0 && v == 1 && continuing && p == 0 && n > 1 {
+				if prev == 0 && v == 1 && continuing && n > 1 {
 					q = 1
-				} else if prev > 0 && p+1 < n {
-					q = p + 1
 				}
 			}
 			p = q
@@ -235,7 +260,9 @@ func calls(lines []string, mark string) bool {
 			before, _ := utf8.DecodeLastRuneInString(l[:i])
 			after, _ := utf8.DecodeRuneInString(l[end:])
 			markRune, _ := utf8.DecodeRuneInString(mark)
-			if i > 0 && before != ' ' && !sameKind(before, markRune) && (end == len(l) || !sameKind(after, markRune)) {
+			// Set against a word or its closing punctuation, not a dash or
+			// a number ("1934—2 p.m.").
+			if i > 0 && (unicode.IsLetter(before) || strings.ContainsRune(").,;:”’\"]", before)) && (end == len(l) || !sameKind(after, markRune)) {
 				return true
 			}
 			j := strings.Index(l[end:], mark)
