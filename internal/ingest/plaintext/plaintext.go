@@ -6,6 +6,7 @@ package plaintext
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"fond/internal/archref"
@@ -138,6 +139,9 @@ func Extract(text string) record.Record {
 			r.Classification = c
 		}
 		body = append(body, p)
+	}
+	if page.Paged {
+		raiseCalls(body, r.Notes)
 	}
 	if !fromDateline {
 		// A letter may close with its place and date ("Washington, September
@@ -409,4 +413,45 @@ func Volume(parts []extract.VolumePart) []record.Record {
 		out = append(out, r)
 	}
 	return out
+}
+
+// raiseCalls writes a footnote's call printed as a plain digit ("telegram2 of",
+// as OCR and many PDFs give a raised 2) as the raised digit, when a footnote of
+// that number exists: the call then ties its paragraph to the note
+// (record.NoteParagraph). A digit after a space, a digit or a dash is a
+// number, not a call.
+func raiseCalls(paras []string, notes []record.Note) {
+	for _, n := range notes {
+		if n.Kind != record.NoteFootnote || n.N == "" || strings.Trim(n.N, "0123456789") != "" {
+			continue
+		}
+		call := record.NoteCall(n.N)
+		for i, p := range paras {
+			if strings.Contains(p, call) {
+				continue
+			}
+			var b strings.Builder
+			rest := p
+			for {
+				j := strings.Index(rest, n.N)
+				if j < 0 {
+					b.WriteString(rest)
+					break
+				}
+				end := j + len(n.N)
+				before, _ := utf8.DecodeLastRuneInString(rest[:j])
+				if j == 0 && b.Len() > 0 {
+					before, _ = utf8.DecodeLastRuneInString(b.String())
+				}
+				afterDigit := end < len(rest) && rest[end] >= '0' && rest[end] <= '9'
+				if (j > 0 || b.Len() > 0) && (unicode.IsLetter(before) || strings.ContainsRune(")”’\"]", before)) && !afterDigit {
+					b.WriteString(rest[:j] + call)
+				} else {
+					b.WriteString(rest[:end])
+				}
+				rest = rest[end:]
+			}
+			paras[i] = b.String()
+		}
+	}
 }
