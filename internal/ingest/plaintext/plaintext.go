@@ -149,7 +149,11 @@ func Extract(text string) record.Record {
 		// enclosures that follow close with their own.
 		for i := range body {
 			if p := body[i]; len(p) < 150 && isDateline(p) {
-				if m, ok := datefind.DocumentDate(p); ok && m.Start < 60 {
+				// A closing may name the post before the place ("Legation
+				// of the United States of America, Petropolis, Brazil,
+				// April 2, 1901."): a longer lead is taken when it is all
+				// names and the date ends the line.
+				if m, ok := datefind.DocumentDate(p); ok && (m.Start < 60 || m.Start < 110 && m.End > len(p)-25 && extract.PlaceLike(p[:m.Start])) {
 					r.Date = extract.DateOf(m)
 					fromDateline = true
 					if r.Place == "" {

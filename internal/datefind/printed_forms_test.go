@@ -1,0 +1,28 @@
+package datefind
+
+import "testing"
+
+// Datelines as the older printed volumes set them: a comma after the month, the
+// editor's brackets around parts of the date (then inferred, not stated).
+func TestPrintedDatelineForms(t *testing.T) {
+	for line, want := range map[string]string{
+		"Paris, February, 2, 1864.":                    "1864-02-02",
+		"Boston, Nov, 12, 1864.":                       "1864-11-12",
+		"Washington, [January] 22, [1934].":            "1934-01-22?",
+		"Washington, January [22], 1934.":              "1934-01-22?",
+		"Washington, January 22, 1934.":                "1934-01-22",
+		"[Washington,] January 22, 1934.":              "1934-01-22",
+		"He spoke of [it] in May, 12 days after 1934.": "",
+	} {
+		m, ok := DocumentDate("A Heading\n\n" + line + "\n\nSir: I have the honor to report.")
+		if want == "" {
+			if ok && m.Start > 12 && m.Start < 12+len(line) {
+				t.Errorf("%q: found %q (%s)", line, m.Text, m.EDTF)
+			}
+			continue
+		}
+		if !ok || m.EDTF != want {
+			t.Errorf("%q: %v %q, want %s", line, ok, m.EDTF, want)
+		}
+	}
+}
