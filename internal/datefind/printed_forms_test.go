@@ -26,3 +26,19 @@ func TestPrintedDatelineForms(t *testing.T) {
 		}
 	}
 }
+
+// A post before the place: more words than a place alone, all names, the date
+// ending the line.
+func TestLongDatelines(t *testing.T) {
+	for line, want := range map[string]bool{
+		"Commonwealth of Massachusetts, Executive Department, Boston, November 18, 1864.": true,
+		"Legation of the United States in Japan, Kanagawa, Yokohama, November 13, 1863.":  true,
+		"Office U.S. Military Telegraph, War Department, October 15, 1864.":               true,
+		"Report of the Select Committee On Foreign Affairs, May 2, 1864, And The Reply":   false,
+	} {
+		_, ok := dateline(line, span{0, len(line)})
+		if ok != want {
+			t.Errorf("%q: dateline %v, want %v", line, ok, want)
+		}
+	}
+}

@@ -243,8 +243,24 @@ func isDateline(p string) bool {
 		return false
 	}
 	m, ok := datefind.DocumentDate(p)
-	return ok && m.Start < 120
+	// What stands before the date is a place or a post, not a sentence that
+	// mentions a date ("I certify that … the October 31, 1864, number of …").
+	return ok && m.Start < 120 && !sentence(p[:m.Start])
 }
+
+// sentence: words in lower case, more than a post or a place has ("Legation of
+// France to the United States", "On board the Sémiramis").
+func sentence(s string) bool {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !smallWords[strings.Trim(w, ",.;:")] {
+			n++
+		}
+	}
+	return n >= 3
+}
+
+var smallWords = map[string]bool{"of": true, "the": true, "to": true, "and": true, "in": true, "at": true, "on": true, "de": true, "du": true, "la": true, "le": true}
 
 var placeTrim = regexp.MustCompile(`^[\s\[(]+|[\s,;:.\])]+$`)
 
