@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"fond/internal/record"
 )
 
 // VolumePart is one document of a printed volume: its share of each page it
@@ -215,8 +217,30 @@ func assignNotes(pg volumePage, lines func(int) []string, n int, give func(int, 
 	if n == 0 {
 		return
 	}
+	// As many runs of notes as portions: one each, in order, whatever calls
+	// them (a call in the text may be lost, or read as a plain digit).
+	runs, prev := 0, 0
+	for _, note := range pg.notes {
+		v := markValue(noteMark(note[0]))
+		if v <= prev || prev == 0 {
+			runs++
+		}
+		prev = v
+	}
+	if runs == n {
+		p, prev := -1, 0
+		for _, note := range pg.notes {
+			v := markValue(noteMark(note[0]))
+			if v <= prev || prev == 0 {
+				p++
+			}
+			prev = v
+			give(p, note)
+		}
+		return
+	}
 	p := 0
-	prev := 0
+	prev = 0
 	for _, note := range pg.notes {
 		mark := noteMark(note[0])
 		v := markValue(mark)
@@ -249,12 +273,21 @@ func assignNotes(pg volumePage, lines func(int) []string, n int, give func(int, 
 }
 
 // calls reports whether a mark is set against a word in lines: "Japan¹",
-// "telegram1 of", "Johnson)*".
+// "telegram1 of", "Johnson)*", "May 28, 1925*".
 func calls(lines []string, mark string) bool {
 	if mark == "" {
 		return false
 	}
+	// A raised number or stars are a call wherever they stand against
+	// something; a plain digit only against a word.
+	plain := mark[0] >= '0' && mark[0] <= '9'
 	for _, l := range lines {
+		if !plain {
+			if record.CallsNote(l, mark) {
+				return true
+			}
+			continue
+		}
 		for i := strings.Index(l, mark); i >= 0; {
 			end := i + len(mark)
 			before, _ := utf8.DecodeLastRuneInString(l[:i])
