@@ -30,12 +30,12 @@ var (
 	headRight  = regexp.MustCompile(`^(\S.{2,90}?)\s+(\d{1,4})$`)
 	pageNumber = regexp.MustCompile(`^[-–—\s]*\d{1,4}[-–—\s]*$`)
 	// A footnote begins with its mark: superscript or plain digits, or stars
-	// and daggers, then the note. "68. Referring to …" (a telegram's number)
+	// (a long document's fifth note is "*****") and daggers, then the note. "68. Referring to …" (a telegram's number)
 	// and "1. The …" (a numbered paragraph) carry a period and are not notes.
 	// OCR glues a raised 1 to the file number it calls ("1724.3415/4434"):
 	// decimal files are three digits, a point, more, then a slash.
 	gluedFile = regexp.MustCompile(`^([1-9])(\d{3}\.\d[^\s/]*/\S.*)$`)
-	noteStart = regexp.MustCompile(`^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3}|[†‡])\s*|(\d{1,2})\s+)([^\s.)].*)$`)
+	noteStart = regexp.MustCompile(`^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,6}|[†‡])\s*|(\d{1,2})\s+)([^\s.)].*)$`)
 )
 
 // RunningHead reports whether a line is a page's running head or page number:
