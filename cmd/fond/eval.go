@@ -17,6 +17,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	textEvery := fs.Int("text-every", 1, "printed: every n-th document as a text page (0: none)")
 	pdfEvery := fs.Int("pdf-every", 10, "printed: every n-th document typeset as a PDF with groff (0: none)")
 	ocrEvery := fs.Int("ocr-every", 0, "printed: every n-th document's PDF rendered and recognized by OCR (0: none)")
+	whole := fs.String("whole", "", "printed: also whole volumes set on shared pages, read as one file each and split into documents: text, pdf or text,pdf")
 	volumes := fs.String("volumes", "", "printed: only these volumes, comma-separated (e.g. frus1934v04)")
 	langs := fs.String("langs", "en,ru,ko,zh", "ocr: the known texts' languages to typeset and read")
 	dpis := fs.String("dpi", "200,300", "ocr: resolutions to scan the pages at, comma-separated")
@@ -54,6 +55,17 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	}
 	if rest[0] == "printed" {
 		opt := eval.PrintedOptions{TextEvery: *textEvery, PDFEvery: *pdfEvery, OCREvery: *ocrEvery, Samples: *samples}
+		for _, w := range strings.Split(*whole, ",") {
+			switch strings.TrimSpace(w) {
+			case "":
+			case "text":
+				opt.WholeText = true
+			case "pdf":
+				opt.WholePDF = true
+			default:
+				return fmt.Errorf("%w: --whole %q: want text, pdf or text,pdf", errUsage, w)
+			}
+		}
 		if *volumes != "" {
 			opt.Volumes = strings.Split(*volumes, ",")
 		}

@@ -94,7 +94,7 @@ var (
 	notes     = regexp.MustCompile(`\[[^\[\]]*\]`)
 	smallWord = map[string]bool{"of": true, "the": true, "de": true, "du": true, "la": true, "le": true, "den": true, "am": true, "im": true,
 		"noon": true, "midnight": true, "a": true, "p": true, "m": true, "am.": true, "pm": true, "h": true, "hrs": true, "hours": true, "minutes": true,
-		"dated": true, "date": true, "г": true, "года": true, "в": true, "o'clock": true}
+		"dated": true, "date": true, "in": true, "at": true, "on": true, "г": true, "года": true, "в": true, "o'clock": true}
 )
 
 // dateline reads a line that is a date, with at most a place, a weekday, a time,
@@ -128,7 +128,11 @@ func dateline(text string, ln span) (Match, bool) {
 	rest := line[:date.Start] + " " + timeAfter.ReplaceAllString(line[date.End:], "")
 	rest = notes.ReplaceAllString(rest, " ")
 	words := strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
-	if len(words) > 6 {
+	// A place is a few words; a post and a place may be more ("Legation of
+	// the United States in Japan, Kanagawa, Yokohama, November 13, 1863."),
+	// taken when the words all stand before the date and the date ends the line.
+	after := strings.Trim(notes.ReplaceAllString(timeAfter.ReplaceAllString(line[date.End:], ""), ""), " .,;:")
+	if len(words) > 6 && (len(words) > 14 || after != "") {
 		return Match{}, false
 	}
 	for _, w := range words {

@@ -63,7 +63,7 @@ func matches(fs []found) []Match {
 // scan finds dates; bareOK accepts a lone year without context, for Parse.
 func scan(text string, bareOK bool) []found {
 	var cands []found
-	lower := fold(text)
+	lower := unbracket(fold(text))
 	for _, w := range yearWindows(text) {
 		cands = appendCandidates(cands, text, lower, w, bareOK)
 	}
@@ -79,6 +79,9 @@ func scan(text string, bareOK bool) []found {
 			continue
 		}
 		c.Role = role(text, c.Start, c.End)
+		if strings.ContainsAny(text[c.Start:c.End], "[]") && c.Qualifier == exact {
+			c.Match = requalify(c.Match, inferred)
+		}
 		out = append(out, c)
 	}
 	out = joinRanges(text, out)
@@ -302,4 +305,26 @@ func joinPairs(text string, fs []found, join func(text string, a, b found) (foun
 		out = append(out, a)
 	}
 	return out
+}
+
+// editorParts are a date's parts an editor supplied in brackets: "[January] 22,
+// [1934]", "January [22], 1934".
+var editorParts = regexp.MustCompile(`\[(\d{1,2}|1\d{3}|\p{L}+\.?)\]`)
+
+// unbracket lets the forms read a date whose parts an editor supplied in
+// brackets, by blanking the brackets (offsets stay the same); such a date is
+// then inferred, not stated.
+func unbracket(lower string) string {
+	if !strings.Contains(lower, "[") {
+		return lower
+	}
+	b := []byte(lower)
+	for _, m := range editorParts.FindAllStringIndex(lower, -1) {
+		b[m[0]], b[m[1]-1] = ' ', ' '
+		if m[1] < len(b) && b[m[1]] == ',' {
+			// "[22]," read as " 22, ": the comma stays against the day.
+			b[m[1]-1], b[m[1]] = ',', ' '
+		}
+	}
+	return string(b)
 }

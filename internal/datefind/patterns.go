@@ -87,8 +87,9 @@ var forms = []form{
 	// Fri Mar  2 09:14:05 EST 2001 (mail and Unix dates)
 	{monthFirst: true, re: compile(mo + `\s+(\d{1,2})\s+\d{1,2}:\d\d(?::\d\d)?(?:\s+[a-z]{2,5})?\s+` + yearN),
 		build: func(g []string) (value, bool) { return single(number(g[3]), monthNumber(g[1]), number(g[2])), true }},
-	// March 05, 1949; Mar. 5, 1949
-	{monthFirst: true, re: compile(mo + `\s+` + dayN + `,?\s+` + yearN),
+	// March 05, 1949; Mar. 5, 1949; "February, 2, 1864" and "Nov, 12, 1864" as
+	// some nineteenth-century datelines were printed
+	{monthFirst: true, re: compile(mo + `,?\s+` + dayN + `,?\s+` + yearN),
 		build: func(g []string) (value, bool) { return single(number(g[3]), monthNumber(g[1]), number(g[2])), true }},
 	// 5 March 1949; 12. Sept. 1996; 22 февраля 1946; the 5th of March, 1949; 5 de marzo de 1949
 	{re: compile(dayN + `\.?\s+(?:of\s+|de\s+)?` + mo + `,?\s+(?:de\s+|del\s+)?` + yearN),

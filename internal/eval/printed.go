@@ -46,14 +46,21 @@ type PrintedOptions struct {
 	// Volumes, if set, limits the run to these volume names (without ".xml").
 	Volumes []string
 	Samples int
+	// Whole volumes, set on shared pages and read as one file each, as text
+	// and as one PDF: the modes volume-text and volume-pdf.
+	WholeText, WholePDF bool
 }
 
 // PrintedRun is one mode over one split (dev or held-out).
 type PrintedRun struct {
-	Mode      string  `json:"mode"`
-	Split     string  `json:"split"`
-	Documents int     `json:"documents"`
-	Scores    []Score `json:"scores"`
+	Mode      string `json:"mode"`
+	Split     string `json:"split"`
+	Documents int    `json:"documents"`
+	// Whole-volume modes: the records the volumes' files gave, and how many
+	// of the documents printed with a number were among them.
+	Records int     `json:"records,omitempty"`
+	Found   int     `json:"found,omitempty"`
+	Scores  []Score `json:"scores"`
 }
 
 // PrintedReport is the printed-page evaluation.
@@ -85,11 +92,42 @@ func Printed(ctx context.Context, dir string, opt PrintedOptions) (*PrintedRepor
 	counts := map[key]map[string]*Score{}
 	tools := scan.FromEnv()
 	every := map[string]int{ModeText: opt.TextEvery, ModePDF: opt.PDFEvery, ModeOCR: opt.OCREvery}
-	if every[ModePDF] > 0 || every[ModeOCR] > 0 {
+	wholePDF := opt.WholePDF
+	if every[ModePDF] > 0 || every[ModeOCR] > 0 || wholePDF {
 		if _, err := exec.LookPath("groff"); err != nil {
 			rep.Skipped = append(rep.Skipped, "pdf and ocr: groff is not installed (apt-get install groff)")
 			every[ModePDF], every[ModeOCR] = 0, 0
+			wholePDF = false
 		}
+	}
+	newRun := func(k key) {
+		if runs[k] == nil {
+			runs[k] = &PrintedRun{Mode: k.mode, Split: k.split}
+			counts[k] = map[string]*Score{}
+			for _, f := range PrintedFields {
+				counts[k][f] = &Score{Field: f}
+			}
+		}
+	}
+	score := func(k key, show bool, name string, g PrintedGold, got record.Record) {
+		check := func(field, want, have string, right bool) {
+			if want == "" {
+				return
+			}
+			c := counts[k][field]
+			c.Checked++
+			if right {
+				c.Correct++
+			} else if show && len(rep.Failures[k.mode+"/"+field]) < opt.Samples {
+				rep.Failures[k.mode+"/"+field] = append(rep.Failures[k.mode+"/"+field], Failure{field, name, want, have})
+			}
+		}
+		check("title", g.Title, got.Title, normalize(g.Title) == normalize(got.Title))
+		check("date", g.Date, exactDay(got.Date), g.Date == exactDay(got.Date))
+		check("doc_number", g.DocNumber, got.DocNumber, g.DocNumber == got.DocNumber)
+		ref, ok := referenceFound(got, g.Reference)
+		check("reference", g.Reference, ref, ok)
+		check("place", g.Place, got.Place, normalize(g.Place) == normalize(got.Place))
 	}
 	seq := 0
 	for _, path := range files {
@@ -106,6 +144,30 @@ func Printed(ctx context.Context, dir string, opt PrintedOptions) (*PrintedRepor
 		if err != nil {
 			return nil, err
 		}
+		for _, mode := range []string{ModeVolumeText, ModeVolumePDF} {
+			if mode == ModeVolumeText && !opt.WholeText || mode == ModeVolumePDF && !wholePDF {
+				continue
+			}
+			k := key{mode, split}
+			newRun(k)
+			v := LayOutVolume(docs)
+			records, got, err := volumeScores(ctx, mode, volName, v)
+			if err != nil {
+				return nil, fmt.Errorf("%s %s: %w", mode, volName, err)
+			}
+			runs[k].Records += records
+			for i, g := range v.Golds {
+				if g.DocNumber == "" {
+					continue // printed without a number: nothing to find it by
+				}
+				runs[k].Documents++
+				r, ok := got[g.DocNumber]
+				if ok {
+					runs[k].Found++
+				}
+				score(k, split == "dev", mode+" "+volName+"#"+docs[i].XMLID, g, r)
+			}
+		}
 		for i := range docs {
 			d := &docs[i]
 			page := LayOut(d)
@@ -121,13 +183,7 @@ func Printed(ctx context.Context, dir string, opt PrintedOptions) (*PrintedRepor
 					return nil, err
 				}
 				k := key{mode, split}
-				if runs[k] == nil {
-					runs[k] = &PrintedRun{Mode: mode, Split: split}
-					counts[k] = map[string]*Score{}
-					for _, f := range PrintedFields {
-						counts[k][f] = &Score{Field: f}
-					}
-				}
+				newRun(k)
 				runs[k].Documents++
 				got, err := readPrinted(ctx, tools, mode, volName+"#"+d.XMLID, page)
 				// Held-out volumes' failures are not shown: they are not to be
@@ -138,26 +194,7 @@ func Printed(ctx context.Context, dir string, opt PrintedOptions) (*PrintedRepor
 						rep.Failures["error"] = append(rep.Failures["error"], Failure{"error", volName + "#" + d.XMLID, "", err.Error()})
 					}
 				}
-				name := mode + " " + volName + "#" + d.XMLID
-				check := func(field, want, have string, right bool) {
-					if want == "" {
-						return
-					}
-					c := counts[k][field]
-					c.Checked++
-					if right {
-						c.Correct++
-					} else if show && len(rep.Failures[mode+"/"+field]) < opt.Samples {
-						rep.Failures[mode+"/"+field] = append(rep.Failures[mode+"/"+field], Failure{field, name, want, have})
-					}
-				}
-				g := page.Gold
-				check("title", g.Title, got.Title, normalize(g.Title) == normalize(got.Title))
-				check("date", g.Date, exactDay(got.Date), g.Date == exactDay(got.Date))
-				check("doc_number", g.DocNumber, got.DocNumber, g.DocNumber == got.DocNumber)
-				ref, ok := referenceFound(got, g.Reference)
-				check("reference", g.Reference, ref, ok)
-				check("place", g.Place, got.Place, normalize(g.Place) == normalize(got.Place))
+				score(k, show, mode+" "+volName+"#"+d.XMLID, page.Gold, got)
 			}
 		}
 	}
@@ -165,7 +202,7 @@ func Printed(ctx context.Context, dir string, opt PrintedOptions) (*PrintedRepor
 	for k := range runs {
 		keys = append(keys, k)
 	}
-	order := map[string]int{ModeText: 0, ModePDF: 1, ModeOCR: 2}
+	order := map[string]int{ModeText: 0, ModePDF: 1, ModeOCR: 2, ModeVolumeText: 3, ModeVolumePDF: 4}
 	sort.Slice(keys, func(i, j int) bool {
 		if keys[i].mode != keys[j].mode {
 			return order[keys[i].mode] < order[keys[j].mode]
@@ -288,6 +325,9 @@ type Page struct {
 	Feet  []string // footnotes, marker first
 	// Centered counts the opening lines set centred (number and heading).
 	Centered int
+	// CenterAt marks further lines set centred: a volume's documents open
+	// anywhere on a page.
+	CenterAt map[int]bool
 }
 
 const (
@@ -309,6 +349,37 @@ func superscript(n int) string {
 // dateline stands, how footnotes are marked) follow from a hash of the
 // document's id, so every run prints the same pages.
 func LayOut(d *tei.Document) *PrintedPage {
+	s := setDocument(d)
+	var pages []Page
+	for start := 0; start < len(s.lines) || len(pages) == 0; start += pageLines {
+		end := min(start+pageLines, len(s.lines))
+		body := s.lines[start:end]
+		for len(body) > 0 && body[0] == "" {
+			body = body[1:]
+		}
+		p := Page{Head: runningHead(d.Volume, s.firstPage+len(pages)), Lines: body}
+		if len(pages) == 0 {
+			p.Feet = s.feet
+			p.Centered = s.centered
+		}
+		pages = append(pages, p)
+	}
+	pages[len(pages)-1].Feet = append(pages[len(pages)-1].Feet, s.lastFeet...)
+	return &PrintedPage{Pages: pages, Gold: s.gold}
+}
+
+// setting is a document set as lines, before they are cut into pages: the
+// opening lines set centred, the notes due at the foot of the page where it
+// starts (feet) and where it ends (lastFeet).
+type setting struct {
+	lines          []string
+	centered       int
+	feet, lastFeet []string
+	gold           PrintedGold
+	firstPage      int
+}
+
+func setDocument(d *tei.Document) setting {
 	h := fnv.New32a()
 	if d.Volume != nil {
 		h.Write([]byte(d.Volume.ID))
@@ -421,22 +492,7 @@ func LayOut(d *tei.Document) *PrintedPage {
 		footN++
 		lastFeet = append(lastFeet, mark(footN)+" "+f.Text)
 	}
-	var pages []Page
-	for start := 0; start < len(lines) || len(pages) == 0; start += pageLines {
-		end := min(start+pageLines, len(lines))
-		body := lines[start:end]
-		for len(body) > 0 && body[0] == "" {
-			body = body[1:]
-		}
-		p := Page{Head: runningHead(d.Volume, firstPage+len(pages)), Lines: body}
-		if len(pages) == 0 {
-			p.Feet = feet
-			p.Centered = centered
-		}
-		pages = append(pages, p)
-	}
-	pages[len(pages)-1].Feet = append(pages[len(pages)-1].Feet, lastFeet...)
-	return &PrintedPage{Pages: pages, Gold: gold}
+	return setting{lines: lines, centered: centered, feet: feet, lastFeet: lastFeet, gold: gold, firstPage: firstPage}
 }
 
 func isFileReference(s string) bool {
@@ -535,7 +591,7 @@ func (p *PrintedPage) troff() string {
 				b.WriteString(".sp 0.6\n")
 				continue
 			}
-			if j < pg.Centered {
+			if j < pg.Centered || pg.CenterAt[j] {
 				fmt.Fprintf(&b, ".ce\n\\fB%s\\fP\n", raiseMarks(troffEscape(l)))
 				continue
 			}
@@ -609,13 +665,17 @@ func (r *PrintedReport) Print(w *strings.Builder) {
 	for _, s := range r.Skipped {
 		fmt.Fprintf(w, "skipped %s\n", s)
 	}
-	fmt.Fprintf(w, "\n%-5s %-9s %6s", "mode", "split", "docs")
+	fmt.Fprintf(w, "\n%-11s %-9s %6s %15s", "mode", "split", "docs", "records (found)")
 	for _, f := range PrintedFields {
 		fmt.Fprintf(w, " %16s", f)
 	}
 	fmt.Fprintln(w)
 	for _, run := range r.Runs {
-		fmt.Fprintf(w, "%-5s %-9s %6d", run.Mode, run.Split, run.Documents)
+		found := "-"
+		if run.Records > 0 {
+			found = fmt.Sprintf("%d (%d)", run.Records, run.Found)
+		}
+		fmt.Fprintf(w, "%-11s %-9s %6d %15s", run.Mode, run.Split, run.Documents, found)
 		for _, s := range run.Scores {
 			if s.Checked == 0 {
 				fmt.Fprintf(w, " %16s", "-")

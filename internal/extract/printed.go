@@ -30,12 +30,12 @@ var (
 	headRight  = regexp.MustCompile(`^(\S.{2,90}?)\s+(\d{1,4})$`)
 	pageNumber = regexp.MustCompile(`^[-–—\s]*\d{1,4}[-–—\s]*$`)
 	// A footnote begins with its mark: superscript or plain digits, or stars
-	// and daggers, then the note. "68. Referring to …" (a telegram's number)
+	// (a long document's fifth note is "*****") and daggers, then the note. "68. Referring to …" (a telegram's number)
 	// and "1. The …" (a numbered paragraph) carry a period and are not notes.
 	// OCR glues a raised 1 to the file number it calls ("1724.3415/4434"):
 	// decimal files are three digits, a point, more, then a slash.
 	gluedFile = regexp.MustCompile(`^([1-9])(\d{3}\.\d[^\s/]*/\S.*)$`)
-	noteStart = regexp.MustCompile(`^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,3}|[†‡])\s*|(\d{1,2})\s+)([^\s.)].*)$`)
+	noteStart = regexp.MustCompile(`^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,6}|[†‡])\s*|(\d{1,2})\s+)([^\s.)].*)$`)
 )
 
 // RunningHead reports whether a line is a page's running head or page number:
@@ -263,7 +263,7 @@ func splitOpening(lines []string) [][]string {
 		// "December 23, 1925") goes on; a dateline ends like one.
 		goesOn := i > 0 && (strings.HasSuffix(lines[i-1], ",") || leadWords[strings.ToLower(lastWord(lines[i-1]))])
 		if len(l) < 120 && (i > 0 || len(out) > 0) && !goesOn && datelineEnd.MatchString(l) {
-			if m, ok := datefind.DocumentDate(l); ok && m.Start < 60 && m.Role == "" && m.End > len(l)-25 && placeLike(l[:m.Start]) {
+			if m, ok := datefind.DocumentDate(l); ok && m.Start < 60 && m.Role == "" && m.End > len(l)-25 && PlaceLike(l[:m.Start]) {
 				flush()
 				out = append(out, []string{l})
 				continue
@@ -279,9 +279,9 @@ var datelineEnd = regexp.MustCompile(`(?:\.|\]|\)|[ap]\.\s?m\.?|noon|midnight)$`
 
 func lastWord(s string) string { return s[strings.LastIndexAny(s, " \n")+1:] }
 
-// placeLike: what precedes a dateline's date is a place ("Washington,",
+// PlaceLike: what precedes a dateline's date is a place ("Washington,",
 // "Embassy of the United States, Berlin,"), not a sentence.
-func placeLike(s string) bool {
+func PlaceLike(s string) bool {
 	for _, w := range strings.Fields(s) {
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsLower(r) && !placeWords[strings.Trim(w, ",.")] {

@@ -63,7 +63,11 @@ func (l Limits) Extract(ctx context.Context, name string, data []byte) (Result, 
 	if warning != "" {
 		res.Warnings = append(res.Warnings, name+": "+warning)
 	}
-	recs, format, err := extractText(ctx, text)
+	var pageTexts []string
+	if pages != nil {
+		pageTexts = pages.Pages
+	}
+	recs, spans, format, err := extractText(ctx, text, pageTexts)
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", name, err)
 	}
@@ -81,6 +85,10 @@ func (l Limits) Extract(ctx context.Context, name string, data []byte) (Result, 
 		if pages != nil {
 			recs[i].TextFrom, recs[i].OCRConfidence = textFrom(pages)
 			recs[i].Pages = pageLines(pages)
+			if spans != nil {
+				// A volume's document keeps the pages it stands on.
+				recs[i].Pages = pagesIn(recs[i].Pages, spans[i])
+			}
 			// A field read from recognized text is no surer than the reading.
 			if c := recs[i].OCRConfidence; c > 0 {
 				for k, v := range recs[i].Confidence {
@@ -160,7 +168,41 @@ func pageLines(t *scan.Text) []record.Page {
 	return out
 }
 
-func extractText(ctx context.Context, text string) ([]record.Record, string, error) {
+// extractText reads text into records. pages, when the text was read from a
+// PDF or images, are its pages; a printed volume's records then come with the
+// pages each stands on (spans, first and last counted from 0; nil otherwise).
+func extractText(ctx context.Context, text string, pages []string) ([]record.Record, [][2]int, string, error) {
+	recs, format, err := extractOne(ctx, text)
+	if err != nil || format != FormatText || len(recs) != 1 || !extract.ReadPrinted(text).Paged {
+		return recs, nil, format, err
+	}
+	// A printed volume: many documents, one after another on its pages.
+	if len(pages) == 0 {
+		pages = extract.SplitPages(text)
+	}
+	parts := extract.SplitVolume(pages)
+	if parts == nil {
+		return recs, nil, format, nil
+	}
+	spans := make([][2]int, len(parts))
+	for i, p := range parts {
+		spans[i] = [2]int{p.First, p.Last}
+	}
+	return plaintext.Volume(parts), spans, format, nil
+}
+
+// pagesIn keeps the pages (numbered from 1) within a span counted from 0.
+func pagesIn(pages []record.Page, span [2]int) []record.Page {
+	var out []record.Page
+	for _, p := range pages {
+		if p.N-1 >= span[0] && p.N-1 <= span[1] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func extractOne(ctx context.Context, text string) ([]record.Record, string, error) {
 	head := strings.TrimSpace(text[:min(len(text), 4096)])
 	switch {
 	case strings.HasPrefix(head, "<?xml") && strings.Contains(head, "<TEI") || strings.HasPrefix(head, "<TEI"):

@@ -6,6 +6,7 @@ package plaintext
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"fond/internal/archref"
@@ -139,13 +140,20 @@ func Extract(text string) record.Record {
 		}
 		body = append(body, p)
 	}
+	if page.Paged {
+		raiseCalls(body, r.Notes)
+	}
 	if !fromDateline {
 		// A letter may close with its place and date ("Washington, September
 		// 7, 1934."), above or below the signature: the first such line, as
 		// enclosures that follow close with their own.
 		for i := range body {
 			if p := body[i]; len(p) < 150 && isDateline(p) {
-				if m, ok := datefind.DocumentDate(p); ok && m.Start < 60 {
+				// A closing may name the post before the place ("Legation
+				// of the United States of America, Petropolis, Brazil,
+				// April 2, 1901."): a longer lead is taken when it is all
+				// names and the date ends the line.
+				if m, ok := datefind.DocumentDate(p); ok && (m.Start < 60 || m.Start < 110 && m.End > len(p)-25 && extract.PlaceLike(p[:m.Start])) {
 					r.Date = extract.DateOf(m)
 					fromDateline = true
 					if r.Place == "" {
@@ -235,8 +243,24 @@ func isDateline(p string) bool {
 		return false
 	}
 	m, ok := datefind.DocumentDate(p)
-	return ok && m.Start < 120
+	// What stands before the date is a place or a post, not a sentence that
+	// mentions a date ("I certify that … the October 31, 1864, number of …").
+	return ok && m.Start < 120 && !sentence(p[:m.Start])
 }
+
+// sentence: words in lower case, more than a post or a place has ("Legation of
+// France to the United States", "On board the Sémiramis").
+func sentence(s string) bool {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !smallWords[strings.Trim(w, ",.;:")] {
+			n++
+		}
+	}
+	return n >= 3
+}
+
+var smallWords = map[string]bool{"of": true, "the": true, "to": true, "and": true, "in": true, "at": true, "on": true, "de": true, "du": true, "la": true, "le": true}
 
 var placeTrim = regexp.MustCompile(`^[\s\[(]+|[\s,;:.\])]+$`)
 
@@ -389,6 +413,65 @@ func headerBlock(r *record.Record, paras []string, conf map[string]float64) {
 					r.Recipients = []string{strings.Trim(value, " .,")}
 				}
 			}
+		}
+	}
+}
+
+// Volume reads the documents of a printed volume (extract.SplitVolume), one
+// record each. A record's key is its edition number, so that the same volume
+// read again gives each document the id it had; text before the first
+// document (a title page, a preface) is a record of its own, "front".
+func Volume(parts []extract.VolumePart) []record.Record {
+	out := make([]record.Record, 0, len(parts))
+	for _, p := range parts {
+		r := Extract(p.Text)
+		r.Key = "front"
+		if p.Number != "" {
+			r.Key = "no-" + p.Number
+			r.DocNumber = p.Number
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// raiseCalls writes a footnote's call printed as a plain digit ("telegram2 of",
+// as OCR and many PDFs give a raised 2) as the raised digit, when a footnote of
+// that number exists: the call then ties its paragraph to the note
+// (record.NoteParagraph). A digit after a space, a digit or a dash is a
+// number, not a call.
+func raiseCalls(paras []string, notes []record.Note) {
+	for _, n := range notes {
+		if n.Kind != record.NoteFootnote || n.N == "" || strings.Trim(n.N, "0123456789") != "" {
+			continue
+		}
+		call := record.NoteCall(n.N)
+		for i, p := range paras {
+			if strings.Contains(p, call) {
+				continue
+			}
+			var b strings.Builder
+			rest := p
+			for {
+				j := strings.Index(rest, n.N)
+				if j < 0 {
+					b.WriteString(rest)
+					break
+				}
+				end := j + len(n.N)
+				before, _ := utf8.DecodeLastRuneInString(rest[:j])
+				if j == 0 && b.Len() > 0 {
+					before, _ = utf8.DecodeLastRuneInString(b.String())
+				}
+				afterDigit := end < len(rest) && rest[end] >= '0' && rest[end] <= '9'
+				if (j > 0 || b.Len() > 0) && (unicode.IsLetter(before) || strings.ContainsRune(")”’\"]", before)) && !afterDigit {
+					b.WriteString(rest[:j] + call)
+				} else {
+					b.WriteString(rest[:end])
+				}
+				rest = rest[end:]
+			}
+			paras[i] = b.String()
 		}
 	}
 }

@@ -86,3 +86,28 @@ func TestEditorsCorrectedYear(t *testing.T) {
 		t.Errorf("place %q", r.Place)
 	}
 }
+
+// Footnotes stay tied to the paragraph that calls them: the call stays in the
+// body (a plain digit against a word raised, as a PDF's or OCR's "telegram2"
+// means "telegram²"), the note carries the same number.
+func TestFootnoteCalls(t *testing.T) {
+	text := "218 FOREIGN RELATIONS, 1953, VOLUME II\n\n286.\n\nThe Ambassador in Japan (Murphy) to the Department of State1\n\n" +
+		"Tokyo, January 24, 1953.\n\nYour telegram2 of January 20 was received; the 1953 figures are\nenclosed.\n\n" +
+		"The Minister’s reply³ follows in 24 hours.\n\nThe third paragraph calls nothing: Article 2 stands.\n\nMurphy\n\n" +
+		"1 Source: Department of State, Central Files, 611.94/1-2453. Secret.\n2 Not printed.\n3 Not found in Department files.\n\nJAPAN 219\n"
+	r := Extract(text)
+	if r.Title != "The Ambassador in Japan (Murphy) to the Department of State" || len(r.Sources) != 1 {
+		t.Fatalf("title %q sources %+v", r.Title, r.Sources)
+	}
+	if len(r.Notes) != 2 || r.Notes[0].N != "2" || r.Notes[1].N != "3" {
+		t.Fatalf("notes %+v", r.Notes)
+	}
+	if !strings.Contains(r.Body, "telegram² of") || !strings.Contains(r.Body, "the 1953 figures") || !strings.Contains(r.Body, "Article 2 stands") {
+		t.Errorf("body %q", r.Body)
+	}
+	for n, want := range map[string]int{"2": 0, "3": 1, "4": -1} {
+		if got := r.NoteParagraph(n); got != want {
+			t.Errorf("note %s: paragraph %d, want %d", n, got, want)
+		}
+	}
+}
