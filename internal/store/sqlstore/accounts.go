@@ -338,7 +338,7 @@ func (s *Store) setStatus(ctx context.Context, id, status, reason, author string
 	if status != record.Withdrawn {
 		reason = ""
 	}
-	tx, err := s.write.begin(ctx)
+	tx, err := s.write.beginWrite(ctx)
 	if err != nil {
 		return record.Record{}, err
 	}

@@ -101,6 +101,24 @@ func (c db) begin(ctx context.Context) (*txn, error) {
 	return t, nil
 }
 
+// beginWrite begins a transaction that reads before it writes (an edit reads
+// the record, then writes it). Where the database has no writers' lock of its
+// own (SQLite), a write comes first: SQLite then takes its writers' lock at
+// once, waiting for it as long as its busy timeout allows, where a reader
+// upgrading later finds its snapshot stale and fails at once with
+// SQLITE_BUSY (two servers editing one record showed it).
+func (c db) beginWrite(ctx context.Context) (*txn, error) {
+	t, err := c.begin(ctx)
+	if err != nil || c.d.LockWriters != "" {
+		return t, err
+	}
+	if _, err := t.ExecContext(ctx, `UPDATE meta SET value = value WHERE key = 'gen' AND 0 = 1`); err != nil {
+		t.Rollback()
+		return nil, err
+	}
+	return t, nil
+}
+
 // txn is a transaction that speaks the dialect, and runs the pool's prepared
 // statements where it has them.
 type txn struct {

@@ -24,7 +24,7 @@ func (s *Store) EditRecord(ctx context.Context, e store.Edit) (record.Record, er
 	if e.Action == "" {
 		e.Action = store.ActionEdit
 	}
-	tx, err := s.write.begin(ctx)
+	tx, err := s.write.beginWrite(ctx)
 	if err != nil {
 		return record.Record{}, err
 	}
