@@ -2,7 +2,12 @@ package names
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
 	"testing"
+
+	"fond/internal/testutil"
 )
 
 func TestFindMentions(t *testing.T) {
@@ -57,5 +62,36 @@ func TestLearnFromDocuments(t *testing.T) {
 	}
 	if m, ok := g.Resolve("Kuznetsov"); !ok || m.Authority.ID != "stalin" {
 		t.Errorf("learned variant not resolved")
+	}
+}
+
+// BenchmarkFindMentionsFRUS finds names in the FRUS corpus's text (markup
+// stripped), once a pass: what listing unconfirmed mentions in the review
+// queue would add to every ingest (docs/decisions.md).
+func BenchmarkFindMentionsFRUS(b *testing.B) {
+	dir := testutil.Shared(b, "corpus/frus")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.xml"))
+	tag := regexp.MustCompile(`<[^>]+>`)
+	var texts []string
+	size := 0
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, tag.ReplaceAllString(string(data), " "))
+		size += len(texts[len(texts)-1])
+	}
+	f := Starter()
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		n := 0
+		for _, t := range texts {
+			n += len(f.FindMentions(t))
+		}
+		if n == 0 {
+			b.Fatal("no mentions in the corpus")
+		}
 	}
 }

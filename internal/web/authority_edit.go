@@ -57,9 +57,8 @@ func parseAuthorityForm(r *http.Request) authorityForm {
 // (ignoring case, as the authority file compares names).
 func uniqueLines(s string) []string {
 	var out []string
-	for _, l := range strings.Split(s, "\n") {
-		l = strings.TrimSpace(l)
-		if l != "" && !slices.ContainsFunc(out, func(o string) bool { return strings.EqualFold(o, l) }) {
+	for _, l := range lines(s) {
+		if !slices.ContainsFunc(out, func(o string) bool { return strings.EqualFold(o, l) }) {
 			out = append(out, l)
 		}
 	}

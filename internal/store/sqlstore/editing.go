@@ -205,11 +205,12 @@ func writeRevision(ctx context.Context, tx *txn, ch *change, rid int64, r record
 	if _, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE rid = ?`, rid); err != nil {
 		return err
 	}
-	for _, src := range r.Sources {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO sources(rid, repository, fond, opis, delo, papka, folios, file) VALUES (?,?,?,?,?,?,?,?)`,
-			rid, src.Repository, src.Fond, src.Opis, src.Delo, src.Papka, src.Folios, src.File); err != nil {
-			return err
-		}
+	srcs := make([]pendingSource, len(r.Sources))
+	for i, src := range r.Sources {
+		srcs[i] = pendingSource{rid, src}
+	}
+	if err := insertSources(ctx, tx, srcs); err != nil {
+		return err
 	}
 	if err := addRevision(ctx, tx, r.ID, rev); err != nil {
 		return err

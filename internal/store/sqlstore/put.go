@@ -506,17 +506,8 @@ func (w *fileWrite) addSources(rid int64, r record.Record) {
 // flush writes what the records queued: their sources, and the end of any alias
 // or tombstone an inserted id had (a record that comes back is itself again).
 func (w *fileWrite) flush(ctx context.Context) error {
-	for start := 0; start < len(w.srcs); start += batch {
-		part := w.srcs[start:min(start+batch, len(w.srcs))]
-		rows := make([]string, len(part))
-		args := make([]any, 0, 8*len(part))
-		for i, p := range part {
-			rows[i] = "(?,?,?,?,?,?,?,?)"
-			args = append(args, p.rid, p.src.Repository, p.src.Fond, p.src.Opis, p.src.Delo, p.src.Papka, p.src.Folios, p.src.File)
-		}
-		if _, err := w.tx.ExecContext(ctx, `INSERT INTO sources(rid, repository, fond, opis, delo, papka, folios, file) VALUES `+strings.Join(rows, ","), args...); err != nil {
-			return fmt.Errorf("index sources: %w", err)
-		}
+	if err := insertSources(ctx, w.tx, w.srcs); err != nil {
+		return err
 	}
 	for start := 0; start < len(w.added); start += batch {
 		part := w.added[start:min(start+batch, len(w.added))]
@@ -623,6 +614,18 @@ func listing(ctx context.Context, tx *txn, id string) ([]string, error) {
 func queryIDs(ctx context.Context, tx *txn, q string, args ...any) ([]string, error) {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	return collect(rows, err, func(rows *sql.Rows, id *string) error { return rows.Scan(id) })
+}
+
+// insertSources writes archival references' rows, for edition grouping and
+// repository filters (SameFile).
+func insertSources(ctx context.Context, tx *txn, srcs []pendingSource) error {
+	err := insertRows(ctx, tx, "sources(rid, repository, fond, opis, delo, papka, folios, file)", 8, srcs, func(p pendingSource) []any {
+		return []any{p.rid, p.src.Repository, p.src.Fond, p.src.Opis, p.src.Delo, p.src.Papka, p.src.Folios, p.src.File}
+	})
+	if err != nil {
+		return fmt.Errorf("index sources: %w", err)
+	}
+	return nil
 }
 
 // insertRows inserts a row of cols values for each item, batch rows a statement.
