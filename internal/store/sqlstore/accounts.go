@@ -368,7 +368,7 @@ func (s *Store) setStatus(ctx context.Context, id, status, reason, author string
 		Changes: []record.Change{{Field: "status", From: from, To: to}}}); err != nil {
 		return r, fmt.Errorf("record %s: %w", id, err)
 	}
-	if err := setReview(ctx, tx, id, review.Reasons(r), false); err != nil {
+	if err := setReview(ctx, tx, id, review.Reasons(r)); err != nil {
 		return r, err
 	}
 	if e != nil {

@@ -215,7 +215,7 @@ func writeRevision(ctx context.Context, tx *txn, ch *change, rid int64, r record
 	if err := addRevision(ctx, tx, r.ID, rev); err != nil {
 		return err
 	}
-	if err := setReview(ctx, tx, r.ID, review.Reasons(r), false); err != nil {
+	if err := setReview(ctx, tx, r.ID, review.Reasons(r)); err != nil {
 		return err
 	}
 	ch.put(rid, &r)
@@ -236,15 +236,13 @@ func addRevision(ctx context.Context, tx *txn, id string, rev store.Revision) er
 	return err
 }
 
-// setReview replaces a record's reasons in the queue; fresh skips the
-// delete for a record that cannot have any yet.
-func setReview(ctx context.Context, tx *txn, id string, reasons []string, fresh bool) error {
-	if !fresh {
-		// A possible duplicate is not read from the record: it stays until
-		// a person answers it.
-		if _, err := tx.ExecContext(ctx, `DELETE FROM review WHERE record_id = ? AND reason <> ?`, id, review.PossibleDuplicate); err != nil {
-			return fmt.Errorf("review queue: %w", err)
-		}
+// setReview replaces a stored record's reasons in the queue (a new record's
+// are written in batches with its file's other rows).
+func setReview(ctx context.Context, tx *txn, id string, reasons []string) error {
+	// A possible duplicate is not read from the record: it stays until a
+	// person answers it.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM review WHERE record_id = ? AND reason <> ?`, id, review.PossibleDuplicate); err != nil {
+		return fmt.Errorf("review queue: %w", err)
 	}
 	for _, reason := range reasons {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO review(record_id, reason) VALUES (?, ?) ON CONFLICT(record_id, reason) DO NOTHING`, id, reason); err != nil {

@@ -194,6 +194,7 @@ type fileWrite struct {
 	stored map[string]*storedRecord
 	added  []string // ids inserted, no longer aliases of anything
 	srcs   []pendingSource
+	queued [][2]string     // review queue rows of added records: id, reason
 	taken  map[string]bool // ids another path owned, taken by File.Replace
 	// previous is the record the path held at each position: a record whose
 	// id changes (a corrected file, a reindex) keeps the publication, the
@@ -314,8 +315,10 @@ func (w *fileWrite) putRecord(ctx context.Context, pos int, r record.Record) (st
 		}
 		w.stored[r.ID] = &storedRecord{rid: rid, doc: doc, body: r.Body, path: f.Path, position: pos, status: r.Status, changed: true, revision: r.Revision, prov: prov}
 		w.added = append(w.added, r.ID)
-		if err := setReview(ctx, tx, r.ID, review.Reasons(r), true); err != nil {
-			return "", err
+		// A new record's place in the queue is written with the file's
+		// other small rows, in batches (a bulk ingest of drafts queues all).
+		for _, reason := range review.Reasons(r) {
+			w.queued = append(w.queued, [2]string{r.ID, reason})
 		}
 		if r.Revision > 1 {
 			if err := addRevision(ctx, tx, r.ID, store.Revision{Revision: r.Revision, Author: f.Author, At: time.Now().UTC(), Action: w.action(),
@@ -389,7 +392,7 @@ func (w *fileWrite) putRecord(ctx context.Context, pos int, r record.Record) (st
 	if err := addRevision(ctx, tx, r.ID, store.Revision{Revision: r.Revision, Author: f.Author, At: time.Now().UTC(), Action: w.action(), Changes: changes}); err != nil {
 		return "", err
 	}
-	if err := setReview(ctx, tx, r.ID, review.Reasons(r), false); err != nil {
+	if err := setReview(ctx, tx, r.ID, review.Reasons(r)); err != nil {
 		return "", err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE rid = ?`, old.rid); err != nil {
@@ -508,6 +511,9 @@ func (w *fileWrite) addSources(rid int64, r record.Record) {
 func (w *fileWrite) flush(ctx context.Context) error {
 	if err := insertSources(ctx, w.tx, w.srcs); err != nil {
 		return err
+	}
+	if err := insertRows(ctx, w.tx, "review(record_id, reason)", 2, w.queued, func(q [2]string) []any { return []any{q[0], q[1]} }); err != nil {
+		return fmt.Errorf("review queue: %w", err)
 	}
 	for start := 0; start < len(w.added); start += batch {
 		part := w.added[start:min(start+batch, len(w.added))]
