@@ -867,6 +867,42 @@ func ScoreKnownItem(runs []KnownItemRun) []KnownItemScore {
 	return append(out, score("all", runs))
 }
 
+// IdentifiableAlike is the most documents alike (KnownItemQuery.Alike) a
+// query may fit and still be said to identify its target: the first page of
+// ten. An engine that ranks the documents alike first puts the target of such
+// a query in its first ten whatever their order, so success@10 can be held to
+// 100% there; a query that fits dozens as well as its target cannot be
+// answered by any engine, and issue 25's targets are judged on these
+// (docs/decisions.md).
+const IdentifiableAlike = 10
+
+// Identifiable reports whether q fits at most IdentifiableAlike documents.
+func (q KnownItemQuery) Identifiable() bool { return q.Alike <= IdentifiableAlike }
+
+// ScoreIdentifiable is ScoreKnownItem on the runs whose query is identifiable;
+// each score's N is the number of such queries.
+func ScoreIdentifiable(runs []KnownItemRun) []KnownItemScore {
+	var id []KnownItemRun
+	for _, r := range runs {
+		if r.Query.Identifiable() {
+			id = append(id, r)
+		}
+	}
+	return ScoreKnownItem(id)
+}
+
+// IdentifiableCeiling is KnownItemCeiling on the identifiable queries: its
+// success@10 is 100% by construction, its MRR@10 what ties cost.
+func IdentifiableCeiling(qs []KnownItemQuery) []KnownItemScore {
+	var id []KnownItemQuery
+	for _, q := range qs {
+		if q.Identifiable() {
+			id = append(id, q)
+		}
+	}
+	return KnownItemCeiling(id)
+}
+
 // KnownItemCeiling is what an engine reaches that ranks, for every query, the
 // documents alike to the target (KnownItemQuery.Alike) first and in any
 // order: the expected success and reciprocal rank when the target is equally

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -287,5 +288,49 @@ func TestKnownItemAlike(t *testing.T) {
 	}
 	if want := (1 + 1.0/2) / 2; got[1].MRR10 != want || got[1].Success10 != 1 {
 		t.Errorf("phrase ceiling %+v, want MRR %v", got[1], want)
+	}
+}
+
+// TestScoreIdentifiable: only queries fitting at most IdentifiableAlike
+// documents count, per form and overall, and N says how many there were.
+func TestScoreIdentifiable(t *testing.T) {
+	run := func(form string, alike int, top ...string) KnownItemRun {
+		return KnownItemRun{Query: KnownItemQuery{Form: form, TargetID: "t", Alike: alike}, Top: top, Latency: time.Millisecond}
+	}
+	tests := []struct {
+		name string
+		runs []KnownItemRun
+		want []KnownItemScore // Form, N, Success1, Success10, MRR10 compared
+	}{
+		{"none identifiable", []KnownItemRun{run(FormPhrase, 11, "t"), run(FormPhrase, 40)},
+			[]KnownItemScore{{Form: "all"}}},
+		{"the threshold counts", []KnownItemRun{run(FormPhrase, IdentifiableAlike, "x", "t"), run(FormPhrase, IdentifiableAlike+1, "t")},
+			[]KnownItemScore{{Form: FormPhrase, N: 1, Success10: 1, MRR10: 0.5}, {Form: "all", N: 1, Success10: 1, MRR10: 0.5}}},
+		{"per form and all", []KnownItemRun{
+			run(FormRareTitle, 1, "t"), run(FormRareTitle, 3, "a", "b", "c", "d"), run(FormRareTitle, 30, "t"),
+			run(FormRespelled, 2, "a", "b", "c", "t"), run(FormRespelled, 12),
+		}, []KnownItemScore{
+			{Form: FormRareTitle, N: 2, Success1: 0.5, Success10: 0.5, MRR10: 0.5},
+			{Form: FormRespelled, N: 1, Success10: 1, MRR10: 0.25},
+			{Form: "all", N: 3, Success1: 1.0 / 3, Success10: 2.0 / 3, MRR10: 1.25 / 3},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ScoreIdentifiable(tt.runs)
+			if len(got) != len(tt.want) {
+				t.Fatalf("%d scores, want %d: %+v", len(got), len(tt.want), got)
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if g.Form != w.Form || g.N != w.N || g.Success1 != w.Success1 || g.Success10 != w.Success10 || math.Abs(g.MRR10-w.MRR10) > 1e-12 {
+					t.Errorf("score %d: %+v, want %+v", i, g, w)
+				}
+			}
+		})
+	}
+	ceil := IdentifiableCeiling([]KnownItemQuery{{Form: FormPhrase, Alike: 2}, {Form: FormPhrase, Alike: 50}})
+	if last := ceil[len(ceil)-1]; last.N != 1 || last.Success10 != 1 || last.MRR10 != 0.75 {
+		t.Errorf("identifiable ceiling: %+v, want the one query of 2 alike: success@10 1, MRR@10 0.75", ceil)
 	}
 }

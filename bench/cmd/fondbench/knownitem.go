@@ -55,6 +55,11 @@ type KIReport struct {
 	// any order, would score (eval.KnownItemCeiling): the part of a form's
 	// misses no engine can be held to.
 	Ceiling []eval.KnownItemScore `json:"ceiling"`
+	// IdentifiableAlike is the most documents alike a query may fit to count
+	// as identifiable (eval.IdentifiableAlike); CeilingIdentifiable is the
+	// ceiling on those queries, whose success@10 is 100% by construction.
+	IdentifiableAlike   int                   `json:"identifiable_alike"`
+	CeilingIdentifiable []eval.KnownItemScore `json:"ceiling_identifiable"`
 	// Queries lists every query with, per run ("engine/mode"), the target's
 	// rank in the first ten (0: not there), so a change can be read query by
 	// query.
@@ -70,6 +75,9 @@ type KIRun struct {
 	Default      bool                  `json:"default_mode"`
 	IndexSeconds float64               `json:"index_seconds"`
 	Scores       []eval.KnownItemScore `json:"scores"`
+	// Identifiable scores the same answers on the identifiable queries only
+	// (eval.ScoreIdentifiable): what issue 25's targets are judged on.
+	Identifiable []eval.KnownItemScore `json:"identifiable"`
 }
 
 // KIQuery is one query and its target's rank per run.
@@ -102,7 +110,7 @@ func runKnownItem(ctx context.Context, o kiOptions, stderr io.Writer) (*KIReport
 	qs := eval.GenerateKnownItem(recs, o.seed, o.perForm)
 	fmt.Fprintf(stderr, "fondbench: known-item: %d documents from %d volumes, %d queries (%s)\n", len(recs), len(files), len(qs), time.Since(start).Round(time.Millisecond))
 	rep := &KIReport{Corpus: o.corpus, Documents: len(recs), Seed: o.seed, PerForm: o.perForm, Machine: machine(),
-		Ceiling: eval.KnownItemCeiling(qs)}
+		Ceiling: eval.KnownItemCeiling(qs), IdentifiableAlike: eval.IdentifiableAlike, CeilingIdentifiable: eval.IdentifiableCeiling(qs)}
 	for _, f := range files {
 		rep.Volumes = append(rep.Volumes, filepath.Base(f))
 	}
@@ -149,7 +157,8 @@ func runKnownItem(ctx context.Context, o kiOptions, stderr io.Writer) (*KIReport
 					rep.Queries[i].Ranks[key] = 0
 				}
 			}
-			rep.Runs = append(rep.Runs, KIRun{Engine: name, Mode: mode, Default: mi == 0, IndexSeconds: loaded, Scores: eval.ScoreKnownItem(runs)})
+			rep.Runs = append(rep.Runs, KIRun{Engine: name, Mode: mode, Default: mi == 0, IndexSeconds: loaded, Scores: eval.ScoreKnownItem(runs),
+				Identifiable: eval.ScoreIdentifiable(runs)})
 			fmt.Fprintf(stderr, "fondbench: known-item: %s done\n", key)
 		}
 		if err := e.close(); err != nil {
@@ -161,23 +170,30 @@ func runKnownItem(ctx context.Context, o kiOptions, stderr io.Writer) (*KIReport
 	return rep, nil
 }
 
-// Markdown writes the figures as a table, engine by mode by form.
+// Markdown writes the figures as two tables, engine by mode by form: every
+// query, then the identifiable ones, each closed by its ceiling.
 func (r *KIReport) Markdown(w io.Writer) {
 	fmt.Fprintf(w, "Known-item search, %d FRUS documents (%d volumes), %d queries per form, seed %d, %.0f s\n\n",
 		r.Documents, len(r.Volumes), r.PerForm, r.Seed, r.Seconds)
+	kiTable(w, r.Runs, func(run KIRun) []eval.KnownItemScore { return run.Scores }, r.Ceiling)
+	fmt.Fprintf(w, "\nIdentifiable queries (at most %d documents alike):\n\n", r.IdentifiableAlike)
+	kiTable(w, r.Runs, func(run KIRun) []eval.KnownItemScore { return run.Identifiable }, r.CeilingIdentifiable)
+}
+
+func kiTable(w io.Writer, runs []KIRun, scores func(KIRun) []eval.KnownItemScore, ceiling []eval.KnownItemScore) {
 	fmt.Fprintln(w, "| engine / mode | form | n | success@1 | success@10 | MRR@10 | zero hits | p50 / p99 ms |")
 	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|")
-	for _, run := range r.Runs {
+	for _, run := range runs {
 		name := run.Engine + " / " + run.Mode
 		if run.Default && run.Mode != "default" {
 			name += " (default)"
 		}
-		for _, s := range run.Scores {
+		for _, s := range scores(run) {
 			fmt.Fprintf(w, "| %s | %s | %d | %.1f%% | %.1f%% | %.3f | %d | %.1f / %.1f |\n", name, s.Form, s.N,
 				100*s.Success1, 100*s.Success10, s.MRR10, s.ZeroHits, s.P50Ms, s.P99Ms)
 		}
 	}
-	for _, s := range r.Ceiling {
+	for _, s := range ceiling {
 		fmt.Fprintf(w, "| ceiling: documents alike, any order | %s | %d | %.1f%% | %.1f%% | %.3f | | |\n", s.Form, s.N,
 			100*s.Success1, 100*s.Success10, s.MRR10)
 	}
