@@ -39,6 +39,10 @@ type sphinxEngine struct {
 	first       time.Duration
 	db          *sql.DB
 	peak        int64
+
+	// schema heads the xmlpipe2 streams (sphinxSchema unless another
+	// evaluation indexes other fields); extra is appended to sphinx.conf.
+	schema, extra string
 }
 
 // sphinxSchema declares the fields (full-text) and attributes (filters,
@@ -62,11 +66,17 @@ const sphinxSchema = `<?xml version="1.0" encoding="utf-8"?>
 // sphinxRank is BM25 with fond's column weights, so ranks are comparable.
 const sphinxRank = `OPTION ranker=bm25, field_weights=(title=10, summary=5, people=3, places=2)`
 
-func openSphinx(_ context.Context, dir string) (*sphinxEngine, error) {
+func openSphinx(ctx context.Context, dir string) (*sphinxEngine, error) {
+	return openSphinxWith(ctx, dir, sphinxSchema, "")
+}
+
+// openSphinxWith opens Sphinx with streams headed by schema and extra
+// sections (more indexes of the same source) in its configuration.
+func openSphinxWith(_ context.Context, dir, schema, extra string) (*sphinxEngine, error) {
 	if _, err := exec.LookPath("indexer"); err != nil {
 		return nil, fmt.Errorf("sphinx: indexer not found (Debian package sphinxsearch; bench/search.sh installs it): %w", err)
 	}
-	e := &sphinxEngine{dir: dir}
+	e := &sphinxEngine{dir: dir, schema: schema, extra: extra}
 	for _, d := range []string{"idx", "bodies"} {
 		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
 			return nil, fmt.Errorf("sphinx: %w", err)
@@ -85,7 +95,7 @@ func openSphinx(_ context.Context, dir string) (*sphinxEngine, error) {
 		return nil, fmt.Errorf("sphinx: %w", err)
 	}
 	e.xml, e.w = f, bufio.NewWriterSize(f, 1<<20)
-	e.w.WriteString(sphinxSchema)
+	e.w.WriteString(schema)
 	return e, nil
 }
 
@@ -136,7 +146,7 @@ searchd
 	watchdog = 0
 	snippets_file_prefix = %[1]s/bodies/
 }
-`, e.dir, sphinxCharset(), e.port)
+%[4]s`, e.dir, sphinxCharset(), e.port, e.extra)
 }
 
 // sphinxCharset maps ASCII letters and digits as Sphinx's default does and
@@ -205,7 +215,7 @@ func (e *sphinxEngine) finish(ctx context.Context) error {
 	if err := e.xml.Close(); err != nil {
 		return fmt.Errorf("sphinx: %w", err)
 	}
-	if err := os.WriteFile(e.path("delta.xml"), []byte(sphinxSchema+"</sphinx:docset>\n"), 0o644); err != nil {
+	if err := os.WriteFile(e.path("delta.xml"), []byte(e.schema+"</sphinx:docset>\n"), 0o644); err != nil {
 		return fmt.Errorf("sphinx: %w", err)
 	}
 	cmd := e.indexer(ctx, "--all")

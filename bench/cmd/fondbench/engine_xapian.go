@@ -67,6 +67,12 @@ func toXapian(d Doc) xapianDoc {
 }
 
 func openXapian(ctx context.Context, dir string) (*xapianEngine, error) {
+	return openXapianIn(ctx, dir, "index")
+}
+
+// openXapianIn starts the worker in mode ("index", or "kiindex" for the
+// known-item evaluation's fields).
+func openXapianIn(ctx context.Context, dir, mode string) (*xapianEngine, error) {
 	if err := exec.Command(xapianPython, "-c", "import xapian").Run(); err != nil {
 		return nil, fmt.Errorf("xapian: %s cannot import xapian (Debian package python3-xapian; bench/search.sh installs it): %w", xapianPython, err)
 	}
@@ -74,7 +80,7 @@ func openXapian(ctx context.Context, dir string) (*xapianEngine, error) {
 	if err := os.WriteFile(e.script, xapianWorker, 0o644); err != nil {
 		return nil, fmt.Errorf("xapian: %w", err)
 	}
-	return e, e.start(ctx, "index")
+	return e, e.start(ctx, mode)
 }
 
 func (e *xapianEngine) db() string { return filepath.Join(e.dir, "db") }

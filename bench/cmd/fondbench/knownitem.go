@@ -37,8 +37,12 @@ func newKIEngine(ctx context.Context, name, dir string) (kiEngine, error) {
 		return openBleveKI(dir)
 	case "fts5":
 		return openFTS5KI(ctx, dir)
+	case "sphinx":
+		return openSphinxKI(ctx, dir)
+	case "xapian":
+		return openXapianKI(ctx, dir)
 	}
-	return nil, fmt.Errorf("known-item: unknown engine %q (want fond, bleve or fts5)", name)
+	return nil, fmt.Errorf("known-item: unknown engine %q (want fond, bleve, fts5, sphinx or xapian)", name)
 }
 
 // KIReport is the known-item evaluation's JSON.

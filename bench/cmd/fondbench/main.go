@@ -8,7 +8,7 @@
 //
 // One JSON object goes to stdout; progress goes to stderr.
 //
-//	fondbench -eval knownitem [-engines fond,bleve,fts5] [-queries 100] [-seed 1] [-volumes a.xml,b.xml] [-out report.json]
+//	fondbench -eval knownitem [-engines fond,bleve,fts5,sphinx,xapian] [-queries 100] [-seed 1] [-volumes a.xml,b.xml] [-out report.json]
 //
 // runs the known-item evaluation on the FRUS volumes in -corpus instead: the
 // JSON report goes to -out, a markdown table of it to stdout.
