@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"fmt"
 
 	"fond/internal/record"
 	"net/http"
@@ -122,5 +123,36 @@ func TestPartialMatchesSaidOnThePage(t *testing.T) {
 	var res struct{ Total, Exact int }
 	if code != http.StatusOK || json.Unmarshal([]byte(body), &res) != nil || res.Exact != 0 || res.Total == 0 {
 		t.Errorf("API: %d %s", code, body)
+	}
+}
+
+// The result page says when it mixes documents with every word and those
+// with most of them, and when a word matched another form of a name.
+func TestMixedAndVariantMatchesSaidOnThePage(t *testing.T) {
+	recs := []record.Record{
+		{ID: "p1", Title: "Telegram from Peking", Type: "Telegram", Category: record.Primary, Body: "The legation at Peking asks for credit."},
+		{ID: "p2", Title: "Report on credit", Type: "Report", Category: record.Primary, Body: "Credit and the cotton loan were discussed."},
+		{ID: "p3", Title: "Report on cotton", Type: "Report", Category: record.Primary, Body: "The cotton loan was refused."},
+	}
+	// Filler, so that the words searched are rare enough to decide a tier.
+	for i := range 40 {
+		recs = append(recs, record.Record{ID: fmt.Sprintf("f%d", i), Title: "Weather report", Type: "Report",
+			Category: record.Primary, Body: "The weather was fine."})
+	}
+	ts, _ := limitedServer(t, DefaultLimits, recs...)
+	_, _, body := get(t, ts.URL+"/search?q="+url.QueryEscape("credit cotton loan"))
+	if !strings.Contains(body, "1 document has every word; after them, documents with most of them.") {
+		t.Errorf("a page with one exact match and partial ones after it does not say so:\n%s", body)
+	}
+	if strings.Contains(body, "No document has all of these words") {
+		t.Error("says no document has every word, though one has")
+	}
+	_, _, body = get(t, ts.URL+"/search?q=Beijing")
+	if !strings.Contains(body, "/documents/p1") || !strings.Contains(body, "<q>Beijing</q> written <q>") {
+		t.Errorf("Beijing does not find Peking, or the page does not say it matched another form:\n%s", body)
+	}
+	_, _, body = get(t, ts.URL+"/search?q=credit")
+	if strings.Contains(body, "Also matched") || strings.Contains(body, "most of them") {
+		t.Error("a query every hit matches exactly carries a notice of partial or corrected matches")
 	}
 }
