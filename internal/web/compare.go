@@ -38,6 +38,6 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		passages[0] = append(passages[0], strings.Join(p.ASentences, " "))
 		passages[1] = append(passages[1], strings.Join(p.BSentences, " "))
 	}
-	s.render(w, http.StatusOK, "compare", map[string]any{"Title": "Compare editions", "A": recs[0], "B": recs[1], "Result": res,
+	s.render(w, http.StatusOK, "compare", map[string]any{"Title": printer(w).T("compare.h1"), "A": recs[0], "B": recs[1], "Result": res,
 		"ARegions": passageRegions(recs[0], passages[0]), "BRegions": passageRegions(recs[1], passages[1])})
 }

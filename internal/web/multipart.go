@@ -45,11 +45,11 @@ func (s *Server) checkUploadCSRF(next http.Handler) http.Handler {
 		mr, ok, err := s.multipartCSRF(r)
 		var refused *uploadRefused
 		if errors.As(err, &refused) {
-			s.render(w, refused.Status, "error", map[string]any{"Title": "Not received", "Message": refused.Msg})
+			s.render(w, refused.Status, "error", map[string]any{"Title": printer(w).T("err.notreceived"), "Message": refused.Msg})
 			return
 		}
 		if !ok {
-			s.forbidden(w, r, "The form was not accepted (its anti-forgery token is missing or stale, or not the upload's first field). Go back, reload the page and try again.")
+			s.forbidden(w, r, "err.csrf.upload")
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), multipartKey{}, mr)))
