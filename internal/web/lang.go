@@ -113,6 +113,7 @@ func langFuncs(p i18n.Printer) template.FuncMap {
 		"edtfText":   func(v string) string { return p.Date(v, v, "") },
 		"facetLabel": func(l facetLink) string { return facetLabel(p, l) },
 		"langName":   func(code string) string { return known(p, "language."+code, code) },
+		"known":      func(key, fallback string) string { return known(p, key, fallback) },
 		"noteKind":   func(kind string) string { return known(p, "note."+kind, kind) },
 		"capped":     func(c search.Capped) string { return p.T("search.capped", c.Prefix, c.Matched, c.Used) },
 		// A review queue's reason: its name, and what it asks of a person.

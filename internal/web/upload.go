@@ -30,7 +30,7 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
 func (s *Server) uploadPage(w http.ResponseWriter, status int, outs []uploadOutcome, msg string) {
 	l := s.Limits
 	s.render(w, status, "upload", map[string]any{"Title": printer(w).T("upload.h1"), "Outcomes": outs, "Message": msg,
-		"MaxFiles": l.MaxUploadFiles, "MaxBytes": byteCount(l.MaxUploadBytes), "MaxFile": byteCount(s.maxFileBytes())})
+		"MaxFiles": l.MaxUploadFiles, "MaxBytes": byteCountIn(printer(w), l.MaxUploadBytes), "MaxFile": byteCountIn(printer(w), s.maxFileBytes())})
 }
 
 // handleUploadPost receives the files (refusing the whole upload past its
