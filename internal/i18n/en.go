@@ -285,6 +285,11 @@ var en = map[string]string{
 	"names.title.person.letter": "People: %s",
 	"names.title.place.letter":  "Places: %s",
 	"subjects.about":            "The themes of the archive's %d documents. A document's subjects are assigned from the words of its title and text and from its collection, by the subject vocabulary fond ships; a cataloguer may set them by hand on the record. Search one with <code>subject:claims</code>, or follow a subject below.",
+	"compare.view":              "Rows shown",
+	"compare.all":               "All rows",
+	"compare.only":              "Only the differences",
+	"compare.nodiff":            "The editions do not differ.",
+	"param.only":                "must be differences, or absent for every row",
 
 	"releases.h1":             "What each release revealed",
 	"releases.title":          "What each release revealed: %s",
@@ -682,6 +687,7 @@ var enPlural = map[string][]string{
 	"common.documents":  {"%d document", "%d documents"},
 	"compare.truncated": {"The rest was not aligned: over the comparison budget (%d sentence shown as it is, at the end).", "The rest was not aligned: over the comparison budget (%d sentences shown as they are, at the end)."},
 	"name.count":        {"%d document names %s.", "%d documents name %s."},
+	"compare.hidden":    {"%d row where the editions are alike is hidden.", "%d rows where the editions are alike are hidden."},
 	"form.errors":       {"Not saved: %d value to correct", "Not saved: %d values to correct"},
 	"upload.records":    {"%d record", "%d records"},
 }
