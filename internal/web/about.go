@@ -18,7 +18,7 @@ func (s *Server) handleAbout(w http.ResponseWriter, r *http.Request) {
 	p := searchParams{Filters: map[string][]string{}}
 	groups := s.titledFacets(r.Context(), facetGroups(p, res))
 	s.render(w, http.StatusOK, "about", map[string]any{
-		"Title": "About " + s.archiveName(), "Name": s.archiveName(), "Total": res.Total, "Facets": groups,
+		"Title": printer(w).T("about.h1", s.archiveName()), "Name": s.archiveName(), "Total": res.Total, "Facets": groups,
 		"Decades": decadeLinks(res.Facets["decade"]), "Base": s.baseURL(r),
 	})
 }

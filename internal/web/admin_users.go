@@ -15,5 +15,5 @@ func (s *Server) handleAdminUsers(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, err)
 		return
 	}
-	s.render(w, http.StatusOK, "admin_users", map[string]any{"Title": "Accounts", "Accounts": accounts, "Tokens": tokens})
+	s.render(w, http.StatusOK, "admin_users", map[string]any{"Title": printer(w).T("layout.accounts"), "Accounts": accounts, "Tokens": tokens})
 }

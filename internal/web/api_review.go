@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"fond/internal/i18n"
 	"fond/internal/store"
 )
 
@@ -18,7 +19,7 @@ type reviewAnswer struct {
 func (s *Server) handleAPIReview(w http.ResponseWriter, r *http.Request) {
 	q, perr := parseReview(r.URL.Query(), reviewPage)
 	if perr != nil {
-		writeAPIError(w, http.StatusBadRequest, "invalid_parameter", perr.Param, perr.Msg)
+		writeAPIError(w, http.StatusBadRequest, "invalid_parameter", perr.Param, perr.reason(i18n.For(i18n.EN)))
 		return
 	}
 	items, counts, next, err := s.reviewPageOf(r, q)

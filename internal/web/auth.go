@@ -173,12 +173,12 @@ func (s *Server) visibleRecord(w http.ResponseWriter, r *http.Request, id string
 	case errors.As(err, &gone) && api:
 		writeAPIError(w, http.StatusGone, "gone", "id", "this document was withdrawn: "+gone.Reason)
 	case errors.As(err, &gone):
-		s.render(w, http.StatusGone, "error", map[string]any{"Title": "Withdrawn",
-			"Message": "This document was withdrawn from the archive. Reason: " + gone.Reason})
+		p := printer(w)
+		s.render(w, http.StatusGone, "error", map[string]any{"Title": p.T("err.gone.title"), "Message": p.T("err.gone", gone.Reason)})
 	case errors.Is(err, store.ErrNotFound) && api:
 		writeAPIError(w, http.StatusNotFound, "not_found", "id", "no such document")
 	case errors.Is(err, store.ErrNotFound):
-		s.notFound(w, "Document "+id)
+		s.notFound(w, "notfound.document", id)
 	case api:
 		s.apiServerError(w, r, err)
 	default:

@@ -106,7 +106,7 @@ func (f authorityForm) validate(id string) (names.Authority, map[string]string) 
 // authorityPage renders the edit page of authority a: the form (as typed,
 // with its errors) and the split form.
 func (s *Server) authorityPage(w http.ResponseWriter, status int, a names.Authority, f authorityForm, errs map[string]string, msg string) {
-	s.render(w, status, "authority_edit", map[string]any{"Title": "Edit " + a.Preferred, "A": a, "Form": f, "Errors": errs,
+	s.render(w, status, "authority_edit", map[string]any{"Title": printer(w).T("auth.edit.title", a.Preferred), "A": a, "Form": f, "Errors": errs,
 		"Message": msg, "Kinds": authorityKinds})
 }
 
@@ -120,7 +120,7 @@ func (s *Server) loadAuthority(w http.ResponseWriter, r *http.Request) (*names.F
 	id := r.PathValue("id")
 	i := slices.IndexFunc(f.Authorities, func(a names.Authority) bool { return a.ID == id })
 	if i < 0 {
-		s.notFound(w, "The authority record "+id)
+		s.notFound(w, "notfound.authority", id)
 		return nil, 0, false
 	}
 	return f, i, true
@@ -163,13 +163,13 @@ func (s *Server) handleAuthorityEditPost(w http.ResponseWriter, r *http.Request)
 	before := f.Authorities[i]
 	after, errs := form.validate(before.ID)
 	if len(errs) > 0 {
-		s.authorityPage(w, http.StatusUnprocessableEntity, before, form, errs, "Not saved: correct the fields marked below.")
+		s.authorityPage(w, http.StatusUnprocessableEntity, before, form, errs, printer(w).T("auth.notsaved"))
 		return
 	}
 	if form.Version != authorityVersion(before) {
-		s.render(w, http.StatusConflict, "authority_edit", map[string]any{"Title": "Edit " + before.Preferred, "A": before, "Form": authorityFormOf(before),
+		s.render(w, http.StatusConflict, "authority_edit", map[string]any{"Title": printer(w).T("auth.edit.title", before.Preferred), "A": before, "Form": authorityFormOf(before),
 			"Submitted": form, "Kinds": authorityKinds, "Errors": map[string]string{},
-			"Message": "Someone changed this authority after you loaded it; nothing was saved. The form now shows it as stored; what you submitted is below it."})
+			"Message": printer(w).T("auth.conflict")})
 		return
 	}
 	detail := authorityChange(before, after)

@@ -23,5 +23,5 @@ func (s *Server) handleAuthorityHistory(w http.ResponseWriter, r *http.Request) 
 		s.serverError(w, err)
 		return
 	}
-	s.render(w, http.StatusOK, "authority_history", map[string]any{"Title": "History of " + a.Preferred, "A": a, "Entries": log})
+	s.render(w, http.StatusOK, "authority_history", map[string]any{"Title": printer(w).T("ahist.title", a.Preferred), "A": a, "Entries": log})
 }

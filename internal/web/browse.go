@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
-	"strconv"
 	"strings"
 
 	"fond/internal/names"
@@ -43,7 +42,7 @@ func decadeLinks(decades []search.FacetCount) []facetLink {
 	var out []facetLink
 	for _, d := range decades {
 		y := strings.TrimSuffix(d.Value, "0s")
-		out = append(out, facetLink{Label: d.Value, Count: d.Count, URL: "/timeline?from=" + y + "0&to=" + y + "9"})
+		out = append(out, facetLink{Field: "decade", Value: d.Value, Label: d.Value, Count: d.Count, URL: "/timeline?from=" + y + "0&to=" + y + "9"})
 	}
 	return out
 }
@@ -55,7 +54,7 @@ func (s *Server) handleName(kind string) http.HandlerFunc {
 		name := strings.TrimSpace(r.PathValue("name"))
 		if strings.TrimSpace(strings.ReplaceAll(name, `"`, "")) == "" {
 			// A blank name would be no filter at all, and list every record.
-			s.notFound(w, "A "+kind+" with a blank name")
+			s.notFound(w, "notfound.blank."+kind)
 			return
 		}
 		p := searchParams{Filters: map[string][]string{kind: {name}}, Sort: search.SortDateAsc, Page: 1}
@@ -78,7 +77,7 @@ func (s *Server) handleName(kind string) http.HandlerFunc {
 			return
 		}
 		if res.Total == 0 {
-			s.notFound(w, "No document naming “"+name+"”")
+			s.notFound(w, "notfound.naming", name)
 			return
 		}
 		var with []facetLink
@@ -136,7 +135,7 @@ func (s *Server) handleCollections(w http.ResponseWriter, r *http.Request) {
 	for _, c := range res.Facets["collection"] {
 		links = append(links, facetLink{Label: s.collectionTitle(r.Context(), c.Value), Count: c.Count, URL: "/search?" + url.Values{"collection": {c.Value}, "sort": {"date"}}.Encode()})
 	}
-	s.render(w, http.StatusOK, "collections", map[string]any{"Title": "Collections", "Collections": links})
+	s.render(w, http.StatusOK, "collections", map[string]any{"Title": printer(w).T("nav.collections"), "Collections": links})
 }
 
 // span is one record on the timeline, positioned as a percentage of the range so
@@ -184,8 +183,12 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 		zoom = monthLinks(res.Hits, from)
 	}
 	start, end := axisEnds(from, to, res.Hits)
+	unit := "hist.decades"
+	if len(zoom) > 0 {
+		unit = map[string]string{"decade": "hist.decades", "year": "hist.years", "month": "hist.months"}[zoom[0].Field]
+	}
 	s.render(w, http.StatusOK, "timeline", map[string]any{
-		"Title": "Timeline", "From": from, "To": to, "Spans": spans, "Total": res.Total, "Zoom": zoom,
+		"Title": printer(w).T("nav.timeline"), "From": from, "To": to, "Spans": spans, "Total": res.Total, "Zoom": newChart("tl-chart", "hist.timeline", unit, "/timeline", zoom),
 		"Shown": len(spans), "SearchURL": p.url(), "AxisStart": start, "AxisEnd": end,
 	})
 }
@@ -197,7 +200,7 @@ func zoomLinks(f map[string][]search.FacetCount, from, to string) []facetLink {
 	if from == "" && to == "" || len(from) < 4 || len(to) < 4 || from[:3] != to[:3] {
 		for _, d := range f["decade"] {
 			y := strings.TrimSuffix(d.Value, "0s")
-			out = append(out, facetLink{Label: d.Value, Count: d.Count, URL: "/timeline?from=" + y + "0&to=" + y + "9"})
+			out = append(out, facetLink{Field: "decade", Value: d.Value, Label: d.Value, Count: d.Count, URL: "/timeline?from=" + y + "0&to=" + y + "9"})
 		}
 		if len(out) > 1 || from == "" {
 			return out
@@ -205,7 +208,7 @@ func zoomLinks(f map[string][]search.FacetCount, from, to string) []facetLink {
 		out = nil
 	}
 	for _, y := range f["year"] {
-		out = append(out, facetLink{Label: y.Value, Count: y.Count, URL: "/timeline?from=" + y.Value + "&to=" + y.Value})
+		out = append(out, facetLink{Field: "year", Value: y.Value, Label: y.Value, Count: y.Count, URL: "/timeline?from=" + y.Value + "&to=" + y.Value})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Label < out[j].Label })
 	return out
@@ -281,7 +284,7 @@ func (s *Server) handleSitemap(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if page > n {
-			s.notFound(w, "Sitemap page "+strconv.Itoa(page))
+			s.notFound(w, "notfound.sitemap", page)
 			return
 		}
 	}
@@ -355,7 +358,7 @@ func monthLinks(hits []search.Hit, year string) []facetLink {
 	sort.Strings(months)
 	var out []facetLink
 	for _, m := range months {
-		out = append(out, facetLink{Label: m, Count: counts[m], URL: "/timeline?from=" + m + "&to=" + m})
+		out = append(out, facetLink{Field: "month", Value: m, Label: m, Count: counts[m], URL: "/timeline?from=" + m + "&to=" + m})
 	}
 	return out
 }

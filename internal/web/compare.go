@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/url"
+	"slices"
 	"strings"
 
 	"fond/internal/compare"
@@ -31,6 +33,25 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, err) // past the request's deadline: a 503, as on every page
 		return
 	}
+	// ?only=differences keeps the rows where the editions differ: on a long
+	// text with a few changes, the changes are what a reader came for.
+	only := r.URL.Query().Get("only")
+	if only != "" && only != "differences" {
+		s.badRequest(w, &paramError{"only", "param.only", nil})
+		return
+	}
+	alike := 0
+	if only != "" {
+		kept := res.Pairs[:0:0]
+		for _, p := range res.Pairs {
+			if p.Unaligned || slices.ContainsFunc(p.Ops, func(op compare.Op) bool { return op.Kind != compare.Same }) {
+				kept = append(kept, p)
+			} else {
+				alike++
+			}
+		}
+		res.Pairs = kept
+	}
 	// Where an edition was read from a scan, each of its sentences links to
 	// where it stands on the page.
 	var passages [2][]string
@@ -38,6 +59,8 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		passages[0] = append(passages[0], strings.Join(p.ASentences, " "))
 		passages[1] = append(passages[1], strings.Join(p.BSentences, " "))
 	}
-	s.render(w, http.StatusOK, "compare", map[string]any{"Title": "Compare editions", "A": recs[0], "B": recs[1], "Result": res,
-		"ARegions": passageRegions(recs[0], passages[0]), "BRegions": passageRegions(recs[1], passages[1])})
+	s.render(w, http.StatusOK, "compare", map[string]any{"Title": printer(w).T("compare.h1"), "A": recs[0], "B": recs[1], "Result": res,
+		"ARegions": passageRegions(recs[0], passages[0]), "BRegions": passageRegions(recs[1], passages[1]),
+		"Only": only != "", "Alike": alike, "AllURL": "/compare?" + url.Values{"a": {recs[0].ID}, "b": {recs[1].ID}}.Encode(),
+		"DiffURL": "/compare?" + url.Values{"a": {recs[0].ID}, "b": {recs[1].ID}, "only": {"differences"}}.Encode()})
 }

@@ -24,19 +24,19 @@ func (s *Server) handleAttach(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	files, values, done, ok := s.receiveFiles(w, r, func(status int, msg string) {
-		s.render(w, status, "error", map[string]any{"Title": "Not attached", "Message": msg})
+		s.render(w, status, "error", map[string]any{"Title": printer(w).T("err.notattached"), "Message": msg})
 	})
 	if !ok {
 		return
 	}
 	defer done()
 	if len(files) != 1 {
-		s.unprocessable(w, "Choose one file to attach to the document.")
+		s.unprocessable(w, "attach.one")
 		return
 	}
 	kind := values.Get("kind")
 	if !slices.Contains(attachKinds, kind) {
-		s.unprocessable(w, "Say what the attached file is: a translation, a transcript, a scan or another text.")
+		s.unprocessable(w, "attach.kindneeded")
 		return
 	}
 	in := s.uploader(r)
@@ -44,7 +44,7 @@ func (s *Server) handleAttach(w http.ResponseWriter, r *http.Request) {
 		return in.Attach(r.Context(), rec.ID, kind, files[0].Name, data)
 	})
 	if o.Error != "" {
-		s.unprocessable(w, "Nothing was attached. "+o.Error+".")
+		s.unprocessable(w, "attach.failed", o.Error)
 		return
 	}
 	for _, a := range o.Records {

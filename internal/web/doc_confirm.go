@@ -24,7 +24,7 @@ func (s *Server) handleConfirm(w http.ResponseWriter, r *http.Request) {
 	}
 	v := viewerOf(r.Context())
 	if !canEdit(v, rec) {
-		s.forbidden(w, r, "Contributors may change drafts only; this record is "+rec.Status+". An editor may.")
+		s.forbidden(w, r, "err.draftsonly", msgKey("status."+rec.Status))
 		return
 	}
 	queue, perr := parseQueue(r.PostForm, "queue")
@@ -35,7 +35,7 @@ func (s *Server) handleConfirm(w http.ResponseWriter, r *http.Request) {
 	field := r.PostFormValue("field")
 	base, err := strconv.Atoi(r.PostFormValue("revision"))
 	if err != nil || base < 1 {
-		s.unprocessable(w, "The form lacks the revision it was loaded at. Reload the record's page and try again.")
+		s.unprocessable(w, "confirm.norevision")
 		return
 	}
 	e := store.Edit{ID: rec.ID, Base: base, Author: v.Name, Action: store.ActionConfirm, Confirm: []string{field}}
@@ -43,7 +43,7 @@ func (s *Server) handleConfirm(w http.ResponseWriter, r *http.Request) {
 	if r.PostFormValue("take") == "source" {
 		p := rec.Provenance[field]
 		if !p.Person() || len(p.SourceChanged) == 0 {
-			s.unprocessable(w, "The field “"+field+"” has no new reading from its source to take.")
+			s.unprocessable(w, "confirm.nosource", field)
 			return
 		}
 		e = store.Edit{ID: rec.ID, Base: base, Author: v.Name, Action: store.ActionEdit,
@@ -55,12 +55,11 @@ func (s *Server) handleConfirm(w http.ResponseWriter, r *http.Request) {
 	var bad *record.FieldError
 	switch {
 	case errors.As(err, &stale):
-		s.render(w, http.StatusConflict, "error", map[string]any{"Title": "Changed since you loaded it",
-			"Message": "Someone saved revision " + strconv.Itoa(stale.Current.Revision) + " of this record after you loaded revision " + strconv.Itoa(stale.Base) +
-				"; nothing was changed. Reload the record's page, see what it says now, and answer again."})
+		p := printer(w)
+		s.render(w, http.StatusConflict, "error", map[string]any{"Title": p.T("confirm.stale.title"), "Message": p.T("confirm.stale", stale.Current.Revision, stale.Base)})
 		return
 	case errors.As(err, &bad):
-		s.unprocessable(w, "The field “"+bad.Field+"” cannot be confirmed: "+bad.Err.Error()+".")
+		s.unprocessable(w, "confirm.bad", bad.Field, bad.Err.Error())
 		return
 	case err != nil:
 		s.serverError(w, err)
@@ -75,6 +74,7 @@ func (s *Server) handleConfirm(w http.ResponseWriter, r *http.Request) {
 }
 
 // unprocessable refuses a form that cannot be acted on as sent (422).
-func (s *Server) unprocessable(w http.ResponseWriter, msg string) {
-	s.render(w, http.StatusUnprocessableEntity, "error", map[string]any{"Title": "Not saved", "Message": msg})
+func (s *Server) unprocessable(w http.ResponseWriter, key string, args ...any) {
+	p := printer(w)
+	s.render(w, http.StatusUnprocessableEntity, "error", map[string]any{"Title": p.T("err.notsaved"), "Message": p.T(key, args...)})
 }

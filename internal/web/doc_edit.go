@@ -25,7 +25,7 @@ func (s *Server) handleDocEdit(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderDocEdit(w http.ResponseWriter, status int, rec record.Record, f docForm, errs fieldErrors) {
-	s.render(w, status, "doc_edit", map[string]any{"Title": "Edit: " + rec.Title, "R": rec,
+	s.render(w, status, "doc_edit", map[string]any{"Title": printer(w).T("edit.title", rec.Title), "R": rec,
 		"F": docFormPage{Form: f, Errors: errs, Hints: hintsOf(rec)}})
 }
 
@@ -38,7 +38,7 @@ func (s *Server) editableRecord(w http.ResponseWriter, r *http.Request) (record.
 		return rec, false
 	}
 	if !canEdit(viewerOf(r.Context()), rec) {
-		s.forbidden(w, r, "Contributors change drafts only; this record is "+rec.Status+": an editor may change it.")
+		s.forbidden(w, r, "err.draftsonly", msgKey("status."+rec.Status))
 		return rec, false
 	}
 	return rec, true
@@ -178,7 +178,7 @@ func (s *Server) renderConflict(w http.ResponseWriter, r *http.Request, base int
 	}
 	f := formOf(next)
 	f.Why = why
-	s.render(w, http.StatusConflict, "doc_conflict", map[string]any{"Title": "Saved by someone else meanwhile: " + cur.Title,
+	s.render(w, http.StatusConflict, "doc_conflict", map[string]any{"Title": printer(w).T("conflict.title", cur.Title),
 		"R": cur, "Base": base, "Rows": rows, "Since": since,
 		"F": docFormPage{Form: f, Errors: fieldErrors{}, Hints: hintsOf(cur)}})
 }

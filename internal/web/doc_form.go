@@ -269,7 +269,8 @@ type fieldErrors map[string]string
 // fieldHint is what the form says beside a field: whether the machine was
 // unsure of its reading, who set it, and what a changed source now reads.
 type fieldHint struct {
-	Unsure        string // "the machine was unsure (30%)"
+	Unsure        string // a message key: the machine was unsure (of a field, of OCR)
+	UnsurePct     int    // its confidence, in percent
 	SetBy         string // a person's account name
 	SetAt         time.Time
 	SourceChanged string // the source's newer reading, as a person reads it
@@ -288,10 +289,10 @@ func hintsOf(r record.Record) map[string]fieldHint {
 				h.SourceChanged = showJSON(p.SourceChanged)
 			}
 		} else if c, ok := r.Confidence[name]; ok && c < review.MinFieldConfidence {
-			h.Unsure = "The machine was unsure of this reading (" + strconv.Itoa(int(c*100+0.5)) + "%): check it against the original."
+			h.Unsure, h.UnsurePct = "form.unsure", int(c*100+0.5)
 		}
 		if name == "body" && h.SetBy == "" && strings.Contains(r.TextFrom, "ocr") && r.OCRConfidence < review.MinOCRConfidence {
-			h.Unsure = "Recognized by OCR (mean confidence " + strconv.Itoa(int(r.OCRConfidence*100+0.5)) + "%): check it against the original."
+			h.Unsure, h.UnsurePct = "form.unsure.ocr", int(r.OCRConfidence*100+0.5)
 		}
 		if h != (fieldHint{}) {
 			out[name] = h
@@ -325,12 +326,6 @@ func (p docFormPage) Text(name, label, value string) fieldMeta {
 	m := p.Meta(name)
 	m.Label, m.Value = label, value
 	return m
-}
-
-// PeopleLabel is the label of a list of names.
-func (docFormPage) PeopleLabel(name string) string {
-	return map[string]string{"authors": "Authors", "recipients": "Recipients", "participants": "Participants",
-		"translators": "Translators", "donors": "Donors"}[name]
 }
 
 // subjectChoice is one subject of the vocabulary as a checkbox.
@@ -368,7 +363,8 @@ func (s *Server) postedForm(w http.ResponseWriter, r *http.Request) (url.Values,
 		if errors.As(err, &tooBig) {
 			s.tooLarge(w, r, tooBig.Limit)
 		} else {
-			s.render(w, http.StatusBadRequest, "error", map[string]any{"Title": "Cannot read the form", "Message": "The form could not be read; reload the page and try again."})
+			p := printer(w)
+			s.render(w, http.StatusBadRequest, "error", map[string]any{"Title": p.T("err.form.title"), "Message": p.T("err.form")})
 		}
 		return nil, false
 	}

@@ -59,7 +59,7 @@ func (s *Server) handleDocHistory(w http.ResponseWriter, r *http.Request) {
 		}
 		views = append(views, revisionView{Revision: h, Changes: changeViews(h.Changes)})
 	}
-	s.render(w, http.StatusOK, "doc_history", map[string]any{"Title": "History: " + rec.Title, "R": rec, "Revisions": views,
+	s.render(w, http.StatusOK, "doc_history", map[string]any{"Title": printer(w).T("hist.title", rec.Title), "R": rec, "Revisions": views,
 		"CanRevert": canEdit(viewerOf(r.Context()), rec), "Older": older})
 }
 
@@ -88,8 +88,8 @@ func (s *Server) handleDocRevert(w http.ResponseWriter, r *http.Request) {
 	n, err1 := strconv.Atoi(r.PostFormValue("revision"))
 	base, err2 := strconv.Atoi(r.PostFormValue("base"))
 	if err1 != nil || err2 != nil || n < 1 || n >= rec.Revision {
-		s.render(w, http.StatusUnprocessableEntity, "error", map[string]any{"Title": "No such revision",
-			"Message": "The form must name an earlier revision (revision, from 1 to " + strconv.Itoa(rec.Revision-1) + ") and the revision it was shown at (base)."})
+		p := printer(w)
+		s.render(w, http.StatusUnprocessableEntity, "error", map[string]any{"Title": p.T("revert.nosuch.title"), "Message": p.T("revert.nosuch", rec.Revision-1)})
 		return
 	}
 	hist, err := s.raw.History(r.Context(), rec.ID)
@@ -108,12 +108,12 @@ func (s *Server) handleDocRevert(w http.ResponseWriter, r *http.Request) {
 	var fe *record.FieldError
 	switch {
 	case errors.As(err, &stale):
-		s.render(w, http.StatusConflict, "error", map[string]any{"Title": "Changed meanwhile",
-			"Message": "Nothing was restored: revision " + strconv.Itoa(stale.Current.Revision) + " was saved after the history you restored from was shown. Look at the history again."})
+		p := printer(w)
+		s.render(w, http.StatusConflict, "error", map[string]any{"Title": p.T("revert.stale.title"), "Message": p.T("revert.stale", stale.Current.Revision)})
 		return
 	case errors.As(err, &fe):
-		s.render(w, http.StatusUnprocessableEntity, "error", map[string]any{"Title": "Cannot restore",
-			"Message": "Nothing was restored: revision " + strconv.Itoa(n) + "'s " + fe.Field + " is not valid today (" + fe.Err.Error() + "). Edit the record instead."})
+		p := printer(w)
+		s.render(w, http.StatusUnprocessableEntity, "error", map[string]any{"Title": p.T("revert.invalid.title"), "Message": p.T("revert.invalid", n, fe.Field, fe.Err.Error())})
 		return
 	case err != nil:
 		s.serverError(w, err)

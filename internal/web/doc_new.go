@@ -17,7 +17,7 @@ func (s *Server) handleDocNew(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderDocNew(w http.ResponseWriter, status int, f docForm, errs fieldErrors) {
-	s.render(w, status, "doc_new", map[string]any{"Title": "New record", "F": docFormPage{Form: f, Errors: errs}})
+	s.render(w, status, "doc_new", map[string]any{"Title": printer(w).T("layout.newrecord"), "F": docFormPage{Form: f, Errors: errs}})
 }
 
 // handleDocNewPost stores the form as a new draft whose every given field is

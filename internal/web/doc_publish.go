@@ -24,8 +24,8 @@ func (s *Server) handleSetStatus(status string) http.HandlerFunc {
 		}
 		reason := strings.TrimSpace(r.PostFormValue("reason"))
 		if status == record.Withdrawn && (reason == "" || utf8.RuneCountInString(reason) > maxReason) {
-			s.render(w, http.StatusUnprocessableEntity, "error", map[string]any{"Title": "A reason is needed",
-				"Message": "Withdrawing a document needs a reason (at most 1,000 characters): its address will show it."})
+			p := printer(w)
+			s.render(w, http.StatusUnprocessableEntity, "error", map[string]any{"Title": p.T("withdraw.reason.title"), "Message": p.T("withdraw.reason")})
 			return
 		}
 		// One transaction changes the record and logs who did it: a crash
@@ -52,5 +52,5 @@ func (s *Server) handleAdminAudit(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, err)
 		return
 	}
-	s.render(w, http.StatusOK, "admin_audit", map[string]any{"Title": "Audit log", "Entries": log, "Action": action})
+	s.render(w, http.StatusOK, "admin_audit", map[string]any{"Title": printer(w).T("layout.audit"), "Entries": log, "Action": action})
 }

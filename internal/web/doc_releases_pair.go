@@ -67,7 +67,7 @@ func (s *Server) releasePairData(ctx context.Context, r *http.Request, history [
 			continue
 		}
 		if !containsRecord(choices, v) || byID[v] == nil {
-			return &paramError{p.name, "must be one of this document's releases, chosen in the form"}, nil
+			return &paramError{p.name, "param.release", nil}, nil
 		}
 		*p.to = v
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -72,6 +73,11 @@ func TestBrowserScreenshots(t *testing.T) {
 	for _, p := range reader {
 		take(p.name, p.path)
 	}
+	// The reading room in Russian (the switch's cookie keeps it), then back
+	// to English for the staff pages.
+	take("search-ru", "/search?q="+url.QueryEscape("Сталин")+"&lang=ru")
+	take("document-ru", "/documents/"+doc.ID)
+	b.run(bctx, "back to English", chromedp.Navigate(ts.URL+"/?lang=en"))
 	b.signIn(bctx, ts.URL, "editor1")
 	for _, p := range staff {
 		take(p.name, p.path)

@@ -102,7 +102,7 @@ func TestBrowserUploadReviewPublish(t *testing.T) {
 	if got := b.text(anon, "article.document h1"); got != "Ciphered telegram from Shtykov to Vyshinsky on the loan" {
 		t.Errorf("readers see %q", got)
 	}
-	if got := b.text(anon, "article.document .date"); !strings.Contains(got, "8 February 1950") {
+	if got := b.text(anon, "article.document .date"); !strings.Contains(got, "February 8, 1950") {
 		t.Errorf("readers see the date %q", got)
 	}
 

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"fond/internal/cite"
 	"fond/internal/record"
@@ -27,13 +28,14 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		s.searchError(w, r, err)
 		return
 	}
+	pr := printer(w)
 	data := map[string]any{
-		"Title": "Search", "Params": p, "Query": q, "Result": res, "Page": p.Page,
+		"Title": pr.T("search.h1"), "Params": p, "Query": q, "Result": res, "Page": p.Page,
 		"Permalink": p.url(), "Active": p.activeFilters(), "Facets": s.titledFacets(r.Context(), facetGroups(p, res)),
 		"Histogram": histogram(p, res.Facets["year"]), "Feed": p.feedURL(), "AllWords": p.withMatch(search.MatchAll),
 	}
 	if p.Q != "" {
-		data["Title"] = "Search: " + p.Q
+		data["Title"] = pr.T("search.title.q", p.Q)
 		data["DidYouMean"], data["DidYouMeanURL"] = s.didYouMean(r.Context(), p, q, res)
 	}
 	if p.Page > 1 {
@@ -81,24 +83,54 @@ func facetGroups(p searchParams, res search.Result) []facetGroup {
 	return out
 }
 
-// bar is one year of the result histogram; clicking it narrows to that year.
-type bar struct {
-	Year    string
-	Count   int
-	Percent int
-	URL     string
+// chart is a bar chart of counts over time (the search's years, the
+// timeline's decades, years or months): each bar a link narrowing to its
+// span, and RangeURL the same address without dates, to which the page's
+// script adds from and to when a reader drags across bars.
+type chart struct {
+	ID       string
+	Caption  string // message keys: the chart's caption and its time axis
+	XLabel   string
+	RangeURL string
+	Peak     int
+	Bars     []bar
 }
 
-func histogram(p searchParams, years []search.FacetCount) []bar {
-	peak := 0
-	for _, y := range years {
-		peak = max(peak, y.Count)
+// bar is one span of a chart; From and To are its first and last date as the
+// date fields take them (1950, 1950-04).
+type bar struct {
+	Link     facetLink
+	From, To string
+	Percent  int
+}
+
+// newChart draws links (Field decade, year or month) as bars; nil when
+// there are none.
+func newChart(id, caption, xlabel, rangeURL string, links []facetLink) *chart {
+	if len(links) == 0 {
+		return nil
 	}
-	var out []bar
-	for _, y := range years {
-		out = append(out, bar{Year: y.Value, Count: y.Count, Percent: max(2, y.Count*100/max(peak, 1)), URL: p.withDates(y.Value, y.Value)})
+	c := &chart{ID: id, Caption: caption, XLabel: xlabel, RangeURL: rangeURL}
+	for _, l := range links {
+		c.Peak = max(c.Peak, l.Count)
 	}
-	return out
+	for _, l := range links {
+		from, to := l.Value, l.Value
+		if l.Field == "decade" {
+			y := strings.TrimSuffix(l.Value, "0s")
+			from, to = y+"0", y+"9"
+		}
+		c.Bars = append(c.Bars, bar{Link: l, From: from, To: to, Percent: max(2, l.Count*100/max(c.Peak, 1))})
+	}
+	return c
+}
+
+func histogram(p searchParams, years []search.FacetCount) *chart {
+	var links []facetLink
+	for _, y := range years {
+		links = append(links, facetLink{Field: "year", Value: y.Value, Label: y.Value, Count: y.Count, URL: p.withDates(y.Value, y.Value)})
+	}
+	return newChart("hist", "hist.search", "hist.years", p.withDates("", ""), links)
 }
 
 func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {

@@ -176,7 +176,7 @@ func (s *Server) iiifPage(w http.ResponseWriter, r *http.Request) (*imageapi.Ser
 	}
 	src, err := s.pageSource(r.Context(), rec, n)
 	if errors.Is(err, errNoPage) {
-		s.notFound(w, "Page "+r.PathValue("page")+" of document "+rec.ID)
+		s.notFound(w, "notfound.page.of", r.PathValue("page"), rec.ID)
 		return nil, imageapi.Source{}, "", false
 	}
 	if err != nil {
@@ -251,7 +251,7 @@ func (s *Server) handleIIIFManifest(w http.ResponseWriter, r *http.Request) {
 	}
 	n := p.n
 	if n == 0 {
-		s.notFound(w, "Page images of document "+rec.ID)
+		s.notFound(w, "notfound.images", rec.ID)
 		return
 	}
 	base := s.baseURL(r)

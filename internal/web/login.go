@@ -21,7 +21,7 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request, status int, m
 		pre = auth.Random(16)
 		s.setCookie(w, s.preCookie(), pre, time.Hour)
 	}
-	s.render(w, status, "login", map[string]any{"Title": "Sign in", "CSRF": s.csrfToken(r.Context(), "p:"+pre),
+	s.render(w, status, "login", map[string]any{"Title": printer(w).T("login.h1"), "CSRF": s.csrfToken(r.Context(), "p:"+pre),
 		"Message": message, "Username": name, "Next": safeNext(r.FormValue("next"))})
 }
 
@@ -60,7 +60,7 @@ func (s *Server) handleLoginPost(w http.ResponseWriter, r *http.Request) {
 		s.writeAudit(ctx, store.AuditEntry{Actor: name, Action: store.AuditLoginLimited, Target: name, Addr: addr})
 		s.rejected("signin")
 		w.Header().Set("Retry-After", strconv.Itoa(int(a.LoginWindow.Seconds())))
-		s.loginPage(w, r, http.StatusTooManyRequests, "Too many failed sign-ins; try again later.", name)
+		s.loginPage(w, r, http.StatusTooManyRequests, printer(w).T("login.toomany"), name)
 		return
 	}
 	if n := max(byName, byAddr); n >= a.LoginSlowAfter {
@@ -79,7 +79,7 @@ func (s *Server) handleLoginPost(w http.ResponseWriter, r *http.Request) {
 	}
 	if !ok {
 		s.writeAudit(ctx, store.AuditEntry{Actor: name, Action: store.AuditLoginFailed, Target: name, Addr: addr})
-		s.loginPage(w, r, http.StatusUnauthorized, "The name or password is wrong.", name)
+		s.loginPage(w, r, http.StatusUnauthorized, printer(w).T("login.wrong"), name)
 		return
 	}
 	if err := s.startSession(w, r, name); err != nil {

@@ -59,6 +59,7 @@ func (s *Server) handleMap(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, err)
 		return
 	}
+	pr := printer(w)
 	var places []mapPlace
 	for _, a := range auth.Authorities {
 		if a.Kind != "place" || len(a.Coords) != 2 || len(places) == maxIndexCounts {
@@ -76,7 +77,7 @@ func (s *Server) handleMap(w http.ResponseWriter, r *http.Request) {
 		p.R = math.Min(2+math.Sqrt(float64(p.Count)), 9)
 		p.InsetR = p.R / 4
 		p.InInset = p.Lon >= insetWest && p.Lon <= insetEast && p.Lat >= insetSouth && p.Lat <= insetNorth
-		p.Title = fmt.Sprintf("%s: %d document%s", p.Name, p.Count, plural(p.Count))
+		p.Title = p.Name + ": " + pr.N("common.documents", p.Count)
 		places = append(places, p)
 	}
 	// Larger dots first, so the small ones are drawn on top and stay clickable.
@@ -84,15 +85,8 @@ func (s *Server) handleMap(w http.ResponseWriter, r *http.Request) {
 	x0, y0 := geo.Project(geo.Point{Lon: insetWest, Lat: insetNorth}, mapWidth, mapHeight)
 	x1, y1 := geo.Project(geo.Point{Lon: insetEast, Lat: insetSouth}, mapWidth, mapHeight)
 	s.render(w, http.StatusOK, "map", map[string]any{
-		"Title": "Map of places", "Land": land, "Places": places,
+		"Title": pr.T("map.title"), "Land": land, "Places": places,
 		"World": fmt.Sprintf("0 0 %g %g", mapWidth, mapHeight),
 		"Inset": fmt.Sprintf("%g %g %g %g", x0, y0, x1-x0, y1-y0),
 	})
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"fond/internal/i18n"
 )
 
 // class is a route's cost class: requests of one class share a bounded number
@@ -77,15 +79,21 @@ func (s *Server) makeGates() {
 
 // busy answers 503 with Retry-After, in JSON under /api/ and as a page
 // elsewhere, and counts the refusal under the limit's name.
-func (s *Server) busy(w http.ResponseWriter, r *http.Request, limit, what string) {
+func (s *Server) busy(w http.ResponseWriter, r *http.Request, limit string) {
 	s.rejected(limit)
 	w.Header().Set("Retry-After", retryAfter(s.Limits.QueueWait))
-	msg := "The archive is busy (" + what + "); please try again in a moment."
+	say := func(p i18n.Printer) string {
+		if limit == "requests" { // the global cap, not a class's
+			return p.T("err.busy.all")
+		}
+		return p.T("err.busy", p.T("class."+limit))
+	}
 	if strings.HasPrefix(r.URL.Path, "/api/") {
-		writeAPIError(w, http.StatusServiceUnavailable, "busy", "", msg)
+		writeAPIError(w, http.StatusServiceUnavailable, "busy", "", say(i18n.For(i18n.EN)))
 		return
 	}
-	s.render(w, http.StatusServiceUnavailable, "error", map[string]any{"Title": "Busy", "Message": msg})
+	p := printer(w)
+	s.render(w, http.StatusServiceUnavailable, "error", map[string]any{"Title": p.T("err.busy.title"), "Message": say(p)})
 }
 
 // limit wraps one route: a slot of its class, a deadline on its context, and a
@@ -94,7 +102,7 @@ func (s *Server) limit(c class, g gate, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if g != nil {
 			if !g.enter(r.Context(), s.Limits.QueueWait) {
-				s.busy(w, r, string(c), "too many "+string(c)+" requests at once")
+				s.busy(w, r, string(c))
 				return
 			}
 			defer g.leave()
@@ -130,7 +138,7 @@ func (s *Server) limit(c class, g gate, next http.Handler) http.Handler {
 func (s *Server) admit(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !s.all.enter(r.Context(), 0) {
-			s.busy(w, r, "requests", "too many requests at once")
+			s.busy(w, r, "requests")
 			return
 		}
 		defer s.all.leave()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"fond/internal/i18n"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -45,11 +46,11 @@ func (s *Server) checkUploadCSRF(next http.Handler) http.Handler {
 		mr, ok, err := s.multipartCSRF(r)
 		var refused *uploadRefused
 		if errors.As(err, &refused) {
-			s.render(w, refused.Status, "error", map[string]any{"Title": "Not received", "Message": refused.Msg})
+			s.render(w, refused.Status, "error", map[string]any{"Title": printer(w).T("err.notreceived"), "Message": refused.Msg})
 			return
 		}
 		if !ok {
-			s.forbidden(w, r, "The form was not accepted (its anti-forgery token is missing or stale, or not the upload's first field). Go back, reload the page and try again.")
+			s.forbidden(w, r, "err.csrf.upload")
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), multipartKey{}, mr)))
@@ -239,12 +240,15 @@ func (s *Server) receiveFiles(w http.ResponseWriter, r *http.Request, refuse fun
 }
 
 // byteCount writes a limit as people read it: 256 MiB, 64 KiB, 100 bytes.
-func byteCount(n int64) string {
+func byteCount(n int64) string { return byteCountIn(i18n.For(i18n.EN), n) }
+
+// byteCountIn is a size in whole binary units, as p's language writes them.
+func byteCountIn(p i18n.Printer, n int64) string {
 	switch {
 	case n >= 1<<20 && n%(1<<20) == 0:
-		return strconv.FormatInt(n>>20, 10) + " MiB"
+		return p.T("size.mib", strconv.FormatInt(n>>20, 10))
 	case n >= 1<<10 && n%(1<<10) == 0:
-		return strconv.FormatInt(n>>10, 10) + " KiB"
+		return p.T("size.kib", strconv.FormatInt(n>>10, 10))
 	}
-	return strconv.FormatInt(n, 10) + " bytes"
+	return p.T("size.bytes", strconv.FormatInt(n, 10))
 }

@@ -34,12 +34,12 @@ func (s *Server) handleNameIndex(kind string) http.HandlerFunc {
 		}
 		order := r.URL.Query().Get("sort")
 		if order != "" && order != "count" {
-			s.badRequest(w, &paramError{"sort", "must be count, or absent for alphabetical order"})
+			s.badRequest(w, &paramError{"sort", "param.namesort", nil})
 			return
 		}
 		letter := strings.ToUpper(r.URL.Query().Get("letter"))
 		if utf8.RuneCountInString(letter) > 1 {
-			s.badRequest(w, &paramError{"letter", "must be one letter"})
+			s.badRequest(w, &paramError{"letter", "param.letter", nil})
 			return
 		}
 		prefix := map[string]string{"person": "/people/", "place": "/places/"}[kind]
@@ -75,7 +75,10 @@ func (s *Server) handleNameIndex(kind string) http.HandlerFunc {
 		for _, l := range sortedKeys(letters) {
 			links = append(links, facetLink{Label: l, URL: strings.TrimSuffix(prefix, "/") + "?letter=" + url.QueryEscape(l), Active: l == letter})
 		}
-		title := map[string]string{"person": "People", "place": "Places"}[kind]
+		title := printer(w).T("names.title." + kind)
+		if letter != "" {
+			title = printer(w).T("names.title."+kind+".letter", letter)
+		}
 		s.render(w, http.StatusOK, "names_index", map[string]any{"Title": title, "Kind": kind, "Entries": entries,
 			"Letters": links, "Letter": letter, "ByCount": order == "count", "Base": strings.TrimSuffix(prefix, "/")})
 	}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"fond/internal/i18n"
 	"fond/internal/search"
 )
 
@@ -29,10 +30,18 @@ type searchParams struct {
 }
 
 // paramError is a request parameter that cannot be served, with the reason in
-// words a reader can act on.
-type paramError struct{ Param, Msg string }
+// words a reader can act on: a message key and its arguments, said in the
+// page's language (the JSON API says it in English, for programs).
+type paramError struct {
+	Param string
+	Key   string
+	Args  []any
+}
 
-func (e *paramError) Error() string { return e.Param + ": " + e.Msg }
+// reason is why the parameter cannot be served, in p's language.
+func (e *paramError) reason(p i18n.Printer) string { return p.T(e.Key, e.Args...) }
+
+func (e *paramError) Error() string { return e.Param + ": " + e.reason(i18n.For(i18n.EN)) }
 
 // wholeNumber reads an optional positive whole number; absent is def.
 func wholeNumber(v url.Values, name string, def, most int) (int, *paramError) {
@@ -42,10 +51,10 @@ func wholeNumber(v url.Values, name string, def, most int) (int, *paramError) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 {
-		return 0, &paramError{name, "must be a whole number from 1 up, not " + strconv.Quote(truncate(s, 40))}
+		return 0, &paramError{name, "param.whole", []any{strconv.Quote(truncate(s, 40))}}
 	}
 	if n > most {
-		return 0, &paramError{name, "may be at most " + strconv.Itoa(most) + "; narrow the search instead"}
+		return 0, &paramError{name, "param.atmost", []any{most}}
 	}
 	return n, nil
 }
@@ -70,24 +79,24 @@ func parseParams(v url.Values, maxPage int) (searchParams, *paramError) {
 	for _, name := range []string{"from", "to"} {
 		if d := strings.TrimSpace(v.Get(name)); d != "" {
 			if _, ok := search.ParseDateRange(d); !ok || strings.Contains(d, "..") {
-				return p, &paramError{name, "must be a date: a year (1950), a month (1950-04) or a day (1950-04-15), not " + strconv.Quote(truncate(d, 40))}
+				return p, &paramError{name, "param.date", []any{strconv.Quote(truncate(d, 40))}}
 			}
 		}
 	}
 	switch p.Sort {
 	case "", search.SortRelevance, search.SortDateAsc, search.SortDateDesc, search.SortAddedDesc:
 	default:
-		return p, &paramError{"sort", "must be relevance, date (oldest first), -date (newest first) or -added (latest additions first)"}
+		return p, &paramError{"sort", "param.sort", nil}
 	}
 	switch p.Match {
 	case "", search.MatchAll, search.MatchMost:
 	default:
-		return p, &paramError{"match", "must be all (every word) or most (every word first, then most of them)"}
+		return p, &paramError{"match", "param.match", nil}
 	}
 	switch p.Dates {
 	case "", search.DateOverlap, search.DateWithin:
 	default:
-		return p, &paramError{"dates", "must be overlap (the record's dates meet the range) or within (they lie inside it)"}
+		return p, &paramError{"dates", "param.dates", nil}
 	}
 	var perr *paramError
 	if p.Page, perr = wholeNumber(v, "page", 1, maxPage); perr != nil {
@@ -259,13 +268,13 @@ func checkAPIParams(v url.Values) *paramError {
 	sort.Strings(names)
 	for _, k := range names {
 		if !apiParams[k] {
-			return &paramError{k, "is not a parameter of /api/search (see docs/api.md)"}
+			return &paramError{k, "param.notapi", nil}
 		}
 	}
 	switch v.Get("facets") {
 	case "", "0", "1", "true", "false":
 	default:
-		return &paramError{"facets", "must be 1 or 0"}
+		return &paramError{"facets", "param.facets", nil}
 	}
 	return nil
 }

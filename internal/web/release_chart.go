@@ -21,9 +21,10 @@ type releaseChart struct {
 type chartBar struct {
 	X, Y, W, H int
 	Class      string // "withheld" or "released"
-	Label      string // the year, under the first bar of a year ("" otherwise)
+	First      bool   // the first bar of its year, which the year is written under
+	Year       string // the year of release ("" undated)
 	LabelX     int
-	Title      string // what a pointer over the bar reads
+	Value      string // the figure, for what a pointer over the bar reads
 }
 
 const (
@@ -48,21 +49,16 @@ func newReleaseChart(byYear []redact.StatsRow) *releaseChart {
 	x := chartLeft
 	for _, r := range byYear {
 		year := r.Year
-		if year == "" {
-			year = "undated"
-		}
 		for i, v := range []float64{r.Lines, r.LinesReleased} {
 			h := int(v / top * chartPlotHeight)
 			if v > 0 && h == 0 {
 				h = 1 // a value above zero stays visible
 			}
-			b := chartBar{X: x, Y: c.AxisY - h, W: chartBarWidth, H: h}
+			b := chartBar{X: x, Y: c.AxisY - h, W: chartBarWidth, H: h, Year: year, Value: formatNum(v)}
 			if i == 0 {
-				b.Class, b.Label, b.LabelX = "withheld", year, x+chartBarWidth
-				b.Title = year + ": " + formatNum(v) + " lines withheld"
+				b.Class, b.First, b.LabelX = "withheld", true, x+chartBarWidth
 			} else {
 				b.Class = "released"
-				b.Title = year + ": " + formatNum(v) + " of them released later"
 			}
 			c.Bars = append(c.Bars, b)
 			x += chartBarWidth

@@ -73,17 +73,17 @@ func (s *Server) handleReleaseStats(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	tables := []statsTable{
-		{ID: "by-year", Heading: "By year of release", Caption: "Totals by year of release (the chart's figures)", Rows: st.ByYear, Year: true},
-		{ID: "by-body", Heading: "By releasing body", Caption: "Totals by the agency, library or archive that released the text", Rows: st.ByBody, Body: true},
-		{ID: "detail", Heading: "By collection, body and year", Caption: "Each collection's releases by one body in one year", Rows: st.Rows, Collection: true, Body: true, Year: true},
+		{ID: "by-year", Heading: "stats.byyear", Caption: "stats.byyear.caption", Rows: st.ByYear, Year: true},
+		{ID: "by-body", Heading: "stats.bybody", Caption: "stats.bybody.caption", Rows: st.ByBody, Body: true},
+		{ID: "detail", Heading: "stats.detail", Caption: "stats.detail.caption", Rows: st.Rows, Collection: true, Body: true, Year: true},
 	}
-	s.render(w, http.StatusOK, "release_stats", map[string]any{"Title": "Release statistics", "Stats": st, "Tables": tables, "Chart": newReleaseChart(st.ByYear)})
+	s.render(w, http.StatusOK, "release_stats", map[string]any{"Title": printer(w).T("stats.h1"), "Stats": st, "Tables": tables, "Chart": newReleaseChart(st.ByYear)})
 }
 
 // statsTable is one table of the page: its rows and which grouping columns
 // it shows.
 type statsTable struct {
-	ID, Heading, Caption   string
+	ID, Heading, Caption   string // Heading and Caption are message keys
 	Rows                   []redact.StatsRow
 	Collection, Body, Year bool
 }

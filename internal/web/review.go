@@ -37,7 +37,7 @@ func parseQueue(v url.Values, name string) (string, *paramError) {
 	if q == "" || q == queueAll || slices.Contains(review.All, q) {
 		return q, nil
 	}
-	return "", &paramError{name, "must be " + queueAll + " or one of " + strings.Join(review.All, ", ") + ", not " + quoteParam(q)}
+	return "", &paramError{name, "param.reason", []any{queueAll, strings.Join(review.All, ", "), quoteParam(q)}}
 }
 
 // parseReview reads the queue's parameters: reason (absent or all: every
@@ -52,7 +52,7 @@ func parseReview(v url.Values, def int) (store.ReviewQuery, *paramError) {
 	}
 	after := v.Get("after")
 	if len(after) > 64 || strings.ContainsFunc(after, func(r rune) bool { return r < ' ' || r == 0x7f }) {
-		return store.ReviewQuery{}, &paramError{"after", "must be a record id, as the previous page's next link gives it"}
+		return store.ReviewQuery{}, &paramError{"after", "param.after", nil}
 	}
 	limit, perr := wholeNumber(v, "limit", def, reviewMaxLimit)
 	if perr != nil {
@@ -117,6 +117,6 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) {
 	if next != "" {
 		nextURL = "/review?reason=" + url.QueryEscape(queue) + "&after=" + url.QueryEscape(next)
 	}
-	s.render(w, http.StatusOK, "review", map[string]any{"Title": "Review queue", "Items": items, "Filters": filters,
+	s.render(w, http.StatusOK, "review", map[string]any{"Title": printer(w).T("review.h1"), "Items": items, "Filters": filters,
 		"Reason": q.Reason, "Queue": queue, "Next": nextURL, "Self": self, "Paged": q.After != "", "About": reasonText})
 }

@@ -83,7 +83,7 @@ func TestReviewQueuePage(t *testing.T) {
 		t.Error("a contributor is offered the publish button")
 	}
 	_, _, body = c.get(t, "/review?reason="+review.SourceChanged)
-	if !strings.Contains(body, changedID) || strings.Contains(body, draftID) || !strings.Contains(body, `<span aria-current="page">source-changed</span>`) {
+	if !strings.Contains(body, changedID) || strings.Contains(body, draftID) || !strings.Contains(body, `<span aria-current="page">source changed</span>`) {
 		t.Error("the source-changed filter lists other records, or is not marked")
 	}
 	for _, bad := range []string{"?reason=nonsense", "?after=" + url.QueryEscape("a\x00b")} {
@@ -164,7 +164,7 @@ func TestQueueWalk(t *testing.T) {
 	if status != http.StatusOK {
 		t.Fatalf("page from the queue: %d", status)
 	}
-	for _, want := range []string{"Review queue: source-changed", `Person&#39;s &lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt; title`,
+	for _, want := range []string{"Review queue: source changed", `Person&#39;s &lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt; title`,
 		`Source&#39;s &lt;img src=x onerror=alert(1)&gt; &#34;reading&#34;`, `name="take" value="source"`, "This is the last record in the queue",
 		`href="/documents/` + changedID + `/edit?queue=source-changed"`, `href="/documents/` + changedID + `/history"`} {
 		if !strings.Contains(body, want) {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"fond/internal/auth"
+	"fond/internal/i18n"
 	"fond/internal/record"
 )
 
@@ -132,7 +133,7 @@ func (s *Server) Handler() http.Handler {
 	// changes nothing, so may come from anywhere.
 	cop := http.NewCrossOriginProtection()
 	cop.AddInsecureBypassPattern("POST /oai")
-	return s.observe(s.recoverPanics(securityHeaders(cop.Handler(s.checkHost(s.admit(s.identify(mux)))))))
+	return s.observe(s.recoverPanics(securityHeaders(cop.Handler(s.checkHost(s.admit(s.identify(s.localize(mux))))))))
 }
 
 // opsRoutes are served on the operations address (--metrics-addr), apart
@@ -200,7 +201,7 @@ func (s *Server) requireRole(min auth.Role, next http.Handler) http.Handler {
 			}
 			http.Redirect(w, r, "/login?next="+urlQueryEscape(next), http.StatusSeeOther)
 		default:
-			s.forbidden(w, r, "Your role ("+v.Role.String()+") may not do this; it needs "+min.String()+".")
+			s.forbidden(w, r, "err.role", msgKey("role."+v.Role.String()), msgKey("role."+min.String()))
 		}
 	})
 }
@@ -222,7 +223,7 @@ func (s *Server) checkCSRF(next http.Handler) http.Handler {
 				}
 			}
 			if !s.validCSRF(r) {
-				s.forbidden(w, r, "The form was not accepted (its anti-forgery token is missing or stale). Go back, reload the page and try again.")
+				s.forbidden(w, r, "err.csrf")
 				return
 			}
 		}
@@ -230,20 +231,23 @@ func (s *Server) checkCSRF(next http.Handler) http.Handler {
 	})
 }
 
-func (s *Server) forbidden(w http.ResponseWriter, r *http.Request, msg string) {
+// forbidden answers 403, saying why (key and args): in English under /api/,
+// in the page's language elsewhere.
+func (s *Server) forbidden(w http.ResponseWriter, r *http.Request, key string, args ...any) {
 	if isAPI(r) {
-		writeAPIError(w, http.StatusForbidden, "forbidden", "", msg)
+		writeAPIError(w, http.StatusForbidden, "forbidden", "", say(i18n.For(i18n.EN), key, args...))
 		return
 	}
-	s.render(w, http.StatusForbidden, "error", map[string]any{"Title": "Not allowed", "Message": msg})
+	p := printer(w)
+	s.render(w, http.StatusForbidden, "error", map[string]any{"Title": p.T("err.forbidden.title"), "Message": say(p, key, args...)})
 }
 
 // tooLarge answers 413 stating the limit, as JSON under /api/ or as a page.
 func (s *Server) tooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
-	msg := "The request is larger than this server accepts (" + strconv.FormatInt(limit, 10) + " bytes)."
 	if isAPI(r) {
-		writeAPIError(w, http.StatusRequestEntityTooLarge, "too_large", "", msg)
+		writeAPIError(w, http.StatusRequestEntityTooLarge, "too_large", "", i18n.For(i18n.EN).T("err.toolarge", strconv.FormatInt(limit, 10)))
 		return
 	}
-	s.render(w, http.StatusRequestEntityTooLarge, "error", map[string]any{"Title": "Too large", "Message": msg})
+	p := printer(w)
+	s.render(w, http.StatusRequestEntityTooLarge, "error", map[string]any{"Title": p.T("err.toolarge.title"), "Message": p.T("err.toolarge", strconv.FormatInt(limit, 10))})
 }

@@ -18,8 +18,8 @@ func (s *Server) searchError(w http.ResponseWriter, r *http.Request, err error) 
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, search.ErrQueryTooComplex) || r.Context().Err() != nil {
 		s.rejected("timeout")
 		w.Header().Set("Retry-After", retryAfter(s.Limits.QueueWait))
-		s.render(w, http.StatusServiceUnavailable, "error", map[string]any{"Title": "Search took too long",
-			"Message": "This search took longer than the archive allows. Try fewer or more specific words."})
+		p := printer(w)
+		s.render(w, http.StatusServiceUnavailable, "error", map[string]any{"Title": p.T("err.searchslow.title"), "Message": p.T("err.searchslow")})
 		return
 	}
 	s.serverError(w, err)
@@ -59,5 +59,5 @@ func queryRefused(err error) (*paramError, bool) {
 	if le.Param == "MaxOffset" {
 		param = "page"
 	}
-	return &paramError{param, "cannot be served: " + le.Error()}, true
+	return &paramError{param, "param.limit", []any{le.Error()}}, true
 }

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"fond/internal/i18n"
 	"fond/internal/ingest"
 	"fond/internal/ingest/scan"
 	"fond/internal/metrics"
@@ -38,7 +39,9 @@ type Server struct {
 	store store.Store
 	raw   store.Store
 	log   *slog.Logger
-	tmpl  map[string]*template.Template
+	// tmpl holds each page parsed once per interface language, its words
+	// bound to that language's catalogue.
+	tmpl map[i18n.Lang]map[string]*template.Template
 	// OAI names the archive to OAI-PMH harvesters (/oai).
 	OAI OAIConfig
 	// PublicURL is the archive's address as readers reach it (scheme, host,
@@ -70,22 +73,25 @@ var errPublicURL = errors.New("the public URL must be an absolute http or https 
 
 // New builds a server; it parses the templates once.
 func New(st store.Store, log *slog.Logger) (*Server, error) {
-	s := &Server{store: gatedStore{st}, raw: st, log: log, tmpl: map[string]*template.Template{}, Limits: DefaultLimits, Access: DefaultAccess, Scan: scan.RenderTools(),
+	s := &Server{store: gatedStore{st}, raw: st, log: log, tmpl: map[i18n.Lang]map[string]*template.Template{}, Limits: DefaultLimits, Access: DefaultAccess, Scan: scan.RenderTools(),
 		Metrics: metrics.New(st, log)}
 	pages, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range pages {
-		name := strings.TrimSuffix(strings.TrimPrefix(p, "templates/"), ".html")
-		if name == "layout" {
-			continue
+	for _, lang := range i18n.Langs {
+		s.tmpl[lang] = map[string]*template.Template{}
+		for _, p := range pages {
+			name := strings.TrimSuffix(strings.TrimPrefix(p, "templates/"), ".html")
+			if name == "layout" {
+				continue
+			}
+			t, err := template.New("layout.html").Funcs(funcs).Funcs(langFuncs(i18n.For(lang))).ParseFS(templateFS, "templates/layout.html", "templates/partials/*.html", p)
+			if err != nil {
+				return nil, err
+			}
+			s.tmpl[lang][name] = t
 		}
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials/*.html", p)
-		if err != nil {
-			return nil, err
-		}
-		s.tmpl[name] = t
 	}
 	return s, nil
 }
@@ -103,15 +109,21 @@ func securityHeaders(next http.Handler) http.Handler {
 }
 
 func (s *Server) render(w http.ResponseWriter, status int, name string, data any) {
-	t, ok := s.tmpl[name]
+	lang := printer(w).Lang
+	t, ok := s.tmpl[lang][name]
 	if !ok {
 		http.Error(w, "no template "+name, http.StatusInternalServerError)
 		return
 	}
-	// The layout shows who is signed in, and a sign-out form with its token.
-	if vw, ok := w.(*viewerWriter); ok {
-		if m, ok := data.(map[string]any); ok {
+	if m, ok := data.(map[string]any); ok {
+		// The layout shows who is signed in, and a sign-out form with its token.
+		if vw, ok := unwrapTo[*viewerWriter](w); ok {
 			m["Viewer"] = vw.v
+		}
+		// <html lang> and the language switch.
+		m["Lang"] = string(lang)
+		if lw, ok := unwrapTo[*langWriter](w); ok {
+			m["Switch"] = switchLinks(lw)
 		}
 	}
 	var b strings.Builder
@@ -125,17 +137,20 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data any
 	w.Write([]byte(b.String()))
 }
 
-func (s *Server) notFound(w http.ResponseWriter, what string) {
-	s.render(w, http.StatusNotFound, "error", map[string]any{"Title": "Not found", "Message": what + " was not found in this archive."})
+// notFound answers 404; key and args say what was not found.
+func (s *Server) notFound(w http.ResponseWriter, key string, args ...any) {
+	p := printer(w)
+	s.render(w, http.StatusNotFound, "error", map[string]any{"Title": p.T("err.notfound.title"), "Message": p.T(key, args...)})
 }
 
 func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
-	s.notFound(w, "The page "+r.URL.Path)
+	s.notFound(w, "notfound.page", r.URL.Path)
 }
 
 // badRequest explains a parameter that cannot be served.
 func (s *Server) badRequest(w http.ResponseWriter, e *paramError) {
-	s.render(w, http.StatusBadRequest, "error", map[string]any{"Title": "Cannot show this page", "Message": "The parameter “" + e.Param + "” " + e.Msg + "."})
+	p := printer(w)
+	s.render(w, http.StatusBadRequest, "error", map[string]any{"Title": p.T("err.badrequest.title"), "Message": p.T("err.badrequest", e.Param, e.reason(p))})
 }
 
 func (s *Server) serverError(w http.ResponseWriter, err error) {
@@ -144,12 +159,13 @@ func (s *Server) serverError(w http.ResponseWriter, err error) {
 		// limit, not a fault, and worth trying again.
 		s.rejected("timeout")
 		w.Header().Set("Retry-After", retryAfter(s.Limits.QueueWait))
-		s.render(w, http.StatusServiceUnavailable, "error", map[string]any{"Title": "Took too long",
-			"Message": "This page took longer than the archive allows. Please try again in a moment."})
+		p := printer(w)
+		s.render(w, http.StatusServiceUnavailable, "error", map[string]any{"Title": p.T("err.slow.title"), "Message": p.T("err.slow")})
 		return
 	}
 	s.log.Error("request failed", "err", err)
-	s.render(w, http.StatusInternalServerError, "error", map[string]any{"Title": "Error", "Message": "Something went wrong; the error has been logged."})
+	p := printer(w)
+	s.render(w, http.StatusInternalServerError, "error", map[string]any{"Title": p.T("err.internal.title"), "Message": p.T("err.internal")})
 }
 
 var funcs = template.FuncMap{

@@ -31,7 +31,7 @@ type sbsUnit struct {
 
 // sbsHead is a column's heading: what the edition is, and the edition.
 type sbsHead struct {
-	Label string
+	Label string // a message key: Original, Translation or Edition
 	R     record.Record
 }
 
@@ -44,7 +44,7 @@ func (s *Server) handleSideBySide(w http.ResponseWriter, r *http.Request) {
 	}
 	with := r.URL.Query().Get("with")
 	if with == "" || with == rec.ID {
-		s.badRequest(w, &paramError{Param: "with", Msg: "must name another edition of this document"})
+		s.badRequest(w, &paramError{Param: "with", Key: "param.with"})
 		return
 	}
 	other, ok := s.visibleRecord(w, r, with)
@@ -68,11 +68,11 @@ func (s *Server) handleSideBySide(w http.ResponseWriter, r *http.Request) {
 	for i, regions := range passageRegions(orig, passages) {
 		units[i].Regions = regions
 	}
-	heads := [2]sbsHead{{"Edition", orig}, {"Edition", trans}}
+	heads := [2]sbsHead{{"sbs.edition", orig}, {"sbs.edition", trans}}
 	if known {
-		heads[0].Label, heads[1].Label = "Original", "Translation"
+		heads[0].Label, heads[1].Label = "sbs.original", "sbs.translation"
 	}
-	s.render(w, http.StatusOK, "side_by_side", map[string]any{"Title": "Side by side: " + trans.Title,
+	s.render(w, http.StatusOK, "side_by_side", map[string]any{"Title": printer(w).T("sbs.title", trans.Title),
 		"Orig": orig, "Trans": trans, "Known": known, "Heads": heads, "Units": units, "Result": res})
 }
 
@@ -111,9 +111,9 @@ func sideBySideLabel(rec, edition record.Record) string {
 	case !known:
 		return ""
 	case orig.ID == rec.ID:
-		return "side by side with this translation"
+		return "sbs.withtranslation" // message keys: the page says them in its language
 	}
-	return "side by side with the original"
+	return "sbs.withoriginal"
 }
 
 // paragraphUnits groups a comparison's pairs into rows of whole paragraphs:

@@ -94,7 +94,7 @@ func TestSideBySidePairsParagraphs(t *testing.T) {
 		if strings.Contains(body, "<script>alert") || !strings.Contains(body, "&lt;script&gt;alert(1)&lt;/script&gt;") {
 			t.Errorf("%s: the texts are not escaped", path)
 		}
-		if !strings.Contains(body, "Original (ru)") || !strings.Contains(body, "Translation (en)") {
+		if !strings.Contains(body, "Original (Russian)") || !strings.Contains(body, "Translation (English)") {
 			t.Errorf("%s: the columns do not say which is the original", path)
 		}
 		rows := sbsRows(t, body)

@@ -46,5 +46,5 @@ func (s *Server) handleSubjects(w http.ResponseWriter, r *http.Request) {
 	for _, sub := range subjects.Default().Subjects {
 		list = append(list, subjectLink{ID: sub.ID, Label: sub.Label, Scope: sub.Scope, URL: subjectURL(sub.ID), Count: counts[sub.ID]})
 	}
-	s.render(w, http.StatusOK, "subjects", map[string]any{"Title": "Subjects", "Subjects": list, "Total": res.Total})
+	s.render(w, http.StatusOK, "subjects", map[string]any{"Title": printer(w).T("nav.subjects"), "Subjects": list, "Total": res.Total})
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/http"
 	"os"
-	"strconv"
 
 	"fond/internal/ingest"
 	"fond/internal/record"
@@ -30,8 +29,8 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) uploadPage(w http.ResponseWriter, status int, outs []uploadOutcome, msg string) {
 	l := s.Limits
-	s.render(w, status, "upload", map[string]any{"Title": "Upload documents", "Outcomes": outs, "Message": msg,
-		"MaxFiles": l.MaxUploadFiles, "MaxBytes": byteCount(l.MaxUploadBytes), "MaxFile": byteCount(s.maxFileBytes())})
+	s.render(w, status, "upload", map[string]any{"Title": printer(w).T("upload.h1"), "Outcomes": outs, "Message": msg,
+		"MaxFiles": l.MaxUploadFiles, "MaxBytes": byteCountIn(printer(w), l.MaxUploadBytes), "MaxFile": byteCountIn(printer(w), s.maxFileBytes())})
 }
 
 // handleUploadPost receives the files (refusing the whole upload past its
@@ -45,7 +44,7 @@ func (s *Server) handleUploadPost(w http.ResponseWriter, r *http.Request) {
 	}
 	defer done()
 	if len(files) == 0 {
-		s.uploadPage(w, http.StatusUnprocessableEntity, nil, "Choose at least one file to upload.")
+		s.uploadPage(w, http.StatusUnprocessableEntity, nil, printer(w).T("upload.none"))
 		return
 	}
 	in := s.uploader(r)
@@ -70,9 +69,9 @@ func (s *Server) handleUploadPost(w http.ResponseWriter, r *http.Request) {
 	msg := ""
 	if failed > 0 || len(outs) < len(files) {
 		status = http.StatusUnprocessableEntity
-		msg = "Some files were not stored; each is listed with the reason."
+		msg = printer(w).T("upload.some")
 		if len(outs) < len(files) {
-			msg += " The upload ran out of time (--upload-timeout) after " + strconv.Itoa(len(outs)) + " of " + strconv.Itoa(len(files)) + " files."
+			msg += " " + printer(w).T("upload.timeout", len(outs), len(files))
 		}
 	}
 	s.uploadPage(w, status, outs, msg)

@@ -7,6 +7,14 @@
 (function () {
   "use strict";
   if (!window.OpenSeadragon) return;
+  // The page gives the buttons' words in its language (data-* of the section).
+  var section = document.querySelector("section.pages-of-scan");
+  var words = {
+    zoomin: (section && section.dataset.zoomin) || "Zoom in",
+    zoomout: (section && section.dataset.zoomout) || "Zoom out",
+    home: (section && section.dataset.home) || "Whole page",
+    help: (section && section.dataset.help) || "zoom with the wheel or the buttons, drag to move"
+  };
 
   function boxOf(link) {
     return link.dataset.box.split(",").map(Number);
@@ -56,12 +64,12 @@
       var box = document.createElement("div");
       box.className = "osd";
       box.setAttribute("role", "img");
-      box.setAttribute("aria-label", picture.querySelector("img").alt + ": zoom with the wheel or the buttons, drag to move");
+      box.setAttribute("aria-label", picture.querySelector("img").alt + ": " + words.help);
       var tools = document.createElement("div");
       tools.className = "zoom";
-      [["Zoom in", function () { viewer.viewport.zoomBy(1.5); }],
-        ["Zoom out", function () { viewer.viewport.zoomBy(1 / 1.5); }],
-        ["Whole page", function () { viewer.viewport.goHome(); }]].forEach(function (b) {
+      [[words.zoomin, function () { viewer.viewport.zoomBy(1.5); }],
+        [words.zoomout, function () { viewer.viewport.zoomBy(1 / 1.5); }],
+        [words.home, function () { viewer.viewport.goHome(); }]].forEach(function (b) {
         var btn = document.createElement("button");
         btn.type = "button";
         btn.textContent = b[0];
