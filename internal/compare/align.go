@@ -15,8 +15,10 @@ var steps = [...]point{{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}}
 // lists) allowing 1:1, 1:2, 2:1, 1:0 and 0:1 steps, scored by word overlap: the
 // standard shape of bitext sentence alignment, here within one language. Only the
 // corridor along the anchors is computed. When the budget runs out, the units
-// returned end early, at the last waypoint reached, with errBudget.
-func alignSentences(a, b [][]Token, m *meter) ([]aligned, error) {
+// returned end early, at the last waypoint reached, with errBudget. A lone
+// sentence (loneA, loneB) takes part only in 1:1 steps scoring loneMatch or
+// more, and in 1:0 or 0:1 steps.
+func alignSentences(a, b [][]Token, loneA, loneB []bool, m *meter) ([]aligned, error) {
 	const gap, unreached = -0.2, -1e18
 	sc := newScorer(a, b)
 	n, nb := len(a), len(b)
@@ -46,12 +48,19 @@ func alignSentences(a, b [][]Token, m *meter) ([]aligned, error) {
 				if ni > n || nj > nb || !c.has(ni, nj) {
 					continue
 				}
+				lone := st.a > 0 && loneAny(loneA, i, st.a) || st.b > 0 && loneAny(loneB, j, st.b)
+				if lone && st.a+st.b > 2 {
+					continue
+				}
 				s := gap
 				if st.a > 0 && st.b > 0 {
 					sim, u := sc.dice(a2(sc.a, i, st.a), a2(sc.b, j, st.b))
 					s, units = sim, units+u
 					if st.a+st.b > 2 {
 						s -= 0.05 // prefer 1:1 when it scores as well
+					}
+					if lone && sim < loneMatch {
+						continue
 					}
 				}
 				if to := c.at(ni, nj); here+s > score[to] {
@@ -69,6 +78,16 @@ func alignSentences(a, b [][]Token, m *meter) ([]aligned, error) {
 		return sc.path(&c, back, c.end), errBudget
 	}
 	return sc.path(&c, back, c.end), nil
+}
+
+// loneAny says whether any of the n sentences from i is lone.
+func loneAny(lone []bool, i, n int) bool {
+	for k := i; k < i+n; k++ {
+		if lone[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // path follows the back pointers from end to the start.

@@ -49,9 +49,10 @@ func splitParagraph(p string) []string {
 		if c != '.' && c != '?' && c != '!' {
 			continue
 		}
-		// Closing quotes and brackets belong to the sentence they end.
+		// Closing quotes and brackets belong to the sentence they end, and so
+		// does a raised footnote call ("ratified.²").
 		j := i + 1
-		for j < len(rs) && strings.ContainsRune(`"'”’)]`, rs[j]) {
+		for j < len(rs) && strings.ContainsRune(`"'”’)]`+superscripts, rs[j]) {
 			j++
 		}
 		if j < len(rs) && rs[j] != ' ' {

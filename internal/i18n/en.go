@@ -288,6 +288,9 @@ var en = map[string]string{
 	"compare.view":              "Rows shown",
 	"compare.all":               "All rows",
 	"compare.only":              "Only the differences",
+	"compare.footnotes":         "Footnotes",
+	"compare.note":              "note %s",
+	"compare.editorial":         "editor’s note, in one edition only",
 	"compare.nodiff":            "The editions do not differ.",
 	"param.only":                "must be differences, or absent for every row",
 

@@ -289,6 +289,9 @@ var ru = map[string]string{
 	"compare.view":              "Показываемые строки",
 	"compare.all":               "Все строки",
 	"compare.only":              "Только различия",
+	"compare.footnotes":         "Примечания",
+	"compare.note":              "прим. %s",
+	"compare.editorial":         "примечание редактора, только в одном издании",
 	"compare.nodiff":            "Издания не различаются.",
 	"param.only":                "должен быть differences или отсутствовать (все строки)",
 

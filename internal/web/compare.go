@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 
 	"fond/internal/compare"
@@ -25,7 +24,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		recs[i] = rec
 	}
 	// The request's context, so that a client who leaves stops the work.
-	res, err := compare.Compare(r.Context(), recs[0].Body, recs[1].Body, names.Key, compare.Options{Budget: s.Limits.CompareBudget})
+	res, err := compare.CompareTexts(r.Context(), compareText(recs[0]), compareText(recs[1]), names.Key, compare.Options{Budget: s.Limits.CompareBudget})
 	if errors.Is(r.Context().Err(), context.Canceled) {
 		return // the client left: no one is waiting for the page
 	}
@@ -44,7 +43,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	if only != "" {
 		kept := res.Pairs[:0:0]
 		for _, p := range res.Pairs {
-			if p.Unaligned || slices.ContainsFunc(p.Ops, func(op compare.Op) bool { return op.Kind != compare.Same }) {
+			if p.Differs() {
 				kept = append(kept, p)
 			} else {
 				alike++
@@ -63,4 +62,16 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		"ARegions": passageRegions(recs[0], passages[0]), "BRegions": passageRegions(recs[1], passages[1]),
 		"Only": only != "", "Alike": alike, "AllURL": "/compare?" + url.Values{"a": {recs[0].ID}, "b": {recs[1].ID}}.Encode(),
 		"DiffURL": "/compare?" + url.Values{"a": {recs[0].ID}, "b": {recs[1].ID}, "only": {"differences"}}.Encode()})
+}
+
+// compareText is a record as the comparison reads it: its text and its
+// footnotes, which get rows of their own after the text.
+func compareText(rec record.Record) compare.Text {
+	t := compare.Text{Body: rec.Body}
+	for _, n := range rec.Notes {
+		if n.Kind == record.NoteFootnote {
+			t.Notes = append(t.Notes, compare.Note{N: n.N, Text: n.Text})
+		}
+	}
+	return t
 }

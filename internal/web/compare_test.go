@@ -72,3 +72,52 @@ func TestCompareOnlyDifferences(t *testing.T) {
 		t.Errorf("only=everything: %d, want 400", code)
 	}
 }
+
+// An editor's note one edition prints alone is a row of its own, labelled;
+// the footnotes come after the text under their own heading, each row with
+// the notes' numbers; inline insertions and calls are not differences, so
+// the differences view keeps the note, the changed footnote and nothing
+// else. In Russian the labels are Russian.
+func TestCompareEditorialAndFootnoteRows(t *testing.T) {
+	ts, st := newServer(t)
+	ctx := context.Background()
+	a := record.Record{ID: "e1", Title: "First printing", Type: "Telegram", Category: record.Primary,
+		Body: "The minister called [at] noon.¹ [Here follows the text of the protocol.] He left at one.",
+		Notes: []record.Note{{Kind: record.NoteFootnote, N: "1", Text: "Telegram 45 of March 3, not printed."}}}
+	b := record.Record{ID: "e2", Title: "Second printing", Type: "Telegram", Category: record.Primary,
+		Body: "The minister called noon.⁷ He left at one.",
+		Notes: []record.Note{{Kind: record.NoteFootnote, N: "7", Text: "Telegram 45 of March 4, not printed."}}}
+	if _, err := st.PutFile(ctx, store.File{Path: "/in/e.txt", Format: "text", Records: []record.Record{a, b},
+		Original: store.Original{Checksum: "sha256:e", Name: "e.txt", Data: []byte("e")}}); err != nil {
+		t.Fatal(err)
+	}
+	code, _, all := get(t, ts.URL+"/compare?a=e1&b=e2")
+	if code != 200 {
+		t.Fatalf("status %d", code)
+	}
+	for _, want := range []string{
+		`<tr class="editorial">`, `<span class="row-kind">editor’s note, in one edition only</span> <span class="op-apparatus">[Here follows the text of the protocol.]</span>`,
+		`<tbody class="footnotes">`, `<th colspan="2" scope="rowgroup">Footnotes</th>`,
+		`<span class="note-n">note 1</span>`, `<span class="note-n">note 7</span>`, `<span class="op-changed">3,</span>`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the comparison lacks %s", want)
+		}
+	}
+	if err := checkHTML(all); err != nil {
+		t.Error(err)
+	}
+	_, _, diff := get(t, ts.URL+"/compare?a=e1&b=e2&only=differences")
+	if strings.Contains(diff, "The minister called") || strings.Contains(diff, "He left at one") {
+		t.Error("rows differing only by an insertion or a call are shown among the differences")
+	}
+	if !strings.Contains(diff, "Here follows the text") || !strings.Contains(diff, `<span class="op-changed">4,</span>`) || !strings.Contains(diff, "2 rows where the editions are alike are hidden.") {
+		t.Error("the differences view lacks the editor's note or the changed footnote, or miscounts the hidden rows")
+	}
+	_, _, ru := get(t, ts.URL+"/compare?a=e1&b=e2&lang=ru")
+	for _, want := range []string{">Примечания</th>", ">прим. 1</span>", ">примечание редактора, только в одном издании</span>"} {
+		if !strings.Contains(ru, want) {
+			t.Errorf("the Russian comparison lacks %s", want)
+		}
+	}
+}

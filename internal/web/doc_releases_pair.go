@@ -75,7 +75,7 @@ func (s *Server) releasePairData(ctx context.Context, r *http.Request, history [
 	if !asked {
 		return nil, nil
 	}
-	res, err := compare.Compare(ctx, byID[a].Body, byID[b].Body, names.Key, compare.Options{Budget: s.Limits.CompareBudget})
+	res, err := compare.CompareTexts(ctx, compareText(*byID[a]), compareText(*byID[b]), names.Key, compare.Options{Budget: s.Limits.CompareBudget})
 	if err != nil {
 		return nil, err
 	}

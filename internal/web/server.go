@@ -12,10 +12,12 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
+	"fond/internal/compare"
 	"fond/internal/i18n"
 	"fond/internal/ingest"
 	"fond/internal/ingest/scan"
@@ -169,7 +171,12 @@ func (s *Server) serverError(w http.ResponseWriter, err error) {
 }
 
 var funcs = template.FuncMap{
-	"join":       strings.Join,
+	"join": strings.Join,
+	// compareRow hands a row of the comparison table its table and index.
+	"compareRow": func(table any, i int) map[string]any { return map[string]any{"R": table, "I": i} },
+	"hasFootnotes": func(res compare.Result) bool {
+		return slices.ContainsFunc(res.Pairs, func(p compare.Pair) bool { return p.Footnote })
+	},
 	"percent":    func(f float64) string { return strconv.Itoa(int(math.Round(f*100))) + "%" },
 	"pathEscape": url.PathEscape,
 	// snippet marks up a store snippet: stores return it HTML-escaped with only
