@@ -1,6 +1,8 @@
 package i18n
 
 import (
+	"errors"
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -103,5 +105,27 @@ func TestMissingKeys(t *testing.T) {
 	}
 	if got := For(RU).HTML("doc.releases.link", `"><script>`); !regexp.MustCompile(`&#34;&gt;&lt;script&gt;`).MatchString(string(got)) {
 		t.Errorf("HTML does not escape its arguments: %s", got)
+	}
+}
+
+// A Msg is English as an error and in the reader's language as a message
+// or as another message's argument, its English-only cause left out.
+func TestMsg(t *testing.T) {
+	err := &Msg{Key: "compare.note", Args: []any{"7"}, Cause: errors.New("detail")}
+	if err.Error() != "note 7: detail" {
+		t.Errorf("Error() = %q", err.Error())
+	}
+	ru := For(RU)
+	if got := ru.Err(fmt.Errorf("wrapped: %w", err)); got != "прим. 7" {
+		t.Errorf("Err = %q", got)
+	}
+	if got := ru.T("param.limit", err); got != "не может быть выполнен: прим. 7" {
+		t.Errorf("as an argument: %q", got)
+	}
+	if got := string(ru.HTML("param.limit", Msg{Key: "compare.note", Args: []any{"<7>"}})); got != "не может быть выполнен: прим. &lt;7&gt;" {
+		t.Errorf("as an HTML argument: %q", got)
+	}
+	if got := ru.Err(errors.New("plain")); got != "plain" {
+		t.Errorf("a plain error: %q", got)
 	}
 }

@@ -67,3 +67,19 @@ func FuzzDate(f *testing.F) {
 		}
 	})
 }
+
+func TestAmount(t *testing.T) {
+	en, ru := For(EN), For(RU)
+	for _, c := range []struct {
+		p    Printer
+		n    float64
+		want string
+	}{
+		{en, 1, "1 line"}, {en, 2.5, "2½ lines"}, {en, .5, "½ lines"}, {en, 3, "3 lines"},
+		{ru, 1, "1 строка"}, {ru, 3, "3 строки"}, {ru, 5, "5 строк"}, {ru, 21, "21 строка"}, {ru, 2.5, "2½ строки"}, {ru, 1.25, "1,25 строки"},
+	} {
+		if got := c.p.Amount("unit.line", c.n); got != c.want {
+			t.Errorf("%s %v: %q, want %q", c.p.Lang, c.n, got, c.want)
+		}
+	}
+}

@@ -78,31 +78,38 @@ func (p Printer) T(key string, args ...any) string {
 	if len(args) == 0 {
 		return f
 	}
-	return fmt.Sprintf(f, args...)
+	return fmt.Sprintf(f, p.localArgs(args)...)
+}
+
+// pluralForms are the forms of the plural message key in p's language, or in
+// English when p's has none, with the language they are in.
+func (p Printer) pluralForms(key string) ([]string, Lang, bool) {
+	if forms, ok := catalogues[p.Lang].plural[key]; ok {
+		return forms, p.Lang, true
+	}
+	forms, ok := enPlural[key]
+	return forms, EN, ok
 }
 
 // N is the plural message key for the count n: the form n takes in p's
 // language, with n as the first argument and args after it.
 func (p Printer) N(key string, n int, args ...any) string {
-	forms, ok := catalogues[p.Lang].plural[key]
-	lang := p.Lang
+	forms, lang, ok := p.pluralForms(key)
 	if !ok {
-		if forms, ok = enPlural[key]; !ok {
-			return key
-		}
-		lang = EN
+		return key
 	}
 	i := pluralForm(lang, n)
 	if i >= len(forms) {
 		i = len(forms) - 1
 	}
-	return fmt.Sprintf(forms[i], append([]any{n}, args...)...)
+	return fmt.Sprintf(forms[i], append([]any{n}, p.localArgs(args)...)...)
 }
 
 // HTML is the message key as HTML: the catalogue's own markup (a link in a
 // sentence) is kept, and every argument is escaped before it goes in. For a
 // sentence whose words surround a link, so that a translation may move it.
 func (p Printer) HTML(key string, args ...any) template.HTML {
+	args = p.localArgs(args)
 	esc := make([]any, len(args))
 	for i, a := range args {
 		switch v := a.(type) {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"fond/internal/i18n"
 )
 
 // Editable lists, by JSON name, the fields a person may set on a record: what
@@ -89,7 +91,7 @@ func Field(r Record, name string) (json.RawMessage, error) {
 func SetFields(r *Record, values map[string]json.RawMessage) error {
 	for name := range values {
 		if !IsEditable(name) {
-			return &FieldError{Field: name, Err: fmt.Errorf("not a field a person may set")}
+			return &FieldError{Field: name, Err: i18n.Errorf("field.notsettable")}
 		}
 	}
 	next := *r
@@ -117,7 +119,7 @@ func setField(r *Record, name string, v json.RawMessage) error {
 		}
 		dec := json.NewDecoder(bytes.NewReader(b))
 		if err := dec.Decode(&one); err != nil {
-			return fmt.Errorf("not a valid value: %w", err)
+			return &i18n.Msg{Key: "field.invalid", Cause: err}
 		}
 	}
 	switch name {
@@ -168,7 +170,7 @@ func setField(r *Record, name string, v json.RawMessage) error {
 	case "subjects":
 		r.Subjects = one.Subjects
 	default:
-		return fmt.Errorf("not a field a person may set")
+		return i18n.Errorf("field.notsettable")
 	}
 	r.Normalize()
 	return nil

@@ -42,6 +42,42 @@ func Measure(reds []record.Redaction) Withheld {
 	return w
 }
 
+// Amount is a number of one unit: a page, paragraph, line, word or passage
+// (a marker that states no size).
+type Amount struct {
+	N    float64
+	Unit string
+}
+
+// Parts are the amounts a release history states, largest unit first: the
+// interface says them in its reader's language, String in English.
+func (w Withheld) Parts() []Amount {
+	if w.Spans == 0 {
+		return nil
+	}
+	var parts []Amount
+	add := func(n float64, unit string) {
+		if n > 0 {
+			parts = append(parts, Amount{n, unit})
+		}
+	}
+	add(w.Pages, record.UnitPage)
+	add(w.Paragraphs, record.UnitParagraph)
+	// Lines stated inside paragraph markers are not repeated beside them.
+	if w.Paragraphs == 0 {
+		add(w.Lines, record.UnitLine)
+	}
+	add(w.Words, record.UnitWord)
+	add(float64(w.Unsized), UnitPassage)
+	if len(parts) == 0 {
+		return []Amount{{float64(w.Spans), UnitPassage}}
+	}
+	return parts
+}
+
+// UnitPassage counts markers that state no size.
+const UnitPassage = "passage"
+
 // String says it as a release history does: "3 paragraphs", "1 page, 2½ lines
 // and 2 passages", "nothing" when no span was withheld.
 func (w Withheld) String() string {
@@ -49,23 +85,8 @@ func (w Withheld) String() string {
 		return "nothing"
 	}
 	var parts []string
-	add := func(n float64, one string) {
-		if n > 0 {
-			parts = append(parts, Count(n, one))
-		}
-	}
-	add(w.Pages, "page")
-	add(w.Paragraphs, "paragraph")
-	// Lines stated inside paragraph markers are not repeated beside them.
-	if w.Paragraphs == 0 {
-		add(w.Lines, "line")
-	}
-	add(w.Words, "word")
-	if w.Unsized > 0 {
-		parts = append(parts, Count(float64(w.Unsized), "passage"))
-	}
-	if len(parts) == 0 {
-		return Count(float64(w.Spans), "passage")
+	for _, a := range w.Parts() {
+		parts = append(parts, Count(a.N, a.Unit))
 	}
 	if len(parts) == 1 {
 		return parts[0]

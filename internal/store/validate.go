@@ -1,12 +1,12 @@
 package store
 
 import (
-	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
 
 	"fond/internal/edtf"
+	"fond/internal/i18n"
 	"fond/internal/record"
 	"fond/internal/subjects"
 )
@@ -33,14 +33,14 @@ func checkField(r *record.Record, field string) error {
 		r.Title = strings.TrimSpace(r.Title)
 	case "category":
 		if r.Category != record.Primary && r.Category != record.Secondary {
-			return fmt.Errorf("%q is neither %q nor %q", r.Category, record.Primary, record.Secondary)
+			return i18n.Errorf("field.category", r.Category, record.Primary, record.Secondary)
 		}
 	case "date":
 		return checkDate(&r.Date)
 	case "languages":
 		for _, c := range []string{r.Languages.Text, r.Languages.Original} {
 			if c != "" && !langCode.MatchString(c) {
-				return fmt.Errorf("%q is not a language code (ISO 639: en, ru, ko, zh…)", c)
+				return i18n.Errorf("field.language", c)
 			}
 		}
 	case "url":
@@ -49,7 +49,7 @@ func checkField(r *record.Record, field string) error {
 		}
 		u, err := url.Parse(r.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Errorf("%q is not an http or https address", r.URL)
+			return i18n.Errorf("field.url", r.URL)
 		}
 	case "subjects":
 		// A controlled vocabulary: the facet, the filter and /subjects
@@ -74,18 +74,18 @@ func checkDate(d *record.Date) error {
 	switch d.Qualifier {
 	case "", record.Exact, record.Approximate, record.Inferred, record.Uncertain:
 	default:
-		return fmt.Errorf("qualifier %q is not one of exact, approximate, inferred, uncertain", d.Qualifier)
+		return i18n.Errorf("field.qualifier", d.Qualifier)
 	}
 	if d.EDTF == "" {
 		if strings.TrimSpace(d.Display) != "" {
-			return fmt.Errorf("a date shown as %q needs its EDTF form (e.g. 1950-06-25, 1950-06, 1950~)", d.Display)
+			return i18n.Errorf("field.needsedtf", d.Display)
 		}
 		*d = record.Date{Note: d.Note}
 		return nil
 	}
 	parsed, err := edtf.Parse(d.EDTF)
 	if err != nil {
-		return fmt.Errorf("%q is not an EDTF date: %w", d.EDTF, err)
+		return &i18n.Msg{Key: "field.notedtf", Args: []any{d.EDTF}, Cause: err}
 	}
 	d.Earliest, d.Latest = parsed.Earliest(), parsed.Latest()
 	if d.Qualifier == "" {

@@ -22,6 +22,7 @@ import (
 	"sync"
 	"unicode"
 
+	"fond/internal/i18n"
 	"fond/internal/record"
 )
 
@@ -33,6 +34,11 @@ type Subject struct {
 	ID    string `json:"id"`
 	Label string `json:"label"`
 	Scope string `json:"scope"`
+	// Labels and Scopes are the label and scope note in other languages
+	// than English, by language code ("ru"): the interface shows the
+	// reader's, or the English where the vocabulary has none.
+	Labels map[string]string `json:"labels,omitempty"`
+	Scopes map[string]string `json:"scopes,omitempty"`
 	// Terms are lower-case words or phrases matched as whole words; a final
 	// "*" matches any ending ("tariff*": tariff, tariffs).
 	Terms []string `json:"terms"`
@@ -106,7 +112,13 @@ func Load(data []byte) (*Vocabulary, error) {
 		case s.Min < 0:
 			return nil, fmt.Errorf("subject vocabulary: subject %q has a negative min", s.ID)
 		}
-		for _, key := range []string{s.ID, strings.ToLower(s.Label)} {
+		// A subject is named by its id or a label in any language (a
+		// spreadsheet's "subjects" cell may be in Russian).
+		keys := []string{s.ID, strings.ToLower(s.Label)}
+		for _, l := range s.Labels {
+			keys = append(keys, strings.ToLower(l))
+		}
+		for _, key := range keys {
 			if j, dup := v.byKey[key]; dup && j != i {
 				return nil, fmt.Errorf("subject vocabulary: subject %q: %q is also subject %q's", s.ID, key, v.Subjects[j].ID)
 			}
@@ -171,6 +183,32 @@ func (v *Vocabulary) Lookup(s string) (Subject, bool) {
 		return Subject{}, false
 	}
 	return v.Subjects[i], true
+}
+
+// LabelIn is the subject's label in language lang, English when the
+// vocabulary gives none in it.
+func (s Subject) LabelIn(lang string) string {
+	if l := s.Labels[lang]; l != "" {
+		return l
+	}
+	return s.Label
+}
+
+// ScopeIn is the subject's scope note in language lang, English when the
+// vocabulary gives none in it.
+func (s Subject) ScopeIn(lang string) string {
+	if l := s.Scopes[lang]; l != "" {
+		return l
+	}
+	return s.Scope
+}
+
+// LabelIn is Label in language lang.
+func (v *Vocabulary) LabelIn(id, lang string) string {
+	if s, ok := v.Lookup(id); ok {
+		return s.LabelIn(lang)
+	}
+	return id
 }
 
 // Label is a subject id's label, or the id itself when the vocabulary does
@@ -243,7 +281,7 @@ func (v *Vocabulary) Check(ids []string) ([]string, error) {
 		}
 		s, ok := v.Lookup(id)
 		if !ok {
-			return nil, fmt.Errorf("%q is not a subject of the vocabulary (see /subjects)", id)
+			return nil, i18n.Errorf("field.subject", id)
 		}
 		if !slices.Contains(out, s.ID) {
 			out = append(out, s.ID)

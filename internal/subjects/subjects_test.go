@@ -124,3 +124,20 @@ func TestVersionFollowsContent(t *testing.T) {
 		t.Fatal("two vocabularies have one version")
 	}
 }
+
+// Every subject has its label and scope note in Russian, told apart from the
+// English, and a Russian label names the subject as the English one does.
+func TestRussianLabels(t *testing.T) {
+	v := Default()
+	for _, s := range v.Subjects {
+		if s.Labels["ru"] == "" || s.Scopes["ru"] == "" || s.LabelIn("ru") == s.Label || s.ScopeIn("ru") == s.Scope {
+			t.Errorf("%s: Russian label %q, scope %q", s.ID, s.Labels["ru"], s.Scopes["ru"])
+		}
+		if got, ok := v.Lookup(s.Labels["ru"]); !ok || got.ID != s.ID {
+			t.Errorf("%s: its Russian label finds %q", s.ID, got.ID)
+		}
+	}
+	if v.LabelIn("korean-war", "ru") != "Корейская война" || v.LabelIn("korean-war", "de") != "Korean War" || v.LabelIn("no-such", "ru") != "no-such" {
+		t.Error("LabelIn does not fall back to English, or to the id")
+	}
+}

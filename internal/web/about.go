@@ -16,7 +16,7 @@ func (s *Server) handleAbout(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := searchParams{Filters: map[string][]string{}}
-	groups := s.titledFacets(r.Context(), facetGroups(p, res))
+	groups := s.titledFacets(r.Context(), printer(w).Lang, facetGroups(p, res))
 	s.render(w, http.StatusOK, "about", map[string]any{
 		"Title": printer(w).T("about.h1", s.archiveName()), "Name": s.archiveName(), "Total": res.Total, "Facets": groups,
 		"Decades": decadeLinks(res.Facets["decade"]), "Base": s.baseURL(r),

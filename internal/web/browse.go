@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"fond/internal/i18n"
 	"fond/internal/names"
 	"fond/internal/record"
 	"fond/internal/search"
@@ -31,7 +32,7 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := searchParams{Filters: map[string][]string{}}
-	groups := s.titledFacets(r.Context(), facetGroups(p, all))
+	groups := s.titledFacets(r.Context(), printer(w).Lang, facetGroups(p, all))
 	s.render(w, http.StatusOK, "home", map[string]any{
 		"Title": "fond", "Total": all.Total, "Recent": recent,
 		"Facets": groups, "Decades": decadeLinks(all.Facets["decade"]),
@@ -365,11 +366,11 @@ func monthLinks(hits []search.Hit, year string) []facetLink {
 
 // titledFacets shows collections by title and subjects by label; their facet
 // values are ids.
-func (s *Server) titledFacets(ctx context.Context, groups []facetGroup) []facetGroup {
+func (s *Server) titledFacets(ctx context.Context, lang i18n.Lang, groups []facetGroup) []facetGroup {
 	for gi := range groups {
 		if groups[gi].Name == "subject" {
 			for li := range groups[gi].Links {
-				groups[gi].Links[li].Label = subjects.Default().Label(groups[gi].Links[li].Value)
+				groups[gi].Links[li].Label = subjects.Default().LabelIn(groups[gi].Links[li].Value, string(lang))
 			}
 		}
 		if groups[gi].Name == "collection" {

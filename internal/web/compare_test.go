@@ -82,10 +82,10 @@ func TestCompareEditorialAndFootnoteRows(t *testing.T) {
 	ts, st := newServer(t)
 	ctx := context.Background()
 	a := record.Record{ID: "e1", Title: "First printing", Type: "Telegram", Category: record.Primary,
-		Body: "The minister called [at] noon.¹ [Here follows the text of the protocol.] He left at one.",
+		Body:  "The minister called [at] noon.¹ [Here follows the text of the protocol.] He left at one.",
 		Notes: []record.Note{{Kind: record.NoteFootnote, N: "1", Text: "Telegram 45 of March 3, not printed."}}}
 	b := record.Record{ID: "e2", Title: "Second printing", Type: "Telegram", Category: record.Primary,
-		Body: "The minister called noon.⁷ He left at one.",
+		Body:  "The minister called noon.⁷ He left at one.",
 		Notes: []record.Note{{Kind: record.NoteFootnote, N: "7", Text: "Telegram 45 of March 4, not printed."}}}
 	if _, err := st.PutFile(ctx, store.File{Path: "/in/e.txt", Format: "text", Records: []record.Record{a, b},
 		Original: store.Original{Checksum: "sha256:e", Name: "e.txt", Data: []byte("e")}}); err != nil {

@@ -59,7 +59,7 @@ func (s *Server) handleConfirm(w http.ResponseWriter, r *http.Request) {
 		s.render(w, http.StatusConflict, "error", map[string]any{"Title": p.T("confirm.stale.title"), "Message": p.T("confirm.stale", stale.Current.Revision, stale.Base)})
 		return
 	case errors.As(err, &bad):
-		s.unprocessable(w, "confirm.bad", bad.Field, bad.Err.Error())
+		s.unprocessable(w, "confirm.bad", bad.Field, printer(w).Err(bad.Err))
 		return
 	case err != nil:
 		s.serverError(w, err)

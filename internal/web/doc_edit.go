@@ -77,7 +77,7 @@ func (s *Server) handleDocEditPost(w http.ResponseWriter, r *http.Request) {
 	var stale *store.StaleError
 	switch {
 	case errors.As(err, &fe):
-		s.renderDocEdit(w, http.StatusUnprocessableEntity, rec, f, fieldErrors{fe.Field: fe.Err.Error()})
+		s.renderDocEdit(w, http.StatusUnprocessableEntity, rec, f, fieldErrors{fe.Field: printer(w).Err(fe.Err)})
 		return
 	case errors.As(err, &stale):
 		s.renderConflict(w, r, base, fields, f.Why, stale.Current)

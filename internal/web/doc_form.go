@@ -81,11 +81,8 @@ func formOf(r record.Record) docForm {
 		// Checked as assigned, so that choosing "set" starts from them.
 		f.SubjectsBy, f.Subjects = "assigned", assigned
 	}
-	var labels []string
-	for _, id := range assigned {
-		labels = append(labels, v.Label(id))
-	}
-	f.Assigned = strings.Join(labels, "; ")
+	// Ids: the page writes them as labels in its reader's language.
+	f.Assigned = strings.Join(assigned, "; ")
 	if r.Revision > 0 {
 		f.Revision = strconv.Itoa(r.Revision)
 	}
@@ -330,15 +327,15 @@ func (p docFormPage) Text(name, label, value string) fieldMeta {
 
 // subjectChoice is one subject of the vocabulary as a checkbox.
 type subjectChoice struct {
-	ID, Label string
-	Checked   bool
+	ID      string
+	Checked bool
 }
 
 // SubjectChoices are the vocabulary's subjects, those of the form checked.
 func (p docFormPage) SubjectChoices() []subjectChoice {
 	var out []subjectChoice
 	for _, s := range subjects.Default().Subjects {
-		out = append(out, subjectChoice{ID: s.ID, Label: s.Label, Checked: slices.Contains(p.Form.Subjects, s.ID)})
+		out = append(out, subjectChoice{ID: s.ID, Checked: slices.Contains(p.Form.Subjects, s.ID)})
 	}
 	return out
 }

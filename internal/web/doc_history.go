@@ -113,7 +113,7 @@ func (s *Server) handleDocRevert(w http.ResponseWriter, r *http.Request) {
 		return
 	case errors.As(err, &fe):
 		p := printer(w)
-		s.render(w, http.StatusUnprocessableEntity, "error", map[string]any{"Title": p.T("revert.invalid.title"), "Message": p.T("revert.invalid", n, fe.Field, fe.Err.Error())})
+		s.render(w, http.StatusUnprocessableEntity, "error", map[string]any{"Title": p.T("revert.invalid.title"), "Message": p.T("revert.invalid", n, fe.Field, p.Err(fe.Err))})
 		return
 	case err != nil:
 		s.serverError(w, err)

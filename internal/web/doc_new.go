@@ -42,7 +42,7 @@ func (s *Server) handleDocNewPost(w http.ResponseWriter, r *http.Request) {
 	var fe *record.FieldError
 	switch {
 	case errors.As(err, &fe):
-		s.renderDocNew(w, http.StatusUnprocessableEntity, f, fieldErrors{fe.Field: fe.Err.Error()})
+		s.renderDocNew(w, http.StatusUnprocessableEntity, f, fieldErrors{fe.Field: printer(w).Err(fe.Err)})
 		return
 	case err != nil:
 		s.serverError(w, err)

@@ -55,7 +55,7 @@ func (s *Server) handleReleases(w http.ResponseWriter, r *http.Request) {
 	group := s.releaseGroup(r.Context(), rec)
 	history := redact.History(group)
 	data := map[string]any{"Title": printer(w).T("releases.title", rec.Title), "R": rec, "History": history}
-	perr, err := s.releasePairData(r.Context(), r, history, group, data)
+	perr, err := s.releasePairData(r.Context(), r, printer(w), history, group, data)
 	if errors.Is(r.Context().Err(), context.Canceled) {
 		return
 	}

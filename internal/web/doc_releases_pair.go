@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"fond/internal/compare"
+	"fond/internal/i18n"
 	"fond/internal/names"
 	"fond/internal/record"
 	"fond/internal/redact"
@@ -17,14 +18,14 @@ type releaseChoice struct {
 
 // releaseChoices are the history's releases with a text, one per record,
 // oldest first, and the form's defaults: the earliest and the latest.
-func releaseChoices(history []redact.Entry) (choices []releaseChoice, earliest, latest string) {
+func releaseChoices(p i18n.Printer, history []redact.Entry) (choices []releaseChoice, earliest, latest string) {
 	seen := map[string]bool{}
 	for _, e := range history {
 		if e.Record == "" || seen[e.Record] {
 			continue
 		}
 		seen[e.Record] = true
-		label := e.Line()
+		label := releaseLine(p, e)
 		if e.Release.Body != "" {
 			label += " (" + e.Release.Body + ")"
 		}
@@ -47,8 +48,8 @@ func releaseChoices(history []redact.Entry) (choices []releaseChoice, earliest, 
 // internal/compare aligns them: one comparison under --compare-budget, run
 // only when asked, so the page's usual cost is unchanged. A record not among
 // the document's releases is the reader's error, answered as such.
-func (s *Server) releasePairData(ctx context.Context, r *http.Request, history []redact.Entry, group []record.Record, data map[string]any) (*paramError, error) {
-	choices, a, b := releaseChoices(history)
+func (s *Server) releasePairData(ctx context.Context, r *http.Request, p i18n.Printer, history []redact.Entry, group []record.Record, data map[string]any) (*paramError, error) {
+	choices, a, b := releaseChoices(p, history)
 	if len(choices) < 2 {
 		return nil, nil
 	}

@@ -31,7 +31,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	pr := printer(w)
 	data := map[string]any{
 		"Title": pr.T("search.h1"), "Params": p, "Query": q, "Result": res, "Page": p.Page,
-		"Permalink": p.url(), "Active": p.activeFilters(), "Facets": s.titledFacets(r.Context(), facetGroups(p, res)),
+		"Permalink": p.url(), "Active": p.activeFilters(), "Facets": s.titledFacets(r.Context(), printer(w).Lang, facetGroups(p, res)),
 		"Histogram": histogram(p, res.Facets["year"]), "Feed": p.feedURL(), "AllWords": p.withMatch(search.MatchAll),
 	}
 	if p.Q != "" {
@@ -189,7 +189,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 			offered = append(offered, linkView{R: x, Score: l.Score, Evidence: l.Evidence})
 		}
 	}
-	paras := s.linkedParagraphs(r.Context(), &rec, cuts[part-1], cuts[part])
+	paras := s.linkedParagraphs(r.Context(), printer(w), &rec, cuts[part-1], cuts[part])
 	hl := highlightWords(r.URL.Query().Get("hl"))
 	marked := markWords(paras, hl)
 	editions := related(rec.Editions)
@@ -204,7 +204,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		"Meta": cite.PageMeta(&rec, permanent), "Canonical": permanent,
 		"Editions": editions, "SideBySide": sideBySide, "Contains": related(rec.Contains), "Parent": parent,
 		"Discusses": related(rec.Discusses), "DiscussedIn": related(rec.DiscussedIn), "Offered": offered,
-		"Releases": s.releaseHistory(r.Context(), rec), "Subjects": recordSubjects(&rec),
+		"Releases": s.releaseHistory(r.Context(), rec), "Subjects": recordSubjects(&rec, printer(w).Lang),
 	}
 	if !s.cataloguing(w, r, rec, data) {
 		return

@@ -10,7 +10,9 @@ import (
 
 	"fond/internal/i18n"
 	"fond/internal/record"
+	"fond/internal/redact"
 	"fond/internal/search"
+	"fond/internal/subjects"
 )
 
 // langCookie keeps a reader's choice from the language switch.
@@ -109,6 +111,19 @@ func langFuncs(p i18n.Printer) template.FuncMap {
 		"tn":       p.N,
 		"th":       p.HTML,
 		"dateText": func(d record.Date) string { return p.Date(d.EDTF, d.Display, d.Qualifier) },
+		// A withheld span's size ("1 paragraph (5 lines)") and a release's
+		// line in a history ("1995: 3 paragraphs withheld").
+		"extent":      func(r *record.Redaction) string { return extentText(p, *r) },
+		"releaseLine": func(e redact.Entry) string { return releaseLine(p, e) },
+		// A subject's label, and a form's "; "-joined subject ids as labels.
+		"subjectLabel": func(id string) string { return subjects.Default().LabelIn(id, string(p.Lang)) },
+		"subjectLabels": func(ids string) string {
+			var out []string
+			for _, id := range strings.Split(ids, "; ") {
+				out = append(out, subjects.Default().LabelIn(id, string(p.Lang)))
+			}
+			return strings.Join(out, "; ")
+		},
 		// edtfText is a bare EDTF value as a date (the timeline's axis ends).
 		"edtfText":   func(v string) string { return p.Date(v, v, "") },
 		"facetLabel": func(l facetLink) string { return facetLabel(p, l) },

@@ -16,7 +16,6 @@ import (
 
 	"fond/internal/i18n"
 	"fond/internal/store"
-	"fond/internal/subjects"
 )
 
 // urlLike is an address in text (a permanent link, /documents/ID): code,
@@ -87,10 +86,11 @@ func userText(page string, see func(where, text string)) error {
 	return nil
 }
 
-// recordWords are the words of the access fixture's records, authority file
-// and subject vocabulary: content the interface shows as it is, in whatever
-// language it was written. The subject vocabulary (internal/subjects) ships
-// in English; its labels and scope notes are data, not interface.
+// recordWords are the words of the access fixture's records and authority
+// file: content the interface shows as it is, in whatever language it was
+// written. The subject vocabulary's labels and scope notes are not among
+// them: the vocabulary gives them in Russian, and a page that shows the
+// English ones fails.
 func recordWords(t *testing.T, ctx context.Context, srv *Server) map[string]bool {
 	t.Helper()
 	words := map[string]bool{}
@@ -113,7 +113,6 @@ func recordWords(t *testing.T, ctx context.Context, srv *Server) map[string]bool
 	if f, err := srv.raw.Authorities(ctx); err == nil {
 		add(f)
 	}
-	add(subjects.Default())
 	for _, r := range roles[1:] {
 		add(r + "1") // account names
 	}
@@ -129,7 +128,8 @@ func recordWords(t *testing.T, ctx context.Context, srv *Server) map[string]bool
 // its plain address (a search with hits, facets and a histogram; a narrowed
 // timeline; a refused parameter; a 404; a withdrawn record).
 func russianPages(srv *Server) []string {
-	pages := []string{"/search?q=loan", "/search?q=loan&sort=nonsense", "/search?q=loan&page=9", "/timeline?from=1950&to=1950",
+	pages := []string{"/search?q=loan", "/search?q=loan&sort=nonsense", "/search?q=loan&page=9", "/search?q=loan&page=100000",
+		"/search?q=" + strings.Repeat("w+", 70) + "w", "/search?q=" + strings.Repeat("(", 20) + "loan", "/subjects", "/search?subject=korean-war", "/timeline?from=1950&to=1950",
 		"/timeline?from=1950-03&to=1950-03", "/documents/" + pubID + "?hl=loan", "/documents/" + goneID, "/people?sort=count",
 		"/places?letter=P", "/review?reason=draft", "/compare?a=" + pubID + "&b=" + draftID, "/documents/" + pubID + "/history",
 		"/no-such-page", "/search?q=Stali*", "/admin/audit?action=login"}
@@ -153,15 +153,7 @@ func TestRussianPagesHaveNoEnglish(t *testing.T) {
 	ts, _, srv := newAccessServer(t, nil)
 	ctx := context.Background()
 	allowed := recordWords(t, ctx, srv)
-	var sentences []string
-	plain, _ := i18n.Keys(i18n.EN)
-	for _, k := range plain {
-		en, _ := i18n.Raw(i18n.EN, k)
-		ru, _ := i18n.Raw(i18n.RU, k)
-		if en != ru && !strings.ContainsAny(en, "%<") && len(strings.Fields(en)) >= 3 {
-			sentences = append(sentences, en)
-		}
-	}
+	sentences := englishSentences()
 	seen := 0
 	for _, role := range []string{"", store.RoleAdmin} {
 		c := loginAs(t, ts.URL, role)
@@ -172,36 +164,131 @@ func TestRussianPagesHaveNoEnglish(t *testing.T) {
 				continue
 			}
 			seen++
-			if !strings.Contains(body, `<html lang="ru">`) {
-				t.Errorf("%s (%q): not marked Russian", path, role)
-				continue
-			}
-			// The reader's own input comes back as typed: the query, the path.
-			typed := map[string]bool{}
-			for _, w := range asciiWord.FindAllString(path, -1) {
-				typed[w] = true
-			}
-			var text strings.Builder
-			err := userText(body, func(where, s string) {
-				text.WriteString(s + "\n")
-				for _, w := range asciiWord.FindAllString(urlLike.ReplaceAllString(s, ""), -1) {
-					if !allowed[w] && !notWords[w] && !typed[w] {
-						t.Errorf("%s (%q): English %q in %s: %q", path, role, w, where, strings.TrimSpace(s))
-					}
-				}
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, en := range sentences {
-				if strings.Contains(text.String(), en) {
-					t.Errorf("%s (%q): the English message %q", path, role, en)
-				}
-			}
+			noEnglish(t, path+" ("+role+")", path, body, allowed, sentences)
 		}
 	}
 	if seen < 40 {
 		t.Errorf("only %d HTML pages read", seen)
+	}
+}
+
+// The pages of a document released three times (1995, 2008, 2019), in
+// Russian: the release history's lines, the withheld sizes in the text's
+// markers and the releases compared say nothing in English beyond the
+// records' own words ("[1 paragraph (5 lines) not declassified]" is the
+// record's; "3 paragraphs withheld" would be the interface's).
+func TestRussianReleasePagesHaveNoEnglish(t *testing.T) {
+	srv, ts, ids := releasesServer(t)
+	allowed := map[string]bool{}
+	for _, id := range ids {
+		rec, err := srv.raw.Get(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(rec)
+		for _, w := range asciiWord.FindAllString(strings.ReplaceAll(string(b), `\n`, " "), -1) {
+			allowed[w] = true
+		}
+	}
+	for _, w := range []string{"withheld", "paragraphs", "full", "exemptions"} {
+		if allowed[w] {
+			t.Fatalf("%q is in the records: the test could not see it leak", w)
+		}
+	}
+	c := newClient(t, ts.URL)
+	c.get(t, "/?lang=ru")
+	sentences := englishSentences()
+	for _, path := range []string{"/documents/" + ids["2008"], "/documents/" + ids["2019"] + "/releases",
+		"/documents/" + ids["2019"] + "/releases?a=" + ids["1995"] + "&b=" + ids["2008"], "/releases/stats"} {
+		status, _, body := c.get(t, path)
+		if status != 200 {
+			t.Errorf("%s: %d", path, status)
+			continue
+		}
+		noEnglish(t, path, path, body, allowed, sentences)
+		if !strings.Contains(body, "изъято") {
+			t.Errorf("%s: no withheld text said in Russian", path)
+		}
+	}
+	_, _, body := c.get(t, "/documents/"+ids["2008"])
+	for _, want := range []string{"1995: изъято — 3 абзаца", "2019: полностью", `title="Изъято в этой публикации: 1 абзац (4 строки)"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the Russian document page lacks %s", want)
+		}
+	}
+}
+
+// A refused value on a staff form is told in Russian beside its field: the
+// store's and the record's refusals are messages of the catalogue, not
+// English sentences.
+func TestRussianFieldErrors(t *testing.T) {
+	ts, _, srv := newAccessServer(t, nil)
+	ed := loginAs(t, ts.URL, store.RoleAdmin)
+	ed.get(t, "/?lang=ru")
+	status, _, page := ed.get(t, "/documents/"+pubID+"/edit")
+	if status != 200 {
+		t.Fatalf("edit form: %d", status)
+	}
+	form := formValues(t, page)
+	form.Set("languages.text", "not a code")
+	form.Set("date.edtf", "1950-13-45")
+	status, _, body := ed.postForm(t, "/documents/"+pubID+"/edit", form)
+	if status != http.StatusUnprocessableEntity {
+		t.Fatalf("a bad value: %d", status)
+	}
+	if !strings.Contains(body, "не код языка") && !strings.Contains(body, "не дата в EDTF") {
+		t.Errorf("the refusal is not in Russian: %s", around(body))
+	}
+	allowed := recordWords(t, context.Background(), srv)
+	noEnglish(t, "edit refused", "not a code 1950-13-45", body, allowed, englishSentences())
+}
+
+// englishSentences are the English messages of the catalogue that differ
+// from their Russian and are long enough to tell: one of them whole in a
+// Russian page is an untranslated message.
+func englishSentences() []string {
+	var sentences []string
+	plain, _ := i18n.Keys(i18n.EN)
+	for _, k := range plain {
+		en, _ := i18n.Raw(i18n.EN, k)
+		ru, _ := i18n.Raw(i18n.RU, k)
+		if en != ru && !strings.ContainsAny(en, "%<") && len(strings.Fields(en)) >= 3 {
+			sentences = append(sentences, en)
+		}
+	}
+	return sentences
+}
+
+// noEnglish fails when a Russian page shows a Latin word that is neither
+// allowed (record data), nor a name in notWords, nor typed by the reader in
+// path, or an English message of the catalogue whole.
+func noEnglish(t *testing.T, name, path, body string, allowed map[string]bool, sentences []string) {
+	t.Helper()
+	if !strings.Contains(body, `<html lang="ru">`) {
+		t.Errorf("%s: not marked Russian", name)
+		return
+	}
+	// The reader's own input comes back as typed: the query, the path.
+	typed := map[string]bool{}
+	for _, w := range asciiWord.FindAllString(path, -1) {
+		typed[w] = true
+	}
+	var text strings.Builder
+	err := userText(body, func(where, s string) {
+		text.WriteString(s + "\n")
+		for _, w := range asciiWord.FindAllString(urlLike.ReplaceAllString(s, ""), -1) {
+			if !allowed[w] && !notWords[w] && !typed[w] {
+				t.Errorf("%s: English %q in %s: %q", name, w, where, strings.TrimSpace(s))
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, en := range sentences {
+		if strings.Contains(text.String(), en) {
+			t.Errorf("%s: the English message %q", name, en)
+		}
 	}
 }
 

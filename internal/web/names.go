@@ -7,9 +7,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"fond/internal/i18n"
 	"fond/internal/names"
 	"fond/internal/record"
-	"fond/internal/redact"
 )
 
 // segment is a run of a paragraph: plain text, or a name linked to its page.
@@ -23,7 +23,7 @@ type segment struct {
 // breaks) into paragraphs with the names the authority file knows linked to
 // their person or place pages. Suggestions and rejected mentions stay plain
 // text: a link asserts who is meant.
-func (s *Server) linkedParagraphs(ctx context.Context, rec *record.Record, lo, hi int) [][]segment {
+func (s *Server) linkedParagraphs(ctx context.Context, p i18n.Printer, rec *record.Record, lo, hi int) [][]segment {
 	body := rec.Body[lo:hi]
 	type linked struct {
 		start, end  int
@@ -55,12 +55,12 @@ func (s *Server) linkedParagraphs(ctx context.Context, rec *record.Record, lo, h
 	// its size and the exemptions cited.
 	for _, red := range rec.Redactions {
 		if red.Start >= lo && red.End <= hi {
-			title := "Withheld in this release"
-			if e := redact.Extent(red); e != "" {
-				title += ": " + e
+			title := p.T("redaction.title")
+			if e := extentText(p, red); e != "" {
+				title = p.T("redaction.size", title, e)
 			}
 			if len(red.Exemptions) > 0 {
-				title += " (exemptions " + strings.Join(red.Exemptions, ", ") + ")"
+				title = p.T("redaction.exemptions", title, strings.Join(red.Exemptions, ", "))
 			}
 			ms = append(ms, linked{red.Start - lo, red.End - lo, "/documents/" + url.PathEscape(rec.ID) + "/releases", title})
 		}

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"fond/internal/i18n"
 	"net/http"
 
 	"fond/internal/search"
@@ -59,5 +60,10 @@ func queryRefused(err error) (*paramError, bool) {
 	if le.Param == "MaxOffset" {
 		param = "page"
 	}
-	return &paramError{param, "param.limit", []any{le.Error()}}, true
+	var why any = le.Error()
+	if key := "limit." + le.Param; i18n.Has(i18n.EN, key) {
+		// The refusal's numbers, said in the reader's language.
+		why = &i18n.Msg{Key: key, Args: []any{le.Got, le.Limit}}
+	}
+	return &paramError{param, "param.limit", []any{why}}, true
 }

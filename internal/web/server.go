@@ -23,7 +23,6 @@ import (
 	"fond/internal/ingest/scan"
 	"fond/internal/metrics"
 	"fond/internal/record"
-	"fond/internal/redact"
 	"fond/internal/store"
 )
 
@@ -185,8 +184,6 @@ var funcs = template.FuncMap{
 	"dateText": dateText,
 	"list":     func(s ...string) []string { return s },
 	"inc":      func(i int) int { return i + 1 },
-	// extent is a withheld span's size as a reader reads it ("1 paragraph (5 lines)").
-	"extent": func(r *record.Redaction) string { return redact.Extent(*r) },
 	// collectionQuery is the search of a collection's withheld releases.
 	"collectionQuery": func(id string) string { return url.Values{"collection": {id}, "q": {"withheld:yes"}}.Encode() },
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"fond/internal/i18n"
 	"fond/internal/record"
 	"fond/internal/search"
 	"fond/internal/subjects"
@@ -21,11 +22,11 @@ func subjectURL(id string) string { return "/search?subject=" + url.QueryEscape(
 
 // recordSubjects are a record's subjects for its page: a person's, or those
 // its text and collection are assigned (the index assigns the same).
-func recordSubjects(r *record.Record) []subjectLink {
+func recordSubjects(r *record.Record, lang i18n.Lang) []subjectLink {
 	v := subjects.Default()
 	var out []subjectLink
 	for _, id := range v.Of(r) {
-		out = append(out, subjectLink{ID: id, Label: v.Label(id), URL: subjectURL(id), ByPerson: len(r.Subjects) > 0})
+		out = append(out, subjectLink{ID: id, Label: v.LabelIn(id, string(lang)), URL: subjectURL(id), ByPerson: len(r.Subjects) > 0})
 	}
 	return out
 }
@@ -43,8 +44,9 @@ func (s *Server) handleSubjects(w http.ResponseWriter, r *http.Request) {
 		counts[c.Value] = c.Count
 	}
 	var list []subjectLink
+	lang := string(printer(w).Lang)
 	for _, sub := range subjects.Default().Subjects {
-		list = append(list, subjectLink{ID: sub.ID, Label: sub.Label, Scope: sub.Scope, URL: subjectURL(sub.ID), Count: counts[sub.ID]})
+		list = append(list, subjectLink{ID: sub.ID, Label: sub.LabelIn(lang), Scope: sub.ScopeIn(lang), URL: subjectURL(sub.ID), Count: counts[sub.ID]})
 	}
 	s.render(w, http.StatusOK, "subjects", map[string]any{"Title": printer(w).T("nav.subjects"), "Subjects": list, "Total": res.Total})
 }
