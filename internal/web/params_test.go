@@ -141,7 +141,7 @@ func TestMixedAndVariantMatchesSaidOnThePage(t *testing.T) {
 	}
 	ts, _ := limitedServer(t, DefaultLimits, recs...)
 	_, _, body := get(t, ts.URL+"/search?q="+url.QueryEscape("credit cotton loan"))
-	if !strings.Contains(body, "1 document has every word; after them, documents with most of them.") {
+	if !strings.Contains(body, "1 document has every word; after it, documents with most of them.") {
 		t.Errorf("a page with one exact match and partial ones after it does not say so:\n%s", body)
 	}
 	if strings.Contains(body, "No document has all of these words") {
