@@ -40,7 +40,7 @@ func (s *Server) handleAttach(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in := s.uploader(r)
-	o := s.ingestReceived(r, files[0], func(data []byte) ([]ingest.Outcome, error) {
+	o := s.ingestReceived(r, printer(w), files[0], func(data []byte) ([]ingest.Outcome, error) {
 		return in.Attach(r.Context(), rec.ID, kind, files[0].Name, data)
 	})
 	if o.Error != "" {

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"errors"
-	"fmt"
 	"fond/internal/i18n"
 	"io"
 	"mime"
@@ -46,7 +45,7 @@ func (s *Server) checkUploadCSRF(next http.Handler) http.Handler {
 		mr, ok, err := s.multipartCSRF(r)
 		var refused *uploadRefused
 		if errors.As(err, &refused) {
-			s.render(w, refused.Status, "error", map[string]any{"Title": printer(w).T("err.notreceived"), "Message": refused.Msg})
+			s.render(w, refused.Status, "error", map[string]any{"Title": printer(w).T("err.notreceived"), "Message": printer(w).Err(refused.Msg)})
 			return
 		}
 		if !ok {
@@ -106,10 +105,14 @@ type received struct {
 // uploadRefused refuses a whole upload before anything of it is stored.
 type uploadRefused struct {
 	Status int
-	Msg    string
+	Msg    *i18n.Msg // in the catalogue, so the page says it in its reader's language
 }
 
-func (e *uploadRefused) Error() string { return e.Msg }
+func (e *uploadRefused) Error() string { return e.Msg.Error() }
+
+func refusal(status int, key string, args ...any) *uploadRefused {
+	return &uploadRefused{status, &i18n.Msg{Key: key, Args: args}}
+}
 
 // maxFileBytes is the ingest limit on one file.
 func (s *Server) maxFileBytes() int64 {
@@ -127,7 +130,7 @@ func (s *Server) maxFileBytes() int64 {
 func (s *Server) receive(r *http.Request, dir, field string) ([]received, url.Values, error) {
 	mr := multipartOf(r)
 	if mr == nil {
-		return nil, nil, &uploadRefused{http.StatusBadRequest, "The upload is not a multipart form whose first field is the anti-forgery token."}
+		return nil, nil, refusal(http.StatusBadRequest, "upload.err.notform")
 	}
 	var files []received
 	values := url.Values{}
@@ -147,13 +150,13 @@ func (s *Server) receive(r *http.Request, dir, field string) ([]received, url.Va
 				return nil, nil, s.uploadReadError(err)
 			}
 			if fields > maxFields || len(v) > maxFieldBytes {
-				return nil, nil, &uploadRefused{http.StatusBadRequest, "The form has more, or longer, fields than an upload form has."}
+				return nil, nil, refusal(http.StatusBadRequest, "upload.err.fields")
 			}
 			values.Add(p.FormName(), string(v))
 			continue
 		}
 		if p.FormName() != field {
-			return nil, nil, &uploadRefused{http.StatusBadRequest, fmt.Sprintf("Files are sent in the field %q, not %q.", field, p.FormName())}
+			return nil, nil, refusal(http.StatusBadRequest, "upload.err.field", field, p.FormName())
 		}
 		if p.FileName() == "" {
 			// A file input left empty: browsers send it without a name.
@@ -161,8 +164,7 @@ func (s *Server) receive(r *http.Request, dir, field string) ([]received, url.Va
 			continue
 		}
 		if len(files) == s.Limits.MaxUploadFiles {
-			return nil, nil, &uploadRefused{http.StatusRequestEntityTooLarge,
-				"An upload may hold at most " + strconv.Itoa(s.Limits.MaxUploadFiles) + " files; nothing was stored. Send the rest in another upload."}
+			return nil, nil, refusal(http.StatusRequestEntityTooLarge, "upload.err.files", s.Limits.MaxUploadFiles)
 		}
 		f, err := s.keep(p, filepath.Join(dir, strconv.Itoa(len(files))))
 		if err != nil {
@@ -205,14 +207,12 @@ func (s *Server) keep(p *multipart.Part, path string) (received, error) {
 func (s *Server) uploadReadError(err error) error {
 	var big *http.MaxBytesError
 	if errors.As(err, &big) {
-		return &uploadRefused{http.StatusRequestEntityTooLarge,
-			"The upload is larger than this archive accepts at once (" + byteCount(big.Limit) + " in all); nothing was stored. Send fewer files at a time."}
+		return refusal(http.StatusRequestEntityTooLarge, "upload.err.big", sizeMsg(big.Limit))
 	}
 	if errors.Is(err, os.ErrDeadlineExceeded) {
-		return &uploadRefused{http.StatusRequestTimeout,
-			"The upload took longer to arrive than this archive allows (--upload-timeout); nothing was stored. Send fewer files at a time."}
+		return refusal(http.StatusRequestTimeout, "upload.err.slow")
 	}
-	return &uploadRefused{http.StatusBadRequest, "The upload could not be read (" + err.Error() + "); nothing was stored."}
+	return refusal(http.StatusBadRequest, "upload.err.unreadable", err.Error())
 }
 
 // receiveFiles receives an upload into a temporary folder that done removes;
@@ -229,7 +229,7 @@ func (s *Server) receiveFiles(w http.ResponseWriter, r *http.Request, refuse fun
 	var refused *uploadRefused
 	switch {
 	case errors.As(err, &refused):
-		refuse(refused.Status, refused.Msg)
+		refuse(refused.Status, printer(w).Err(refused.Msg))
 	case err != nil:
 		s.serverError(w, err)
 	default:
@@ -239,16 +239,17 @@ func (s *Server) receiveFiles(w http.ResponseWriter, r *http.Request, refuse fun
 	return nil, nil, nil, false
 }
 
-// byteCount writes a limit as people read it: 256 MiB, 64 KiB, 100 bytes.
-func byteCount(n int64) string { return byteCountIn(i18n.For(i18n.EN), n) }
-
-// byteCountIn is a size in whole binary units, as p's language writes them.
-func byteCountIn(p i18n.Printer, n int64) string {
+// sizeMsg is a size as a message, written in whole binary units in the
+// language of the page that prints it: 256 MiB, 64 KiB, 100 bytes.
+func sizeMsg(n int64) *i18n.Msg {
 	switch {
 	case n >= 1<<20 && n%(1<<20) == 0:
-		return p.T("size.mib", strconv.FormatInt(n>>20, 10))
+		return &i18n.Msg{Key: "size.mib", Args: []any{strconv.FormatInt(n>>20, 10)}}
 	case n >= 1<<10 && n%(1<<10) == 0:
-		return p.T("size.kib", strconv.FormatInt(n>>10, 10))
+		return &i18n.Msg{Key: "size.kib", Args: []any{strconv.FormatInt(n>>10, 10)}}
 	}
-	return p.T("size.bytes", strconv.FormatInt(n, 10))
+	return &i18n.Msg{Key: "size.bytes", Args: []any{strconv.FormatInt(n, 10)}}
 }
+
+// byteCountIn is a size in whole binary units, as p's language writes them.
+func byteCountIn(p i18n.Printer, n int64) string { return p.Err(sizeMsg(n)) }

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"os"
 
+	"fond/internal/i18n"
+
 	"fond/internal/ingest"
 	"fond/internal/record"
 	"fond/internal/store"
@@ -51,7 +53,7 @@ func (s *Server) handleUploadPost(w http.ResponseWriter, r *http.Request) {
 	outs := make([]uploadOutcome, 0, len(files))
 	failed := 0
 	for _, f := range files {
-		o := s.ingestReceived(r, f, func(data []byte) ([]ingest.Outcome, error) {
+		o := s.ingestReceived(r, printer(w), f, func(data []byte) ([]ingest.Outcome, error) {
 			return in.Data(r.Context(), f.Name, data)
 		})
 		if o.Error != "" {
@@ -90,33 +92,33 @@ func (s *Server) uploader(r *http.Request) *ingest.Ingester {
 // ingestReceived reads one received file and stores it with put, saying
 // what became of it in words that name the file and never this server's
 // paths.
-func (s *Server) ingestReceived(r *http.Request, f received, put func([]byte) ([]ingest.Outcome, error)) uploadOutcome {
+func (s *Server) ingestReceived(r *http.Request, p i18n.Printer, f received, put func([]byte) ([]ingest.Outcome, error)) uploadOutcome {
 	o := uploadOutcome{File: ingest.CleanName(f.Name)}
 	if f.TooLarge {
-		o.Error = o.File + ": it is " + byteCount(f.Size) + ", over the " + byteCount(s.maxFileBytes()) + " limit for one file (--max-file-size)"
+		o.Error = p.T("upload.file.big", o.File, sizeMsg(f.Size), sizeMsg(s.maxFileBytes()))
 		return o
 	}
 	data, err := os.ReadFile(f.Path)
 	if err != nil {
 		s.log.Error("upload: reading the received copy", "file", o.File, "err", err)
-		o.Error = o.File + ": could not be read back on the server; the error has been logged"
+		o.Error = p.T("upload.file.readback", o.File)
 		return o
 	}
 	recs, err := put(data)
 	var conflict *store.ConflictError
 	switch {
 	case errors.As(err, &conflict):
-		o.Error = o.File + ": these bytes are already in the archive, from another file"
+		o.Error = p.T("upload.file.dup", o.File)
 		for _, c := range conflict.Owners {
 			o.Existing = append(o.Existing, c.ID)
 		}
 	case errors.Is(err, store.ErrNotFound):
-		o.Error = o.File + ": a record it links to was deleted meanwhile; try again"
+		o.Error = p.T("upload.file.gone", o.File)
 	case r.Context().Err() != nil:
-		o.Error = o.File + ": the upload ran out of time (--upload-timeout) while this file was read"
+		o.Error = p.T("upload.file.slow", o.File)
 	case err != nil && ingest.StoreFailed(err):
 		s.log.Error("upload: storing", "file", o.File, "err", err)
-		o.Error = o.File + ": the archive could not store it; the error has been logged"
+		o.Error = p.T("upload.file.store", o.File)
 	case err != nil:
 		o.Error = err.Error() // ingest's own words: they name the file, by its cleaned name
 	}

@@ -151,6 +151,10 @@ func TestUploadNamesEachFailure(t *testing.T) {
 	if !strings.Contains(body, "Telegram from Pyongyang") {
 		t.Error("the good file is not listed as stored")
 	}
+	if _, body := c.upload(t, "/upload?lang=ru", false, c.token(), part{"file", "big2.txt", []byte(big)}); !strings.Contains(body, "big2.txt: размер 340 байт превышает предел 200 байт") {
+		t.Errorf("a file over the limit is not refused in Russian on a Russian page:\n%s", body)
+	}
+	c.get(t, "/upload?lang=en") // the choice is kept in a cookie: back to English
 	// The same bytes under another name: refused, linking the record they made.
 	status, body = c.upload(t, "/upload", false, c.token(), part{"file", "copy.txt", []byte(uploadA)})
 	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "copy.txt: these bytes are already in the archive") || !strings.Contains(body, `<a href="/documents/`) {
@@ -187,6 +191,11 @@ func TestUploadLimits(t *testing.T) {
 	if status != http.StatusRequestEntityTooLarge || !strings.Contains(body, "at most 2 files") {
 		t.Errorf("three files against a limit of two: %d", status)
 	}
+	// The refusal is said in the reader's language.
+	if _, body := c.upload(t, "/upload?lang=ru", false, three...); !strings.Contains(body, "не более 2 файлов") {
+		t.Errorf("the refusal of three files is not in Russian on a Russian page:\n%s", body)
+	}
+	c.get(t, "/upload?lang=en") // the choice is kept in a cookie: back to English
 	if status, _ = c.upload(t, "/upload", false, three[:3]...); status != http.StatusOK {
 		t.Errorf("two files, at the limit: %d", status)
 	}
@@ -196,6 +205,9 @@ func TestUploadLimits(t *testing.T) {
 		if status != http.StatusRequestEntityTooLarge || !strings.Contains(body, "4 KiB") && !strings.Contains(body, "4096 bytes") {
 			t.Errorf("5 KB upload against 4 KiB (chunked %v): %d", chunked, status)
 		}
+	}
+	if _, body := c.upload(t, "/upload?lang=ru", false, c.token(), part{"file", "x.txt", []byte(uploadB + "x")}, part{"file", "huge.txt", huge}); !strings.Contains(body, "4 КиБ") && !strings.Contains(body, "4096 байт") {
+		t.Errorf("the refusal of a large upload is not in Russian, with its size in Russian units:\n%s", body)
 	}
 	_, n, _ := st.List(context.Background(), store.ListQuery{Limit: 1})
 	if n != 7 { // the fixture's five and the two files at the limit
