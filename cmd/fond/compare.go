@@ -23,7 +23,7 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	a, b := recs[0], recs[1]
-	res, err := compare.Compare(ctx, a.Body, b.Body, names.Key, compare.Options{Budget: *budget})
+	res, err := compare.CompareTexts(ctx, compare.TextOf(a), compare.TextOf(b), names.Key, compare.Options{Budget: *budget})
 	if err != nil {
 		return err
 	}
@@ -32,7 +32,12 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "A: %s  %s\nB: %s  %s\n", a.ID, a.Title, b.ID, b.Title)
 	fmt.Fprintln(e.stdout, "Marks: [-A-]{+B+} changed; [~A|B~] same name, other spelling; <<…>> editorial apparatus")
+	notes := false
 	for n, p := range res.Pairs {
+		if p.Footnote && !notes {
+			notes = true
+			fmt.Fprintln(e.stdout, "\nFootnotes (A's note beside the note of B that says the same, whatever their numbers):")
+		}
 		if p.Unaligned {
 			printUnaligned(e, p)
 			continue
@@ -58,7 +63,15 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 			}
 			differs = true
 		}
-		if differs || *all || len(p.AIdx) != 1 || len(p.BIdx) != 1 {
+		if !(differs || p.Differs() || *all || len(p.AIdx) != 1 || len(p.BIdx) != 1) {
+			continue
+		}
+		switch {
+		case p.Footnote:
+			fmt.Fprintf(e.stdout, "\n%3d  note A %s · B %s  %s\n", n+1, orNone(p.ANote), orNone(p.BNote), strings.Join(out, " "))
+		case p.Editorial:
+			fmt.Fprintf(e.stdout, "\n%3d  A%v B%v  editor's note: %s\n", n+1, p.AIdx, p.BIdx, strings.Join(out, " "))
+		default:
 			fmt.Fprintf(e.stdout, "\n%3d  A%v B%v  %s\n", n+1, p.AIdx, p.BIdx, strings.Join(out, " "))
 		}
 	}
@@ -71,6 +84,14 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "the rest was not aligned: over the comparison budget (%d sentences; --budget raises it)\n", res.Unaligned)
 	}
 	return nil
+}
+
+// orNone is a note number, or a dash where an edition has no such note.
+func orNone(n string) string {
+	if n == "" {
+		return "—"
+	}
+	return n
 }
 
 // printUnaligned prints the sentences the budget left unaligned, each with the

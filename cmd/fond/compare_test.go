@@ -42,3 +42,36 @@ func TestCompareBudget(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareFootnotes: the editions' footnotes are compared after the text,
+// each beside the other edition's note that says the same whatever its
+// number, and a note only one edition prints is shown with a dash.
+func TestCompareFootnotes(t *testing.T) {
+	dir := t.TempDir()
+	texts := map[string]string{
+		"a.txt": "Telegram on the harbour\n\nThe minister spoke of the harbour works at length.\n\nHe asked for more cement before the winter.\n\n1 The harbour is that of Dalny.\n2 The cement came from Manchuria.",
+		"b.txt": "Telegram on the harbour\n\nThe minister spoke of the harbour works at length.\n\nHe asked for more cement before the winter.\n\n5 The cement came from Manchuria.",
+	}
+	for name, body := range texts {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(dir, "fond.db")
+	lines, code := ingestJSON(t, db, filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt"))
+	if code != 0 || len(lines) != 2 {
+		t.Fatalf("ingest: exit %d, %+v", code, lines)
+	}
+	out, errs, code := fond(t, db, "compare", "--all", idOf(t, lines, "a.txt"), idOf(t, lines, "b.txt"))
+	if code != 0 {
+		t.Fatalf("compare: exit %d, %s%s", code, out, errs)
+	}
+	for _, s := range []string{"Footnotes (", "note A 2 · B 5  The cement came from Manchuria.", "note A 1 · B —"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("compare does not print %q:\n%s", s, out)
+		}
+	}
+	if strings.Contains(out, "1 The harbour is that of Dalny.") {
+		t.Errorf("a footnote is compared as running text:\n%s", out)
+	}
+}

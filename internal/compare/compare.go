@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"fond/internal/record"
 )
 
 // NameKey maps a name to a comparison key under which its spellings meet
@@ -96,6 +97,18 @@ type Note struct{ N, Text string }
 type Text struct {
 	Body  string
 	Notes []Note
+}
+
+// TextOf is a record as an edition to compare: its body and its footnotes
+// (other notes are the archive's, not the edition's).
+func TextOf(rec record.Record) Text {
+	t := Text{Body: rec.Body}
+	for _, n := range rec.Notes {
+		if n.Kind == record.NoteFootnote {
+			t.Notes = append(t.Notes, Note{N: n.N, Text: n.Text})
+		}
+	}
+	return t
 }
 
 // Compare aligns a and b (document texts) sentence by sentence and diffs each

@@ -24,7 +24,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		recs[i] = rec
 	}
 	// The request's context, so that a client who leaves stops the work.
-	res, err := compare.CompareTexts(r.Context(), compareText(recs[0]), compareText(recs[1]), names.Key, compare.Options{Budget: s.Limits.CompareBudget})
+	res, err := compare.CompareTexts(r.Context(), compare.TextOf(recs[0]), compare.TextOf(recs[1]), names.Key, compare.Options{Budget: s.Limits.CompareBudget})
 	if errors.Is(r.Context().Err(), context.Canceled) {
 		return // the client left: no one is waiting for the page
 	}
@@ -66,12 +66,3 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 
 // compareText is a record as the comparison reads it: its text and its
 // footnotes, which get rows of their own after the text.
-func compareText(rec record.Record) compare.Text {
-	t := compare.Text{Body: rec.Body}
-	for _, n := range rec.Notes {
-		if n.Kind == record.NoteFootnote {
-			t.Notes = append(t.Notes, compare.Note{N: n.N, Text: n.Text})
-		}
-	}
-	return t
-}

@@ -76,7 +76,7 @@ func (s *Server) releasePairData(ctx context.Context, r *http.Request, p i18n.Pr
 	if !asked {
 		return nil, nil
 	}
-	res, err := compare.CompareTexts(ctx, compareText(*byID[a]), compareText(*byID[b]), names.Key, compare.Options{Budget: s.Limits.CompareBudget})
+	res, err := compare.CompareTexts(ctx, compare.TextOf(*byID[a]), compare.TextOf(*byID[b]), names.Key, compare.Options{Budget: s.Limits.CompareBudget})
 	if err != nil {
 		return nil, err
 	}
