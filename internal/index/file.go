@@ -1,0 +1,397 @@
+package index
+
+import (
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Options are an index file's limits.
+type Options struct {
+	// MergeBytes is how many bytes of postings the heap may hold before a
+	// merge writes them, with the segment's, into a new segment (in the
+	// background). The bound grows with the segment, to a quarter of its
+	// postings, so that a bulk ingest rewrites the file a few times, not once
+	// every MergeBytes.
+	MergeBytes int64
+	// SaveDocs is how many documents the heap must hold for Save (at a
+	// store's close) to write them; fewer are left to the change log, which
+	// the next open catches up from in well under a second.
+	SaveDocs int
+}
+
+// Defaults: 64 MB of postings is some 12,000 documents of the benchmark's
+// kind; 1,000 documents are caught up at the next open in about 0.3 s.
+const (
+	DefaultMergeBytes = 64 << 20
+	DefaultSaveDocs   = 1000
+)
+
+func (o Options) withDefaults() Options {
+	if o.MergeBytes <= 0 {
+		o.MergeBytes = DefaultMergeBytes
+	}
+	if o.SaveDocs <= 0 {
+		o.SaveDocs = DefaultSaveDocs
+	}
+	return o
+}
+
+// fileState is what an index kept in a file knows of it.
+type fileState struct {
+	path    string
+	opts    Options
+	merging bool  // a merge is under way (guarded by Index.mu)
+	retryAt int64 // after a failed merge, the heap bytes the next waits for
+	wg      sync.WaitGroup
+	verify  sync.WaitGroup
+}
+
+// Open opens the index saved at path, mapping its segment. When the file is
+// missing or cannot be used (damaged, another version) it returns an empty
+// index that will be saved there, and the reason, for the caller to rebuild.
+// The big sections' checksums are verified in the background: Damaged says
+// when one failed.
+func Open(path string, o Options) (*Index, error) {
+	removeStale(path)
+	ix, err := openFile(path)
+	if err != nil {
+		ix = New()
+	}
+	ix.file.path, ix.file.opts = path, o.withDefaults()
+	if ix.seg != nil {
+		s := ix.seg
+		s.acquire()
+		ix.file.verify.Add(1)
+		go func() {
+			defer ix.file.verify.Done()
+			defer s.drop()
+			start := time.Now()
+			if err := s.verifyBig(); err != nil {
+				slog.Warn("search index file damaged; it is rebuilt from the records", "file", path, "err", err)
+				return
+			}
+			slog.Debug("search index file verified", "file", path, "took", time.Since(start).Round(time.Millisecond))
+		}()
+	}
+	return ix, err
+}
+
+// staleAfter is how old a temporary file beside the index must be to be taken
+// for one a killed process left: a merge of a million documents writes for
+// minutes, not hours, and another process sharing the file may be writing one.
+const staleAfter = time.Hour
+
+// removeStale removes the temporary files of merges that never finished.
+func removeStale(path string) {
+	tmps, _ := filepath.Glob(path + ".*.tmp")
+	for _, t := range tmps {
+		if fi, err := os.Stat(t); err == nil && time.Since(fi.ModTime()) > staleAfter {
+			os.Remove(t)
+		}
+	}
+}
+
+func openFile(path string) (*Index, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	s, err := mapSegment(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	ix, err := fromSegment(s)
+	if err != nil {
+		s.drop()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return ix, nil
+}
+
+// mapSegment maps an open file and reads its tables.
+func mapSegment(f *os.File) (*segment, error) {
+	data, unmap, err := mapFile(f)
+	if err != nil {
+		return nil, err
+	}
+	s, err := openSegment(data)
+	if err != nil {
+		unmap()
+		return nil, err
+	}
+	s.release = unmap
+	return s, nil
+}
+
+// fromSegment builds what must be in the heap of a segment's index: the
+// per-document arrays every query scans, and the interned metadata strings.
+func fromSegment(s *segment) (*Index, error) {
+	ix := New()
+	r := reader{b: s.sec[secStrs]}
+	ix.strs.strs = ix.strs.strs[:0]
+	clear(ix.strs.byStr)
+	for r.off < len(r.b) && !r.bad {
+		str := strings.Clone(r.str()) // facet values leave the index
+		ix.strs.byStr[str] = uint32(len(ix.strs.strs))
+		ix.strs.strs = append(ix.strs.strs, str)
+	}
+	if r.bad || len(ix.strs.strs) == 0 || ix.strs.strs[0] != "" {
+		return nil, fmt.Errorf("%w: strings", errDamaged)
+	}
+	ix.vals = slices.Clone(u32s(s.sec[secVals]))
+	ix.hot, ix.fac = make([]hotDoc, s.ndocs), make([]facetDoc, s.ndocs)
+	ns := uint32(len(ix.strs.strs))
+	for n := range s.ndocs {
+		e := s.sec[secDocs][n*docW:]
+		u := func(at int) uint32 {
+			return uint32(e[at]) | uint32(e[at+1])<<8 | uint32(e[at+2])<<16 | uint32(e[at+3])<<24
+		}
+		u16 := func(at int) uint16 { return uint16(e[at]) | uint16(e[at+1])<<8 }
+		h := hotDoc{earliest: int32(u(8)), latest: int32(u(12)), length: u(16), live: true}
+		f := facetDoc{typ: u(20), cat: u(24), lang: u(28), olang: u(32), coll: u(36), collTitle: u(40), status: u(44),
+			off: u(48), repos: u16(52), persons: u16(54), places: u16(56)}
+		for _, x := range []uint32{f.typ, f.cat, f.lang, f.olang, f.coll, f.collTitle, f.status} {
+			if x >= ns {
+				return nil, fmt.Errorf("%w: document %d", errDamaged, n)
+			}
+		}
+		vals := uint64(f.off) + uint64(f.repos) + uint64(f.persons) + uint64(f.places)
+		if vals > uint64(len(ix.vals)) || slices.ContainsFunc(ix.vals[f.off:vals], func(x uint32) bool { return x >= ns }) {
+			return nil, fmt.Errorf("%w: document %d", errDamaged, n)
+		}
+		ix.hot[n], ix.fac[n] = h, f
+		ix.lengths += uint64(h.length)
+	}
+	ix.seg, ix.base = s, uint32(s.ndocs)
+	ix.live = s.ndocs
+	ix.gen, ix.epoch = s.gen, s.epoch
+	ix.recountHidden()
+	return ix, nil
+}
+
+// Damaged reports whether the index's file failed a check after it was
+// opened (or a search met bytes that contradict themselves): the caller
+// should rebuild it from the records.
+func (ix *Index) Damaged() bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.seg != nil && ix.seg.damaged.Load()
+}
+
+// mergeIfDue starts a merge in the background when the heap holds more than
+// the bound, or when dead documents outnumber live ones. Callers hold the
+// write lock.
+func (ix *Index) mergeIfDue(dead int) {
+	f := &ix.file
+	if f.merging {
+		return
+	}
+	bound := max(f.opts.MergeBytes, f.retryAt)
+	if ix.seg != nil {
+		bound = max(bound, int64(len(ix.seg.sec[secPost])/4))
+	}
+	if ix.heapBytes < bound && !(dead > 1024 && dead > ix.live) {
+		return
+	}
+	f.merging = true
+	f.wg.Add(1)
+	go func() {
+		defer f.wg.Done()
+		start := time.Now()
+		if err := ix.merge(); err != nil {
+			slog.Warn("search index merge failed; the index stays in memory", "file", f.path, "err", err)
+			return
+		}
+		slog.Debug("search index merged", "file", f.path, "took", time.Since(start).Round(time.Millisecond))
+	}()
+}
+
+// Save writes the index to its file, when the heap holds SaveDocs documents
+// or more, or the file is not the index's (none yet, or from before a Reset),
+// so that the next open need not catch up on them. A merge under way is
+// waited for first.
+func (ix *Index) Save() error {
+	f := &ix.file
+	if f.path == "" {
+		return nil
+	}
+	f.wg.Wait()
+	ix.mu.Lock()
+	worth := len(ix.hot) > int(ix.base) && (ix.seg == nil || len(ix.hot)-int(ix.base) >= f.opts.SaveDocs) ||
+		len(ix.hot)-ix.live > 1024 && len(ix.hot)-ix.live > ix.live
+	if !worth || f.merging {
+		ix.mu.Unlock()
+		return nil
+	}
+	f.merging = true
+	ix.mu.Unlock()
+	return ix.merge()
+}
+
+// Close waits for a merge under way and unmaps the index's segment; the
+// index must not be used after.
+func (ix *Index) Close() error {
+	ix.file.wg.Wait()
+	ix.file.verify.Wait()
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.seg.drop()
+	ix.seg = nil
+	return nil
+}
+
+// merge writes the index as it stands into a new segment, replacing the file,
+// then switches to it, carrying over what changed while it wrote. The caller
+// has set file.merging.
+func (ix *Index) merge() error {
+	ix.mu.RLock()
+	v := ix.freeze()
+	path := ix.file.path
+	ix.mu.RUnlock()
+	defer v.release()
+	seg, renum, err := v.writeFile(path)
+	var next *Index
+	if err == nil {
+		if next, err = fromSegment(seg); err != nil {
+			seg.drop()
+		}
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.file.merging = false
+	if err != nil {
+		ix.file.retryAt = 2 * ix.heapBytes
+		return err
+	}
+	ix.file.retryAt = 0
+	if ix.resets != v.resets {
+		// Emptied or renumbered meanwhile: the file holds a true past state
+		// (its generation says which), but this index is no longer it.
+		next.seg.drop()
+		return nil
+	}
+	ix.carryOver(next, v, renum)
+	ix.adopt(next)
+	return nil
+}
+
+// writeFile writes the view as a segment beside path, syncs it, maps it and
+// renames it into place: a crash at any moment leaves either the old file or
+// the new one, whole.
+func (v *view) writeFile(path string) (*segment, []uint32, error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return nil, nil, fmt.Errorf("write search index: %w", err)
+	}
+	fail := func(err error) (*segment, []uint32, error) {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return nil, nil, fmt.Errorf("write search index %s: %w", path, err)
+	}
+	renum, _, err := v.writeSegment(tmp)
+	if err != nil {
+		return fail(err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	seg, err := mapSegment(tmp)
+	if err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		seg.drop()
+		return fail(err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		seg.drop()
+		return fail(err)
+	}
+	if d, err := os.Open(dir); err == nil { // the rename itself made durable
+		d.Sync()
+		d.Close()
+	}
+	return seg, renum, nil
+}
+
+// carryOver brings into next, an index of the segment written from v, what
+// changed in ix since v was taken: deletions of documents v had, and the
+// documents added since with their postings and keys. Callers hold the write
+// lock; the work is proportional to what changed and to the heap's lists.
+func (ix *Index) carryOver(next *Index, v *view, renum []uint32) {
+	for d := range v.hot {
+		if renum[d] != noDoc && !ix.hot[d].live {
+			next.kill(renum[d])
+		}
+	}
+	start := uint32(len(v.hot))
+	added := make([]uint32, len(ix.hot)-int(start))
+	for d := start; d < uint32(len(ix.hot)); d++ {
+		if !ix.hot[d].live {
+			added[d-start] = noDoc
+			continue
+		}
+		added[d-start] = uint32(len(next.hot))
+		info := ix.tail[d-ix.base]
+		in := func(x uint32) uint32 { return next.strs.id(ix.strs.strs[x]) }
+		ins := func(l []uint32) []uint32 {
+			out := make([]uint32, len(l))
+			for i, x := range l {
+				out[i] = in(x)
+			}
+			return out
+		}
+		info.typ, info.cat, info.lang, info.olang = in(info.typ), in(info.cat), in(info.lang), in(info.olang)
+		info.coll, info.collTitle, info.status = in(info.coll), in(info.collTitle), in(info.status)
+		info.fonds, info.repos, info.persons, info.places = ins(info.fonds), ins(info.repos), ins(info.persons), ins(info.places)
+		next.appendDoc(info)
+	}
+	for id, p := range ix.lists {
+		if p == nil {
+			continue
+		}
+		var it iter
+		it.reset(p)
+		for ok := it.seek(start); ok; ok = it.next() {
+			nd := added[it.doc-start]
+			if nd == noDoc {
+				continue
+			}
+			q := next.list(uint32(id))
+			before := len(q.data)
+			q.startPosting(nd)
+			q.data = append(q.data, it.data[it.start:it.off]...)
+			q.last, q.n = nd, q.n+1
+			next.heapBytes += int64(len(q.data) - before)
+		}
+	}
+	for k, l := range ix.names {
+		for _, d := range l[sort.Search(len(l), func(i int) bool { return l[i] >= start }):] {
+			if nd := added[d-start]; nd != noDoc {
+				next.names[k] = append(next.names[k], nd)
+			}
+		}
+	}
+	next.gen, next.epoch = ix.gen, ix.epoch
+}
+
+// adopt makes next's contents the index's, releasing its old segment (the
+// write lock keeps every search out, and nothing a search returned points
+// into a segment).
+func (ix *Index) adopt(next *Index) {
+	ix.seg.drop()
+	ix.seg, ix.base, ix.tail, ix.hot, ix.fac, ix.vals = next.seg, next.base, next.tail, next.hot, next.fac, next.vals
+	ix.byRef, ix.byID, ix.lists, ix.nterms, ix.sorted, ix.names, ix.strs = next.byRef, next.byID, next.lists, next.nterms, nil, next.names, next.strs
+	ix.live, ix.hidden, ix.lengths, ix.gen, ix.epoch, ix.heapBytes = next.live, next.hidden, next.lengths, next.gen, next.epoch, next.heapBytes
+	ix.resets++
+	ix.romKeys.Clear()
+}
