@@ -240,11 +240,11 @@ func (ix *Index) Save() error {
 // index must not be used after.
 func (ix *Index) Close() error {
 	ix.file.wg.Wait()
-	ix.file.verify.Wait()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	ix.seg.drop()
+	ix.seg.retire()
 	ix.seg = nil
+	ix.file.verify.Wait()
 	return nil
 }
 
@@ -388,7 +388,7 @@ func (ix *Index) carryOver(next *Index, v *view, renum []uint32) {
 // write lock keeps every search out, and nothing a search returned points
 // into a segment).
 func (ix *Index) adopt(next *Index) {
-	ix.seg.drop()
+	ix.seg.retire()
 	ix.seg, ix.base, ix.tail, ix.hot, ix.fac, ix.vals = next.seg, next.base, next.tail, next.hot, next.fac, next.vals
 	ix.byRef, ix.byID, ix.lists, ix.nterms, ix.sorted, ix.names, ix.strs = next.byRef, next.byID, next.lists, next.nterms, nil, next.names, next.strs
 	ix.live, ix.hidden, ix.lengths, ix.gen, ix.epoch, ix.heapBytes = next.live, next.hidden, next.lengths, next.gen, next.epoch, next.heapBytes

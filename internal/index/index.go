@@ -244,7 +244,7 @@ func (ix *Index) Reset() {
 	fresh := New()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	ix.seg.drop()
+	ix.seg.retire()
 	ix.seg, ix.base = nil, 0
 	ix.fac, ix.vals, ix.tail = nil, nil, nil
 	ix.hot, ix.byRef, ix.byID, ix.lists, ix.nterms, ix.sorted, ix.names, ix.strs = nil, fresh.byRef, fresh.byID, nil, 0, nil, fresh.names, fresh.strs

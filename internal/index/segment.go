@@ -7,7 +7,6 @@ import (
 	"hash/crc32"
 	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"unsafe"
 
@@ -88,7 +87,7 @@ type segment struct {
 	release func() error // unmaps; nil for bytes in the heap
 	refs    atomic.Int32 // holders: the index, and a merge writing from it
 	damaged atomic.Bool  // a check failed after opening: rebuild
-	verify  sync.Once
+	stop    atomic.Bool  // the index is closing: a check under way gives up
 }
 
 // openSegment reads a segment's tables from data. It checks the small
@@ -150,10 +149,23 @@ func (s *segment) readMeta() error {
 }
 
 // verifyBig checks the sums of the sections opening did not read whole, and
-// marks the segment damaged when one fails.
+// marks the segment damaged when one fails. It reads a few megabytes at a
+// time, giving up when the index closes (a one-shot search must not wait for
+// the check of a file it has answered from).
 func (s *segment) verifyBig() error {
+	const chunk = 4 << 20
 	for i := range numSections {
-		if bigSection(i) && crc32.Checksum(s.sec[i], castagnoli) != s.sums[i] {
+		if !bigSection(i) {
+			continue
+		}
+		sum := uint32(0)
+		for b := s.sec[i]; len(b) > 0; b = b[min(chunk, len(b)):] {
+			if s.stop.Load() {
+				return nil
+			}
+			sum = crc32.Update(sum, castagnoli, b[:min(chunk, len(b))])
+		}
+		if sum != s.sums[i] {
 			s.damaged.Store(true)
 			return fmt.Errorf("%w: section %d checksum", errDamaged, i)
 		}
@@ -172,6 +184,15 @@ func (s *segment) drop() {
 		s.release()
 	}
 	s.data, s.sec = nil, [numSections][]byte{}
+}
+
+// retire drops the index's hold on the segment it no longer uses, stopping
+// a check of it under way.
+func (s *segment) retire() {
+	if s != nil {
+		s.stop.Store(true)
+		s.drop()
+	}
 }
 
 // reader decodes uvarints and strings from a section, noting rather than

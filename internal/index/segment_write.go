@@ -278,6 +278,10 @@ func (v *view) writeTerms(sw *sectionWriter, renum []uint32) (int, error) {
 	if v.seg != nil {
 		nseg = v.seg.nterms
 	}
+	// When the segment lost no document its numbers stand, and each term's
+	// segment part is copied as it is, skips and all: only the heap's part
+	// is decoded and renumbered (a bulk ingest's merges copy, not re-encode).
+	whole := v.seg != nil && !slices.ContainsFunc(v.hot[:v.base], func(h hotDoc) bool { return !h.live })
 	var out plist
 	sw.begin()
 	var post int64
@@ -302,6 +306,11 @@ func (v *view) writeTerms(sw *sectionWriter, renum []uint32) (int, error) {
 			return 0, errDamaged
 		}
 		out = plist{data: out.data[:0], skips: out.skips[:0]}
+		if whole && len(p.base) > 0 {
+			out.data, out.skips = append(out.data, p.base...), append(out.skips, p.baseSkips...)
+			out.n, out.last = p.baseN, p.baseLast
+			p.base, p.baseSkips, p.baseN = nil, nil, 0
+		}
 		var it iter
 		it.reset(&p)
 		for it.next() {
