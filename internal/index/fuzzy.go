@@ -54,10 +54,11 @@ func (e *evaluator) correct(word string, mask uint8, cand docset) []termResult {
 	var found, farther []near
 	key := romanize.Key(term)
 	i := 0
-	e.ix.eachTerm("", func(d string, p *plist) bool {
+	e.ix.eachTerm("", func(t termRef) bool {
 		if i++; i%checkEvery == 0 && e.stopped() {
 			return false
 		}
+		d := t.t
 		ld := abs(len(d) - len(term))
 		if d == term || ld > keyMaxDist {
 			return true
@@ -68,11 +69,11 @@ func (e *evaluator) correct(word string, mask uint8, cand docset) []termResult {
 		}
 		switch {
 		case dist <= maxDist || e.ix.sameKey(term, d, key):
-			if p.count() > 0 {
+			if p := t.list(); p != nil && p.count() > 0 {
 				found = append(found, near{strings.Clone(d), p})
 			}
 		case dist <= fuzzyLongMax:
-			if p.count() > 0 {
+			if p := t.list(); p != nil && p.count() > 0 {
 				farther = append(farther, near{strings.Clone(d), p})
 			}
 		}

@@ -534,20 +534,39 @@ func (ix *Index) heapTerms() []string {
 	return ix.sorted
 }
 
-// eachTerm calls fn with every term that begins with prefix ("" for all) and
-// its posting list, in order, until fn returns false.
-func (ix *Index) eachTerm(prefix string, fn func(t string, p *plist) bool) {
+// termRef is a term of the dictionary: its text, and where its list is (the
+// segment's term number, or -1 for a term only the heap has). Its list is
+// made when asked: a scan of the dictionary reads most terms' text only.
+type termRef struct {
+	ix *Index
+	t  string
+	i  int
+}
+
+func (r termRef) list() *plist {
+	if r.i < 0 {
+		return r.ix.heapList(r.t)
+	}
+	return r.ix.withHeap(r.ix.seg.list(r.i), r.ix.heapList(r.t))
+}
+
+// eachTerm calls fn with every term that begins with prefix ("" for all), in
+// order, until fn returns false.
+func (ix *Index) eachTerm(prefix string, fn func(termRef) bool) {
 	heap := ix.heapTerms()
 	j := sort.SearchStrings(heap, prefix)
 	i, end := 0, 0
-	if ix.seg != nil {
+	switch {
+	case ix.seg == nil:
+	case prefix == "":
+		end = ix.seg.nterms
+	default:
 		i, end = ix.seg.prefixed(prefix)
 	}
 	for {
 		hasHeap := j < len(heap) && strings.HasPrefix(heap[j], prefix)
 		if i < end && (!hasHeap || ix.seg.termText(i) < heap[j]) {
-			t := ix.seg.termText(i)
-			if !fn(t, ix.withHeap(ix.seg.list(i), ix.heapList(t))) {
+			if !fn(termRef{ix, ix.seg.termText(i), i}) {
 				return
 			}
 			i++
@@ -556,7 +575,7 @@ func (ix *Index) eachTerm(prefix string, fn func(t string, p *plist) bool) {
 		if !hasHeap {
 			return
 		}
-		if !fn(heap[j], ix.heapList(heap[j])) {
+		if !fn(termRef{ix, heap[j], -1}) {
 			return
 		}
 		j++

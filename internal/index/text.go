@@ -60,12 +60,12 @@ func (e *evaluator) text(s string, prefix bool, mask uint8, cand docset) (termRe
 // cut is recorded in e.capped for the result to report.
 func (e *evaluator) expand(prefix string) wordLists {
 	var out wordLists
-	e.ix.eachTerm(prefix, func(_ string, p *plist) bool {
+	e.ix.eachTerm(prefix, func(t termRef) bool {
 		if len(out)%checkEvery == 0 && e.stopped() {
 			out = nil
 			return false
 		}
-		out = append(out, p)
+		out = append(out, t.list())
 		return true
 	})
 	if e.err != nil {
