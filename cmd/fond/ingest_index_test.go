@@ -46,15 +46,33 @@ func TestSmallIngestLeavesTheIndexAlone(t *testing.T) {
 	if out, _, code := fond(t, db, "search", "quokka"); code != 0 || !strings.Contains(out, "1 result") {
 		t.Errorf("the record added without the index is not found: %q", out)
 	}
-	// --index load keeps the index current in the ingesting process.
+	// --index load keeps the index current in the ingesting process; one
+	// record is too few to write a segment for (index.DefaultSaveDocs), so
+	// the next process finds it through the change log too.
 	two := filepath.Join(dir, "in", "two.txt")
 	os.WriteFile(two, []byte("Memorandum\n\nWashington, June 4, 1951\n\nAbout wombat exports.\n"), 0o644)
 	before, _ = os.ReadFile(snapshot)
 	if _, stderr, code := fond(t, db, "ingest", "--index", "load", two); code != 0 {
 		t.Fatalf("ingest --index load: %s", stderr)
 	}
+	if after, _ := os.ReadFile(snapshot); !bytes.Equal(before, after) {
+		t.Error("--index load rewrote the index for one record")
+	}
+	if out, _, code := fond(t, db, "search", "wombat"); code != 0 || !strings.Contains(out, "1 result") {
+		t.Errorf("the record added with --index load is not found: %q", out)
+	}
+	// With --index-save-docs 1, one record is enough to write the file.
+	three := filepath.Join(dir, "in", "three.txt")
+	os.WriteFile(three, []byte("Memorandum\n\nWashington, June 5, 1951\n\nAbout numbat exports.\n"), 0o644)
+	before, _ = os.ReadFile(snapshot)
+	if _, stderr, code := fond(t, db, "--index-save-docs", "1", "ingest", "--index", "load", three); code != 0 {
+		t.Fatalf("ingest --index-save-docs 1: %s", stderr)
+	}
 	if after, _ := os.ReadFile(snapshot); bytes.Equal(before, after) {
-		t.Error("--index load did not save the index")
+		t.Error("--index-save-docs 1 did not write the index for one record")
+	}
+	if _, stderr, code := fond(t, db, "--index-merge-mb", "0", "search", "numbat"); code != 2 || !strings.Contains(stderr, "--index-merge-mb") {
+		t.Errorf("--index-merge-mb 0: exit %d, %q", code, stderr)
 	}
 	if _, stderr, code := fond(t, db, "ingest", "--index", "sometimes", two); code != 2 || !strings.Contains(stderr, "--index") {
 		t.Errorf("a bad --index: exit %d, %q", code, stderr)

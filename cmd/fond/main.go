@@ -15,6 +15,7 @@ import (
 	"strings"
 	"syscall"
 
+	"fond/internal/index"
 	"fond/internal/record"
 )
 
@@ -55,9 +56,12 @@ var commands = map[string]command{
 // env carries what every subcommand shares.
 type env struct {
 	dbPath string
-	stdout io.Writer
-	stderr io.Writer
-	log    *slog.Logger
+	// indexOpts are the search index file's limits (--index-merge-mb,
+	// --index-save-docs).
+	indexOpts index.Options
+	stdout    io.Writer
+	stderr    io.Writer
+	log       *slog.Logger
 }
 
 // errFailed means the command reported its own failures and should exit 1.
@@ -80,6 +84,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	db := global.String("db", defaultDB, "database: an SQLite file, or a postgres:// URL (default $FOND_DB, else ./fond.db)")
 	verbose := global.Bool("v", false, "log debug messages")
+	mergeMB := global.Int64("index-merge-mb", index.DefaultMergeBytes>>20, "MB of postings the search index holds in memory before it merges them into its file")
+	saveDocs := global.Int("index-save-docs", index.DefaultSaveDocs, "records held in memory for which closing writes the search index's file (fewer are caught up from the change log at the next start)")
 	global.Usage = func() {}
 	if err := global.Parse(args); errors.Is(err, flag.ErrHelp) {
 		usage(stdout)
@@ -103,7 +109,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if *verbose {
 		level = slog.LevelDebug
 	}
-	e := &env{dbPath: *db, stdout: stdout, stderr: stderr, log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))}
+	if *mergeMB <= 0 || *saveDocs <= 0 {
+		fmt.Fprintln(stderr, "fond: --index-merge-mb and --index-save-docs must be positive")
+		return 2
+	}
+	e := &env{dbPath: *db, indexOpts: index.Options{MergeBytes: *mergeMB << 20, SaveDocs: *saveDocs}, stdout: stdout, stderr: stderr, log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))}
 	// Subcommands accept --db after their name too ("fond ingest --db x.db ...").
 	err := cmd.run(ctx, e, rest[1:])
 	switch {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"fond/internal/index"
 	"fond/internal/record"
 
 	"fond/internal/store"
@@ -19,10 +20,17 @@ import (
 // openStore opens the configured store: a postgres:// URL selects PostgreSQL,
 // anything else names the embedded SQLite file.
 func (e *env) openStore(ctx context.Context) (store.Store, error) {
+	var st store.Store
+	var err error
 	if postgres.IsURL(e.dbPath) {
-		return postgres.Open(ctx, e.dbPath, postgresSnapshot(e.dbPath))
+		st, err = postgres.Open(ctx, e.dbPath, postgresSnapshot(e.dbPath))
+	} else {
+		st, err = sqlite.Open(ctx, e.dbPath)
 	}
-	return sqlite.Open(ctx, e.dbPath)
+	if s, ok := st.(interface{ SetIndexOptions(index.Options) }); ok && err == nil {
+		s.SetIndexOptions(e.indexOpts)
+	}
+	return st, err
 }
 
 // postgresSnapshot is where this machine keeps its copy of a PostgreSQL

@@ -128,9 +128,9 @@ func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node, root docse
 	}
 	// Dense counts: a common word's set can be a third of the archive, where
 	// a map per document costs far more than two bytes a document.
-	count := make([]uint8, len(e.ix.docs)) // telling words a document has
-	every := make([]uint8, len(e.ix.docs)) // words a document has
-	var touched []uint32                   // documents with a telling word
+	count := make([]uint8, len(e.ix.hot)) // telling words a document has
+	every := make([]uint8, len(e.ix.hot)) // words a document has
+	var touched []uint32                  // documents with a telling word
 	for _, ids := range sets {
 		tells := telling == 0 || len(ids) <= common
 		for i, d := range ids {

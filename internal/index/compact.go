@@ -1,18 +1,22 @@
 package index
 
-import "encoding/binary"
-
 // compact drops deleted documents from every posting list and renumbers the rest,
 // once deletions outnumber live documents (an archive re-ingested many times).
+// Only an index wholly in the heap compacts; one with a file drops its dead
+// documents when it merges into a new segment.
 func (ix *Index) compact() {
-	renum := make([]uint32, len(ix.docs))
+	if ix.seg != nil {
+		return
+	}
+	renum := make([]uint32, len(ix.tail))
 	var docs []docInfo
-	for i, d := range ix.docs {
-		if d.live {
+	for i, d := range ix.tail {
+		if ix.hot[i].live {
 			renum[i] = uint32(len(docs))
 			docs = append(docs, d)
 		}
 	}
+	ix.heapBytes = 0
 	for id, p := range ix.lists {
 		if p == nil {
 			continue
@@ -20,20 +24,14 @@ func (ix *Index) compact() {
 		var out plist
 		var it iter
 		it.reset(p)
-		start := 0
-		for {
-			start = it.off
-			if !it.next() {
-				break
-			}
-			if !ix.docs[it.doc].live {
+		for it.next() {
+			if !ix.hot[it.doc].live {
 				continue
 			}
 			// Copy the posting after its document delta, which changes.
-			_, n := binary.Uvarint(it.data[start:])
 			doc := renum[it.doc]
 			out.startPosting(doc)
-			out.data = append(out.data, it.data[start+n:it.off]...)
+			out.data = append(out.data, it.data[it.start:it.off]...)
 			out.last, out.n = doc, out.n+1
 		}
 		if out.n == 0 {
@@ -42,12 +40,13 @@ func (ix *Index) compact() {
 			ix.sorted = nil
 			continue
 		}
+		ix.heapBytes += int64(len(out.data))
 		*p = out
 	}
 	for k, l := range ix.names {
 		var kept []uint32
 		for _, d := range l {
-			if ix.docs[d].live {
+			if ix.hot[d].live {
 				kept = append(kept, renum[d])
 			}
 		}
@@ -57,15 +56,16 @@ func (ix *Index) compact() {
 			ix.names[k] = kept
 		}
 	}
-	ix.docs = docs
-	ix.hot, ix.fac, ix.vals = ix.hot[:0], ix.fac[:0], nil
+	// Fresh arrays, not the old ones overwritten: a merge may be reading them.
+	ix.tail, ix.hot, ix.fac, ix.vals = docs, make([]hotDoc, 0, len(docs)), make([]facetDoc, 0, len(docs)), nil
 	for i := range docs {
 		d := &docs[i]
 		ix.hot = append(ix.hot, hotDoc{length: d.length, earliest: d.earliest, latest: d.latest, live: true})
 		ix.fac = append(ix.fac, ix.facetOf(d))
 	}
-	for i := range ix.docs {
-		ix.byRef[ix.docs[i].ref] = uint32(i)
-		ix.byID[ix.docs[i].id] = uint32(i)
+	for i := range ix.tail {
+		ix.byRef[ix.tail[i].ref] = uint32(i)
+		ix.byID[ix.tail[i].id] = uint32(i)
 	}
+	ix.resets++
 }

@@ -208,7 +208,7 @@ func (e *evaluator) cost(n search.Node) int {
 			for _, t := range toks {
 				df := 0
 				if p := e.ix.term(t.term); p != nil {
-					df = int(p.n)
+					df = int(p.count())
 				}
 				best = min(best, df)
 			}
@@ -324,7 +324,7 @@ func (e *evaluator) name(t search.Term, mask uint8, cand docset, typed termResul
 	}
 	for k := range keys {
 		for _, kind := range []string{t.Field, "name"} {
-			if l := e.ix.names[kind+"\x00"+k]; len(l) > 0 {
+			if l := e.ix.namesOf(kind + "\x00" + k); len(l) > 0 {
 				docs := e.restrict(l, cand)
 				parts = append(parts, termResult{docs: docs, wtf: make([]float32, len(docs))})
 			}
@@ -390,10 +390,10 @@ func (e *evaluator) metadata(t search.Term, cand docset) docset {
 		})
 	case "fond":
 		return e.filter(cand, func(n uint32) bool {
-			return slices.ContainsFunc(e.ix.docs[n].fonds, func(id uint32) bool { return test(id, equal) })
+			return slices.ContainsFunc(e.ix.info(n).fonds, func(id uint32) bool { return test(id, equal) })
 		})
 	case "status":
-		return e.filter(cand, func(n uint32) bool { return test(e.ix.docs[n].status, equal) })
+		return e.filter(cand, func(n uint32) bool { return test(fac[n].status, equal) })
 	case "withheld", "exemption", "released", "released_later":
 		return e.declassified(t.Field, lv, cand)
 	case "subject":
@@ -403,10 +403,10 @@ func (e *evaluator) metadata(t search.Term, cand docset) docset {
 		if s, ok := subjects.Default().Lookup(v); ok {
 			id = s.ID
 		}
-		in := e.ix.names[subjectKey+id]
+		in := e.ix.namesOf(subjectKey + id)
 		return e.filter(cand, func(n uint32) bool { _, ok := slices.BinarySearch(in, n); return ok })
 	case "id":
-		want, ok := e.ix.byID[v]
+		want, ok := e.ix.docByID(v)
 		if !ok {
 			return docset{}
 		}
@@ -427,7 +427,7 @@ const maxReleaseYears = 200
 func (e *evaluator) declassified(field, v string, cand docset) docset {
 	lists := map[uint32]bool{}
 	add := func(key string) {
-		for _, n := range e.ix.names[field+"\x00"+key] {
+		for _, n := range e.ix.namesOf(field + "\x00" + key) {
 			lists[n] = true
 		}
 	}
@@ -499,7 +499,7 @@ func (ix *Index) published(docs []uint32) []uint32 {
 	none := ix.strs.byStr[""]
 	out := docs[:0:0]
 	for _, n := range docs {
-		st := ix.docs[n].status
+		st := ix.fac[n].status
 		if ok && st == pub || st == none {
 			out = append(out, n)
 		}

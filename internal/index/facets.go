@@ -118,7 +118,7 @@ func (ix *Index) facets(stop func() error, docs []uint32, auth *names.File) (map
 // set walked (a closed list of exemption codes is looked up, not the whole
 // key table scanned).
 func (ix *Index) releaseFacets(docs []uint32, out map[string][]search.FacetCount) {
-	if len(ix.names["withheld\x00yes"]) == 0 || len(docs) == 0 {
+	if len(ix.namesOf("withheld\x00yes")) == 0 || len(docs) == 0 {
 		return
 	}
 	in := make([]uint64, (len(ix.hot)+63)/64)
@@ -127,7 +127,7 @@ func (ix *Index) releaseFacets(docs []uint32, out map[string][]search.FacetCount
 	}
 	count := func(key string) int {
 		c := 0
-		for _, n := range ix.names[key] {
+		for _, n := range ix.namesOf(key) {
 			if in[n/64]&(1<<(n%64)) != 0 {
 				c++
 			}
@@ -209,14 +209,14 @@ func (c *counter) release() {
 // vocabulary is small, so a bitmap of the result and one pass over each set
 // cost less than keeping subjects among every document's facet values.
 func (ix *Index) subjectCounts(docs []uint32) []search.FacetCount {
-	in := make([]uint64, (len(ix.docs)+63)/64)
+	in := make([]uint64, (len(ix.hot)+63)/64)
 	for _, n := range docs {
 		in[n/64] |= 1 << (n % 64)
 	}
 	var out []search.FacetCount
 	for _, s := range subjects.Default().Subjects {
 		c := 0
-		for _, n := range ix.names[subjectKey+s.ID] {
+		for _, n := range ix.namesOf(subjectKey + s.ID) {
 			if in[n/64]&(1<<(n%64)) != 0 {
 				c++
 			}

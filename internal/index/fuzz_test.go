@@ -17,8 +17,8 @@ func FuzzReadSnapshot(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(buf.Bytes())
-	f.Add([]byte(snapshotMagic))
-	f.Add([]byte(snapshotMagic + "\xff\xff\xff\xff\x0f"))
+	f.Add([]byte(segmentMagic))
+	f.Add([]byte(segmentMagic + "\xff\xff\xff\xff\x0f"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ix, err := ReadSnapshot(bytes.NewReader(data))
 		if err == nil && ix == nil {

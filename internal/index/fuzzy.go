@@ -53,14 +53,15 @@ func (e *evaluator) correct(word string, mask uint8, cand docset) []termResult {
 	}
 	var found, farther []near
 	key := romanize.Key(term)
-	dict := e.ix.dictionary()
-	for i, d := range dict {
-		if i%checkEvery == 0 && e.stopped() {
-			return nil
+	i := 0
+	e.ix.eachTerm("", func(t termRef) bool {
+		if i++; i%checkEvery == 0 && e.stopped() {
+			return false
 		}
+		d := t.t
 		ld := abs(len(d) - len(term))
 		if d == term || ld > keyMaxDist {
-			continue
+			return true
 		}
 		dist := fuzzyLongMax + 1
 		if ld <= fuzzyLongMax {
@@ -68,14 +69,18 @@ func (e *evaluator) correct(word string, mask uint8, cand docset) []termResult {
 		}
 		switch {
 		case dist <= maxDist || e.ix.sameKey(term, d, key):
-			if p := e.ix.term(d); p != nil && p.n > 0 {
-				found = append(found, near{d, p})
+			if p := t.list(); p != nil && p.count() > 0 {
+				found = append(found, near{strings.Clone(d), p})
 			}
 		case dist <= fuzzyLongMax:
-			if p := e.ix.term(d); p != nil && p.n > 0 {
-				farther = append(farther, near{d, p})
+			if p := t.list(); p != nil && p.count() > 0 {
+				farther = append(farther, near{strings.Clone(d), p})
 			}
 		}
+		return true
+	})
+	if e.err != nil {
+		return nil
 	}
 	if len(found) == 0 {
 		// Nothing one edit from a shorter word: two, as a name typed from
@@ -86,7 +91,7 @@ func (e *evaluator) correct(word string, mask uint8, cand docset) []termResult {
 		return nil
 	}
 	slices.SortFunc(found, func(a, b near) int {
-		if c := cmp.Compare(b.p.n, a.p.n); c != 0 {
+		if c := cmp.Compare(b.p.count(), a.p.count()); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.term, b.term)
@@ -121,7 +126,7 @@ func (ix *Index) sameKey(term, d, key string) bool {
 	k, ok := ix.romKeys.Load(d)
 	if !ok {
 		k = romanize.Key(d)
-		ix.romKeys.Store(d, k)
+		ix.romKeys.Store(strings.Clone(d), k) // d may lie in a segment, unmapped later
 	}
 	return k.(string) == key
 }

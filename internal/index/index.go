@@ -145,12 +145,13 @@ func (z *Analyzer) addPos(a *Analyzed, id uint32, f uint8, pos uint32) {
 
 // docInfo is a document's metadata in the index: strings interned, dates as
 // yyyymmdd numbers (0: undated) so that filters and facets compare integers.
+// Documents in a segment keep theirs there (segment.doc decodes it); those
+// added since, in Index.tail.
 type docInfo struct {
 	ref              int64
 	id               string
 	earliest, latest int32
 	length           uint32
-	live             bool
 	typ, cat         uint32
 	lang, olang      uint32
 	coll, collTitle  uint32
@@ -176,13 +177,14 @@ type hotDoc struct {
 type facetDoc struct {
 	typ, cat, lang, coll uint32
 	olang, collTitle     uint32
+	status               uint32
 	off                  uint32 // repositories, then persons, then places, in vals
 	repos, persons       uint16
 	places               uint16
 }
 
 func (ix *Index) facetOf(d *docInfo) facetDoc {
-	f := facetDoc{typ: d.typ, cat: d.cat, lang: d.lang, coll: d.coll, olang: d.olang, collTitle: d.collTitle, off: uint32(len(ix.vals)),
+	f := facetDoc{typ: d.typ, cat: d.cat, lang: d.lang, coll: d.coll, olang: d.olang, collTitle: d.collTitle, status: d.status, off: uint32(len(ix.vals)),
 		repos: uint16(min(len(d.repos), 1<<16-1)), persons: uint16(min(len(d.persons), 1<<16-1)), places: uint16(min(len(d.places), 1<<16-1))}
 	ix.vals = append(ix.vals, d.repos[:f.repos]...)
 	ix.vals = append(ix.vals, d.persons[:f.persons]...)
@@ -192,23 +194,31 @@ func (ix *Index) facetOf(d *docInfo) facetDoc {
 
 // Index is safe for concurrent use: searches share a read lock, changes take the
 // write lock.
+//
+// Documents are numbered in the order they were added. Those below base are a
+// segment's (a file mapped read-only, see segment.go); the rest, added since,
+// live in the heap (tail, lists, names, byRef, byID) until a merge writes them
+// into a new segment. A posting list is the segment's part followed by the
+// heap's. Deleting marks the document dead in hot, wherever it lives.
 type Index struct {
 	mu     sync.RWMutex
-	docs   []docInfo
-	hot    []hotDoc   // parallel to docs
-	fac    []facetDoc // parallel to docs
+	seg    *segment // nil: every document is in the heap
+	base   uint32   // documents in seg
+	tail   []docInfo
+	hot    []hotDoc   // every document
+	fac    []facetDoc // parallel to hot
 	vals   []uint32
-	byRef  map[int64]uint32
-	byID   map[string]uint32
-	lists  []*plist // by term number (vocab); nil where this index lacks the term
+	byRef  map[int64]uint32  // heap documents
+	byID   map[string]uint32 // heap documents
+	lists  []*plist          // heap postings by term number (vocab); nil where none
 	nterms int
-	sorted []string // the term dictionary in order, for prefixes; nil when stale
+	sorted []string // the heap's terms the segment lacks, in order; nil when stale
 	dictMu sync.Mutex
 	// romKeys caches romanize.Key of dictionary terms (string → string) for
 	// near spellings: a key costs microseconds, and a respelled name compares
 	// hundreds of terms. Terms only, so it is bounded by the vocabulary.
 	romKeys sync.Map
-	names   map[string][]uint32
+	names   map[string][]uint32 // heap documents' keyed sets
 	strs    interner
 	live    int
 	hidden  int    // live documents readers may not see (drafts, withdrawn)
@@ -216,6 +226,12 @@ type Index struct {
 	gen     int64  // the store change this index reflects
 	epoch   string // which store it reflects
 	scratch []byte
+	// heapBytes is what the heap's postings hold, for the merge bound.
+	heapBytes int64
+	// resets counts Reset and compact, which renumber documents: a merge
+	// begun before one is dropped.
+	resets int
+	file   fileState
 }
 
 // New returns an empty index.
@@ -228,9 +244,12 @@ func (ix *Index) Reset() {
 	fresh := New()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	ix.fac, ix.vals = nil, nil
-	ix.docs, ix.hot, ix.byRef, ix.byID, ix.lists, ix.nterms, ix.sorted, ix.names, ix.strs = nil, nil, fresh.byRef, fresh.byID, nil, 0, nil, fresh.names, fresh.strs
-	ix.live, ix.hidden, ix.lengths, ix.gen, ix.epoch = 0, 0, 0, 0, ""
+	ix.seg.retire()
+	ix.seg, ix.base = nil, 0
+	ix.fac, ix.vals, ix.tail = nil, nil, nil
+	ix.hot, ix.byRef, ix.byID, ix.lists, ix.nterms, ix.sorted, ix.names, ix.strs = nil, fresh.byRef, fresh.byID, nil, 0, nil, fresh.names, fresh.strs
+	ix.live, ix.hidden, ix.lengths, ix.gen, ix.epoch, ix.heapBytes = 0, 0, 0, 0, "", 0
+	ix.resets++
 	ix.romKeys.Clear()
 }
 
@@ -267,35 +286,113 @@ func (ix *Index) Apply(removed []int64, added []*Analyzed) {
 		ix.remove(a.doc.Ref)
 		ix.add(a)
 	}
-	if dead := len(ix.docs) - ix.live; dead > 1024 && dead > ix.live {
+	dead := len(ix.hot) - ix.live
+	switch {
+	case ix.file.path != "":
+		ix.mergeIfDue(dead)
+	case dead > 1024 && dead > ix.live:
 		ix.compact()
 	}
 }
 
+// docByRef finds the live document of ref.
+func (ix *Index) docByRef(ref int64) (uint32, bool) {
+	if n, ok := ix.byRef[ref]; ok {
+		return n, true
+	}
+	if ix.seg != nil {
+		if n, ok := ix.seg.byRef(ref); ok && ix.hot[n].live {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// docByID finds the live document of id.
+func (ix *Index) docByID(id string) (uint32, bool) {
+	if n, ok := ix.byID[id]; ok {
+		return n, true
+	}
+	if ix.seg != nil {
+		if n, ok := ix.seg.byID(id); ok && ix.hot[n].live {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// info is document n's stored part; for a segment's document its strings
+// point into the mapping, and are cloned before they leave the index.
+func (ix *Index) info(n uint32) docInfo {
+	if n >= ix.base {
+		return ix.tail[n-ix.base]
+	}
+	var d docInfo
+	ix.seg.doc(n, &d)
+	return d
+}
+
+func (ix *Index) id(n uint32) string {
+	if n >= ix.base {
+		return ix.tail[n-ix.base].id
+	}
+	return ix.seg.id(n)
+}
+
+func (ix *Index) ref(n uint32) int64 {
+	if n >= ix.base {
+		return ix.tail[n-ix.base].ref
+	}
+	return ix.seg.ref(n)
+}
+
 func (ix *Index) remove(ref int64) {
-	n, ok := ix.byRef[ref]
-	if !ok {
-		return
-	}
-	d := &ix.docs[n]
-	d.live = false
-	ix.hot[n].live = false
-	delete(ix.byRef, ref)
-	if ix.byID[d.id] == n {
-		delete(ix.byID, d.id)
-	}
-	ix.live--
-	ix.lengths -= uint64(d.length)
-	if ix.hiddenStatus(d.status) {
-		ix.hidden--
+	if n, ok := ix.docByRef(ref); ok {
+		ix.kill(n)
 	}
 }
 
+// kill marks document n dead, as remove does for a ref.
+func (ix *Index) kill(n uint32) {
+	if !ix.hot[n].live {
+		return
+	}
+	ix.hot[n].live = false
+	ix.live--
+	ix.lengths -= uint64(ix.hot[n].length)
+	if ix.hiddenStatus(ix.fac[n].status) {
+		ix.hidden--
+	}
+	if n >= ix.base {
+		d := &ix.tail[n-ix.base]
+		delete(ix.byRef, d.ref)
+		if ix.byID[d.id] == n {
+			delete(ix.byID, d.id)
+		}
+	}
+}
+
+// appendDoc adds a document's stored part, its strings already interned.
+func (ix *Index) appendDoc(info docInfo) uint32 {
+	n := uint32(len(ix.hot))
+	ix.tail = append(ix.tail, info)
+	ix.hot = append(ix.hot, hotDoc{length: info.length, earliest: info.earliest, latest: info.latest, live: true})
+	ix.fac = append(ix.fac, ix.facetOf(&info))
+	ix.byRef[info.ref] = n
+	ix.byID[info.id] = n
+	ix.live++
+	ix.lengths += uint64(info.length)
+	if ix.hiddenStatus(info.status) {
+		ix.hidden++
+	}
+	return n
+}
+
 func (ix *Index) add(a *Analyzed) {
-	n := uint32(len(ix.docs))
+	n := uint32(len(ix.hot))
 	d := a.doc
 	info := docInfo{
-		ref: d.Ref, id: d.ID, live: true, length: a.length,
+		ref: d.Ref, id: d.ID, length: a.length,
 		earliest: dateNum(d.Earliest), latest: dateNum(d.Latest),
 		typ: ix.strs.id(d.Type), cat: ix.strs.id(d.Category), lang: ix.strs.id(d.Lang), olang: ix.strs.id(d.OrigLang),
 		coll: ix.strs.id(d.Collection), collTitle: ix.strs.id(d.CollectionTitle), status: ix.strs.id(d.Status),
@@ -304,18 +401,12 @@ func (ix *Index) add(a *Analyzed) {
 		marks: a.marks,
 		title: d.Text[fTitle], summary: d.Text[fSummary], date: d.Date,
 	}
-	ix.docs = append(ix.docs, info)
-	ix.hot = append(ix.hot, hotDoc{length: info.length, earliest: info.earliest, latest: info.latest, live: true})
-	ix.fac = append(ix.fac, ix.facetOf(&info))
-	ix.byRef[d.Ref] = n
-	ix.byID[d.ID] = n
-	ix.live++
-	ix.lengths += uint64(a.length)
-	if ix.hiddenStatus(info.status) {
-		ix.hidden++
-	}
+	ix.appendDoc(info)
 	for _, tp := range a.terms {
-		ix.scratch = ix.list(tp.id).add(n, tp.fields, ix.scratch)
+		p := ix.list(tp.id)
+		before := len(p.data)
+		ix.scratch = p.add(n, tp.fields, ix.scratch)
+		ix.heapBytes += int64(len(p.data) - before)
 	}
 	for _, k := range uniq(d.NameKeys) {
 		l, ok := ix.names[k]
@@ -324,6 +415,23 @@ func (ix *Index) add(a *Analyzed) {
 		}
 		ix.names[k] = append(l, n)
 	}
+}
+
+// namesOf is the sorted list of documents under a key: the segment's, then
+// the heap's.
+func (ix *Index) namesOf(key string) []uint32 {
+	l := ix.names[key]
+	if ix.seg == nil {
+		return l
+	}
+	s := ix.seg.names(key)
+	if len(l) == 0 {
+		return s
+	}
+	if len(s) == 0 {
+		return l
+	}
+	return append(slices.Clip(s), l...)
 }
 
 // list returns term id's posting list, creating it when new.
@@ -342,13 +450,37 @@ func (ix *Index) list(id uint32) *plist {
 	return p
 }
 
-// term returns a term's posting list, or nil.
+// term returns a term's posting list, or nil: the segment's part, if any,
+// followed by the heap's.
 func (ix *Index) term(t string) *plist {
-	id, ok := lookupTerm(t)
-	if !ok || int(id) >= len(ix.lists) {
-		return nil
+	var heap *plist
+	if id, ok := lookupTerm(t); ok && int(id) < len(ix.lists) {
+		heap = ix.lists[id]
 	}
-	return ix.lists[id]
+	if ix.seg == nil {
+		return heap
+	}
+	i, ok := ix.seg.findTerm(t)
+	if !ok {
+		return heap
+	}
+	return ix.withHeap(ix.seg.list(i), heap)
+}
+
+// withHeap completes p, a segment's part of a list, with the heap's part.
+func (ix *Index) withHeap(p, heap *plist) *plist {
+	if heap != nil {
+		p.data, p.last, p.n, p.skips = heap.data, heap.last, heap.n, heap.skips
+	}
+	return p
+}
+
+// heapList is the heap's part of term t's list, or nil.
+func (ix *Index) heapList(t string) *plist {
+	if id, ok := lookupTerm(t); ok && int(id) < len(ix.lists) {
+		return ix.lists[id]
+	}
+	return nil
 }
 
 // dateNum turns YYYY-MM-DD into yyyymmdd; "" and unreadable dates are 0.
@@ -378,10 +510,10 @@ func uniq(list []string) []string {
 	return slices.Compact(out)
 }
 
-// dictionary returns the sorted term list, rebuilding it after new terms.
-// Callers hold at least the read lock; the rebuild, which searches sharing that
-// lock may race to, is guarded by its own.
-func (ix *Index) dictionary() []string {
+// heapTerms returns, in order, the heap's terms the segment lacks, rebuilding
+// the list after new terms. Callers hold at least the read lock; the rebuild,
+// which searches sharing that lock may race to, is guarded by its own.
+func (ix *Index) heapTerms() []string {
 	ix.dictMu.Lock()
 	defer ix.dictMu.Unlock()
 	if ix.sorted == nil {
@@ -393,10 +525,61 @@ func (ix *Index) dictionary() []string {
 			}
 		}
 		vocab.RUnlock()
+		if ix.seg != nil {
+			s = slices.DeleteFunc(s, func(t string) bool { _, ok := ix.seg.findTerm(t); return ok })
+		}
 		sort.Strings(s)
 		ix.sorted = s
 	}
 	return ix.sorted
+}
+
+// termRef is a term of the dictionary: its text, and where its list is (the
+// segment's term number, or -1 for a term only the heap has). Its list is
+// made when asked: a scan of the dictionary reads most terms' text only.
+type termRef struct {
+	ix *Index
+	t  string
+	i  int
+}
+
+func (r termRef) list() *plist {
+	if r.i < 0 {
+		return r.ix.heapList(r.t)
+	}
+	return r.ix.withHeap(r.ix.seg.list(r.i), r.ix.heapList(r.t))
+}
+
+// eachTerm calls fn with every term that begins with prefix ("" for all), in
+// order, until fn returns false.
+func (ix *Index) eachTerm(prefix string, fn func(termRef) bool) {
+	heap := ix.heapTerms()
+	j := sort.SearchStrings(heap, prefix)
+	i, end := 0, 0
+	switch {
+	case ix.seg == nil:
+	case prefix == "":
+		end = ix.seg.nterms
+	default:
+		i, end = ix.seg.prefixed(prefix)
+	}
+	for {
+		hasHeap := j < len(heap) && strings.HasPrefix(heap[j], prefix)
+		if i < end && (!hasHeap || ix.seg.termText(i) < heap[j]) {
+			if !fn(termRef{ix, ix.seg.termText(i), i}) {
+				return
+			}
+			i++
+			continue
+		}
+		if !hasHeap {
+			return
+		}
+		if !fn(termRef{ix, heap[j], -1}) {
+			return
+		}
+		j++
+	}
 }
 
 // interner maps each distinct metadata string to a small number; 0 is "".
@@ -440,8 +623,8 @@ func (ix *Index) hiddenStatus(status uint32) bool {
 // recountHidden counts the live documents readers may not see, after a load.
 func (ix *Index) recountHidden() {
 	ix.hidden = 0
-	for i := range ix.docs {
-		if ix.docs[i].live && ix.hiddenStatus(ix.docs[i].status) {
+	for i := range ix.hot {
+		if ix.hot[i].live && ix.hiddenStatus(ix.fac[i].status) {
 			ix.hidden++
 		}
 	}
@@ -453,9 +636,10 @@ func (ix *Index) recountHidden() {
 func (ix *Index) Entries(fn func(ref int64, id string)) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	for i := range ix.docs {
-		if ix.docs[i].live {
-			fn(ix.docs[i].ref, ix.docs[i].id)
+	for i := range ix.hot {
+		if ix.hot[i].live {
+			n := uint32(i)
+			fn(ix.ref(n), strings.Clone(ix.id(n)))
 		}
 	}
 }

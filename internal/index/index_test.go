@@ -109,8 +109,8 @@ func TestCompaction(t *testing.T) {
 		}
 		ix.Apply(nil, as)
 	}
-	if len(ix.docs) >= 2400 {
-		t.Errorf("no compaction: %d documents kept", len(ix.docs))
+	if len(ix.hot) >= 2400 {
+		t.Errorf("no compaction: %d documents kept", len(ix.hot))
 	}
 	if got := ids(ix, `"kim il sung"`); got != "2 [a b]" {
 		t.Errorf("after compaction: %s", got)

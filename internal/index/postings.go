@@ -36,11 +36,36 @@ const textFields uint8 = 1<<fCJK - 1
 //
 // Everything a ranked term query needs comes before the positions, which only a
 // phrase reads, and their length lets every other query jump over them.
+//
+// A list has two parts: a segment's, read in place from the mapped file, and
+// the heap's, for documents added since (numbered after every segment's); each
+// part starts with its first document whole. Offsets into a list (a posting's
+// place, noted for snippets) count through the segment's part into the heap's.
 type plist struct {
-	data  []byte
-	last  uint32 // last document appended
-	n     uint32 // postings appended (deleted documents included until compaction)
-	skips []skip // every skipEvery postings, so a seek jumps instead of decoding
+	base      []byte // the segment's part, read-only
+	baseSkips []skip
+	baseN     uint32
+	baseLast  uint32
+	data      []byte // the heap's part
+	last      uint32 // last document appended
+	n         uint32 // postings appended (deleted documents included until compaction)
+	skips     []skip // every skipEvery postings, so a seek jumps instead of decoding
+}
+
+// count is the list's postings, both parts.
+func (p *plist) count() uint32 { return p.baseN + p.n }
+
+// middle is a document near the middle of the list, for splitting a pass over
+// it in two; false for a list too short to split.
+func (p *plist) middle() (uint32, bool) {
+	sk := p.skips
+	if p.baseN >= p.n {
+		sk = p.baseSkips
+	}
+	if len(sk) < 2 {
+		return 0, false
+	}
+	return sk[len(sk)/2].doc, true
 }
 
 // skip says where posting k·skipEvery starts: its document, the document before
@@ -92,18 +117,23 @@ func (p *plist) startPosting(doc uint32) {
 	p.data = binary.AppendUvarint(p.data, uint64(delta))
 }
 
-// iter walks one posting list forward.
+// iter walks one posting list forward, the segment's part, then the heap's.
 type iter struct {
 	data   []byte
 	skips  []skip
-	off    int
-	doc    uint32
-	mask   uint8
-	tf     [numFields]uint32
-	posOff int // start of this posting's positions
-	start  int // start of this posting's header (after the document delta)
-	done   bool
-	first  bool
+	rest   []byte // the heap's part, while in the segment's
+	restSk []skip
+	// partLast is the segment's part's last document, while a heap part follows.
+	partLast uint32
+	at0      int // where the current part starts in the list's offsets
+	off      int
+	doc      uint32
+	mask     uint8
+	tf       [numFields]uint32
+	posOff   int // start of this posting's positions
+	start    int // start of this posting's header (after the document delta)
+	done     bool
+	first    bool
 }
 
 func newIter(p *plist) *iter {
@@ -114,13 +144,32 @@ func newIter(p *plist) *iter {
 
 func (it *iter) reset(p *plist) {
 	*it = iter{data: p.data, skips: p.skips, first: true}
-	if p.n == 0 {
+	if len(p.base) > 0 {
+		it.data, it.skips, it.partLast = p.base, p.baseSkips, p.baseLast
+		if len(p.data) > 0 {
+			it.rest, it.restSk = p.data, p.skips
+		}
+	}
+	if p.count() == 0 {
 		it.done = true
 	}
 }
 
+// nextPart moves to the heap's part of the list.
+func (it *iter) nextPart() {
+	it.at0 += len(it.data)
+	it.data, it.skips, it.rest, it.restSk = it.rest, it.restSk, nil, nil
+	it.off, it.first = 0, true
+}
+
+// at is where the current posting's header lies among the list's offsets.
+func (it *iter) at() uint32 { return uint32(it.at0 + it.start) }
+
 // next moves to the next posting; false at the end.
 func (it *iter) next() bool {
+	if !it.done && it.off >= len(it.data) && it.rest != nil {
+		it.nextPart()
+	}
 	if it.done || it.off >= len(it.data) {
 		it.done = true
 		return false
@@ -169,7 +218,10 @@ func (it *iter) header() {
 // positionsAt decodes field f's positions of the posting whose header starts at
 // off in p, which a search noted while it matched.
 func positionsAt(p *plist, off uint32, f uint8, buf []uint32) []uint32 {
-	it := iter{data: p.data, off: int(off)}
+	it := iter{data: p.base, off: int(off)}
+	if int(off) >= len(p.base) {
+		it.data, it.off = p.data, int(off)-len(p.base)
+	}
 	it.header()
 	return it.appendPositions(f, buf)
 }
@@ -181,6 +233,9 @@ func (it *iter) seek(doc uint32) bool {
 	}
 	if it.done {
 		return false
+	}
+	if it.rest != nil && doc > it.partLast {
+		it.nextPart()
 	}
 	// Jump to the last skip point before doc, when it lies ahead.
 	if n := len(it.skips); n > 0 && it.skips[0].doc < doc {

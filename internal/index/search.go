@@ -4,8 +4,10 @@ import (
 	"container/heap"
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"fond/internal/names"
@@ -81,12 +83,13 @@ const k1, b = 1.2, 0.75
 // req.Limits.MaxDuration: every loop over postings or documents looks at its
 // context every checkEvery steps. The time counts from when the search holds
 // the index, so a wait behind an update is not taken for the query's cost.
-func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
+func (ix *Index) Search(ctx context.Context, req Request) (res Response, err error) {
 	if err := ctx.Err(); err != nil {
 		return Response{}, err
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
+	defer ix.damagedPanic(&err)
 	lim := req.Limits.WithDefaults()
 	start := time.Now()
 	e := &evaluator{ix: ix, ctx: ctx, deadline: start.Add(lim.MaxDuration), names: req.Names,
@@ -124,7 +127,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 	if e.err != nil {
 		return why(e.err)
 	}
-	res := Response{Total: len(docs), Exact: len(docs), Capped: e.capped, Corrected: e.corrected}
+	res = Response{Total: len(docs), Exact: len(docs), Capped: e.capped, Corrected: e.corrected}
 	if exact >= 0 {
 		res.Exact = exact
 	}
@@ -167,9 +170,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 		return why(e.err)
 	}
 	for i := req.Offset; i < len(top); i++ {
-		d := &ix.docs[top[i].doc]
-		h := Hit{Ref: d.ref, ID: d.id, Where: e.where(top[i].doc),
-			Title: d.title, Summary: d.summary, Type: ix.strs.strs[d.typ], Date: d.date, Status: ix.strs.strs[d.status]}
+		n := top[i].doc
+		d := ix.info(n)
+		// Cloned: a segment's strings live only as long as its mapping.
+		h := Hit{Ref: d.ref, ID: strings.Clone(d.id), Where: e.where(top[i].doc, d.marks),
+			Title: strings.Clone(d.title), Summary: strings.Clone(d.summary), Type: ix.strs.strs[ix.fac[n].typ], Date: cloneDate(d.date), Status: ix.strs.strs[ix.fac[n].status]}
 		if scores != nil {
 			h.Score = scores[top[i].pos]
 		}
@@ -177,6 +182,26 @@ func (ix *Index) Search(ctx context.Context, req Request) (Response, error) {
 		res.Hits = append(res.Hits, h)
 	}
 	return res, nil
+}
+
+func cloneDate(d record.Date) record.Date {
+	return record.Date{EDTF: strings.Clone(d.EDTF), Display: strings.Clone(d.Display), Earliest: strings.Clone(d.Earliest),
+		Latest: strings.Clone(d.Latest), Qualifier: strings.Clone(d.Qualifier), Note: strings.Clone(d.Note)}
+}
+
+// damagedPanic turns a panic met while reading a segment into an error, and
+// marks the segment damaged for the store to rebuild: its big sections are
+// checked after opening, in the background, so a damaged byte may be read
+// before the check finds it, and a bounds check is then what catches it. A
+// panic in an index without a segment is a bug, and stays a panic.
+func (ix *Index) damagedPanic(err *error) {
+	if ix.seg == nil {
+		return
+	}
+	if r := recover(); r != nil {
+		ix.seg.damaged.Store(true)
+		*err = fmt.Errorf("%w: %v", errDamaged, r)
+	}
 }
 
 // checkEvery is how many postings or documents a loop handles between looks at
@@ -215,8 +240,8 @@ func (e *evaluator) ended() bool {
 
 // where gathers a hit's body positions from the postings its terms matched.
 // Positions stay nil when a term's postings were not kept (prefixes, phrases).
-func (e *evaluator) where(doc uint32) Where {
-	w := Where{Known: true, marks: e.ix.docs[doc].marks}
+func (e *evaluator) where(doc uint32, marks []uint32) Where {
+	w := Where{Known: true, marks: marks}
 	for _, r := range e.ranked {
 		i, found := slices.BinarySearch(r.docs, doc)
 		if !found {
@@ -307,12 +332,12 @@ func (e *evaluator) top(docs []uint32, less func(a, b ranked) bool, k int) []ran
 // order says whether a comes before b: by score (higher first), or by date
 // (undated last), ties by record id so that pages never shift.
 func (ix *Index) order(scores []float64, sortBy string) func(a, b ranked) bool {
-	byID := func(a, b ranked) bool { return ix.docs[a.doc].id < ix.docs[b.doc].id }
+	byID := func(a, b ranked) bool { return ix.id(a.doc) < ix.id(b.doc) }
 	// Records of one day come in the order they were first stored: a
 	// volume's documents are stored in the volume's order, so a day's
 	// telegrams list as the edition prints them, not by a hash.
 	sameDay := func(a, b ranked) bool {
-		if ra, rb := ix.docs[a.doc].ref, ix.docs[b.doc].ref; ra != rb {
+		if ra, rb := ix.ref(a.doc), ix.ref(b.doc); ra != rb {
 			return ra < rb
 		}
 		return byID(a, b)
@@ -327,7 +352,7 @@ func (ix *Index) order(scores []float64, sortBy string) func(a, b ranked) bool {
 		}
 	case sortBy == search.SortAddedDesc:
 		// A record's ref is its row, numbered as records are first stored.
-		return func(a, b ranked) bool { return ix.docs[a.doc].ref > ix.docs[b.doc].ref }
+		return func(a, b ranked) bool { return ix.ref(a.doc) > ix.ref(b.doc) }
 	case sortBy == search.SortDateDesc:
 		return func(a, b ranked) bool {
 			if ea, eb := ix.hot[a.doc].earliest, ix.hot[b.doc].earliest; ea != eb {

@@ -20,7 +20,7 @@ type wordLists []*plist
 func (l wordLists) df() int {
 	n := 0
 	for _, p := range l {
-		n += int(p.n)
+		n += int(p.count())
 	}
 	return n
 }
@@ -59,13 +59,17 @@ func (e *evaluator) text(s string, prefix bool, mask uint8, cand docset) (termRe
 // alphabetical order ("a*": aa, aaa, aab…) would be the rarest spellings. The
 // cut is recorded in e.capped for the result to report.
 func (e *evaluator) expand(prefix string) wordLists {
-	dict := e.ix.dictionary()
 	var out wordLists
-	for i := sort.SearchStrings(dict, prefix); i < len(dict) && strings.HasPrefix(dict[i], prefix); i++ {
+	e.ix.eachTerm(prefix, func(t termRef) bool {
 		if len(out)%checkEvery == 0 && e.stopped() {
-			return nil
+			out = nil
+			return false
 		}
-		out = append(out, e.ix.term(dict[i]))
+		out = append(out, t.list())
+		return true
+	})
+	if e.err != nil {
+		return nil
 	}
 	if matched := len(out); e.maxExpand > 0 && matched > e.maxExpand {
 		// Ties by the dictionary's order, so a capped query's result is stable.
@@ -75,7 +79,7 @@ func (e *evaluator) expand(prefix string) wordLists {
 		}
 		byN := make([]byFreq, len(out))
 		for i, p := range out {
-			byN[i] = byFreq{p.n, uint32(i), p}
+			byN[i] = byFreq{p.count(), uint32(i), p}
 		}
 		slices.SortFunc(byN, func(a, b byFreq) int {
 			if c := cmp.Compare(b.n, a.n); c != 0 {
@@ -116,8 +120,8 @@ func (e *evaluator) word(lists wordLists, mask uint8, cand docset) termResult {
 	// costs one pass per list instead of a merge. The arrays are reused, cleared
 	// as they are read: fresh ones were 4 MB a query at 1M documents, each page
 	// of it faulted in and zeroed by the system.
-	sc := getScratch(len(e.ix.docs))
-	acc, seen := sc.acc[:len(e.ix.docs)], sc.seen[:(len(e.ix.docs)+63)/64]
+	sc := getScratch(len(e.ix.hot))
+	acc, seen := sc.acc[:len(e.ix.hot)], sc.seen[:(len(e.ix.hot)+63)/64]
 	var it iter
 	steps := 0
 	for _, p := range lists {
@@ -197,13 +201,13 @@ func getScratch(n int) *scratch {
 }
 
 func (e *evaluator) single(p *plist, mask uint8, cand docset) termResult {
-	r := termResult{df: int(p.n), list: p}
+	r := termResult{df: int(p.count()), list: p}
 	var it iter
 	it.reset(p)
 	if cand.all {
-		r.docs = make([]uint32, 0, p.n)
-		r.wtf = make([]float32, 0, p.n)
-		r.at = make([]uint32, 0, p.n)
+		r.docs = make([]uint32, 0, p.count())
+		r.wtf = make([]float32, 0, p.count())
+		r.at = make([]uint32, 0, p.count())
 		for steps := 1; it.next(); steps++ {
 			if steps%checkEvery == 0 && e.stopped() {
 				return termResult{}
@@ -211,7 +215,7 @@ func (e *evaluator) single(p *plist, mask uint8, cand docset) termResult {
 			if it.mask&mask != 0 && e.ix.hot[it.doc].live {
 				r.docs = append(r.docs, it.doc)
 				r.wtf = append(r.wtf, it.weighted(mask))
-				r.at = append(r.at, uint32(it.start))
+				r.at = append(r.at, it.at())
 			}
 		}
 		return r
@@ -226,7 +230,7 @@ func (e *evaluator) single(p *plist, mask uint8, cand docset) termResult {
 		if it.doc == c && it.mask&mask != 0 {
 			r.docs = append(r.docs, c)
 			r.wtf = append(r.wtf, it.weighted(mask))
-			r.at = append(r.at, uint32(it.start))
+			r.at = append(r.at, it.at())
 		}
 	}
 	return r
@@ -363,30 +367,34 @@ func (e *evaluator) cjk(s string, cand docset) termResult {
 func (e *evaluator) phraseOfWords(lists []wordLists, mask uint8, cand docset) termResult {
 	lead := 0
 	for i, l := range lists {
-		if l[0].n < lists[lead][0].n {
+		if l[0].count() < lists[lead][0].count() {
 			lead = i
 		}
 	}
-	r := termResult{df: int(lists[lead][0].n)}
-	sk := lists[lead][0].skips
-	if lists[lead][0].n < parallelPhrase || runtime.GOMAXPROCS(0) < 2 || len(sk) < 2 {
+	r := termResult{df: int(lists[lead][0].count())}
+	mid, split := lists[lead][0].middle()
+	if lists[lead][0].count() < parallelPhrase || runtime.GOMAXPROCS(0) < 2 || !split {
 		r.docs, r.wtf = e.phraseRange(lists, lead, mask, cand, 0, math.MaxUint32)
 		if e.stopped() {
 			return termResult{}
 		}
 		return r
 	}
-	mid := sk[len(sk)/2].doc
 	var docs2 []uint32
 	var wtf2 []float32
 	var wg sync.WaitGroup
+	var panicked any // handed to this goroutine, which Search recovers in
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		defer func() { panicked = recover() }()
 		docs2, wtf2 = e.phraseRange(lists, lead, mask, cand, mid, math.MaxUint32)
 	}()
 	r.docs, r.wtf = e.phraseRange(lists, lead, mask, cand, 0, mid)
 	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
 	if e.stopped() {
 		return termResult{}
 	}

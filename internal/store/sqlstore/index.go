@@ -7,9 +7,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -272,6 +271,10 @@ func (s *Store) index(ctx context.Context) (*index.Index, error) {
 	}
 	s.idxMu.Lock()
 	defer s.idxMu.Unlock()
+	if s.idx != nil && s.idx.Damaged() {
+		slog.Warn("search index file damaged; rebuilding it from the records", "file", s.snapshot)
+		s.idx.Reset()
+	}
 	if s.idx != nil {
 		if g, e := s.idx.Gen(); g == gen && e == id {
 			return s.idx, nil
@@ -417,56 +420,36 @@ func analyze(refs []int64, recs []*record.Record) []*index.Analyzed {
 	return out
 }
 
-// loadSnapshot reads the saved index, or returns an empty one to build when there
-// is none or it cannot be read.
+// loadSnapshot opens the saved index (its segment mapped, not read), or
+// returns an empty one to build when there is none or it cannot be used (a
+// file of the format before segments is rebuilt so, once). "" keeps the index
+// in memory only.
 func (s *Store) loadSnapshot() *index.Index {
-	f, err := os.Open(s.snapshot)
-	if err != nil {
+	if s.snapshot == "" {
 		return index.New()
 	}
-	defer f.Close()
 	start := time.Now()
-	ix, err := index.ReadSnapshot(f)
-	if err != nil {
-		slog.Warn("search index snapshot unreadable; rebuilding it from the records", "file", s.snapshot, "err", err)
-		return index.New()
+	ix, err := index.Open(s.snapshot, s.indexOpts)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		slog.Warn("search index file unreadable; rebuilding it from the records", "file", s.snapshot, "err", err)
+	default:
+		slog.Debug("search index opened", "file", s.snapshot, "records", ix.Len(), "took", time.Since(start))
 	}
-	s.saved, _ = ix.Gen()
-	slog.Debug("search index loaded", "file", s.snapshot, "records", ix.Len(), "took", time.Since(start))
 	return ix
 }
 
-// saveSnapshot writes the index when it holds changes the saved one lacks: to a
-// temporary file first, renamed into place, so a reader never sees half of one.
+// saveSnapshot writes what the index holds in memory into its file, when
+// there is enough of it to be worth a new segment (index.Options.SaveDocs);
+// less is caught up from the change log at the next open.
 func (s *Store) saveSnapshot() error {
 	s.idxMu.Lock()
 	defer s.idxMu.Unlock()
-	if s.idx == nil || s.snapshot == "" {
+	if s.idx == nil {
 		return nil
 	}
-	gen, _ := s.idx.Gen()
-	if gen == s.saved || s.snapshot == "" { // "" keeps the index in memory only
-		return nil
-	}
-	path := s.snapshot
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("save search index: %w", err)
-	}
-	_, err = s.idx.WriteTo(tmp)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("save search index %s: %w", path, err)
-	}
-	s.saved = gen
-	return nil
+	err := s.idx.Save()
+	s.idx.Close()
+	return err
 }

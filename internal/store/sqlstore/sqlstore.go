@@ -24,12 +24,12 @@ type Store struct {
 	read      db
 	d         *Dialect
 	auth      atomic.Pointer[names.File]
-	authGen   atomic.Int64 // the generation auth was read at
-	snapshot  string       // where the index is saved; "" keeps it in memory only
-	idxMu     sync.Mutex   // one index load or catch-up at a time
-	idx       *index.Index // nil until the first search or LoadIndex
-	saved     int64        // the generation of the snapshot on disk
-	apply     *applier     // index updates, behind the writers
+	authGen   atomic.Int64  // the generation auth was read at
+	snapshot  string        // where the index is saved; "" keeps it in memory only
+	indexOpts index.Options // its file's limits
+	idxMu     sync.Mutex    // one index load or catch-up at a time
+	idx       *index.Index  // nil until the first search or LoadIndex
+	apply     *applier      // index updates, behind the writers
 }
 
 var _ store.Store = (*Store)(nil)
@@ -48,6 +48,10 @@ func New(ctx context.Context, write, read *sql.DB, d *Dialect, snapshot string) 
 	}
 	return s, nil
 }
+
+// SetIndexOptions sets the limits of the search index's file, before the
+// index is loaded.
+func (s *Store) SetIndexOptions(o index.Options) { s.indexOpts = o }
 
 // Close saves the search index if it changed, and closes both pools. The index
 // is a cache: failing to save it (a read-only folder) costs the next open a
