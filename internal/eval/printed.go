@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -49,6 +48,12 @@ type PrintedOptions struct {
 	// Whole volumes, set on shared pages and read as one file each, as text
 	// and as one PDF: the modes volume-text and volume-pdf.
 	WholeText, WholePDF bool
+	// Scan ages the OCR mode's rendered pages as scans are (nil: read the
+	// clean render); PrintedScanStyle is the default of `fond eval printed`.
+	Scan *ScanStyle
+	// OCRCache, if set, is a directory keeping each page image's recognized
+	// text, so that a rerun after a change to the reader skips Tesseract.
+	OCRCache string
 }
 
 // PrintedRun is one mode over one split (dev or held-out).
@@ -185,7 +190,7 @@ func Printed(ctx context.Context, dir string, opt PrintedOptions) (*PrintedRepor
 				k := key{mode, split}
 				newRun(k)
 				runs[k].Documents++
-				got, err := readPrinted(ctx, tools, mode, volName+"#"+d.XMLID, page)
+				got, err := readPrinted(ctx, tools, mode, volName+"#"+d.XMLID, page, opt)
 				// Held-out volumes' failures are not shown: they are not to be
 				// looked at while the rules are developed.
 				show := split == "dev"
@@ -243,7 +248,7 @@ func referenceFound(r record.Record, want string) (string, bool) {
 	return r.Sources[0].Reference, false
 }
 
-func readPrinted(ctx context.Context, tools scan.Tools, mode, name string, page *PrintedPage) (record.Record, error) {
+func readPrinted(ctx context.Context, tools scan.Tools, mode, name string, page *PrintedPage, opt PrintedOptions) (record.Record, error) {
 	var data []byte
 	switch mode {
 	case ModeText:
@@ -255,7 +260,9 @@ func readPrinted(ctx context.Context, tools scan.Tools, mode, name string, page 
 		}
 		data = pdf
 		if mode == ModeOCR {
-			text, err := ocrPDF(ctx, tools, pdf)
+			h := fnv.New64a()
+			h.Write([]byte(name))
+			text, err := ocrPDF(ctx, tools, pdf, opt.Scan, h.Sum64(), opt.OCRCache)
 			if err != nil {
 				return record.Record{}, err
 			}
@@ -268,39 +275,6 @@ func readPrinted(ctx context.Context, tools scan.Tools, mode, name string, page 
 		return record.Record{}, err
 	}
 	return res.Records[0], nil
-}
-
-// ocrPDF renders the PDF's pages as a scanner would (150 dpi, grey) and reads
-// each through fond's image path, Tesseract.
-func ocrPDF(ctx context.Context, tools scan.Tools, pdf []byte) (string, error) {
-	dir, err := os.MkdirTemp("", "fond-ocr-")
-	if err != nil {
-		return "", err
-	}
-	defer os.RemoveAll(dir)
-	in := filepath.Join(dir, "in.pdf")
-	if err := os.WriteFile(in, pdf, 0o600); err != nil {
-		return "", err
-	}
-	cmd := exec.CommandContext(ctx, "pdftoppm", "-r", "150", "-gray", "-png", in, filepath.Join(dir, "p"))
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("pdftoppm: %v: %s", err, out)
-	}
-	imgs, _ := filepath.Glob(filepath.Join(dir, "p-*.png"))
-	sort.Strings(imgs)
-	var pages []string
-	for _, f := range imgs {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return "", err
-		}
-		t, err := tools.Image(ctx, b)
-		if err != nil {
-			return "", err
-		}
-		pages = append(pages, t.String())
-	}
-	return strings.Join(pages, "\n\n"), nil
 }
 
 // PrintedGold is what a reader of the printed page should recover.

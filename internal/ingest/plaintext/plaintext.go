@@ -62,6 +62,7 @@ func Extract(text string) record.Record {
 	}
 	start := 0
 	headed := false
+	numberHead := ""
 	for i, p := range paras {
 		if i >= 4 {
 			break
@@ -78,8 +79,12 @@ func Extract(text string) record.Record {
 		}
 		if despatchAlone.MatchString(p) {
 			// A despatch's number where the book prints no heading: a source
-			// line, not the title.
+			// line. Without the bracket the older volumes also print it as
+			// the heading itself ("No. 2."): the title if no other follows.
 			r.Sources = append(r.Sources, archref.Parse(p))
+			if !strings.HasSuffix(p, "]") && numberHead == "" {
+				numberHead = p
+			}
 			start = i + 1
 			continue
 		}
@@ -171,7 +176,11 @@ func Extract(text string) record.Record {
 		conf["place"] = 0.85
 	}
 	r.Body = strings.Join(body, "\n\n")
-	if r.Title == "" && len(body) > 0 {
+	switch {
+	case r.Title == "" && numberHead != "":
+		r.Title = numberHead
+		conf["title"] = 0.5
+	case r.Title == "" && len(body) > 0:
 		r.Title = truncate(body[0], 80)
 		conf["title"] = 0.3
 	}
@@ -327,7 +336,7 @@ func footnoteBlock(text string, paras []string) ([]string, []footnote) {
 // then the rest, before a slash.
 var ocrFile = regexp.MustCompile(`\b(\d{3})[,·](\d+[A-Za-z]?(?: [A-Z][\w]*)*/)`)
 
-var despatchAlone = regexp.MustCompile(`^No\.\s*\d+[a-z]?\.?\]$`)
+var despatchAlone = regexp.MustCompile(`^No\.\s*\d+[a-z]?(?:\.\]?|\])$`)
 
 var despatchNo = regexp.MustCompile(`(?i)^(?:No|Nos)\.\s*\d+`)
 

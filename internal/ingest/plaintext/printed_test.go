@@ -10,6 +10,7 @@ func TestPrintedPages(t *testing.T) {
 	for _, c := range []struct {
 		name, text                             string
 		number, title, date, place, file, note string
+		despatch                               string // a source's reference
 	}{
 		{
 			name: "number, heading with marker, source note at the foot, page break inside the text",
@@ -33,12 +34,21 @@ func TestPrintedPages(t *testing.T) {
 			text:   "428 FOREIGN RELATIONS, 1864\n\n140.\n\nNo. 141.]\n\nUnited States Consular Agency, Belize, April 1, 1864.\n\nSir: By an arrival we have news.\n",
 			number: "140", title: "Sir: By an arrival we have news.", date: "1864-04-01",
 		},
+		{
+			name: "despatch number without its bracket: a source, and the heading when none other stands",
+			text: "38 FOREIGN RELATIONS, 1864\n\n801.\n\nNo. 2.\n\nConsulate of the United States of America, Kanagawa, June 11, 1864.\n\n" +
+				"Sir: Your communication, No. 64, is received.\n",
+			number: "801", title: "No. 2.", date: "1864-06-11", despatch: "No. 2.",
+		},
 	} {
 		r := Extract(c.text)
 		if r.DocNumber != c.number || r.Title != c.title || r.Date.Earliest != c.date || c.place != "" && r.Place != c.place {
 			t.Errorf("%s: number %q title %q date %q place %q", c.name, r.DocNumber, r.Title, r.Date.Earliest, r.Place)
 		}
 		if c.file != "" && (len(r.Sources) == 0 || r.Sources[0].File != c.file) {
+			t.Errorf("%s: sources %+v", c.name, r.Sources)
+		}
+		if c.despatch != "" && (len(r.Sources) == 0 || r.Sources[0].Reference != c.despatch) {
 			t.Errorf("%s: sources %+v", c.name, r.Sources)
 		}
 		if c.note != "" && (len(r.Notes) == 0 || r.Notes[0].Text != c.note) {
