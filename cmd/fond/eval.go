@@ -30,6 +30,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	fs.Uint64Var(&style.Seed, "seed", style.Seed, "ocr, and printed OCR: seed of the page's randomness (same seed, same page)")
 	fs.StringVar(&style.FontFile, "cjk-font", "", "ocr: OpenType collection with Noto Sans Mono CJK KR and SC (default: fonts-noto-cjk's)")
 	aged := fs.Bool("aged", true, "printed: age the OCR mode's page images as scans are (--skew, --noise, --specks, --stains, --seed); false reads clean renders")
+	jobs := fs.Int("jobs", 2, "printed: documents read at once (each PDF and OCR read runs groff, poppler and Tesseract)")
 	ocrCache := fs.String("ocr-cache", "", "printed: a directory keeping each page image's OCR text, so that a rerun skips Tesseract (none: read every page)")
 	own := fs.Bool("own-model", true, "ocr: also read each page with its language's model only, beside the models every scan is read with")
 	rest, err := parseInterspersed(fs, args)
@@ -56,7 +57,10 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return printReport(e, rep, err, *asJSON)
 	}
 	if rest[0] == "printed" {
-		opt := eval.PrintedOptions{TextEvery: *textEvery, PDFEvery: *pdfEvery, OCREvery: *ocrEvery, Samples: *samples, OCRCache: *ocrCache}
+		opt := eval.PrintedOptions{TextEvery: *textEvery, PDFEvery: *pdfEvery, OCREvery: *ocrEvery, Samples: *samples, OCRCache: *ocrCache, Jobs: *jobs}
+		if *jobs < 1 {
+			return fmt.Errorf("%w: --jobs %d: want 1 or more", errUsage, *jobs)
+		}
 		if *aged {
 			s := eval.PrintedScanStyle
 			s.SkewDeg, s.Noise, s.Specks, s.Stains, s.Seed = style.SkewDeg, style.Noise, style.Specks, style.Stains, style.Seed

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"fond/internal/archref"
 	"fond/internal/ingest"
@@ -51,6 +52,8 @@ type PrintedOptions struct {
 	// Scan ages the OCR mode's rendered pages as scans are (nil: read the
 	// clean render); PrintedScanStyle is the default of `fond eval printed`.
 	Scan *ScanStyle
+	// Jobs is how many documents are read at once (0 or 1: one by one).
+	Jobs int
 	// OCRCache, if set, is a directory keeping each page image's recognized
 	// text, so that a rerun after a change to the reader skips Tesseract.
 	OCRCache string
@@ -173,34 +176,36 @@ func Printed(ctx context.Context, dir string, opt PrintedOptions) (*PrintedRepor
 				score(k, split == "dev", mode+" "+volName+"#"+docs[i].XMLID, g, r)
 			}
 		}
+		// The volume's reads run opt.Jobs at a time (PDF and OCR wait on
+		// groff and Tesseract) and are scored in order, so the report does
+		// not depend on which finished first.
+		var reads []printedRead
 		for i := range docs {
 			d := &docs[i]
-			page := LayOut(d)
 			seq++
 			for _, mode := range []string{ModeText, ModePDF, ModeOCR} {
 				// Counted across volumes, so a sample smaller than the
 				// volumes still spreads over them.
-				n := every[mode]
-				if n <= 0 || (seq-1)%n != 0 {
+				if n := every[mode]; n <= 0 || (seq-1)%n != 0 {
 					continue
 				}
-				if err := ctx.Err(); err != nil {
-					return nil, err
-				}
-				k := key{mode, split}
-				newRun(k)
-				runs[k].Documents++
-				got, err := readPrinted(ctx, tools, mode, volName+"#"+d.XMLID, page, opt)
-				// Held-out volumes' failures are not shown: they are not to be
-				// looked at while the rules are developed.
-				show := split == "dev"
-				if err != nil {
-					if show && len(rep.Failures["error"]) < opt.Samples {
-						rep.Failures["error"] = append(rep.Failures["error"], Failure{"error", volName + "#" + d.XMLID, "", err.Error()})
-					}
-				}
-				score(k, show, mode+" "+volName+"#"+d.XMLID, page.Gold, got)
+				reads = append(reads, printedRead{mode: mode, name: volName + "#" + d.XMLID, page: LayOut(d)})
 			}
+		}
+		if err := readAll(ctx, tools, reads, opt); err != nil {
+			return nil, err
+		}
+		for _, rd := range reads {
+			k := key{rd.mode, split}
+			newRun(k)
+			runs[k].Documents++
+			// Held-out volumes' failures are not shown: they are not to be
+			// looked at while the rules are developed.
+			show := split == "dev"
+			if rd.err != nil && show && len(rep.Failures["error"]) < opt.Samples {
+				rep.Failures["error"] = append(rep.Failures["error"], Failure{"error", rd.name, "", rd.err.Error()})
+			}
+			score(k, show, rd.mode+" "+rd.name, rd.page.Gold, rd.got)
 		}
 	}
 	var keys []key
@@ -246,6 +251,40 @@ func referenceFound(r record.Record, want string) (string, bool) {
 		return "", false
 	}
 	return r.Sources[0].Reference, false
+}
+
+// printedRead is one document read in one mode, and what came of it.
+type printedRead struct {
+	mode, name string
+	page       *PrintedPage
+	got        record.Record
+	err        error
+}
+
+// readAll reads each document, opt.Jobs at a time. Only the context's end
+// stops it; a document that cannot be read is scored as read empty.
+func readAll(ctx context.Context, tools scan.Tools, reads []printedRead, opt PrintedOptions) error {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(opt.Jobs, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				rd := &reads[i]
+				rd.got, rd.err = readPrinted(ctx, tools, rd.mode, rd.name, rd.page, opt)
+			}
+		}()
+	}
+	for i := range reads {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return ctx.Err()
 }
 
 func readPrinted(ctx context.Context, tools scan.Tools, mode, name string, page *PrintedPage, opt PrintedOptions) (record.Record, error) {

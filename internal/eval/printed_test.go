@@ -129,3 +129,21 @@ func TestPrintedVolumesShort(t *testing.T) {
 		}
 	}
 }
+
+// Documents read several at once are scored as when read one by one.
+func TestPrintedJobs(t *testing.T) {
+	dir := testutil.Shared(t, "corpus/frus")
+	run := func(jobs int) string {
+		rep, err := Printed(context.Background(), dir, PrintedOptions{TextEvery: 3, Volumes: []string{"frus1902app1"}, Samples: 5, Jobs: jobs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		rep.Print(&b)
+		return b.String()
+	}
+	one, four := run(1), run(4)
+	if one != four || !strings.Contains(one, "text ") {
+		t.Errorf("one by one:\n%s\nfour at once:\n%s", one, four)
+	}
+}
