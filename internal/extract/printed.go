@@ -35,7 +35,8 @@ var (
 	// OCR glues a raised 1 to the file number it calls ("1724.3415/4434"):
 	// decimal files are three digits, a point, more, then a slash.
 	gluedFile = regexp.MustCompile(`^([1-9])(\d{3}\.\d[^\s/]*/\S.*)$`)
-	noteStart = regexp.MustCompile(`^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,6}|[†‡])\s*|(\d{1,2})\s+)([^\s.)].*)$`)
+	// OCR reads a raised star as a plus ("+ File No. …", "++ In a despatch").
+	noteStart = regexp.MustCompile(`^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,6}|[†‡])\s*|(\+{1,6}|\d{1,2})\s+)([^\s.)].*)$`)
 )
 
 // RunningHead reports whether a line is a page's running head or page number:
@@ -119,6 +120,9 @@ func letterCount(s string) int {
 // text) whose first line starts with a note mark; each such line begins a note,
 // and other lines continue the note above.
 func ReadPrinted(text string) Printed {
+	// OCR with Russian models reads "No." as "№." (Russian prints no point
+	// after "№").
+	text = strings.ReplaceAll(text, "№.", "No.")
 	if !paged(text) {
 		return Printed{Text: text}
 	}
@@ -343,10 +347,14 @@ func splitNotes(f Footnote) []Footnote {
 	}
 }
 
-// plainMark reads superscript digits as plain ones, as OCR and pdftotext do.
+// plainMark reads superscript digits as plain ones, as OCR and pdftotext do,
+// and OCR's pluses as the stars they were.
 func plainMark(s string) string {
 	var b strings.Builder
 	for _, r := range s {
+		if r == '+' {
+			r = '*'
+		}
 		if d := strings.IndexRune("⁰¹²³⁴⁵⁶⁷⁸⁹", r); d >= 0 {
 			b.WriteRune('0' + rune(utf8.RuneCountInString("⁰¹²³⁴⁵⁶⁷⁸⁹"[:d])))
 			continue
@@ -359,8 +367,10 @@ func plainMark(s string) string {
 var (
 	// "No. 3." with its period is how the older volumes number a heading or a
 	// despatch, so only "No. 285" and "285." are taken for the edition's number.
-	// OCR with Russian models reads "No." as "№".
-	docNumber = regexp.MustCompile(`^(?:(?:No\.|№\.?)\s*(\d{1,5}[A-Z]?)|(\d{1,5}[A-Z]?)\.)$`)
+	// OCR with Russian models reads "No." as "№", and a bold point after a
+	// number as a comma ("54,"): a line that is nothing else is still the
+	// number.
+	docNumber = regexp.MustCompile(`^(?:(?:No[.,]|№\.?)\s*(\d{1,5}[A-Z]?)|(\d{1,5}[A-Z]?)[.,])$`)
 )
 
 // DocumentNumber reads a line that is an edition's number for the document
@@ -375,7 +385,7 @@ func DocumentNumber(line string) (string, bool) {
 }
 
 // trailingMark is a footnote mark set against the last word of a heading.
-var trailingMark = regexp.MustCompile(`([^\s\d])\s?([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}|\*{1,3}|[†‡])$`)
+var trailingMark = regexp.MustCompile(`([^\s\d+])\s?([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}|\*{1,3}|\+{1,3}|[†‡])$`)
 
 // StripNoteMark removes a footnote mark from the end of a heading. Plain digits
 // are taken for a mark only when a footnote of that number exists: a heading may
@@ -394,6 +404,9 @@ func StripNoteMark(heading string, notes []Footnote) (string, string) {
 	}
 	mark := heading[m[4]:m[5]]
 	plain := plainMark(mark)
+	if mark[0] == '+' && len(notes) == 0 {
+		return heading, "" // OCR's star, but no note to call
+	}
 	if plain == mark && mark[0] >= '0' && mark[0] <= '9' {
 		found := false
 		for _, n := range notes {

@@ -74,6 +74,7 @@ func TestReadPrinted(t *testing.T) {
 func TestDocumentNumberAndMark(t *testing.T) {
 	for _, c := range []struct{ line, want string }{
 		{"285.", "285"}, {"No. 285", "285"}, {"No. 12A", "12A"}, {"№. 463", "463"}, {"No. 3.", ""}, {"219", ""}, {"No. 378.]", ""}, {"68. Referring", ""},
+		{"54,", "54"}, {"No, 17", "17"}, {"54, 55", ""}, // OCR of a bold point
 	} {
 		if got, _ := DocumentNumber(c.line); got != c.want {
 			t.Errorf("DocumentNumber(%q) = %q, want %q", c.line, got, c.want)
@@ -84,6 +85,7 @@ func TestDocumentNumberAndMark(t *testing.T) {
 		{"Mr. A to Mr. B¹", "Mr. A to Mr. B", "1"},
 		{"Mr. A to Mr. B1", "Mr. A to Mr. B", "1"},
 		{"Mr. A to Mr. B*", "Mr. A to Mr. B", "*"},
+		{"Mr. A to Mr. B+", "Mr. A to Mr. B", "*"}, // OCR's star
 		{"Memorandum No. 3", "Memorandum No. 3", ""},
 		{"Treaty of 1864 article 2", "Treaty of 1864 article 2", ""},
 	} {

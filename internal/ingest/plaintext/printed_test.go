@@ -35,6 +35,21 @@ func TestPrintedPages(t *testing.T) {
 			number: "140", title: "Sir: By an arrival we have news.", date: "1864-04-01",
 		},
 		{
+			name: "OCR: the number's bold point read as a comma, the heading under it in one block",
+			text: "DIPLOMATIC CORRESPONDENCE 155\n\n254,\nThe Secretary of State to the Minister in Panama (Davis)!\n\nNo. 33\n\n" +
+				"Sir: In the Department's telegraphic response to your telegram.\n\nWashington, July 12, 1930.\n\n" +
+				"1 Source: Department of State, Central Files, 810.154/235\n",
+			number: "254", title: "The Secretary of State to the Minister in Panama (Davis)", date: "1930-07-12", file: "810.154/235",
+		},
+		{
+			name: "OCR: stars read as pluses, the heading's as a closing quote; No. read as №.",
+			text: "RUSSIA 49\n\nNo. 50\n\nThe Ambassador in Russia (Francis) to the Secretary of State”\n\n№. 2360.]\n\n" +
+				"Petrograd, February 12, 1918.\n\nAt meeting of Diplomatic Corps to-day it was determined.\n\n" +
+				"+ File No. 861.51/271\n++ In a despatch of Feb. 13, not printed.\n",
+			number: "50", title: "The Ambassador in Russia (Francis) to the Secretary of State", date: "1918-02-12",
+			file: "861.51/271", note: "In a despatch of Feb. 13, not printed.",
+		},
+		{
 			name: "despatch number without its bracket: a source, and the heading when none other stands",
 			text: "38 FOREIGN RELATIONS, 1864\n\n801.\n\nNo. 2.\n\nConsulate of the United States of America, Kanagawa, June 11, 1864.\n\n" +
 				"Sir: Your communication, No. 64, is received.\n",
