@@ -10,10 +10,12 @@ import (
 )
 
 // The short form of `fond eval printed`: a sample of every volume as text pages,
-// a smaller one typeset as PDFs, a few recognized by OCR; under a minute on CI.
+// a smaller one typeset as PDFs, a few aged as scans and recognized by OCR;
+// under a minute on CI.
 func TestPrintedShort(t *testing.T) {
 	dir := testutil.Shared(t, "corpus/frus")
-	rep, err := Printed(context.Background(), dir, PrintedOptions{TextEvery: 5, PDFEvery: 120, OCREvery: 3000, Samples: 3})
+	aged := PrintedScanStyle
+	rep, err := Printed(context.Background(), dir, PrintedOptions{TextEvery: 5, PDFEvery: 120, OCREvery: 3000, Samples: 3, Scan: &aged, Jobs: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
