@@ -18,29 +18,23 @@ import (
 // A rendered page is aged the same way for the same seed, another way for
 // another, and keeps its size.
 func TestAgePage(t *testing.T) {
-	page := image.NewGray(image.Rect(0, 0, 300, 400))
-	for i := range page.Pix {
-		page.Pix[i] = 255
-	}
-	for x := 50; x < 250; x++ {
-		page.SetGray(x, 100, color.Gray{Y: 0}) // a line of ink to turn
-	}
-	var b bytes.Buffer
-	if err := png.Encode(&b, page); err != nil {
-		t.Fatal(err)
-	}
-	a1, err := agePage(b.Bytes(), PrintedScanStyle, 7)
+	page := paperPNG(t, 300, 400, func(g *image.Gray) {
+		for x := 50; x < 250; x++ {
+			g.SetGray(x, 100, color.Gray{Y: 0}) // a line of ink to turn
+		}
+	})
+	a1, err := agePage(page, PrintedScanStyle, 7)
 	if err != nil {
 		t.Fatal(err)
 	}
-	a2, _ := agePage(b.Bytes(), PrintedScanStyle, 7)
-	other, _ := agePage(b.Bytes(), PrintedScanStyle, 8)
-	if !bytes.Equal(a1, a2) || bytes.Equal(a1, other) || bytes.Equal(a1, b.Bytes()) {
+	a2, _ := agePage(page, PrintedScanStyle, 7)
+	other, _ := agePage(page, PrintedScanStyle, 8)
+	if !bytes.Equal(a1, a2) || bytes.Equal(a1, other) || bytes.Equal(a1, page) {
 		t.Errorf("same seed same page: %v; other seed other page: %v; aged at all: %v",
-			bytes.Equal(a1, a2), !bytes.Equal(a1, other), !bytes.Equal(a1, b.Bytes()))
+			bytes.Equal(a1, a2), !bytes.Equal(a1, other), !bytes.Equal(a1, page))
 	}
 	img, err := png.Decode(bytes.NewReader(a1))
-	if err != nil || img.Bounds() != page.Bounds() {
+	if err != nil || img.Bounds() != image.Rect(0, 0, 300, 400) {
 		t.Errorf("aged page %v, %v", img.Bounds(), err)
 	}
 }
@@ -57,17 +51,10 @@ func TestCachedOCR(t *testing.T) {
 		t.Fatal(err)
 	}
 	tools := scan.Tools{Tesseract: fake, Languages: "eng", Timeout: time.Minute}
-	img := image.NewGray(image.Rect(0, 0, 100, 100))
-	for i := range img.Pix {
-		img.Pix[i] = 255 // paper: a black box would be read as a blackout
-	}
-	var b bytes.Buffer
-	if err := png.Encode(&b, img); err != nil {
-		t.Fatal(err)
-	}
+	img := paperPNG(t, 100, 100, nil) // a black box would be read as a blackout
 	cache := filepath.Join(dir, "cache")
 	for range 2 {
-		text, err := cachedOCR(context.Background(), tools, b.Bytes(), cache)
+		text, err := cachedOCR(context.Background(), tools, img, cache)
 		if err != nil || text != "Memorandum" {
 			t.Fatalf("text %q, %v", text, err)
 		}
@@ -77,10 +64,27 @@ func TestCachedOCR(t *testing.T) {
 		t.Errorf("Tesseract ran %d times for one image", n)
 	}
 	tools.Languages = "eng+rus"
-	if _, err := cachedOCR(context.Background(), tools, b.Bytes(), cache); err != nil {
+	if _, err := cachedOCR(context.Background(), tools, img, cache); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := os.ReadFile(runs); strings.Count(string(got), "run") != 2 {
 		t.Errorf("other languages read from the cache: %s", got)
 	}
+}
+
+// paperPNG is a white page with what ink draws on it, as a PNG.
+func paperPNG(t *testing.T, w, h int, ink func(*image.Gray)) []byte {
+	t.Helper()
+	page := image.NewGray(image.Rect(0, 0, w, h))
+	for i := range page.Pix {
+		page.Pix[i] = 255
+	}
+	if ink != nil {
+		ink(page)
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, page); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
