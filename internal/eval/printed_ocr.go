@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"image"
 	"image/draw"
@@ -63,6 +64,11 @@ func ocrPDF(ctx context.Context, tools scan.Tools, pdf []byte, style *ScanStyle,
 			}
 		}
 		t, err := cachedOCR(ctx, tools, b, cache)
+		if errors.Is(err, scan.ErrNoText) {
+			// A page OCR found no words on is an empty page, as fond's
+			// PDF path takes it, not a lost document.
+			err = nil
+		}
 		if err != nil {
 			return "", err
 		}
@@ -95,13 +101,15 @@ func agePage(data []byte, style ScanStyle, seed uint64) ([]byte, error) {
 }
 
 // cachedOCR reads a page image, or takes what the same image read as with the
-// same languages when cache (a directory) holds it: a rerun of the evaluation
-// after a change to the reader need not run Tesseract again.
+// same languages and thresholding when cache (a directory) holds it: a rerun
+// of the evaluation after a change to the reader need not run Tesseract
+// again. The text kept is what fond's scan package made of Tesseract's words:
+// a change to that package wants an empty cache.
 func cachedOCR(ctx context.Context, tools scan.Tools, img []byte, cache string) (string, error) {
 	var file string
 	if cache != "" {
 		h := sha256.New()
-		h.Write([]byte(tools.Tesseract + "\x00" + tools.Languages + "\x00"))
+		h.Write([]byte(tools.Tesseract + "\x00" + tools.Languages + "\x00" + tools.Thresholding + "\x00"))
 		h.Write(img)
 		file = filepath.Join(cache, hex.EncodeToString(h.Sum(nil))+".txt")
 		if b, err := os.ReadFile(file); err == nil {
