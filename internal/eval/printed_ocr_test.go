@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"fond/internal/ingest/scan"
+	"fond/internal/testutil"
 )
 
 // A rendered page is aged the same way for the same seed, another way for
@@ -42,17 +43,10 @@ func TestAgePage(t *testing.T) {
 // The cache answers for an image read before with the same languages, without
 // running Tesseract (here a script that counts its runs).
 func TestCachedOCR(t *testing.T) {
-	dir := t.TempDir()
-	runs := filepath.Join(dir, "runs")
-	script := "#!/bin/sh\necho run >> " + runs + "\ncat >/dev/null\n" +
-		"printf '1\\t1\\t0\\t0\\t0\\t0\\t0\\t0\\t100\\t100\\t-1\\t\\n5\\t1\\t1\\t1\\t1\\t1\\t10\\t10\\t40\\t12\\t95\\tMemorandum\\n'\n"
-	fake := filepath.Join(dir, "tesseract")
-	if err := os.WriteFile(fake, []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
+	fake, runs := testutil.FakeTesseract(t, "1\t1\t0\t0\t0\t0\t0\t0\t100\t100\t-1\t\n5\t1\t1\t1\t1\t1\t10\t10\t40\t12\t95\tMemorandum\n")
 	tools := scan.Tools{Tesseract: fake, Languages: "eng", Timeout: time.Minute}
 	img := paperPNG(t, 100, 100, nil) // a black box would be read as a blackout
-	cache := filepath.Join(dir, "cache")
+	cache := filepath.Join(t.TempDir(), "cache")
 	for range 2 {
 		text, err := cachedOCR(context.Background(), tools, img, cache)
 		if err != nil || text != "Memorandum" {
@@ -60,14 +54,14 @@ func TestCachedOCR(t *testing.T) {
 		}
 	}
 	got, _ := os.ReadFile(runs)
-	if n := strings.Count(string(got), "run"); n != 1 {
+	if n := strings.Count(string(got), "\n"); n != 1 {
 		t.Errorf("Tesseract ran %d times for one image", n)
 	}
 	tools.Languages = "eng+rus"
 	if _, err := cachedOCR(context.Background(), tools, img, cache); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := os.ReadFile(runs); strings.Count(string(got), "run") != 2 {
+	if got, _ := os.ReadFile(runs); strings.Count(string(got), "\n") != 2 {
 		t.Errorf("other languages read from the cache: %s", got)
 	}
 }

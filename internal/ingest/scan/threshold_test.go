@@ -3,10 +3,11 @@ package scan
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"fond/internal/testutil"
 )
 
 // Tesseract is told how to threshold a page when Tools say so (FromEnv:
@@ -14,14 +15,7 @@ import (
 // default when they do not. The Tesseract here is a script that writes down
 // its arguments.
 func TestThresholdingIsPassed(t *testing.T) {
-	dir := t.TempDir()
-	args := filepath.Join(dir, "args")
-	script := "#!/bin/sh\necho \"$@\" >> " + args + "\ncat >/dev/null\n" +
-		"printf '5\\t1\\t1\\t1\\t1\\t1\\t1\\t1\\t4\\t4\\t95\\tword\\n'\n"
-	fake := filepath.Join(dir, "tesseract")
-	if err := os.WriteFile(fake, []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
+	fake, args := testutil.FakeTesseract(t, "5\t1\t1\t1\t1\t1\t1\t1\t4\t4\t95\tword\n")
 	t.Setenv("FOND_OCR_THRESHOLDING", "")
 	if th := FromEnv().Thresholding; th != "2" {
 		t.Errorf("FromEnv: thresholding %q, want 2", th)
