@@ -257,8 +257,9 @@ func splitOpening(lines []string) [][]string {
 			out = append(out, []string{l})
 			continue
 		}
-		// A bracketed remark ("[Paraphrase]") is a line of its own.
-		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") && i > 0 {
+		// A bracketed remark ("[Paraphrase]") and a file number
+		// ("861b.6363/131") are lines of their own.
+		if i > 0 && (strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") || FileLine(l)) {
 			flush()
 			out = append(out, []string{l})
 			continue
@@ -278,6 +279,14 @@ func splitOpening(lines []string) [][]string {
 	flush()
 	return out
 }
+
+// fileLine is a decimal file number as the State Department's volumes print
+// it under a heading: "861b.6363/131", "500.A 15a3/747: Telegram", "710.G
+// Commercial Agreement/29", "Paris Peace Conf. 182/4".
+var fileLine = regexp.MustCompile(`^(?:Paris Peace Conf\.\s\d{3}[\w.]*|\d{3}[a-z]?\.[\w.]*)(?:\s[\w.]+){0,3}/[\w½¼¾.-]+(?::\s?\w+)?$`)
+
+// FileLine reports whether a line is a file number and nothing else.
+func FileLine(l string) bool { return len(l) < 80 && fileLine.MatchString(strings.TrimSpace(l)) }
 
 var datelineEnd = regexp.MustCompile(`(?:\.|\]|\)|[ap]\.\s?m\.?|noon|midnight)$`)
 

@@ -111,3 +111,16 @@ func FuzzReadPrinted(f *testing.F) {
 		}
 	})
 }
+
+func TestFileLine(t *testing.T) {
+	for l, want := range map[string]bool{
+		"861b.6363/131": true, "500.A 15a3/747: Telegram": true, "Paris Peace Conf. 182/4": true,
+		"710.G Commercial Agreement/29: Telegram": true, "763.72119/5234½": true,
+		"The Secretary of State to Dr. S. E. Mezes": false, "No. 33": false, "1918/19": false,
+		"Washington, March 13, 1930—2 p.m.": false, "and/or the 300 men": false,
+	} {
+		if got := FileLine(l); got != want {
+			t.Errorf("FileLine(%q) = %v", l, got)
+		}
+	}
+}

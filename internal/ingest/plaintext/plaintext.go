@@ -120,7 +120,7 @@ func Extract(text string) record.Record {
 				fromDateline = true
 			}
 		case sourceLine(p):
-			if src := archref.Parse(p); src.Repository != "" || src.File != "" || despatchNo.MatchString(p) {
+			if src := archref.Parse(p); src.Repository != "" || src.File != "" || despatchNo.MatchString(p) || extract.FileLine(p) {
 				r.Sources = append(r.Sources, src)
 			} else {
 				r.Notes = append(r.Notes, record.Note{Kind: record.NoteEditor, Text: strings.Trim(p, "[] ")})
@@ -346,7 +346,7 @@ func sourceLine(p string) bool {
 	if len(p) > 150 {
 		return false
 	}
-	if src := archref.Parse(p); src.File != "" || src.Repository != "" {
+	if src := archref.Parse(p); src.File != "" || src.Repository != "" || extract.FileLine(p) {
 		return true
 	}
 	return despatchNo.MatchString(p) && len(p) < 40 || strings.HasPrefix(p, "[") && strings.HasSuffix(p, "]") || strings.HasSuffix(p, ".]")

@@ -50,6 +50,12 @@ func TestPrintedPages(t *testing.T) {
 			file: "861.51/271", note: "In a despatch of Feb. 13, not printed.",
 		},
 		{
+			name: "OCR: the file number under the heading in the heading's block",
+			text: "524 FOREIGN RELATIONS, VOLUME II\n\n563.\nMemorandum by the Secretary of State\n861b.6363/131\n\n" +
+				"I had an interview with Mr. Lansing this morning.\n\nWashington, January 8, 1925.\n",
+			number: "563", title: "Memorandum by the Secretary of State", date: "1925-01-08", despatch: "861b.6363/131",
+		},
+		{
 			name: "despatch number without its bracket: a source, and the heading when none other stands",
 			text: "38 FOREIGN RELATIONS, 1864\n\n801.\n\nNo. 2.\n\nConsulate of the United States of America, Kanagawa, June 11, 1864.\n\n" +
 				"Sir: Your communication, No. 64, is received.\n",
