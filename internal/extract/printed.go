@@ -257,11 +257,19 @@ func splitOpening(lines []string) [][]string {
 			out = append(out, []string{l})
 			continue
 		}
-		// A bracketed remark ("[Paraphrase]") and a file number
-		// ("861b.6363/131") are lines of their own.
-		if i > 0 && (strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") || FileLine(l)) {
+		// A bracketed remark ("[Paraphrase]", OCR's "(Paraphrase]"), a
+		// file number ("861b.6363/131") and a despatch's number ("No. 438")
+		// are lines of their own.
+		if i > 0 && (bracketed(l) || FileLine(l) || despatchLine.MatchString(l)) {
 			flush()
 			out = append(out, []string{l})
+			continue
+		}
+		// The heading ends where its note's mark stands: what follows is
+		// under it, though OCR left no gap.
+		if len(out) <= 1 && i+1 < len(lines) && markEnd.MatchString(l) {
+			cur = append(cur, l)
+			flush()
 			continue
 		}
 		// A heading wrapped before its date ("… Signed at Washington," /
@@ -279,6 +287,22 @@ func splitOpening(lines []string) [][]string {
 	flush()
 	return out
 }
+
+// bracketed: a line in the editor's brackets, its first perhaps read by OCR
+// as a parenthesis.
+func bracketed(l string) bool {
+	return (strings.HasPrefix(l, "[") || strings.HasPrefix(l, "(")) && strings.HasSuffix(l, "]")
+}
+
+var (
+	// despatchLine is a despatch's or telegram's number standing alone
+	// ("No. 438", "No. 26.]"; OCR's "No, 438").
+	despatchLine = regexp.MustCompile(`^No[.,:]?\s*\d{1,5}[a-z]?[.,]?\]?$`)
+	// markEnd is a footnote's mark set against a heading's last word: raised
+	// or plain digits, stars, daggers, or what OCR reads them as (a plus, an
+	// exclamation mark, a closing quote).
+	markEnd = regexp.MustCompile(`[\p{L})\]](?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}|\s?(?:\*{1,3}|\+{1,3}|[!”’'"†‡]))$`)
+)
 
 // fileLine is a decimal file number as the State Department's volumes print
 // it under a heading: "861b.6363/131", "500.A 15a3/747: Telegram", "710.G
@@ -377,9 +401,9 @@ var (
 	// "No. 3." with its period is how the older volumes number a heading or a
 	// despatch, so only "No. 285" and "285." are taken for the edition's number.
 	// OCR with Russian models reads "No." as "№", and a bold point after a
-	// number as a comma ("54,"): a line that is nothing else is still the
-	// number.
-	docNumber = regexp.MustCompile(`^(?:(?:No[.,]|№\.?)\s*(\d{1,5}[A-Z]?)|(\d{1,5}[A-Z]?)[.,])$`)
+	// number as a comma or colon ("54,", "No: 128"): a line that is nothing
+	// else is still the number.
+	docNumber = regexp.MustCompile(`^(?:(?:No[.,:]|№\.?)\s*(\d{1,5}[A-Z]?)|(\d{1,5}[A-Z]?)[.,:])$`)
 )
 
 // DocumentNumber reads a line that is an edition's number for the document
@@ -428,4 +452,21 @@ func StripNoteMark(heading string, notes []Footnote) (string, string) {
 		}
 	}
 	return strings.TrimSpace(heading[:m[4]]), plain
+}
+
+var (
+	// OCR's readings of a title's "Mr." ("Mr:", "Mr,"). "Mr Hay" is left:
+	// some volumes print it so.
+	honorific = regexp.MustCompile(`\b(Mr|Mrs|Messrs|Dr)[,:]\s*(\p{Lu})`)
+	openQuote = regexp.MustCompile(`^[‘'“"]\s*`)
+)
+
+// MendHeading undoes what OCR does to a printed heading's type: a speck
+// before it read as an opening quote that nothing closes, and the point of
+// "Mr." read as a comma or colon.
+func MendHeading(h string) string {
+	if loc := openQuote.FindStringIndex(h); loc != nil && !strings.ContainsAny(h[loc[1]:], "’”\"'") {
+		h = h[loc[1]:]
+	}
+	return honorific.ReplaceAllString(h, "$1. $2")
 }

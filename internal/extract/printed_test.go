@@ -124,3 +124,37 @@ func TestFileLine(t *testing.T) {
 		}
 	}
 }
+
+func TestMendHeading(t *testing.T) {
+	for in, want := range map[string]string{
+		"Mr: Dayton to Mr. Seward":                                "Mr. Dayton to Mr. Seward",
+		"Mr. Brun to Mr Hay.":                                     "Mr. Brun to Mr Hay.", // as some volumes print it
+		"Mr, Seward to Mr. Dayton":                                "Mr. Seward to Mr. Dayton",
+		"‘The British Chargé (Barclay) to the Secretary of State": "The British Chargé (Barclay) to the Secretary of State",
+		"“Peace Without Victory”: Address of the President":       "“Peace Without Victory”: Address of the President",
+		"The Secretary of State to Mr. Hay":                       "The Secretary of State to Mr. Hay",
+	} {
+		if got := MendHeading(in); got != want {
+			t.Errorf("MendHeading(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// OCR leaves no gap between a document's opening lines: the number, the
+// heading up to its note's mark, a remark in brackets and a despatch's
+// number are told apart by their lines.
+func TestSplitOpeningOCR(t *testing.T) {
+	for _, c := range []struct {
+		lines []string
+		want  int // parts
+	}{
+		{[]string{"No. 172", "The Commission to Negotiate Peace to the Acting Secretary of State!", "3. From Grew. In view of the Department's decision"}, 3},
+		{[]string{"No. 263", "The Secretary of State to the Chargé in Honduras (Dennis)!", "(Paraphrase]"}, 3},
+		{[]string{"578:", "The Chargé in Nicaragua (Damson) to the Secretary of State”", "No, 438"}, 3},
+		{[]string{"No. 7", "The Secretary of State to the Minister in China", "(Johnson)"}, 2},
+	} {
+		if got := splitOpening(c.lines); len(got) != c.want {
+			t.Errorf("%q: %d parts %q, want %d", c.lines, len(got), got, c.want)
+		}
+	}
+}

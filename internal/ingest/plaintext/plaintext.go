@@ -99,6 +99,9 @@ func Extract(text string) record.Record {
 		if len(p) < 160 && extract.LooksLikeHeading(p) || len(p) < 400 && next != "" && (isDateline(next) || sourceLine(next) || extract.UpperShare(p) > 0.6) ||
 			len(p) < 250 && next != "" && len(from) > 0 && len(to) > 0 {
 			r.Title = strings.TrimLeft(p, "* ")
+			if page.Paged {
+				r.Title = extract.MendHeading(r.Title)
+			}
 			start = i + 1
 			headed = true
 			conf["title"] = 0.9
