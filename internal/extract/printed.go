@@ -427,11 +427,18 @@ func StripNoteMark(heading string, notes []Footnote) (string, string) {
 	m := trailingMark.FindStringSubmatchIndex(heading)
 	if m == nil {
 		// OCR reads a raised 1 or * as "!", "’" or "”": taken for the mark
-		// only when the page has notes.
-		if r, size := utf8.DecodeLastRuneInString(heading); strings.ContainsRune("!’”'\"|", r) && len(notes) > 0 {
-			if rest := heading[:len(heading)-size]; rest != "" && !strings.HasSuffix(rest, " ") {
-				return rest, notes[0].Mark
-			}
+		// when the page has notes, or when nothing in the heading opens
+		// the quote it would close (OCR may have lost the notes themselves).
+		r, size := utf8.DecodeLastRuneInString(heading)
+		rest := heading[:len(heading)-size]
+		if !strings.ContainsRune("!’”'\"|", r) || rest == "" || strings.HasSuffix(rest, " ") {
+			return heading, ""
+		}
+		if len(notes) > 0 {
+			return rest, notes[0].Mark
+		}
+		if opener := map[rune]string{'’': "‘", '”': "“", '\'': "'", '"': `"`}[r]; opener == "" || !strings.Contains(rest, opener) {
+			return rest, ""
 		}
 		return heading, ""
 	}

@@ -95,6 +95,21 @@ func TestDocumentNumberAndMark(t *testing.T) {
 	}
 }
 
+// Without notes on the page (OCR may lose them), a closing quote or "!" is
+// still a mark unless the heading opened the quote.
+func TestStripNoteMarkWithoutNotes(t *testing.T) {
+	for head, want := range map[string]string{
+		"The Secretary of State to the Chargé in Honduras (Dennis)!":  "The Secretary of State to the Chargé in Honduras (Dennis)",
+		"The Minister in Nicaragua (Lane) to the Secretary of State”": "The Minister in Nicaragua (Lane) to the Secretary of State",
+		"Address on “Peace Without Victory”":                          "Address on “Peace Without Victory”",
+		"Mr. A to Mr. B1":                                             "Mr. A to Mr. B1",
+	} {
+		if got, _ := StripNoteMark(head, nil); got != want {
+			t.Errorf("StripNoteMark(%q) = %q, want %q", head, got, want)
+		}
+	}
+}
+
 func FuzzReadPrinted(f *testing.F) {
 	f.Add("218 FOREIGN RELATIONS, 1934\n\n285.\n\nMr. A to Mr. B¹\n\nText\n\n¹ Source: 611.61/1-2053.\n\nCHINA 219\n\nmore.")
 	f.Add("12\n\n1 2 3 4\n\n- 3 -\n\n* ")

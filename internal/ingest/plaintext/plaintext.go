@@ -214,6 +214,7 @@ func pageNotes(r *record.Record, notes []extract.Footnote) []footnote {
 	for _, n := range notes {
 		if !found {
 			n.Text = ocrFile.ReplaceAllString(n.Text, "$1.$2")
+			n.Text = ocrFileGap.ReplaceAllStringFunc(n.Text, closeFileGap)
 			src := archref.Parse(n.Text)
 			if src.File != "" || src.Repository != "" || despatchNo.MatchString(n.Text) {
 				r.Sources = archref.ParseList(n.Text)
@@ -338,6 +339,19 @@ func footnoteBlock(text string, paras []string) ([]string, []footnote) {
 // raised dot ("721,23/2303"): the file numbers are all three digits, a point,
 // then the rest, before a slash.
 var ocrFile = regexp.MustCompile(`\b(\d{3})[,·](\d+[A-Za-z]?(?: [A-Z][\w]*)*/)`)
+
+// ocrFileGap is a decimal file number OCR may have cut with a space ("81
+// 1.512341", "851 .00S/2"); closeFileGap closes the gap when the digits
+// before the point are three, as the file numbers' are.
+var ocrFileGap = regexp.MustCompile(`\b\d[\d ]{1,4}\.\d+[A-Za-z]?(?: [A-Z]\w*)*/`)
+
+func closeFileGap(s string) string {
+	head, rest, _ := strings.Cut(s, ".")
+	if joined := strings.ReplaceAll(head, " ", ""); joined != head && len(joined) == 3 {
+		return joined + "." + rest
+	}
+	return s
+}
 
 var despatchAlone = regexp.MustCompile(`^No\.\s*\d+[a-z]?(?:\.\]?|\])$`)
 

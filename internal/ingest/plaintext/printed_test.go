@@ -56,6 +56,13 @@ func TestPrintedPages(t *testing.T) {
 			number: "563", title: "Memorandum by the Secretary of State", date: "1925-01-08", despatch: "861b.6363/131",
 		},
 		{
+			name: "OCR: a space inside the source note's file number",
+			text: "DIPLOMATIC CORRESPONDENCE 279\n\n213.\n\nThe British Ambassador (Howard) to the Secretary of State*\n\n" +
+				"Washington, February 13, 1925.\n\nSir: I have the honour to refer to your note.\n\n" +
+				"* Source: Department of State, Central Files, 81 1.512341 Shipping/35\n",
+			number: "213", title: "The British Ambassador (Howard) to the Secretary of State", date: "1925-02-13", file: "811.512341 Shipping/35",
+		},
+		{
 			name: "despatch number without its bracket: a source, and the heading when none other stands",
 			text: "38 FOREIGN RELATIONS, 1864\n\n801.\n\nNo. 2.\n\nConsulate of the United States of America, Kanagawa, June 11, 1864.\n\n" +
 				"Sir: Your communication, No. 64, is received.\n",
