@@ -34,9 +34,10 @@ var (
 	// and "1. The …" (a numbered paragraph) carry a period and are not notes.
 	// OCR glues a raised 1 to the file number it calls ("1724.3415/4434"):
 	// decimal files are three digits, a point, more, then a slash.
-	gluedFile = regexp.MustCompile(`^([1-9])(\d{3}\.\d[^\s/]*/\S.*)$`)
-	// OCR reads a raised star as a plus ("+ File No. …", "++ In a despatch").
-	noteStart = regexp.MustCompile(`^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,6}|[†‡])\s*|(\+{1,6}|\d{1,2})\s+)([^\s.)].*)$`)
+	gluedFile = regexp.MustCompile(`^([1-9])(\d{3}\.\d[^\s/]*(?:\s[A-Z][\w.]*)*/\S.*)$`)
+	// OCR reads a raised star as a plus ("+ File No. …", "++ In a despatch"),
+	// and on a grainy page as "=" or ">".
+	noteStart = regexp.MustCompile(`^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,6}|[†‡])\s*|(\+{1,6}|[=>]|\d{1,2})\s+)([^\s.)].*)$`)
 )
 
 // RunningHead reports whether a line is a page's running head or page number:
@@ -381,11 +382,11 @@ func splitNotes(f Footnote) []Footnote {
 }
 
 // plainMark reads superscript digits as plain ones, as OCR and pdftotext do,
-// and OCR's pluses as the stars they were.
+// and OCR's pluses (and "=", ">") as the stars they were.
 func plainMark(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if r == '+' {
+		if r == '+' || r == '=' || r == '>' {
 			r = '*'
 		}
 		if d := strings.IndexRune("⁰¹²³⁴⁵⁶⁷⁸⁹", r); d >= 0 {

@@ -63,6 +63,18 @@ func TestPrintedPages(t *testing.T) {
 			number: "213", title: "The British Ambassador (Howard) to the Secretary of State", date: "1925-02-13", file: "811.512341 Shipping/35",
 		},
 		{
+			name: "OCR on a grainy page: a star read as '=', a raised 1 glued to a file with words",
+			text: "RUSSIA 449\n\n450.\n\nThe Acting Secretary of State to the Ambassador in Japan (Morris)\n\n" +
+				"Washington, December 7, 1918, 4 p.m.\n\nPolk\n\n= File No. 861.77/573\n",
+			number: "450", title: "The Acting Secretary of State to the Ambassador in Japan (Morris)", date: "1918-12-07", file: "861.77/573",
+		},
+		{
+			name: "OCR: a raised 1 glued to a file number with words",
+			text: "DIPLOMATIC CORRESPONDENCE 49\n\n404.\n\nThe Secretary of State to the Austrian Minister (Prochnik)1\n\n" +
+				"Washington, June 27, 1930.\n\nStimson\n\n1863.51 Relief Credits/251\n",
+			number: "404", title: "The Secretary of State to the Austrian Minister (Prochnik)", date: "1930-06-27", file: "863.51 Relief Credits/251",
+		},
+		{
 			name: "despatch number without its bracket: a source, and the heading when none other stands",
 			text: "38 FOREIGN RELATIONS, 1864\n\n801.\n\nNo. 2.\n\nConsulate of the United States of America, Kanagawa, June 11, 1864.\n\n" +
 				"Sir: Your communication, No. 64, is received.\n",
