@@ -30,11 +30,13 @@ func TestPrintedShort(t *testing.T) {
 	}
 	// Floors a little under what the sample measures (docs/evaluation.md has
 	// the full run); the targets are title 95%, date 98%, reference
-	// 95%, document number 98% on text and PDF, 90% on OCR. OCR's two
-	// documents are too few to hold to a floor: they show the path runs.
+	// 95%, document number 98% on text and PDF, 90% on OCR. OCR's two aged
+	// pages are too few for the floor: half of them must be read
+	// right, so that a path that reads nothing fails.
 	floors := map[string]map[string]float64{
-		ModeText: {"title": 0.96, "date": 0.96, "doc_number": 0.98, "reference": 0.95},
+		ModeText: {"title": 0.96, "date": 0.96, "doc_number": 0.98, "reference": 0.97},
 		ModePDF:  {"title": 0.90, "date": 0.92, "doc_number": 0.95, "reference": 0.85},
+		ModeOCR:  {"title": 0.5, "doc_number": 0.5},
 	}
 	for _, run := range rep.Runs {
 		for _, s := range run.Scores {
