@@ -23,12 +23,15 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	dpis := fs.String("dpi", "200,300", "ocr: resolutions to scan the pages at, comma-separated")
 	style := eval.DefaultScanStyle
 	fs.Float64Var(&style.Points, "points", style.Points, "ocr: type size")
-	fs.Float64Var(&style.SkewDeg, "skew", style.SkewDeg, "ocr: most skew of a page, either way, in degrees")
-	fs.Float64Var(&style.Noise, "noise", style.Noise, "ocr: scanner grain, standard deviation in grey levels")
-	fs.Float64Var(&style.Specks, "specks", style.Specks, "ocr: fraction of pixels flipped to ink or paper")
-	fs.IntVar(&style.Stains, "stains", style.Stains, "ocr: stains on a page")
-	fs.Uint64Var(&style.Seed, "seed", style.Seed, "ocr: seed of the page's randomness (same seed, same page)")
+	fs.Float64Var(&style.SkewDeg, "skew", style.SkewDeg, "ocr, and printed OCR: most skew of a page, either way, in degrees")
+	fs.Float64Var(&style.Noise, "noise", style.Noise, "ocr, and printed OCR: scanner grain, standard deviation in grey levels")
+	fs.Float64Var(&style.Specks, "specks", style.Specks, "ocr, and printed OCR: fraction of pixels flipped to ink or paper")
+	fs.IntVar(&style.Stains, "stains", style.Stains, "ocr, and printed OCR: stains on a page")
+	fs.Uint64Var(&style.Seed, "seed", style.Seed, "ocr, and printed OCR: seed of the page's randomness (same seed, same page)")
 	fs.StringVar(&style.FontFile, "cjk-font", "", "ocr: OpenType collection with Noto Sans Mono CJK KR and SC (default: fonts-noto-cjk's)")
+	aged := fs.Bool("aged", true, "printed: age the OCR mode's page images as scans are (--skew, --noise, --specks, --stains, --seed); false reads clean renders")
+	jobs := fs.Int("jobs", 2, "printed: documents read at once (each PDF and OCR read runs groff, poppler and Tesseract)")
+	ocrCache := fs.String("ocr-cache", "", "printed: a directory keeping each page image's OCR text, so that a rerun skips Tesseract (none: read every page)")
 	own := fs.Bool("own-model", true, "ocr: also read each page with its language's model only, beside the models every scan is read with")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -54,7 +57,15 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return printReport(e, rep, err, *asJSON)
 	}
 	if rest[0] == "printed" {
-		opt := eval.PrintedOptions{TextEvery: *textEvery, PDFEvery: *pdfEvery, OCREvery: *ocrEvery, Samples: *samples}
+		opt := eval.PrintedOptions{TextEvery: *textEvery, PDFEvery: *pdfEvery, OCREvery: *ocrEvery, Samples: *samples, OCRCache: *ocrCache, Jobs: *jobs}
+		if *jobs < 1 {
+			return fmt.Errorf("%w: --jobs %d: want 1 or more", errUsage, *jobs)
+		}
+		if *aged {
+			s := eval.PrintedScanStyle
+			s.SkewDeg, s.Noise, s.Specks, s.Stains, s.Seed = style.SkewDeg, style.Noise, style.Specks, style.Stains, style.Seed
+			opt.Scan = &s
+		}
 		for _, w := range strings.Split(*whole, ",") {
 			switch strings.TrimSpace(w) {
 			case "":

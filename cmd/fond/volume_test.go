@@ -61,3 +61,10 @@ func TestEvalPrintedWholeFlag(t *testing.T) {
 		t.Errorf("exit %d, %s", code, errs)
 	}
 }
+
+func TestEvalPrintedJobsFlag(t *testing.T) {
+	_, errs, code := fond(t, filepath.Join(t.TempDir(), "fond.db"), "eval", "printed", "--jobs", "0", t.TempDir())
+	if code == 0 || !strings.Contains(errs, "--jobs") {
+		t.Errorf("exit %d, %s", code, errs)
+	}
+}

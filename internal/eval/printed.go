@@ -5,13 +5,13 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"fond/internal/archref"
 	"fond/internal/ingest"
@@ -49,6 +49,14 @@ type PrintedOptions struct {
 	// Whole volumes, set on shared pages and read as one file each, as text
 	// and as one PDF: the modes volume-text and volume-pdf.
 	WholeText, WholePDF bool
+	// Scan ages the OCR mode's rendered pages as scans are (nil: read the
+	// clean render); PrintedScanStyle is the default of `fond eval printed`.
+	Scan *ScanStyle
+	// Jobs is how many documents are read at once (0 or 1: one by one).
+	Jobs int
+	// OCRCache, if set, is a directory keeping each page image's recognized
+	// text, so that a rerun after a change to the reader skips Tesseract.
+	OCRCache string
 }
 
 // PrintedRun is one mode over one split (dev or held-out).
@@ -168,34 +176,36 @@ func Printed(ctx context.Context, dir string, opt PrintedOptions) (*PrintedRepor
 				score(k, split == "dev", mode+" "+volName+"#"+docs[i].XMLID, g, r)
 			}
 		}
+		// The volume's reads run opt.Jobs at a time (PDF and OCR wait on
+		// groff and Tesseract) and are scored in order, so the report does
+		// not depend on which finished first.
+		var reads []printedRead
 		for i := range docs {
 			d := &docs[i]
-			page := LayOut(d)
 			seq++
 			for _, mode := range []string{ModeText, ModePDF, ModeOCR} {
 				// Counted across volumes, so a sample smaller than the
 				// volumes still spreads over them.
-				n := every[mode]
-				if n <= 0 || (seq-1)%n != 0 {
+				if n := every[mode]; n <= 0 || (seq-1)%n != 0 {
 					continue
 				}
-				if err := ctx.Err(); err != nil {
-					return nil, err
-				}
-				k := key{mode, split}
-				newRun(k)
-				runs[k].Documents++
-				got, err := readPrinted(ctx, tools, mode, volName+"#"+d.XMLID, page)
-				// Held-out volumes' failures are not shown: they are not to be
-				// looked at while the rules are developed.
-				show := split == "dev"
-				if err != nil {
-					if show && len(rep.Failures["error"]) < opt.Samples {
-						rep.Failures["error"] = append(rep.Failures["error"], Failure{"error", volName + "#" + d.XMLID, "", err.Error()})
-					}
-				}
-				score(k, show, mode+" "+volName+"#"+d.XMLID, page.Gold, got)
+				reads = append(reads, printedRead{mode: mode, name: volName + "#" + d.XMLID, page: LayOut(d)})
 			}
+		}
+		if err := readAll(ctx, tools, reads, opt); err != nil {
+			return nil, err
+		}
+		for _, rd := range reads {
+			k := key{rd.mode, split}
+			newRun(k)
+			runs[k].Documents++
+			// Held-out volumes' failures are not shown: they are not to be
+			// looked at while the rules are developed.
+			show := split == "dev"
+			if rd.err != nil && show && len(rep.Failures["error"]) < opt.Samples {
+				rep.Failures["error"] = append(rep.Failures["error"], Failure{"error", rd.name, "", rd.err.Error()})
+			}
+			score(k, show, rd.mode+" "+rd.name, rd.page.Gold, rd.got)
 		}
 	}
 	var keys []key
@@ -243,7 +253,41 @@ func referenceFound(r record.Record, want string) (string, bool) {
 	return r.Sources[0].Reference, false
 }
 
-func readPrinted(ctx context.Context, tools scan.Tools, mode, name string, page *PrintedPage) (record.Record, error) {
+// printedRead is one document read in one mode, and what came of it.
+type printedRead struct {
+	mode, name string
+	page       *PrintedPage
+	got        record.Record
+	err        error
+}
+
+// readAll reads each document, opt.Jobs at a time. Only the context's end
+// stops it; a document that cannot be read is scored as read empty.
+func readAll(ctx context.Context, tools scan.Tools, reads []printedRead, opt PrintedOptions) error {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(opt.Jobs, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				rd := &reads[i]
+				rd.got, rd.err = readPrinted(ctx, tools, rd.mode, rd.name, rd.page, opt)
+			}
+		}()
+	}
+	for i := range reads {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return ctx.Err()
+}
+
+func readPrinted(ctx context.Context, tools scan.Tools, mode, name string, page *PrintedPage, opt PrintedOptions) (record.Record, error) {
 	var data []byte
 	switch mode {
 	case ModeText:
@@ -255,7 +299,9 @@ func readPrinted(ctx context.Context, tools scan.Tools, mode, name string, page 
 		}
 		data = pdf
 		if mode == ModeOCR {
-			text, err := ocrPDF(ctx, tools, pdf)
+			h := fnv.New64a()
+			h.Write([]byte(name))
+			text, err := ocrPDF(ctx, tools, pdf, opt.Scan, h.Sum64(), opt.OCRCache)
 			if err != nil {
 				return record.Record{}, err
 			}
@@ -268,39 +314,6 @@ func readPrinted(ctx context.Context, tools scan.Tools, mode, name string, page 
 		return record.Record{}, err
 	}
 	return res.Records[0], nil
-}
-
-// ocrPDF renders the PDF's pages as a scanner would (150 dpi, grey) and reads
-// each through fond's image path, Tesseract.
-func ocrPDF(ctx context.Context, tools scan.Tools, pdf []byte) (string, error) {
-	dir, err := os.MkdirTemp("", "fond-ocr-")
-	if err != nil {
-		return "", err
-	}
-	defer os.RemoveAll(dir)
-	in := filepath.Join(dir, "in.pdf")
-	if err := os.WriteFile(in, pdf, 0o600); err != nil {
-		return "", err
-	}
-	cmd := exec.CommandContext(ctx, "pdftoppm", "-r", "150", "-gray", "-png", in, filepath.Join(dir, "p"))
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("pdftoppm: %v: %s", err, out)
-	}
-	imgs, _ := filepath.Glob(filepath.Join(dir, "p-*.png"))
-	sort.Strings(imgs)
-	var pages []string
-	for _, f := range imgs {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return "", err
-		}
-		t, err := tools.Image(ctx, b)
-		if err != nil {
-			return "", err
-		}
-		pages = append(pages, t.String())
-	}
-	return strings.Join(pages, "\n\n"), nil
 }
 
 // PrintedGold is what a reader of the printed page should recover.

@@ -34,8 +34,10 @@ var (
 	// and "1. The …" (a numbered paragraph) carry a period and are not notes.
 	// OCR glues a raised 1 to the file number it calls ("1724.3415/4434"):
 	// decimal files are three digits, a point, more, then a slash.
-	gluedFile = regexp.MustCompile(`^([1-9])(\d{3}\.\d[^\s/]*/\S.*)$`)
-	noteStart = regexp.MustCompile(`^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,6}|[†‡])\s*|(\d{1,2})\s+)([^\s.)].*)$`)
+	gluedFile = regexp.MustCompile(`^([1-9])(\d{3}\.\d[^\s/]*(?:\s[A-Z][\w.]*)*/\S.*)$`)
+	// OCR reads a raised star as a plus ("+ File No. …", "++ In a despatch"),
+	// and on a grainy page as "=" or ">".
+	noteStart = regexp.MustCompile(`^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*{1,6}|[†‡])\s*|(\+{1,6}|[=>]|\d{1,2})\s+)([^\s.)].*)$`)
 )
 
 // RunningHead reports whether a line is a page's running head or page number:
@@ -119,6 +121,9 @@ func letterCount(s string) int {
 // text) whose first line starts with a note mark; each such line begins a note,
 // and other lines continue the note above.
 func ReadPrinted(text string) Printed {
+	// OCR with Russian models reads "No." as "№." (Russian prints no point
+	// after "№").
+	text = strings.ReplaceAll(text, "№.", "No.")
 	if !paged(text) {
 		return Printed{Text: text}
 	}
@@ -253,10 +258,19 @@ func splitOpening(lines []string) [][]string {
 			out = append(out, []string{l})
 			continue
 		}
-		// A bracketed remark ("[Paraphrase]") is a line of its own.
-		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") && i > 0 {
+		// A bracketed remark ("[Paraphrase]", OCR's "(Paraphrase]"), a
+		// file number ("861b.6363/131") and a despatch's number ("No. 438")
+		// are lines of their own.
+		if i > 0 && (bracketed(l) || FileLine(l) || despatchLine.MatchString(l)) {
 			flush()
 			out = append(out, []string{l})
+			continue
+		}
+		// The heading ends where its note's mark stands: what follows is
+		// under it, though OCR left no gap.
+		if len(out) <= 1 && i+1 < len(lines) && markEnd.MatchString(l) {
+			cur = append(cur, l)
+			flush()
 			continue
 		}
 		// A heading wrapped before its date ("… Signed at Washington," /
@@ -274,6 +288,30 @@ func splitOpening(lines []string) [][]string {
 	flush()
 	return out
 }
+
+// bracketed: a line in the editor's brackets, its first perhaps read by OCR
+// as a parenthesis.
+func bracketed(l string) bool {
+	return (strings.HasPrefix(l, "[") || strings.HasPrefix(l, "(")) && strings.HasSuffix(l, "]")
+}
+
+var (
+	// despatchLine is a despatch's or telegram's number standing alone
+	// ("No. 438", "No. 26.]"; OCR's "No, 438").
+	despatchLine = regexp.MustCompile(`^No[.,:]?\s*\d{1,5}[a-z]?[.,]?\]?$`)
+	// markEnd is a footnote's mark set against a heading's last word: raised
+	// or plain digits, stars, daggers, or what OCR reads them as (a plus, an
+	// exclamation mark, a closing quote).
+	markEnd = regexp.MustCompile(`[\p{L})\]](?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}|\s?(?:\*{1,3}|\+{1,3}|[!”’'"†‡]))$`)
+)
+
+// fileLine is a decimal file number as the State Department's volumes print
+// it under a heading: "861b.6363/131", "500.A 15a3/747: Telegram", "710.G
+// Commercial Agreement/29", "Paris Peace Conf. 182/4".
+var fileLine = regexp.MustCompile(`^(?:Paris Peace Conf\.\s\d{3}[\w.]*|\d{3}[a-z]?\.[\w.]*)(?:\s[\w.]+){0,3}/[\w½¼¾.-]+(?::\s?\w+)?$`)
+
+// FileLine reports whether a line is a file number and nothing else.
+func FileLine(l string) bool { return len(l) < 80 && fileLine.MatchString(strings.TrimSpace(l)) }
 
 var datelineEnd = regexp.MustCompile(`(?:\.|\]|\)|[ap]\.\s?m\.?|noon|midnight)$`)
 
@@ -343,10 +381,14 @@ func splitNotes(f Footnote) []Footnote {
 	}
 }
 
-// plainMark reads superscript digits as plain ones, as OCR and pdftotext do.
+// plainMark reads superscript digits as plain ones, as OCR and pdftotext do,
+// and OCR's pluses (and "=", ">") as the stars they were.
 func plainMark(s string) string {
 	var b strings.Builder
 	for _, r := range s {
+		if r == '+' || r == '=' || r == '>' {
+			r = '*'
+		}
 		if d := strings.IndexRune("⁰¹²³⁴⁵⁶⁷⁸⁹", r); d >= 0 {
 			b.WriteRune('0' + rune(utf8.RuneCountInString("⁰¹²³⁴⁵⁶⁷⁸⁹"[:d])))
 			continue
@@ -359,8 +401,10 @@ func plainMark(s string) string {
 var (
 	// "No. 3." with its period is how the older volumes number a heading or a
 	// despatch, so only "No. 285" and "285." are taken for the edition's number.
-	// OCR with Russian models reads "No." as "№".
-	docNumber = regexp.MustCompile(`^(?:(?:No\.|№\.?)\s*(\d{1,5}[A-Z]?)|(\d{1,5}[A-Z]?)\.)$`)
+	// OCR with Russian models reads "No." as "№", and a bold point after a
+	// number as a comma or colon ("54,", "No: 128"): a line that is nothing
+	// else is still the number.
+	docNumber = regexp.MustCompile(`^(?:(?:No[.,:]|№\.?)\s*(\d{1,5}[A-Z]?)|(\d{1,5}[A-Z]?)[.,:])$`)
 )
 
 // DocumentNumber reads a line that is an edition's number for the document
@@ -375,7 +419,7 @@ func DocumentNumber(line string) (string, bool) {
 }
 
 // trailingMark is a footnote mark set against the last word of a heading.
-var trailingMark = regexp.MustCompile(`([^\s\d])\s?([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}|\*{1,3}|[†‡])$`)
+var trailingMark = regexp.MustCompile(`([^\s\d+])\s?([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}|\*{1,3}|\+{1,3}|[†‡])$`)
 
 // StripNoteMark removes a footnote mark from the end of a heading. Plain digits
 // are taken for a mark only when a footnote of that number exists: a heading may
@@ -384,16 +428,26 @@ func StripNoteMark(heading string, notes []Footnote) (string, string) {
 	m := trailingMark.FindStringSubmatchIndex(heading)
 	if m == nil {
 		// OCR reads a raised 1 or * as "!", "’" or "”": taken for the mark
-		// only when the page has notes.
-		if r, size := utf8.DecodeLastRuneInString(heading); strings.ContainsRune("!’”'\"|", r) && len(notes) > 0 {
-			if rest := heading[:len(heading)-size]; rest != "" && !strings.HasSuffix(rest, " ") {
-				return rest, notes[0].Mark
-			}
+		// when the page has notes, or when nothing in the heading opens
+		// the quote it would close (OCR may have lost the notes themselves).
+		r, size := utf8.DecodeLastRuneInString(heading)
+		rest := heading[:len(heading)-size]
+		if !strings.ContainsRune("!’”'\"|", r) || rest == "" || strings.HasSuffix(rest, " ") {
+			return heading, ""
+		}
+		if len(notes) > 0 {
+			return rest, notes[0].Mark
+		}
+		if opener := map[rune]string{'’': "‘", '”': "“", '\'': "'", '"': `"`}[r]; opener == "" || !strings.Contains(rest, opener) {
+			return rest, ""
 		}
 		return heading, ""
 	}
 	mark := heading[m[4]:m[5]]
 	plain := plainMark(mark)
+	if mark[0] == '+' && len(notes) == 0 {
+		return heading, "" // OCR's star, but no note to call
+	}
 	if plain == mark && mark[0] >= '0' && mark[0] <= '9' {
 		found := false
 		for _, n := range notes {
@@ -406,4 +460,21 @@ func StripNoteMark(heading string, notes []Footnote) (string, string) {
 		}
 	}
 	return strings.TrimSpace(heading[:m[4]]), plain
+}
+
+var (
+	// OCR's readings of a title's "Mr." ("Mr:", "Mr,"). "Mr Hay" is left:
+	// some volumes print it so.
+	honorific = regexp.MustCompile(`\b(Mr|Mrs|Messrs|Dr)[,:]\s*(\p{Lu})`)
+	openQuote = regexp.MustCompile(`^[‘'“"]\s*`)
+)
+
+// MendHeading undoes what OCR does to a printed heading's type: a speck
+// before it read as an opening quote that nothing closes, and the point of
+// "Mr." read as a comma or colon.
+func MendHeading(h string) string {
+	if loc := openQuote.FindStringIndex(h); loc != nil && !strings.ContainsAny(h[loc[1]:], "’”\"'") {
+		h = h[loc[1]:]
+	}
+	return honorific.ReplaceAllString(h, "$1. $2")
 }

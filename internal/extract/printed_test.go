@@ -74,6 +74,7 @@ func TestReadPrinted(t *testing.T) {
 func TestDocumentNumberAndMark(t *testing.T) {
 	for _, c := range []struct{ line, want string }{
 		{"285.", "285"}, {"No. 285", "285"}, {"No. 12A", "12A"}, {"№. 463", "463"}, {"No. 3.", ""}, {"219", ""}, {"No. 378.]", ""}, {"68. Referring", ""},
+		{"54,", "54"}, {"No, 17", "17"}, {"54, 55", ""}, // OCR of a bold point
 	} {
 		if got, _ := DocumentNumber(c.line); got != c.want {
 			t.Errorf("DocumentNumber(%q) = %q, want %q", c.line, got, c.want)
@@ -84,11 +85,27 @@ func TestDocumentNumberAndMark(t *testing.T) {
 		{"Mr. A to Mr. B¹", "Mr. A to Mr. B", "1"},
 		{"Mr. A to Mr. B1", "Mr. A to Mr. B", "1"},
 		{"Mr. A to Mr. B*", "Mr. A to Mr. B", "*"},
+		{"Mr. A to Mr. B+", "Mr. A to Mr. B", "*"}, // OCR's star
 		{"Memorandum No. 3", "Memorandum No. 3", ""},
 		{"Treaty of 1864 article 2", "Treaty of 1864 article 2", ""},
 	} {
 		if got, mark := StripNoteMark(c.head, notes); got != c.want || mark != c.mark {
 			t.Errorf("StripNoteMark(%q) = %q, %q; want %q, %q", c.head, got, mark, c.want, c.mark)
+		}
+	}
+}
+
+// Without notes on the page (OCR may lose them), a closing quote or "!" is
+// still a mark unless the heading opened the quote.
+func TestStripNoteMarkWithoutNotes(t *testing.T) {
+	for head, want := range map[string]string{
+		"The Secretary of State to the Chargé in Honduras (Dennis)!":  "The Secretary of State to the Chargé in Honduras (Dennis)",
+		"The Minister in Nicaragua (Lane) to the Secretary of State”": "The Minister in Nicaragua (Lane) to the Secretary of State",
+		"Address on “Peace Without Victory”":                          "Address on “Peace Without Victory”",
+		"Mr. A to Mr. B1":                                             "Mr. A to Mr. B1",
+	} {
+		if got, _ := StripNoteMark(head, nil); got != want {
+			t.Errorf("StripNoteMark(%q) = %q, want %q", head, got, want)
 		}
 	}
 }
@@ -108,4 +125,51 @@ func FuzzReadPrinted(f *testing.F) {
 			_, _ = StripNoteMark(n.Text, p.Footnotes)
 		}
 	})
+}
+
+func TestFileLine(t *testing.T) {
+	for l, want := range map[string]bool{
+		"861b.6363/131": true, "500.A 15a3/747: Telegram": true, "Paris Peace Conf. 182/4": true,
+		"710.G Commercial Agreement/29: Telegram": true, "763.72119/5234½": true,
+		"The Secretary of State to Dr. S. E. Mezes": false, "No. 33": false, "1918/19": false,
+		"Washington, March 13, 1930—2 p.m.": false, "and/or the 300 men": false,
+	} {
+		if got := FileLine(l); got != want {
+			t.Errorf("FileLine(%q) = %v", l, got)
+		}
+	}
+}
+
+func TestMendHeading(t *testing.T) {
+	for in, want := range map[string]string{
+		"Mr: Dayton to Mr. Seward":                                "Mr. Dayton to Mr. Seward",
+		"Mr. Brun to Mr Hay.":                                     "Mr. Brun to Mr Hay.", // as some volumes print it
+		"Mr, Seward to Mr. Dayton":                                "Mr. Seward to Mr. Dayton",
+		"‘The British Chargé (Barclay) to the Secretary of State": "The British Chargé (Barclay) to the Secretary of State",
+		"“Peace Without Victory”: Address of the President":       "“Peace Without Victory”: Address of the President",
+		"The Secretary of State to Mr. Hay":                       "The Secretary of State to Mr. Hay",
+	} {
+		if got := MendHeading(in); got != want {
+			t.Errorf("MendHeading(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// OCR leaves no gap between a document's opening lines: the number, the
+// heading up to its note's mark, a remark in brackets and a despatch's
+// number are told apart by their lines.
+func TestSplitOpeningOCR(t *testing.T) {
+	for _, c := range []struct {
+		lines []string
+		want  int // parts
+	}{
+		{[]string{"No. 172", "The Commission to Negotiate Peace to the Acting Secretary of State!", "3. From Grew. In view of the Department's decision"}, 3},
+		{[]string{"No. 263", "The Secretary of State to the Chargé in Honduras (Dennis)!", "(Paraphrase]"}, 3},
+		{[]string{"578:", "The Chargé in Nicaragua (Damson) to the Secretary of State”", "No, 438"}, 3},
+		{[]string{"No. 7", "The Secretary of State to the Minister in China", "(Johnson)"}, 2},
+	} {
+		if got := splitOpening(c.lines); len(got) != c.want {
+			t.Errorf("%q: %d parts %q, want %d", c.lines, len(got), got, c.want)
+		}
+	}
 }

@@ -3,6 +3,8 @@ package testutil
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -31,4 +33,18 @@ func GoBuild(t testing.TB, pkg, out string) {
 	if b, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build %s: %v\n%s", pkg, err, b)
 	}
+}
+
+// FakeTesseract writes a program that stands in for Tesseract: each run
+// appends its arguments as a line to the file log and prints tsv, as
+// Tesseract's TSV output. Tests count its runs or read what it was told.
+func FakeTesseract(t testing.TB, tsv string) (program, log string) {
+	t.Helper()
+	dir := t.TempDir()
+	program, log = filepath.Join(dir, "tesseract"), filepath.Join(dir, "runs")
+	script := "#!/bin/sh\necho \"$@\" >> '" + log + "'\ncat >/dev/null\nprintf '%s' '" + strings.ReplaceAll(tsv, "'", `'\''`) + "'\n"
+	if err := os.WriteFile(program, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return program, log
 }

@@ -62,6 +62,7 @@ func Extract(text string) record.Record {
 	}
 	start := 0
 	headed := false
+	numberHead := ""
 	for i, p := range paras {
 		if i >= 4 {
 			break
@@ -78,8 +79,12 @@ func Extract(text string) record.Record {
 		}
 		if despatchAlone.MatchString(p) {
 			// A despatch's number where the book prints no heading: a source
-			// line, not the title.
+			// line. Without the bracket the older volumes also print it as
+			// the heading itself ("No. 2."): the title if no other follows.
 			r.Sources = append(r.Sources, archref.Parse(p))
+			if !strings.HasSuffix(p, "]") && numberHead == "" {
+				numberHead = p
+			}
 			start = i + 1
 			continue
 		}
@@ -94,6 +99,9 @@ func Extract(text string) record.Record {
 		if len(p) < 160 && extract.LooksLikeHeading(p) || len(p) < 400 && next != "" && (isDateline(next) || sourceLine(next) || extract.UpperShare(p) > 0.6) ||
 			len(p) < 250 && next != "" && len(from) > 0 && len(to) > 0 {
 			r.Title = strings.TrimLeft(p, "* ")
+			if page.Paged {
+				r.Title = extract.MendHeading(r.Title)
+			}
 			start = i + 1
 			headed = true
 			conf["title"] = 0.9
@@ -115,7 +123,7 @@ func Extract(text string) record.Record {
 				fromDateline = true
 			}
 		case sourceLine(p):
-			if src := archref.Parse(p); src.Repository != "" || src.File != "" || despatchNo.MatchString(p) {
+			if src := archref.Parse(p); src.Repository != "" || src.File != "" || despatchNo.MatchString(p) || extract.FileLine(p) {
 				r.Sources = append(r.Sources, src)
 			} else {
 				r.Notes = append(r.Notes, record.Note{Kind: record.NoteEditor, Text: strings.Trim(p, "[] ")})
@@ -171,7 +179,11 @@ func Extract(text string) record.Record {
 		conf["place"] = 0.85
 	}
 	r.Body = strings.Join(body, "\n\n")
-	if r.Title == "" && len(body) > 0 {
+	switch {
+	case r.Title == "" && numberHead != "":
+		r.Title = numberHead
+		conf["title"] = 0.5
+	case r.Title == "" && len(body) > 0:
 		r.Title = truncate(body[0], 80)
 		conf["title"] = 0.3
 	}
@@ -202,6 +214,7 @@ func pageNotes(r *record.Record, notes []extract.Footnote) []footnote {
 	for _, n := range notes {
 		if !found {
 			n.Text = ocrFile.ReplaceAllString(n.Text, "$1.$2")
+			n.Text = ocrFileGap.ReplaceAllStringFunc(n.Text, closeFileGap)
 			src := archref.Parse(n.Text)
 			if src.File != "" || src.Repository != "" || despatchNo.MatchString(n.Text) {
 				r.Sources = archref.ParseList(n.Text)
@@ -327,7 +340,20 @@ func footnoteBlock(text string, paras []string) ([]string, []footnote) {
 // then the rest, before a slash.
 var ocrFile = regexp.MustCompile(`\b(\d{3})[,·](\d+[A-Za-z]?(?: [A-Z][\w]*)*/)`)
 
-var despatchAlone = regexp.MustCompile(`^No\.\s*\d+[a-z]?\.?\]$`)
+// ocrFileGap is a decimal file number OCR may have cut with a space ("81
+// 1.512341", "851 .00S/2"); closeFileGap closes the gap when the digits
+// before the point are three, as the file numbers' are.
+var ocrFileGap = regexp.MustCompile(`\b\d[\d ]{1,4}\.\d+[A-Za-z]?(?: [A-Z]\w*)*/`)
+
+func closeFileGap(s string) string {
+	head, rest, _ := strings.Cut(s, ".")
+	if joined := strings.ReplaceAll(head, " ", ""); joined != head && len(joined) == 3 {
+		return joined + "." + rest
+	}
+	return s
+}
+
+var despatchAlone = regexp.MustCompile(`^No\.\s*\d+[a-z]?(?:\.\]?|\])$`)
 
 var despatchNo = regexp.MustCompile(`(?i)^(?:No|Nos)\.\s*\d+`)
 
@@ -337,7 +363,7 @@ func sourceLine(p string) bool {
 	if len(p) > 150 {
 		return false
 	}
-	if src := archref.Parse(p); src.File != "" || src.Repository != "" {
+	if src := archref.Parse(p); src.File != "" || src.Repository != "" || extract.FileLine(p) {
 		return true
 	}
 	return despatchNo.MatchString(p) && len(p) < 40 || strings.HasPrefix(p, "[") && strings.HasSuffix(p, "]") || strings.HasSuffix(p, ".]")

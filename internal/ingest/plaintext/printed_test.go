@@ -10,6 +10,7 @@ func TestPrintedPages(t *testing.T) {
 	for _, c := range []struct {
 		name, text                             string
 		number, title, date, place, file, note string
+		despatch                               string // a source's reference
 	}{
 		{
 			name: "number, heading with marker, source note at the foot, page break inside the text",
@@ -33,12 +34,61 @@ func TestPrintedPages(t *testing.T) {
 			text:   "428 FOREIGN RELATIONS, 1864\n\n140.\n\nNo. 141.]\n\nUnited States Consular Agency, Belize, April 1, 1864.\n\nSir: By an arrival we have news.\n",
 			number: "140", title: "Sir: By an arrival we have news.", date: "1864-04-01",
 		},
+		{
+			name: "OCR: the number's bold point read as a comma, the heading under it in one block",
+			text: "DIPLOMATIC CORRESPONDENCE 155\n\n254,\nThe Secretary of State to the Minister in Panama (Davis)!\n\nNo. 33\n\n" +
+				"Sir: In the Department's telegraphic response to your telegram.\n\nWashington, July 12, 1930.\n\n" +
+				"1 Source: Department of State, Central Files, 810.154/235\n",
+			number: "254", title: "The Secretary of State to the Minister in Panama (Davis)", date: "1930-07-12", file: "810.154/235",
+		},
+		{
+			name: "OCR: stars read as pluses, the heading's as a closing quote; No. read as №.",
+			text: "RUSSIA 49\n\nNo. 50\n\nThe Ambassador in Russia (Francis) to the Secretary of State”\n\n№. 2360.]\n\n" +
+				"Petrograd, February 12, 1918.\n\nAt meeting of Diplomatic Corps to-day it was determined.\n\n" +
+				"+ File No. 861.51/271\n++ In a despatch of Feb. 13, not printed.\n",
+			number: "50", title: "The Ambassador in Russia (Francis) to the Secretary of State", date: "1918-02-12",
+			file: "861.51/271", note: "In a despatch of Feb. 13, not printed.",
+		},
+		{
+			name: "OCR: the file number under the heading in the heading's block",
+			text: "524 FOREIGN RELATIONS, VOLUME II\n\n563.\nMemorandum by the Secretary of State\n861b.6363/131\n\n" +
+				"I had an interview with Mr. Lansing this morning.\n\nWashington, January 8, 1925.\n",
+			number: "563", title: "Memorandum by the Secretary of State", date: "1925-01-08", despatch: "861b.6363/131",
+		},
+		{
+			name: "OCR: a space inside the source note's file number",
+			text: "DIPLOMATIC CORRESPONDENCE 279\n\n213.\n\nThe British Ambassador (Howard) to the Secretary of State*\n\n" +
+				"Washington, February 13, 1925.\n\nSir: I have the honour to refer to your note.\n\n" +
+				"* Source: Department of State, Central Files, 81 1.512341 Shipping/35\n",
+			number: "213", title: "The British Ambassador (Howard) to the Secretary of State", date: "1925-02-13", file: "811.512341 Shipping/35",
+		},
+		{
+			name: "OCR on a grainy page: a star read as '=', a raised 1 glued to a file with words",
+			text: "RUSSIA 449\n\n450.\n\nThe Acting Secretary of State to the Ambassador in Japan (Morris)\n\n" +
+				"Washington, December 7, 1918, 4 p.m.\n\nPolk\n\n= File No. 861.77/573\n",
+			number: "450", title: "The Acting Secretary of State to the Ambassador in Japan (Morris)", date: "1918-12-07", file: "861.77/573",
+		},
+		{
+			name: "OCR: a raised 1 glued to a file number with words",
+			text: "DIPLOMATIC CORRESPONDENCE 49\n\n404.\n\nThe Secretary of State to the Austrian Minister (Prochnik)1\n\n" +
+				"Washington, June 27, 1930.\n\nStimson\n\n1863.51 Relief Credits/251\n",
+			number: "404", title: "The Secretary of State to the Austrian Minister (Prochnik)", date: "1930-06-27", file: "863.51 Relief Credits/251",
+		},
+		{
+			name: "despatch number without its bracket: a source, and the heading when none other stands",
+			text: "38 FOREIGN RELATIONS, 1864\n\n801.\n\nNo. 2.\n\nConsulate of the United States of America, Kanagawa, June 11, 1864.\n\n" +
+				"Sir: Your communication, No. 64, is received.\n",
+			number: "801", title: "No. 2.", date: "1864-06-11", despatch: "No. 2.",
+		},
 	} {
 		r := Extract(c.text)
 		if r.DocNumber != c.number || r.Title != c.title || r.Date.Earliest != c.date || c.place != "" && r.Place != c.place {
 			t.Errorf("%s: number %q title %q date %q place %q", c.name, r.DocNumber, r.Title, r.Date.Earliest, r.Place)
 		}
 		if c.file != "" && (len(r.Sources) == 0 || r.Sources[0].File != c.file) {
+			t.Errorf("%s: sources %+v", c.name, r.Sources)
+		}
+		if c.despatch != "" && (len(r.Sources) == 0 || r.Sources[0].Reference != c.despatch) {
 			t.Errorf("%s: sources %+v", c.name, r.Sources)
 		}
 		if c.note != "" && (len(r.Notes) == 0 || r.Notes[0].Text != c.note) {

@@ -182,7 +182,11 @@ func (t Tools) ocr(ctx context.Context, image []byte) (tsvPage, error) {
 	if langs == "" {
 		langs = "eng"
 	}
-	out, err := t.run(ctx, "FOND_TESSERACT", t.Tesseract, image, "stdin", "stdout", "-l", langs, "tsv")
+	args := []string{"stdin", "stdout", "-l", langs}
+	if t.Thresholding != "" {
+		args = append(args, "-c", "thresholding_method="+t.Thresholding)
+	}
+	out, err := t.run(ctx, "FOND_TESSERACT", t.Tesseract, image, append(args, "tsv")...)
 	if err != nil {
 		return tsvPage{}, err
 	}

@@ -61,6 +61,23 @@ func TestFromTSVLines(t *testing.T) {
 	}
 }
 
+// A short line's look-alikes are folded by the page's script, in the
+// layout's lines as in the text.
+func TestFromTSVFoldsByPage(t *testing.T) {
+	tsv := "1\t1\t0\t0\t0\t0\t0\t0\t1240\t1754\t-1\t\n" +
+		"5\t1\t1\t1\t1\t1\t100\t100\t40\t20\t90\tNо.\n" + // Cyrillic о
+		"5\t1\t1\t1\t1\t2\t150\t100\t30\t20\t90\t17\n" +
+		"5\t1\t2\t1\t1\t1\t100\t130\t200\t20\t90\tMr.\n" +
+		"5\t1\t2\t1\t1\t2\t310\t130\t200\t20\t90\tAdams\n" +
+		"5\t1\t2\t1\t1\t3\t520\t130\t200\t20\t90\tto\n" +
+		"5\t1\t2\t1\t1\t4\t730\t130\t200\t20\t90\tMr.\n" +
+		"5\t1\t2\t1\t1\t5\t940\t130\t200\t20\t90\tSeward\n"
+	got := fromTSV(tsv)
+	if !strings.HasPrefix(got.text, "No. 17") || len(got.layout.Lines) == 0 || got.layout.Lines[0].Text != "No. 17" {
+		t.Errorf("text %q, layout %+v", got.text, got.layout.Lines)
+	}
+}
+
 func TestParagraphs(t *testing.T) {
 	l := func(text string, top float64, block string) line {
 		return line{text: text, top: top, bottom: top + 10, block: block}
@@ -173,6 +190,12 @@ func TestFoldHomoglyphs(t *testing.T) {
 		"Stalin Сталин":             "Stalin Сталин",      // each word in one script: untouched
 		"Ким Ир Сен (Kim Il Sung).": "Ким Ир Сен (Kim Il Sung).",
 		"Вa":                        "Вa", // even: no majority, left as read
+		// Words of look-alikes alone take the line's script, or the page's.
+		"No. 17\n[From а Paris рарег.]\nM. Supervielle, who has just arrived": "No. 17\n[From a Paris paper.]\nM. Supervielle, who has just arrived",
+		"Nо. 17\nThe Secretary of State to the Minister":                      "No. 17\nThe Secretary of State to the Minister",
+		"Сталин и Мао встретились в Москве":                                   "Сталин и Мао встретились в Москве",
+		"Сталин и Mao встретились в Москве":                                   "Сталин и Мао встретились в Москве",
+		"Nо": "Nо", // nothing to say which
 	} {
 		if got := foldHomoglyphs(in); got != want {
 			t.Errorf("foldHomoglyphs(%q) = %q, want %q", in, got, want)

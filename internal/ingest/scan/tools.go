@@ -26,6 +26,10 @@ type Tools struct {
 	Tesseract string // tesseract-ocr
 	// Languages are Tesseract's, joined by "+" ("eng+rus").
 	Languages string
+	// Thresholding is how Tesseract tells ink from paper (its
+	// thresholding_method: "0" Otsu over the whole page, "1" Otsu by tiles,
+	// "2" Sauvola); "" leaves Tesseract's default, Otsu.
+	Thresholding string
 	// Timeout bounds one run of one program (one page, for OCR); FileTimeout
 	// all of one file's.
 	Timeout, FileTimeout time.Duration
@@ -35,17 +39,20 @@ type Tools struct {
 }
 
 // FromEnv is the configuration from FOND_PDFTOTEXT, FOND_PDFTOPPM,
-// FOND_TESSERACT (paths; default: found on PATH) and FOND_OCR_LANGS (default:
+// FOND_TESSERACT (paths; default: found on PATH), FOND_OCR_LANGS (default:
 // those of English, Russian, Korean, Chinese, German and French that Tesseract
-// has installed).
+// has installed) and FOND_OCR_THRESHOLDING (default "2", Sauvola: one
+// threshold for a whole page, Tesseract's own, falls inside a grainy scan's
+// paper and leaves a page of specks with no words; docs/decisions.md).
 func FromEnv() Tools {
 	t := Tools{
-		PDFToText:   envOr("FOND_PDFTOTEXT", "pdftotext"),
-		PDFToPPM:    envOr("FOND_PDFTOPPM", "pdftoppm"),
-		Tesseract:   envOr("FOND_TESSERACT", "tesseract"),
-		Languages:   os.Getenv("FOND_OCR_LANGS"),
-		Timeout:     2 * time.Minute,
-		FileTimeout: 2 * time.Hour, // a long scanned volume at a few seconds a page
+		PDFToText:    envOr("FOND_PDFTOTEXT", "pdftotext"),
+		PDFToPPM:     envOr("FOND_PDFTOPPM", "pdftoppm"),
+		Tesseract:    envOr("FOND_TESSERACT", "tesseract"),
+		Languages:    os.Getenv("FOND_OCR_LANGS"),
+		Thresholding: envOr("FOND_OCR_THRESHOLDING", "2"),
+		Timeout:      2 * time.Minute,
+		FileTimeout:  2 * time.Hour, // a long scanned volume at a few seconds a page
 	}
 	if t.Languages == "" {
 		t.Languages = installedLanguages(t.Tesseract)

@@ -79,6 +79,7 @@ func fromTSVInked(tsv string, ink *inked) tsvPage {
 	for i := range lines {
 		lines[i].text = joinWords(words[i])
 	}
+	foldLines(lines)
 	page.text = paragraphs(lines)
 	page.confidence = sum / float64(page.words) / 100
 	page.layout = layout(width, height, 1, lines)
