@@ -20,6 +20,11 @@ var telegramBanner = regexp.MustCompile(`(?i)^(?:department of state\s+)?(?:(?:i
 // ("Rec'd January 13, 1953, 9:14 a.m."), which is not the day it was sent.
 var receivedStamp = regexp.MustCompile(`(?i)\brec(?:'|’)?d\b|\breceived\b`)
 
+// continuation heads a typed telegram's further page: its number, then the
+// telegram's number and date-time group ("-2- 1234, January 12, 6 p.m., from
+// Moscow").
+var continuation = regexp.MustCompile(`^-\s?\d+\s?-\s+\d+, `)
+
 // receivedLine is a telegram's received stamp standing as its own paragraph,
 // perhaps under its control number ("Control 5678 Rec'd January 12, 1953").
 var receivedLine = regexp.MustCompile(`(?i)^(?:control\s+\d+\s*)?(?:rec(?:'|’)?d|received)\b`)

@@ -59,6 +59,7 @@ func Extract(text string) record.Record {
 		}
 	}
 	fromDateline := false
+	topDated := false // dated by a dateline at the top, not a closing one
 	if m, ok := datefind.DocumentDate(strings.Join(firstN(paras, 8), "\n\n")); ok {
 		r.Date = extract.DateOf(m)
 		conf["date"] = 0.6
@@ -66,6 +67,7 @@ func Extract(text string) record.Record {
 	start := 0
 	headed := false
 	numberHead := ""
+	typed := false
 	for i, p := range paras {
 		if i >= 4 || cited {
 			break
@@ -73,6 +75,7 @@ func Extract(text string) record.Record {
 		if extract.IsFurniture(p) || telegramBanner.MatchString(p) || typedHeader(p) {
 			// A typed header block's lines are read by headerBlock.
 			start = i + 1
+			typed = typed || typedHeader(p)
 			continue
 		}
 		if c, ok := extract.Classification(p); ok {
@@ -88,6 +91,11 @@ func Extract(text string) record.Record {
 			r.Sources = append(r.Sources, src)
 			start = i + 1
 			continue
+		}
+		if typed {
+			// Under a typed header block the text begins: its SUBJECT, or
+			// a telegram's number and post, name the document.
+			break
 		}
 		if _, ok := extract.ParseDate(p); ok {
 			continue
@@ -141,6 +149,7 @@ func Extract(text string) record.Record {
 			if m, ok := datefind.DocumentDate(p); ok {
 				r.Date = extract.DateOf(m)
 				fromDateline = true
+				topDated = true
 			}
 		case sourceLine(p):
 			if src := archref.Parse(p); src.Repository != "" || src.File != "" || despatchNo.MatchString(p) || extract.FileLine(p) {
@@ -156,7 +165,7 @@ func Extract(text string) record.Record {
 	}
 	var body []string
 	for _, p := range paras[start:] {
-		if extract.IsFurniture(p) {
+		if extract.IsFurniture(p) || continuation.MatchString(p) {
 			continue
 		}
 		if n, ok := extract.EditorialNote(p); ok {
@@ -214,7 +223,7 @@ func Extract(text string) record.Record {
 	if headed {
 		r.Authors, r.Recipients = extract.HeadingParties(r.Title)
 	}
-	headerBlock(&r, firstN(paras, 8), conf)
+	headerBlock(&r, firstN(paras, 8), conf, topDated)
 	r.Languages.Text = extract.Language(r.Body)
 	if r.Date.IsZero() {
 		delete(conf, "date")
@@ -427,7 +436,9 @@ var headerLabel = regexp.MustCompile(`(?:^|\s)(FROM|TO|SUBJECT|SUBJ|MEMORANDUM F
 
 // headerBlock reads a typed header block: the subject is the document's title,
 // better than a letterhead or a marking; FROM names the post it was sent from.
-func headerBlock(r *record.Record, paras []string, conf map[string]float64) {
+// A telegram's date-time group and post stand over a closing dateline (an
+// enclosure's), not over a dateline at the top (dated).
+func headerBlock(r *record.Record, paras []string, conf map[string]float64, dated bool) {
 	var from, no string
 	subject := false
 	for _, p := range paras {
@@ -460,13 +471,13 @@ func headerBlock(r *record.Record, paras []string, conf map[string]float64) {
 				no = telegramNumber.FindString(value)
 				// The date-time group is the day it was sent; a date read
 				// from a dateline stands.
-				if d, ok := telegramDate(value, paras); ok && conf["date"] < 0.95 {
+				if d, ok := telegramDate(value, paras); ok && !dated {
 					r.Date = d
 					conf["date"] = 0.9
 				}
 			case "FROM":
 				from = strings.Trim(value, " .,")
-				if r.Place == "" && len(value) < 40 {
+				if r.Place == "" && len(value) < 100 {
 					r.Place = strings.Trim(value, " .,")
 					conf["place"] = 0.7
 				}
@@ -482,6 +493,10 @@ func headerBlock(r *record.Record, paras []string, conf map[string]float64) {
 	if from != "" && no != "" && !subject && conf["title"] <= 0.5 {
 		r.Title = "Telegram " + no + " from " + from
 		conf["title"] = 0.8
+	}
+	if from != "" && no != "" && !dated && len(from) < 100 {
+		r.Place = from
+		conf["place"] = 0.8
 	}
 }
 
