@@ -268,3 +268,12 @@ func paginate(blocks []string, n int) [][]string {
 	}
 	return pages
 }
+
+// Merge adds another printed report's runs and failures (the layouts' to the
+// edition's modes), so that one table shows them.
+func (r *PrintedReport) Merge(o *PrintedReport) {
+	r.Runs = append(r.Runs, o.Runs...)
+	for k, v := range o.Failures {
+		r.Failures[k] = append(r.Failures[k], v...)
+	}
+}

@@ -164,6 +164,8 @@ func SetWilson(d *tei.Document) (string, PrintedGold, bool) {
 		ref = ""
 	}
 	gold := PrintedGold{Title: g.Title, Reference: ref}
+	// The archive names the holding archive, not the edition's "Source:".
+	ref = strings.TrimPrefix(ref, "Source: ")
 	day := longDate(g.Date)
 	if day != "" {
 		gold.Date = g.Date
