@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,6 +19,8 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	pdfEvery := fs.Int("pdf-every", 10, "printed: every n-th document typeset as a PDF with groff (0: none)")
 	ocrEvery := fs.Int("ocr-every", 0, "printed: every n-th document's PDF rendered and recognized by OCR (0: none)")
 	whole := fs.String("whole", "", "printed: also whole volumes set on shared pages, read as one file each and split into documents: text, pdf or text,pdf")
+	layouts := fs.String("layouts", strings.Join(eval.Layouts, ","), "printed: other publishers' layouts to set documents in and read as text, comma-separated: telegram, cia, wilson (none: \"\")")
+	layoutEvery := fs.Int("layout-every", 1, "printed: every n-th document set in each of --layouts (0: none)")
 	volumes := fs.String("volumes", "", "printed: only these volumes, comma-separated (e.g. frus1934v04)")
 	langs := fs.String("langs", "en,ru,ko,zh", "ocr: the known texts' languages to typeset and read")
 	dpis := fs.String("dpi", "200,300", "ocr: resolutions to scan the pages at, comma-separated")
@@ -80,8 +83,29 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		if *volumes != "" {
 			opt.Volumes = strings.Split(*volumes, ",")
 		}
+		lopt := eval.LayoutOptions{Every: *layoutEvery, Volumes: opt.Volumes, Samples: *samples}
+		for _, l := range strings.Split(*layouts, ",") {
+			if l = strings.TrimSpace(l); l == "" {
+				continue
+			}
+			if !slices.Contains(eval.Layouts, l) {
+				return fmt.Errorf("%w: --layouts %q: want some of %s, comma-separated", errUsage, l, strings.Join(eval.Layouts, ","))
+			}
+			lopt.Layouts = append(lopt.Layouts, l)
+		}
+		if *layoutEvery < 0 {
+			return fmt.Errorf("%w: --layout-every %d: want 0 or more", errUsage, *layoutEvery)
+		}
 		rep, err := eval.Printed(ctx, rest[1], opt)
-		return printReport(e, rep, err, *asJSON)
+		if err != nil || len(lopt.Layouts) == 0 || lopt.Every == 0 {
+			return printReport(e, rep, err, *asJSON)
+		}
+		lrep, err := eval.PrintedLayouts(ctx, rest[1], lopt)
+		if err != nil {
+			return err
+		}
+		rep.Merge(lrep)
+		return printReport(e, rep, nil, *asJSON)
 	}
 	if rest[0] == "names" {
 		rep, err := eval.FRUSNames(ctx, rest[1], *samples)

@@ -28,6 +28,9 @@ func Extract(text string) record.Record {
 		return r
 	}
 	paras = stamps(&r, paras)
+	// An archive's copy names the record in its own citation.
+	paras = archiveCopy(&r, paras, conf)
+	cited := r.Title != ""
 	var notes []footnote
 	if page.Paged {
 		notes = pageNotes(&r, page.Footnotes)
@@ -56,6 +59,7 @@ func Extract(text string) record.Record {
 		}
 	}
 	fromDateline := false
+	topDated := false // dated by a dateline at the top, not a closing one
 	if m, ok := datefind.DocumentDate(strings.Join(firstN(paras, 8), "\n\n")); ok {
 		r.Date = extract.DateOf(m)
 		conf["date"] = 0.6
@@ -63,13 +67,35 @@ func Extract(text string) record.Record {
 	start := 0
 	headed := false
 	numberHead := ""
+	typed := false
 	for i, p := range paras {
-		if i >= 4 {
+		if i >= 4 || cited {
 			break
 		}
-		if extract.IsFurniture(p) {
+		if extract.IsFurniture(p) || telegramBanner.MatchString(p) || typedHeader(p) {
+			// A typed header block's lines are read by headerBlock.
+			start = i + 1
+			typed = typed || typedHeader(p)
+			continue
+		}
+		if c, ok := extract.Classification(p); ok {
+			// A marking typed above the text is no heading.
+			if r.Classification == "" {
+				r.Classification = c
+			}
 			start = i + 1
 			continue
+		}
+		if src := archref.Parse(p); src.File != "" && src.File == strings.TrimSpace(p) {
+			// A file number stamped above a typed copy's text.
+			r.Sources = append(r.Sources, src)
+			start = i + 1
+			continue
+		}
+		if typed {
+			// Under a typed header block the text begins: its SUBJECT, or
+			// a telegram's number and post, name the document.
+			break
 		}
 		if _, ok := extract.ParseDate(p); ok {
 			continue
@@ -116,11 +142,14 @@ func Extract(text string) record.Record {
 	for k := 0; k < 4 && start < len(paras); k++ {
 		p := paras[start]
 		switch {
+		case len(p) < 120 && receivedLine.MatchString(p):
+			// A telegram's control number and received stamp.
 		case r.Place == "" && isDateline(p):
 			r.Place = datelinePlace(p)
 			if m, ok := datefind.DocumentDate(p); ok {
 				r.Date = extract.DateOf(m)
 				fromDateline = true
+				topDated = true
 			}
 		case sourceLine(p):
 			if src := archref.Parse(p); src.Repository != "" || src.File != "" || despatchNo.MatchString(p) || extract.FileLine(p) {
@@ -136,7 +165,7 @@ func Extract(text string) record.Record {
 	}
 	var body []string
 	for _, p := range paras[start:] {
-		if extract.IsFurniture(p) {
+		if extract.IsFurniture(p) || continuation.MatchString(p) {
 			continue
 		}
 		if n, ok := extract.EditorialNote(p); ok {
@@ -194,7 +223,7 @@ func Extract(text string) record.Record {
 	if headed {
 		r.Authors, r.Recipients = extract.HeadingParties(r.Title)
 	}
-	headerBlock(&r, firstN(paras, 8), conf)
+	headerBlock(&r, firstN(paras, 8), conf, topDated)
 	r.Languages.Text = extract.Language(r.Body)
 	if r.Date.IsZero() {
 		delete(conf, "date")
@@ -255,10 +284,14 @@ func isDateline(p string) bool {
 	if len(p) > 250 {
 		return false
 	}
+	if typedHeader(p) {
+		return false // a telegram's date-time group is read by headerBlock
+	}
 	m, ok := datefind.DocumentDate(p)
 	// What stands before the date is a place or a post, not a sentence that
-	// mentions a date ("I certify that … the October 31, 1864, number of …").
-	return ok && m.Start < 120 && !sentence(p[:m.Start])
+	// mentions a date ("I certify that … the October 31, 1864, number of …"),
+	// nor a received stamp, which is not the day the text was written.
+	return ok && m.Start < 120 && !sentence(p[:m.Start]) && !receivedStamp.MatchString(p[:m.Start])
 }
 
 // sentence: words in lower case, more than a post or a place has ("Legation of
@@ -374,7 +407,7 @@ func sourceLine(p string) bool {
 // not the document's title or date. It is kept once as a note, and the release's
 // document number as the reference the archive finds it by.
 var (
-	releaseStamp = regexp.MustCompile(`(?i)^(?:sanitized copy )?approved for release\b|^declassified\b.{0,60}\b(?:authority|nnd\s*\d|e\.\s?o\.)`)
+	releaseStamp = regexp.MustCompile(`(?i)^(?:declassified in (?:part|full)\s*-\s*)?(?:sanitized copy )?approved for release\b|^declassified\b.{0,60}\b(?:authority|nnd\s*\d|e\.\s?o\.)`)
 	releaseID    = regexp.MustCompile(`\bCIA-RDP[0-9A-Z-]+`)
 )
 
@@ -403,7 +436,11 @@ var headerLabel = regexp.MustCompile(`(?:^|\s)(FROM|TO|SUBJECT|SUBJ|MEMORANDUM F
 
 // headerBlock reads a typed header block: the subject is the document's title,
 // better than a letterhead or a marking; FROM names the post it was sent from.
-func headerBlock(r *record.Record, paras []string, conf map[string]float64) {
+// A telegram's date-time group and post stand over a closing dateline (an
+// enclosure's), not over a dateline at the top (dated).
+func headerBlock(r *record.Record, paras []string, conf map[string]float64, dated bool) {
+	var from, no string
+	subject := false
 	for _, p := range paras {
 		locs := headerLabel.FindAllStringSubmatchIndex(p, -1)
 		for i, m := range locs {
@@ -429,8 +466,18 @@ func headerBlock(r *record.Record, paras []string, conf map[string]float64) {
 				}
 				r.Title = value
 				conf["title"] = 0.85
+				subject = true
+			case "NO":
+				no = telegramNumber.FindString(value)
+				// The date-time group is the day it was sent; a date read
+				// from a dateline stands.
+				if d, ok := telegramDate(value, paras); ok && !dated {
+					r.Date = d
+					conf["date"] = 0.9
+				}
 			case "FROM":
-				if r.Place == "" && len(value) < 40 {
+				from = strings.Trim(value, " .,")
+				if r.Place == "" && len(value) < 100 {
 					r.Place = strings.Trim(value, " .,")
 					conf["place"] = 0.7
 				}
@@ -441,6 +488,24 @@ func headerBlock(r *record.Record, paras []string, conf map[string]float64) {
 			}
 		}
 	}
+	// A telegram prints no heading: it is known by its number and post, as
+	// the editions cite it ("telegram 1234 from Moscow").
+	if from != "" && no != "" && !subject && conf["title"] <= 0.5 {
+		r.Title = "Telegram " + no + " from " + from
+		conf["title"] = 0.8
+	}
+	if from != "" && no != "" && !dated && len(from) < 100 {
+		r.Place = from
+		conf["place"] = 0.8
+	}
+}
+
+var telegramNumber = regexp.MustCompile(`^\d+`)
+
+// typedHeader: a paragraph that opens with a typed header block's label.
+func typedHeader(p string) bool {
+	loc := headerLabel.FindStringIndex(p)
+	return loc != nil && loc[0] == 0
 }
 
 // Volume reads the documents of a printed volume (extract.SplitVolume), one

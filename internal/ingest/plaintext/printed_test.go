@@ -118,9 +118,16 @@ func TestReleasesAndTelegrams(t *testing.T) {
 	tel := "DEPARTMENT OF STATE\nINCOMING TELEGRAM\n\nFROM: Moscow\nTO: Secretary of State\nNO: 1234, January 12, 6 p.m.\n\nSECRET\n\n" +
 		"Control 5678\nRec'd January 12, 1953, 9:14 p.m.\n\nSoviet press today carries long article.\n\nKENNAN\n"
 	r = Extract(tel)
-	// The received stamp is not the date the telegram was sent: no date.
-	if r.Place != "Moscow" || r.Date.EDTF != "" || r.Classification != "SECRET" {
-		t.Errorf("telegram: place %q date %q classification %q", r.Place, r.Date.EDTF, r.Classification)
+	// The received stamp is not the date the telegram was sent, but it gives
+	// the year the date-time group leaves out. The telegram prints no
+	// heading: it is known by its number and post.
+	if r.Place != "Moscow" || r.Date.EDTF != "1953-01-12" || r.Classification != "SECRET" || r.Title != "Telegram 1234 from Moscow" {
+		t.Errorf("telegram: place %q date %q classification %q title %q", r.Place, r.Date.EDTF, r.Classification, r.Title)
+	}
+	// Sent on the last day of the year, received on the first of the next.
+	r = Extract(strings.Replace(strings.Replace(tel, "January 12, 6 p.m.", "December 31, 11 p.m.", 1), "Rec'd January 12, 1953", "Rec'd January 1, 1953", 1))
+	if r.Date.EDTF != "1952-12-31" {
+		t.Errorf("telegram sent December 31: date %q", r.Date.EDTF)
 	}
 }
 
