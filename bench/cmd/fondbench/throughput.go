@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// concurrentEngines are those whose query may be called from several
+// goroutines at once: fond's store serves fond serve's concurrent requests.
+// The peers' drivers here keep one connection or pipe each.
+var concurrentEngines = []string{"fond", "fond-postgres"}
+
+// Throughput is searches per second over the whole query list, with one
+// client and with Clients clients calling the engine at once.
+type Throughput struct {
+	Clients        int     `json:"clients"`
+	OneClientPerS  float64 `json:"one_client_searches_per_s"`
+	ClientsPerS    float64 `json:"clients_searches_per_s"`
+	OneClientSecs  float64 `json:"one_client_seconds"`
+	ClientsSeconds float64 `json:"clients_seconds"`
+}
+
+// measureThroughput runs qs once with one client, then once with clients,
+// each query's hit count checked against want (the timed run's): answers
+// must not change with concurrency.
+func measureThroughput(ctx context.Context, e engine, qs []Query, clients int, want map[string][]int) (Throughput, error) {
+	one, err := runClients(ctx, e, qs, 1, want)
+	if err != nil {
+		return Throughput{}, err
+	}
+	many, err := runClients(ctx, e, qs, clients, want)
+	if err != nil {
+		return Throughput{}, err
+	}
+	return Throughput{Clients: clients,
+		OneClientPerS: float64(len(qs)) / one.Seconds(), ClientsPerS: float64(len(qs)) / many.Seconds(),
+		OneClientSecs: one.Seconds(), ClientsSeconds: many.Seconds()}, nil
+}
+
+// runClients has clients goroutines take the queries of qs in list order,
+// each the next one not yet taken, and returns the wall time until all are
+// answered.
+func runClients(ctx context.Context, e engine, qs []Query, clients int, want map[string][]int) (time.Duration, error) {
+	// pos[i] is query i's place within its class, where want keeps its count.
+	pos := make([]int, len(qs))
+	seen := map[string]int{}
+	for i, q := range qs {
+		pos[i] = seen[q.Class]
+		seen[q.Class]++
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	errs := make(chan error, clients)
+	start := time.Now()
+	for range clients {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(qs) || ctx.Err() != nil {
+					return
+				}
+				q := qs[i]
+				n, err := e.query(ctx, q)
+				if err == nil && n != want[q.Class][pos[i]] {
+					err = fmt.Errorf("%s query %v: %d hits with %d clients, %d alone", q.Class, q.Words, n, clients, want[q.Class][pos[i]])
+				}
+				if err != nil {
+					errs <- err
+					cancel()
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	took := time.Since(start)
+	close(errs)
+	if err := <-errs; err != nil {
+		return 0, err
+	}
+	return took, nil
+}
+
+// checkClients refuses -clients for engines not safe to query concurrently.
+func checkClients(clients int, engines []string) error {
+	if clients < 0 {
+		return fmt.Errorf("-clients must be 0 or more")
+	}
+	if clients == 0 {
+		return nil
+	}
+	for _, e := range engines {
+		if !slices.Contains(concurrentEngines, e) {
+			return fmt.Errorf("-clients: engine %s is not measured concurrently (only %v)", e, concurrentEngines)
+		}
+	}
+	return nil
+}
