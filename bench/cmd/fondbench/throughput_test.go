@@ -4,9 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
+	"time"
+
+	"fond/internal/search"
 )
 
 // TestClientsMeasuresThroughput runs fond alone on a tiny archive with
@@ -59,20 +64,44 @@ func TestClientsFlagLimits(t *testing.T) {
 func TestRunClientsCatchesChangedCounts(t *testing.T) {
 	qs := []Query{{Class: "term", Words: []string{"a"}}, {Class: "term", Words: []string{"b"}}, {Class: "and", Words: []string{"a", "b"}}}
 	e := fixedEngine{"a": 3, "b": 5, "a b": 1}
-	if _, err := runClients(t.Context(), e, qs, 3, map[string][]int{"term": {3, 5}, "and": {1}}); err != nil {
-		t.Fatalf("right counts: %v", err)
+	if _, stopped, err := runClients(t.Context(), e, qs, 3, map[string][]int{"term": {3, 5}, "and": {1}}); err != nil || stopped != 0 {
+		t.Fatalf("right counts: %d stopped, %v", stopped, err)
 	}
-	if _, err := runClients(t.Context(), e, qs, 3, map[string][]int{"term": {3, 4}, "and": {1}}); err == nil {
+	if _, _, err := runClients(t.Context(), e, qs, 3, map[string][]int{"term": {3, 4}, "and": {1}}); err == nil {
 		t.Error("a changed count passed")
 	}
 }
 
-// fixedEngine answers each query with the count kept for its words.
+// TestRunClientsCountsStoppedSearches: a search refused at the time limit is
+// counted as stopped, not failed and not compared; any other error fails.
+func TestRunClientsCountsStoppedSearches(t *testing.T) {
+	qs := []Query{{Class: "term", Words: []string{"a"}}, {Class: "phrase", Words: []string{"slow", "one"}}}
+	e := fixedEngine{"a": 3, "slow one": -1}
+	_, stopped, err := runClients(t.Context(), e, qs, 2, map[string][]int{"term": {3}, "phrase": {9}})
+	if err != nil || stopped != 1 {
+		t.Errorf("%d stopped, %v: want 1 and no error", stopped, err)
+	}
+	e["slow one"] = -2
+	if _, _, err := runClients(t.Context(), e, qs, 2, map[string][]int{"term": {3}, "phrase": {9}}); err == nil {
+		t.Error("a failed search passed")
+	}
+}
+
+// fixedEngine answers each query with the count kept for its words; -1
+// stands for a search stopped at the time limit, -2 for a failed one.
 type fixedEngine map[string]int
 
 func (f fixedEngine) query(_ context.Context, q Query) (int, error) {
-	return f[strings.Join(q.Words, " ")], nil
+	switch n := f[strings.Join(q.Words, " ")]; n {
+	case -1:
+		return 0, fmt.Errorf("fond: %w", search.Limits{}.TimeoutError(time.Second))
+	case -2:
+		return 0, errors.New("broken")
+	default:
+		return n, nil
+	}
 }
+
 func (fixedEngine) add(context.Context, []Doc) error { return nil }
 func (fixedEngine) finish(context.Context) error     { return nil }
 func (fixedEngine) reopen(context.Context) error     { return nil }
