@@ -129,7 +129,8 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "fondbench: %s: %.1f searches/s with 1 client, %.1f with %d\n", o.engine, t.OneClientPerS, t.ClientsPerS, t.Clients)
+		fmt.Fprintf(stderr, "fondbench: %s: %.1f searches/s with 1 client (%.1f CPU s in %.1f s), %.1f with %d (%.1f CPU s in %.1f s), %d stopped at the time limit\n",
+			o.engine, t.OneClientPerS, t.OneClientCPU, t.OneClientSecs, t.ClientsPerS, t.Clients, t.ClientsCPU, t.ClientsSeconds, t.ClientsStopped)
 		tp = &t
 	}
 	var srv EngineResult

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"fond/internal/search"
@@ -30,23 +31,33 @@ type Throughput struct {
 	ClientsSeconds float64 `json:"clients_seconds"`
 	OneClientStop  int     `json:"one_client_stopped,omitempty"`
 	ClientsStopped int     `json:"clients_stopped,omitempty"`
+	// CPU seconds (user and system) this process spent in each run: on a
+	// shared machine, CPU over wall time says how many cores the run got,
+	// which tells a lock that serializes the clients from cores taken by
+	// other work.
+	OneClientCPU float64 `json:"one_client_cpu_seconds"`
+	ClientsCPU   float64 `json:"clients_cpu_seconds"`
 }
 
 // measureThroughput runs qs once with one client, then once with clients,
 // each query's hit count checked against want (the timed run's): answers
 // must not change with concurrency.
 func measureThroughput(ctx context.Context, e engine, qs []Query, clients int, want map[string][]int) (Throughput, error) {
+	cpu0 := cpuSeconds()
 	one, stop1, err := runClients(ctx, e, qs, 1, want)
 	if err != nil {
 		return Throughput{}, err
 	}
+	cpu1 := cpuSeconds()
 	many, stopN, err := runClients(ctx, e, qs, clients, want)
 	if err != nil {
 		return Throughput{}, err
 	}
+	cpu2 := cpuSeconds()
 	return Throughput{Clients: clients,
 		OneClientPerS: float64(len(qs)) / one.Seconds(), ClientsPerS: float64(len(qs)) / many.Seconds(),
-		OneClientSecs: one.Seconds(), ClientsSeconds: many.Seconds(), OneClientStop: stop1, ClientsStopped: stopN}, nil
+		OneClientSecs: one.Seconds(), ClientsSeconds: many.Seconds(), OneClientStop: stop1, ClientsStopped: stopN,
+		OneClientCPU: cpu1 - cpu0, ClientsCPU: cpu2 - cpu1}, nil
 }
 
 // runClients has clients goroutines take the queries of qs in list order,
@@ -113,4 +124,14 @@ func checkClients(clients int, engines []string) error {
 		}
 	}
 	return nil
+}
+
+// cpuSeconds is this process's user and system CPU time so far; 0 where
+// getrusage is not available.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }

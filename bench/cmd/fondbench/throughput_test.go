@@ -34,8 +34,8 @@ func TestClientsMeasuresThroughput(t *testing.T) {
 	if tp == nil {
 		t.Fatalf("no throughput in the report: %s", out.String())
 	}
-	if tp.Clients != 4 || tp.OneClientPerS <= 0 || tp.ClientsPerS <= 0 || tp.OneClientSecs <= 0 || tp.ClientsSeconds <= 0 {
-		t.Errorf("throughput %+v: want 4 clients and positive rates and times", *tp)
+	if tp.Clients != 4 || tp.OneClientPerS <= 0 || tp.ClientsPerS <= 0 || tp.OneClientSecs <= 0 || tp.ClientsSeconds <= 0 || tp.OneClientCPU <= 0 || tp.ClientsCPU <= 0 {
+		t.Errorf("throughput %+v: want 4 clients and positive rates, times and CPU times", *tp)
 	}
 	if !strings.Contains(errs.String(), "with 4") {
 		t.Errorf("stderr does not report the rates:\n%s", errs.String())
