@@ -26,6 +26,8 @@ type EngineResult struct {
 	OpenToFirstAnswerMs float64 `json:"open_to_first_answer_ms,omitempty"`
 	AddOneMs            float64 `json:"add_one_ms,omitempty"`
 	AddOneWrittenMB     float64 `json:"add_one_written_mb,omitempty"`
+	// With -clients: searches per second, one client against several.
+	Throughput *Throughput `json:"throughput,omitempty"`
 }
 
 // childResult carries the fields the parent needs but does not print per engine.
@@ -121,6 +123,16 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	var tp *Throughput
+	if o.clients > 0 {
+		t, err := measureThroughput(ctx, e, qs, o.clients, counts)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "fondbench: %s: %.1f searches/s with 1 client (%.1f CPU s in %.1f s), %.1f with %d (%.1f CPU s in %.1f s), %d stopped at the time limit\n",
+			o.engine, t.OneClientPerS, t.OneClientCPU, t.OneClientSecs, t.ClientsPerS, t.Clients, t.ClientsCPU, t.ClientsSeconds, t.ClientsStopped)
+		tp = &t
+	}
 	var srv EngineResult
 	if s, ok := e.(serverEngine); ok && !o.queryOnly {
 		if srv, err = measureServer(ctx, s, qs, g.doc(o.docs), o.dir, stderr); err != nil {
@@ -151,6 +163,7 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 			OpenToFirstAnswerMs: srv.OpenToFirstAnswerMs,
 			AddOneMs:            srv.AddOneMs,
 			AddOneWrittenMB:     srv.AddOneWrittenMB,
+			Throughput:          tp,
 		},
 		Corpus:        m.Src,
 		MeanBodyBytes: bodyBytes / o.docs,

@@ -4,7 +4,7 @@
 // engine runs in its own child process so that peak memory is its own. It is a
 // separate main package so Bleve never links into the fond binary.
 //
-//	fondbench -docs 10000 [-queries 200] [-seed 1] [-engines fond,bleve,fts5,sphinx,xapian] [-dir DIR] [-corpus DIR] [-fond PATH]
+//	fondbench -docs 10000 [-queries 200] [-seed 1] [-engines fond,bleve,fts5,sphinx,xapian] [-dir DIR] [-corpus DIR] [-fond PATH] [-clients 8]
 //
 // One JSON object goes to stdout; progress goes to stderr.
 //
@@ -34,6 +34,7 @@ type options struct {
 	engines       []string
 	dir, corpus   string
 	counts        bool
+	clients       int
 	// child mode: run one engine and print its result.
 	child     bool
 	engine    string
@@ -79,6 +80,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.dir, "dir", "", "work directory (default: a temporary one, removed at the end)")
 	fs.StringVar(&o.corpus, "corpus", defaultCorpus(), "FRUS TEI directory to train the text model on (empty: built-in vocabulary)")
 	fs.BoolVar(&o.counts, "counts", false, "include every query's hit count in the output")
+	fs.IntVar(&o.clients, "clients", 0, "after the timed queries, searches per second over the query list with 1 and with this many concurrent clients (fond engines; 0: not measured)")
 	fs.IntVar(&xapianCommitEvery, "xapian-commit", batchSize, "documents per Xapian commit while indexing (0: Xapian's own flush every 10,000)")
 	fs.StringVar(&fondBinary, "fond", besideSelf("fond"), "the fond command, for the server measures (fond serve, fond ingest of one file); empty: not measured")
 	fs.BoolVar(&o.child, "child", false, "internal: run one engine (-engine) and print its JSON")
@@ -117,7 +119,10 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 			o.engines = append(o.engines, e)
 		}
 	}
-	return o, nil
+	if o.child {
+		return o, checkClients(o.clients, []string{o.engine})
+	}
+	return o, checkClients(o.clients, o.engines)
 }
 
 // besideSelf is the path of name in this binary's folder when there (as

@@ -76,6 +76,9 @@ func runParent(ctx context.Context, o options, stdout, stderr io.Writer) error {
 		if o.counts {
 			args = append(args, "-counts")
 		}
+		if o.clients > 0 {
+			args = append(args, "-clients", strconv.Itoa(o.clients))
+		}
 		args = append(args, "-fond", fondBinary, "-xapian-commit", strconv.Itoa(xapianCommitEvery))
 		fmt.Fprintf(stderr, "fondbench: %s: start\n", name)
 		var out bytes.Buffer
