@@ -80,14 +80,11 @@ type PrintedReport struct {
 	Skipped  []string             `json:"skipped,omitempty"`
 }
 
-// Printed evaluates printed-page layouts generated from every TEI volume in dir.
-func Printed(ctx context.Context, dir string, opt PrintedOptions) (*PrintedReport, error) {
-	files, err := volumeFiles(dir)
-	if err != nil {
-		return nil, err
-	}
+// newPrintedReport starts a report of the printed evaluations: the volumes
+// asked for (none: every one) and the held-out list it states.
+func newPrintedReport(volumes []string) (map[string]bool, *PrintedReport) {
 	want := map[string]bool{}
-	for _, v := range opt.Volumes {
+	for _, v := range volumes {
 		want[v] = true
 	}
 	rep := &PrintedReport{Failures: map[string][]Failure{}}
@@ -95,6 +92,24 @@ func Printed(ctx context.Context, dir string, opt PrintedOptions) (*PrintedRepor
 		rep.HeldOut = append(rep.HeldOut, v)
 	}
 	sort.Strings(rep.HeldOut)
+	return want, rep
+}
+
+// splitOf is the part of the evaluation a volume belongs to.
+func splitOf(volName string) string {
+	if HeldOut[volName] {
+		return "held-out"
+	}
+	return "dev"
+}
+
+// Printed evaluates printed-page layouts generated from every TEI volume in dir.
+func Printed(ctx context.Context, dir string, opt PrintedOptions) (*PrintedReport, error) {
+	files, err := volumeFiles(dir)
+	if err != nil {
+		return nil, err
+	}
+	want, rep := newPrintedReport(opt.Volumes)
 	type key struct{ mode, split string }
 	runs := map[key]*PrintedRun{}
 	counts := map[key]map[string]*Score{}
@@ -144,10 +159,7 @@ func Printed(ctx context.Context, dir string, opt PrintedOptions) (*PrintedRepor
 			continue
 		}
 		rep.Volumes = append(rep.Volumes, volName)
-		split := "dev"
-		if HeldOut[volName] {
-			split = "held-out"
-		}
+		split := splitOf(volName)
 		docs, err := readVolume(ctx, path)
 		if err != nil {
 			return nil, err

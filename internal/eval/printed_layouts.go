@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -49,15 +48,7 @@ func PrintedLayouts(ctx context.Context, dir string, opt LayoutOptions) (*Printe
 			return nil, fmt.Errorf("unknown layout %q (want %s)", l, strings.Join(Layouts, ", "))
 		}
 	}
-	want := map[string]bool{}
-	for _, v := range opt.Volumes {
-		want[v] = true
-	}
-	rep := &PrintedReport{Failures: map[string][]Failure{}}
-	for v := range HeldOut {
-		rep.HeldOut = append(rep.HeldOut, v)
-	}
-	sort.Strings(rep.HeldOut)
+	want, rep := newPrintedReport(opt.Volumes)
 	type key struct{ layout, split string }
 	runs := map[key]*layoutRun{}
 	seq := 0
@@ -67,10 +58,7 @@ func PrintedLayouts(ctx context.Context, dir string, opt LayoutOptions) (*Printe
 			continue
 		}
 		rep.Volumes = append(rep.Volumes, volName)
-		split := "dev"
-		if HeldOut[volName] {
-			split = "held-out"
-		}
+		split := splitOf(volName)
 		docs, err := readVolume(ctx, path)
 		if err != nil {
 			return nil, err
