@@ -26,55 +26,8 @@ var (
 	ruSeasonsGen = []string{"весны", "лета", "осени", "зимы"}
 )
 
-// when is one end of an EDTF date, read from its canonical form.
-type when struct {
-	year         string // as written: "1953", "195X", "-0044", "Y170000002"
-	month, day   int    // 0 when absent or unspecified
-	season       int    // 21..24, 0 when absent
-	uncertain    bool
-	approximate  bool
-	open, absent bool // ".." or an empty end of an interval
-}
-
-func readWhen(s string) when {
-	switch s {
-	case "..":
-		return when{open: true}
-	case "":
-		return when{absent: true}
-	}
-	var w when
-	switch {
-	case strings.HasSuffix(s, "%"):
-		w.uncertain, w.approximate = true, true
-	case strings.HasSuffix(s, "?"):
-		w.uncertain = true
-	case strings.HasSuffix(s, "~"):
-		w.approximate = true
-	}
-	s = strings.TrimRight(s, "?~%")
-	neg := strings.HasPrefix(s, "-")
-	parts := strings.Split(strings.TrimPrefix(s, "-"), "-")
-	w.year = parts[0]
-	if neg {
-		w.year = "-" + w.year
-	}
-	if len(parts) > 1 {
-		n, _ := strconv.Atoi(parts[1]) // "XX" reads as 0: unspecified
-		if n >= 21 && n <= 24 {
-			w.season = n
-		} else {
-			w.month = n
-		}
-	}
-	if len(parts) > 2 {
-		w.day, _ = strconv.Atoi(parts[2])
-	}
-	if w.month == 0 {
-		w.day = 0
-	}
-	return w
-}
+// when is one end of an EDTF date, as the edtf package parsed it.
+type when = edtf.End
 
 // Date writes a record's date as l writes dates: from its EDTF value when it
 // has one fond reads, else the date as the source wrote it (display), else
@@ -97,17 +50,15 @@ func (p Printer) edtf(value, qualifier string) (string, bool) {
 	if err != nil || d.IsZero() && !d.IsInterval() {
 		return "", false
 	}
-	canon := d.String()
 	// A qualifier the EDTF already carries is not said twice.
 	if qualifier == qualApproximate && d.Approximate() || qualifier == qualUncertain && d.Uncertain() {
 		qualifier = ""
 	}
+	a, b := d.Ends()
 	if !d.IsInterval() {
-		w := readWhen(canon)
-		return p.qualify(p.single(w, false), p.single(w, true), qualifier), true
+		return p.qualify(p.single(a, false), p.single(a, true), qualifier), true
 	}
-	a, b, _ := strings.Cut(canon, "/")
-	s := p.interval(readWhen(a), readWhen(b))
+	s := p.interval(a, b)
 	return p.qualify(s, "", qualifier), true
 }
 
@@ -131,11 +82,11 @@ func (p Printer) qualify(s, gen, qualifier string) string {
 // single writes one end, with its own EDTF qualifiers; gen asks for the
 // Russian genitive (after около, с, до).
 func (p Printer) single(w when, gen bool) string {
-	s := p.plain(w, gen || w.approximate)
-	if w.approximate {
+	s := p.plain(w, gen || w.Approximate)
+	if w.Approximate {
 		s = p.T("date.circa", s)
 	}
-	if w.uncertain {
+	if w.Uncertain {
 		s = p.T("date.uncertain", s)
 	}
 	return s
@@ -144,25 +95,25 @@ func (p Printer) single(w when, gen bool) string {
 // plain writes one end without qualifiers.
 func (p Printer) plain(w when, gen bool) string {
 	ru := p.Lang == RU
-	year, era := p.year(w.year)
+	year, era := p.year(w.Year)
 	switch {
 	case strings.Contains(year, "X"):
 		return p.fuzzyYear(year, gen)
-	case w.day > 0 && w.month >= 1 && w.month <= 12:
+	case w.Day > 0 && w.Month >= 1 && w.Month <= 12:
 		if ru {
-			return strconv.Itoa(w.day) + " " + ruMonthsGen[w.month-1] + " " + year + " г." + era
+			return strconv.Itoa(w.Day) + " " + ruMonthsGen[w.Month-1] + " " + year + " г." + era
 		}
-		return enMonths[w.month-1] + " " + strconv.Itoa(w.day) + ", " + year + era
-	case w.month >= 1 && w.month <= 12:
+		return enMonths[w.Month-1] + " " + strconv.Itoa(w.Day) + ", " + year + era
+	case w.Month >= 1 && w.Month <= 12:
 		if ru && gen {
-			return ruMonthsGen[w.month-1] + " " + year + " г." + era
+			return ruMonthsGen[w.Month-1] + " " + year + " г." + era
 		}
 		if ru {
-			return ruMonths[w.month-1] + " " + year + " г." + era
+			return ruMonths[w.Month-1] + " " + year + " г." + era
 		}
-		return enMonths[w.month-1] + " " + year + era
-	case w.season >= 21 && w.season <= 24:
-		i := w.season - 21
+		return enMonths[w.Month-1] + " " + year + era
+	case w.Season >= 21 && w.Season <= 24:
+		i := w.Season - 21
 		if ru && gen {
 			return ruSeasonsGen[i] + " " + year + " г." + era
 		}
@@ -208,35 +159,35 @@ func (p Printer) fuzzyYear(y string, gen bool) string {
 // interval writes a range, sharing what its ends share: 5–7 March, March–April
 // 1950, 1950–1953, and saying an open or unknown end in words.
 func (p Printer) interval(a, b when) string {
-	known := func(w when) bool { return !w.open && !w.absent }
+	known := func(w when) bool { return !w.Open && w.Year != "" }
 	switch {
 	case !known(a) && !known(b):
 		return p.T("date.undated")
-	case a.open:
+	case a.Open:
 		return p.T("date.until", p.single(b, true))
-	case a.absent:
+	case a.Year == "":
 		return p.T("date.until.unknownstart", p.single(b, true))
-	case b.open:
+	case b.Open:
 		return p.T("date.from", p.single(a, true))
-	case b.absent:
+	case b.Year == "":
 		return p.T("date.from.unknownend", p.single(a, true))
 	}
-	plainEnds := !a.uncertain && !a.approximate && !b.uncertain && !b.approximate &&
-		!strings.Contains(a.year+b.year, "X") && !strings.HasPrefix(a.year, "-") && !strings.HasPrefix(b.year, "-") &&
-		a.season == 0 && b.season == 0
-	if plainEnds && a.year == b.year {
-		y := a.year
+	plainEnds := !a.Uncertain && !a.Approximate && !b.Uncertain && !b.Approximate &&
+		!strings.Contains(a.Year+b.Year, "X") && !strings.HasPrefix(a.Year, "-") && !strings.HasPrefix(b.Year, "-") &&
+		a.Season == 0 && b.Season == 0
+	if plainEnds && a.Year == b.Year {
+		y := a.Year
 		switch {
-		case a.day > 0 && b.day > 0 && a.month == b.month:
-			return p.T("date.range.days", strconv.Itoa(a.day), strconv.Itoa(b.day), p.monthName(a.month, true), y)
-		case a.day > 0 && b.day > 0:
-			return p.T("date.range.daymonths", strconv.Itoa(a.day), p.monthName(a.month, true), strconv.Itoa(b.day), p.monthName(b.month, true), y)
-		case a.day == 0 && b.day == 0 && a.month > 0 && b.month > 0:
-			return p.T("date.range.months", p.monthName(a.month, false), p.monthName(b.month, false), y)
+		case a.Day > 0 && b.Day > 0 && a.Month == b.Month:
+			return p.T("date.range.days", strconv.Itoa(a.Day), strconv.Itoa(b.Day), p.monthName(a.Month, true), y)
+		case a.Day > 0 && b.Day > 0:
+			return p.T("date.range.daymonths", strconv.Itoa(a.Day), p.monthName(a.Month, true), strconv.Itoa(b.Day), p.monthName(b.Month, true), y)
+		case a.Day == 0 && b.Day == 0 && a.Month > 0 && b.Month > 0:
+			return p.T("date.range.months", p.monthName(a.Month, false), p.monthName(b.Month, false), y)
 		}
 	}
-	if plainEnds && a.month == 0 && b.month == 0 {
-		return p.T("date.range.years", a.year, b.year)
+	if plainEnds && a.Month == 0 && b.Month == 0 {
+		return p.T("date.range.years", a.Year, b.Year)
 	}
 	return p.T("date.range", p.single(a, false), p.single(b, false))
 }
