@@ -74,6 +74,9 @@ func TestSmallIngestLeavesTheIndexAlone(t *testing.T) {
 	if _, stderr, code := fond(t, db, "--index-merge-mb", "0", "search", "numbat"); code != 2 || !strings.Contains(stderr, "--index-merge-mb") {
 		t.Errorf("--index-merge-mb 0: exit %d, %q", code, stderr)
 	}
+	if _, stderr, code := fond(t, db, "--index-merge-max-mb", "0", "search", "numbat"); code != 2 || !strings.Contains(stderr, "--index-merge-max-mb") {
+		t.Errorf("--index-merge-max-mb 0: exit %d, %q", code, stderr)
+	}
 	if _, stderr, code := fond(t, db, "ingest", "--index", "sometimes", two); code != 2 || !strings.Contains(stderr, "--index") {
 		t.Errorf("a bad --index: exit %d, %q", code, stderr)
 	}

@@ -85,6 +85,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	db := global.String("db", defaultDB, "database: an SQLite file, or a postgres:// URL (default $FOND_DB, else ./fond.db)")
 	verbose := global.Bool("v", false, "log debug messages")
 	mergeMB := global.Int64("index-merge-mb", index.DefaultMergeBytes>>20, "MB of postings the search index holds in memory before it merges them into its file")
+	mergeMaxMB := global.Int64("index-merge-max-mb", index.DefaultMaxMergeBytes>>20, "MB of postings the search index's memory grows to at most before it merges, however large its file (the bound otherwise grows to a quarter of the file's postings)")
 	saveDocs := global.Int("index-save-docs", index.DefaultSaveDocs, "records held in memory for which closing writes the search index's file (fewer are caught up from the change log at the next start)")
 	global.Usage = func() {}
 	if err := global.Parse(args); errors.Is(err, flag.ErrHelp) {
@@ -109,11 +110,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if *verbose {
 		level = slog.LevelDebug
 	}
-	if *mergeMB <= 0 || *saveDocs <= 0 {
-		fmt.Fprintln(stderr, "fond: --index-merge-mb and --index-save-docs must be positive")
+	if *mergeMB <= 0 || *mergeMaxMB <= 0 || *saveDocs <= 0 {
+		fmt.Fprintln(stderr, "fond: --index-merge-mb, --index-merge-max-mb and --index-save-docs must be positive")
 		return 2
 	}
-	e := &env{dbPath: *db, indexOpts: index.Options{MergeBytes: *mergeMB << 20, SaveDocs: *saveDocs}, stdout: stdout, stderr: stderr, log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))}
+	e := &env{dbPath: *db, indexOpts: index.Options{MergeBytes: *mergeMB << 20, MaxMergeBytes: *mergeMaxMB << 20, SaveDocs: *saveDocs}, stdout: stdout, stderr: stderr, log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))}
 	// Subcommands accept --db after their name too ("fond ingest --db x.db ...").
 	err := cmd.run(ctx, e, rest[1:])
 	switch {

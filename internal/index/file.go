@@ -19,6 +19,11 @@ type Options struct {
 	// postings, so that a bulk ingest rewrites the file a few times, not once
 	// every MergeBytes.
 	MergeBytes int64
+	// MaxMergeBytes caps that growth: the heap's postings, and with them the
+	// memory of a process that ingests into a large archive, stay under it,
+	// at the price of more merges once the segment holds four times as much
+	// (docs/decisions.md, "A ceiling on the heap tail").
+	MaxMergeBytes int64
 	// SaveDocs is how many documents the heap must hold for Save (at a
 	// store's close) to write them; fewer are left to the change log, which
 	// the next open catches up from in well under a second.
@@ -26,15 +31,20 @@ type Options struct {
 }
 
 // Defaults: 64 MB of postings is some 12,000 documents of the benchmark's
-// kind; 1,000 documents are caught up at the next open in about 0.3 s.
+// kind; 1,000 documents are caught up at the next open in about 0.3 s; 512 MB
+// is reached from a segment of 2 GB, some 400,000 such documents.
 const (
-	DefaultMergeBytes = 64 << 20
-	DefaultSaveDocs   = 1000
+	DefaultMergeBytes    = 64 << 20
+	DefaultMaxMergeBytes = 512 << 20
+	DefaultSaveDocs      = 1000
 )
 
 func (o Options) withDefaults() Options {
 	if o.MergeBytes <= 0 {
 		o.MergeBytes = DefaultMergeBytes
+	}
+	if o.MaxMergeBytes <= 0 {
+		o.MaxMergeBytes = DefaultMaxMergeBytes
 	}
 	if o.SaveDocs <= 0 {
 		o.SaveDocs = DefaultSaveDocs

@@ -21,10 +21,11 @@ func (ix *Index) mergeIfDue(dead int) {
 	if f.merging {
 		return
 	}
-	bound := max(f.opts.MergeBytes, f.retryAt)
+	bound := f.opts.MergeBytes
 	if ix.seg != nil {
-		bound = max(bound, int64(len(ix.seg.sec[secPost])/4))
+		bound = max(bound, min(int64(len(ix.seg.sec[secPost])/4), f.opts.MaxMergeBytes))
 	}
+	bound = max(bound, f.retryAt)
 	if ix.heapBytes < bound && !(dead > 1024 && dead > ix.live) {
 		return
 	}

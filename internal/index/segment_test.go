@@ -270,6 +270,37 @@ func TestMergeBound(t *testing.T) {
 	}
 }
 
+// TestMergeCeiling: the bound grows with the segment, to a quarter of its
+// postings, but no further than MaxMergeBytes: past the ceiling a merge starts
+// though the quarter is not reached.
+func TestMergeCeiling(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index")
+	ix, _ := Open(path, Options{MergeBytes: 1, MaxMergeBytes: 1 << 40})
+	ix.Apply(nil, analyzeAll(genDocs(400, 7)))
+	ix.file.wg.Wait()
+	if ix.seg == nil {
+		t.Fatal("no segment written")
+	}
+	quarter := int64(len(ix.seg.sec[secPost]) / 4)
+	// A few documents: well under a quarter of the segment, so no merge.
+	ix.Apply(nil, analyzeAll(genDocs(3, 8)))
+	ix.file.wg.Wait()
+	if ix.heapBytes == 0 || ix.heapBytes >= quarter {
+		t.Fatalf("heap %d bytes against a quarter of %d: the test needs it between", ix.heapBytes, quarter)
+	}
+	segBefore := ix.seg
+	// Under the ceiling that the heap already passes, one more document merges.
+	ix.mu.Lock()
+	ix.file.opts.MaxMergeBytes = ix.heapBytes
+	ix.mu.Unlock()
+	ix.Apply(nil, analyzeAll(genDocs(1, 9)))
+	ix.file.wg.Wait()
+	if ix.seg == segBefore || ix.heapBytes != 0 {
+		t.Fatalf("no merge past MaxMergeBytes: %d bytes in the heap", ix.heapBytes)
+	}
+	ix.Close()
+}
+
 // TestDamagedSegment: a file whose big sections are damaged opens (they are
 // checked after), is then found damaged, and a search reading the damage
 // fails with an error rather than a panic.

@@ -112,6 +112,10 @@ func TestBenchmarkRunsAllEngines(t *testing.T) {
 				t.Errorf("%s %s: %d counts, want %d", name, c, len(r.Counts[c]), testQueries)
 			}
 		}
+		inProcess := name != "sphinx" && name != "xapian"
+		if _, err := os.Stat("/proc/self/status"); err == nil && (r.PeakRSSAnonIngestMB > 0) != inProcess {
+			t.Errorf("%s: peak RssAnon while ingesting %v MB: want measured only for an engine in this process (%v)", name, r.PeakRSSAnonIngestMB, inProcess)
+		}
 		server := name == "fond" || name == "sphinx" || name == "xapian"
 		if measured := r.OpenToFirstAnswerMs > 0 && r.RSSAnonServingMB > 0 && r.AddOneMs > 0 && r.AddOneWrittenMB > 0; measured != server {
 			t.Errorf("%s: first answer %v ms, serving RssAnon %v MB, add one %v ms and %v MB written: want all measured: %v",

@@ -13,13 +13,17 @@ import (
 
 // EngineResult is what one engine's child process reports.
 type EngineResult struct {
-	IngestDocsPerS float64            `json:"ingest_docs_per_s"`
-	IngestSeconds  float64            `json:"ingest_seconds"`
-	IndexBytes     int64              `json:"index_bytes"`
-	PeakRSSBytes   int64              `json:"peak_rss_bytes"`
-	BaselineRSS    int64              `json:"baseline_rss_bytes"` // after loading the text model, before the engine
-	Queries        map[string]Latency `json:"queries"`
-	Counts         map[string][]int   `json:"counts,omitempty"`
+	IngestDocsPerS float64 `json:"ingest_docs_per_s"`
+	IngestSeconds  float64 `json:"ingest_seconds"`
+	IndexBytes     int64   `json:"index_bytes"`
+	PeakRSSBytes   int64   `json:"peak_rss_bytes"`
+	// PeakRSSAnonIngestMB is the ingesting process's anonymous memory at its
+	// highest (sampled every 0.2 s), for the engines that ingest in this
+	// process: what the index and the store hold, without mapped files.
+	PeakRSSAnonIngestMB float64            `json:"peak_rss_anon_ingest_mb,omitempty"`
+	BaselineRSS         int64              `json:"baseline_rss_bytes"` // after loading the text model, before the engine
+	Queries             map[string]Latency `json:"queries"`
+	Counts              map[string][]int   `json:"counts,omitempty"`
 	// Server measures (serving.go), for the engines that answer from a
 	// process of their own: fond serve, Sphinx's searchd, the Xapian worker.
 	RSSAnonServingMB    float64 `json:"rss_anon_serving_mb,omitempty"`
@@ -60,6 +64,7 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	var ingest time.Duration
 	var bodyBytes int
 	nextReport := o.docs / 10
+	anon := samplePeak("RssAnon", 200*time.Millisecond)
 	for start := 0; start < o.docs && !o.queryOnly; start += genChunk {
 		docs := make([]Doc, 0, genChunk)
 		for i := start; i < min(start+genChunk, o.docs); i++ {
@@ -82,6 +87,10 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 		return err
 	}
 	ingest += time.Since(t)
+	peakAnon := anon.Stop()
+	if _, external := e.(externalEngine); external || o.queryOnly {
+		peakAnon = 0 // the engine's own process is not this one, or nothing was ingested
+	}
 	size, err := dirSize(o.dir)
 	if err != nil {
 		return err
@@ -152,12 +161,13 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	}
 	r := childResult{
 		EngineResult: EngineResult{
-			IngestDocsPerS: rate,
-			IngestSeconds:  ingest.Seconds(),
-			IndexBytes:     size,
-			PeakRSSBytes:   peak,
-			BaselineRSS:    baseline,
-			Queries:        lat,
+			IngestDocsPerS:      rate,
+			IngestSeconds:       ingest.Seconds(),
+			IndexBytes:          size,
+			PeakRSSBytes:        peak,
+			PeakRSSAnonIngestMB: float64(peakAnon) / (1 << 20),
+			BaselineRSS:         baseline,
+			Queries:             lat,
 
 			RSSAnonServingMB:    srv.RSSAnonServingMB,
 			OpenToFirstAnswerMs: srv.OpenToFirstAnswerMs,

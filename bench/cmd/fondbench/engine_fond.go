@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"fond/internal/index"
 	"fond/internal/ingest"
 	"fond/internal/record"
 	"fond/internal/search"
@@ -30,11 +31,16 @@ func openFond(ctx context.Context, dir string) (*fondEngine, error) {
 	return e, e.reopen(ctx)
 }
 
+// fondMergeMaxMB is fond's --index-merge-max-mb (-fond-merge-max-mb; 0: its
+// default), for trying the heap's ceiling against ingest memory.
+var fondMergeMaxMB int64
+
 func (e *fondEngine) reopen(ctx context.Context) error {
 	st, err := e.open(ctx)
 	if err != nil {
 		return fmt.Errorf("fond: %w", err)
 	}
+	st.SetIndexOptions(index.Options{MaxMergeBytes: fondMergeMaxMB << 20})
 	// Loaded at open, as fond serve does: every put then indexes as it stores,
 	// and ingest time includes indexing (and, at finish, saving the index).
 	if err := st.LoadIndex(ctx); err != nil {

@@ -82,6 +82,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.BoolVar(&o.counts, "counts", false, "include every query's hit count in the output")
 	fs.IntVar(&o.clients, "clients", 0, "after the timed queries, searches per second over the query list with 1 and with this many concurrent clients (fond engines; 0: not measured)")
 	fs.IntVar(&xapianCommitEvery, "xapian-commit", batchSize, "documents per Xapian commit while indexing (0: Xapian's own flush every 10,000)")
+	fs.Int64Var(&fondMergeMaxMB, "fond-merge-max-mb", 0, "fond's --index-merge-max-mb for its ingest and server (0: fond's default)")
 	fs.StringVar(&fondBinary, "fond", besideSelf("fond"), "the fond command, for the server measures (fond serve, fond ingest of one file); empty: not measured")
 	fs.BoolVar(&o.child, "child", false, "internal: run one engine (-engine) and print its JSON")
 	fs.StringVar(&o.engine, "engine", "", "internal: the engine a child runs")
@@ -107,6 +108,9 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		if v = strings.TrimSpace(v); v != "" {
 			o.volumes = append(o.volumes, v)
 		}
+	}
+	if fondMergeMaxMB < 0 {
+		return o, errors.New("-fond-merge-max-mb must be 0 or more")
 	}
 	if xapianCommitEvery < 0 {
 		return o, errors.New("-xapian-commit must be 0 or more")

@@ -128,3 +128,36 @@ func machine() Machine {
 	}
 	return m
 }
+
+// peakSampler keeps the highest value of a /proc/self/status field, read every
+// interval until stopped: RssAnon's peak, which VmHWM cannot give (it counts
+// mapped files, the page cache's business), is only seen by sampling.
+type peakSampler struct {
+	stop chan struct{}
+	done chan int64
+}
+
+func samplePeak(field string, every time.Duration) *peakSampler {
+	s := &peakSampler{stop: make(chan struct{}), done: make(chan int64, 1)}
+	go func() {
+		peak := procStatus(field)
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-s.stop:
+				s.done <- max(peak, procStatus(field))
+				return
+			case <-t.C:
+				peak = max(peak, procStatus(field))
+			}
+		}
+	}()
+	return s
+}
+
+// Stop ends the sampling and returns the peak in bytes (0 without /proc).
+func (s *peakSampler) Stop() int64 {
+	close(s.stop)
+	return <-s.done
+}

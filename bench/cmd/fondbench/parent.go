@@ -79,7 +79,7 @@ func runParent(ctx context.Context, o options, stdout, stderr io.Writer) error {
 		if o.clients > 0 {
 			args = append(args, "-clients", strconv.Itoa(o.clients))
 		}
-		args = append(args, "-fond", fondBinary, "-xapian-commit", strconv.Itoa(xapianCommitEvery))
+		args = append(args, "-fond", fondBinary, "-xapian-commit", strconv.Itoa(xapianCommitEvery), "-fond-merge-max-mb", strconv.FormatInt(fondMergeMaxMB, 10))
 		fmt.Fprintf(stderr, "fondbench: %s: start\n", name)
 		var out bytes.Buffer
 		cmd := exec.CommandContext(ctx, exe, args...)
@@ -94,7 +94,7 @@ func runParent(ctx context.Context, o options, stdout, stderr io.Writer) error {
 		r := cr.EngineResult
 		rep.Engines[name] = r
 		rep.Corpus, rep.MeanBodyBytes = cr.Corpus, cr.MeanBodyBytes
-		fmt.Fprintf(stderr, "fondbench: %s: %.0f docs/s, %d MB index, %d MB peak RSS\n", name, r.IngestDocsPerS, r.IndexBytes>>20, r.PeakRSSBytes>>20)
+		fmt.Fprintf(stderr, "fondbench: %s: %.0f docs/s, %d MB index, %d MB peak RSS, %.0f MB peak RssAnon while ingesting\n", name, r.IngestDocsPerS, r.IndexBytes>>20, r.PeakRSSBytes>>20, r.PeakRSSAnonIngestMB)
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
