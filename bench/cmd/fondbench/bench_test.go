@@ -74,6 +74,18 @@ func TestBenchmarkRunsAllEngines(t *testing.T) {
 	var out, errs bytes.Buffer
 	args := []string{"-docs", "300", "-queries", "20", "-seed", "7", "-counts", "-dir", dir,
 		"-engines", strings.Join(engines, ","), "-fond", fond}
+	// fond serve under a memory limit, where this machine lets the benchmark
+	// make a memory cgroup (as root on cgroup v1, or with v2's controller
+	// delegated): 256 MB is far more than a 300-document archive needs, so
+	// every answer must come and equal the unlimited run's.
+	limited := false
+	if g, err := newMemGroup(256 << 20); err != nil {
+		t.Run("limited", func(t *testing.T) { t.Skipf("no memory cgroup can be made here: %v", err) })
+	} else {
+		g.remove()
+		limited = true
+		args = append(args, "-serve-memory-mb", "256")
+	}
 	if err := run(t.Context(), args, &out, &errs); err != nil {
 		t.Fatalf("run: %v\n%s", err, errs.String())
 	}
@@ -115,6 +127,11 @@ func TestBenchmarkRunsAllEngines(t *testing.T) {
 		inProcess := name != "sphinx" && name != "xapian"
 		if _, err := os.Stat("/proc/self/status"); err == nil && (r.PeakRSSAnonIngestMB > 0) != inProcess {
 			t.Errorf("%s: peak RssAnon while ingesting %v MB: want measured only for an engine in this process (%v)", name, r.PeakRSSAnonIngestMB, inProcess)
+		}
+		if l := r.LimitedServing; (l != nil) != (limited && name == "fond") {
+			t.Errorf("%s: limited serving %+v, want it reported only for fond", name, l)
+		} else if l != nil && (l.Answers != len(classes)*testQueries || l.AnswersEqual != l.Answers || l.MaxUsageMB <= 0 || l.Queries["term"].N != testQueries) {
+			t.Errorf("fond under 256 MB: %+v: want every one of %d answers equal and the group's usage read", l, len(classes)*testQueries)
 		}
 		server := name == "fond" || name == "sphinx" || name == "xapian"
 		if measured := r.OpenToFirstAnswerMs > 0 && r.RSSAnonServingMB > 0 && r.AddOneMs > 0 && r.AddOneWrittenMB > 0; measured != server {

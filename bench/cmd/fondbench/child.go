@@ -32,6 +32,8 @@ type EngineResult struct {
 	AddOneWrittenMB     float64 `json:"add_one_written_mb,omitempty"`
 	// With -clients: searches per second, one client against several.
 	Throughput *Throughput `json:"throughput,omitempty"`
+	// With -serve-memory-mb: fond serve's answers inside a memory cgroup.
+	LimitedServing *LimitedServing `json:"limited_serving,omitempty"`
 }
 
 // childResult carries the fields the parent needs but does not print per engine.
@@ -142,6 +144,16 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 			o.engine, t.OneClientPerS, t.OneClientCPU, t.OneClientSecs, t.ClientsPerS, t.Clients, t.ClientsCPU, t.ClientsSeconds, t.ClientsStopped)
 		tp = &t
 	}
+	// Before the server measures, which add a document the totals would then
+	// count.
+	var limited *LimitedServing
+	if f, ok := e.(*fondEngine); ok && o.serveMemMB > 0 {
+		if limited, err = f.measureLimited(ctx, qs, counts, o.serveMemMB); err != nil {
+			return fmt.Errorf("fond serve under %d MB: %w", o.serveMemMB, err)
+		}
+		fmt.Fprintf(stderr, "fondbench: %s: under %d MB (cgroup %s): %d of %d answers equal, group peak %.0f MB, limit met %d times, server RssAnon %.0f MB\n",
+			o.engine, o.serveMemMB, limited.Cgroup, limited.AnswersEqual, limited.Answers, limited.MaxUsageMB, limited.LimitHits, limited.RSSAnonMB)
+	}
 	var srv EngineResult
 	if s, ok := e.(serverEngine); ok && !o.queryOnly {
 		if srv, err = measureServer(ctx, s, qs, g.doc(o.docs), o.dir, stderr); err != nil {
@@ -174,6 +186,7 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 			AddOneMs:            srv.AddOneMs,
 			AddOneWrittenMB:     srv.AddOneWrittenMB,
 			Throughput:          tp,
+			LimitedServing:      limited,
 		},
 		Corpus:        m.Src,
 		MeanBodyBytes: bodyBytes / o.docs,

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -28,61 +29,94 @@ func (e *fondEngine) serverStats(ctx context.Context, qs []Query) (time.Duration
 	if err := e.close(); err != nil {
 		return 0, 0, err
 	}
-	port, err := freePort()
+	srv, err := e.serve(ctx, nil, qs[0])
 	if err != nil {
 		return 0, 0, err
+	}
+	defer srv.stop()
+	for _, q := range qs {
+		if _, err := srv.search(q); err != nil {
+			return 0, 0, fmt.Errorf("fond serve: %w", err)
+		}
+	}
+	return srv.first, procField(srv.cmd.Process.Pid, "RssAnon"), nil
+}
+
+// served is a running `fond serve` on the benchmark's archive.
+type served struct {
+	ctx    context.Context
+	addr   string
+	cmd    *exec.Cmd
+	done   chan error
+	first  time.Duration // from the process's start to its first answer
+	client *http.Client
+}
+
+// serve starts `fond serve` on the archive, through wrap when given (a
+// command that ends by running its arguments: how the memory-limited run puts
+// the server in its group from its first instruction), and returns once it
+// has answered first.
+func (e *fondEngine) serve(ctx context.Context, wrap []string, first Query) (*served, error) {
+	port, err := freePort()
+	if err != nil {
+		return nil, err
 	}
 	addr := "127.0.0.1:" + strconv.Itoa(port)
 	log, err := os.Create(filepath.Join(filepath.Dir(e.path), "serve.log"))
 	if err != nil {
-		return 0, 0, fmt.Errorf("fond serve: %w", err)
+		return nil, fmt.Errorf("fond serve: %w", err)
 	}
 	defer log.Close()
-	cmd := exec.CommandContext(ctx, fondBinary, "--db", e.path, "serve", "--addr", addr)
+	argv := append(append([]string(nil), wrap...), fondBinary, "--db", e.path, "serve", "--addr", addr)
+	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Stdout, cmd.Stderr = log, log
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
-		return 0, 0, fmt.Errorf("fond serve: %w", err)
+		return nil, fmt.Errorf("fond serve: %w", err)
 	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	defer stopProcess(cmd, done)
-
-	client := &http.Client{Timeout: time.Minute}
-	get := func(q Query) error {
-		u := "http://" + addr + "/api/search?limit=" + strconv.Itoa(pageSize) + "&q=" + url.QueryEscape(fondText(q))
-		if q.Class == "facet_date" {
-			u += "&facets=1"
-		}
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-		if err != nil {
-			return err
-		}
-		resp, err := client.Do(req)
-		if err != nil {
-			return err
-		}
-		defer resp.Body.Close()
-		if _, err := io.Copy(io.Discard, resp.Body); err != nil {
-			return err
-		}
-		if resp.StatusCode != http.StatusOK {
-			return fmt.Errorf("%s: %s", u, resp.Status)
-		}
-		return nil
-	}
+	s := &served{ctx: ctx, addr: addr, cmd: cmd, done: make(chan error, 1), client: &http.Client{Timeout: time.Minute}}
+	go func() { s.done <- cmd.Wait() }()
 	exited := func() bool { return cmd.ProcessState != nil }
-	if err := poll(ctx, startLimit, exited, func() error { return get(qs[0]) }); err != nil {
-		return 0, 0, fmt.Errorf("fond serve (log in %s): %w", log.Name(), err)
+	if err := poll(ctx, startLimit, exited, func() error { _, err := s.search(first); return err }); err != nil {
+		s.stop()
+		return nil, fmt.Errorf("fond serve (log in %s): %w", log.Name(), err)
 	}
-	first := time.Since(start)
-	for _, q := range qs {
-		if err := get(q); err != nil {
-			return 0, 0, fmt.Errorf("fond serve: %w", err)
-		}
-	}
-	return first, procField(cmd.Process.Pid, "RssAnon"), nil
+	s.first = time.Since(start)
+	return s, nil
 }
+
+// search runs q through /api/search and returns the answer's total.
+func (s *served) search(q Query) (int, error) {
+	// match=all: the web's default (most: partial matches after the exact)
+	// does more than the in-process query, whose totals the answers must equal.
+	u := "http://" + s.addr + "/api/search?match=all&limit=" + strconv.Itoa(pageSize) + "&q=" + url.QueryEscape(fondText(q))
+	if q.Class == "facet_date" {
+		u += "&facets=1"
+	}
+	req, err := http.NewRequestWithContext(s.ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		io.Copy(io.Discard, resp.Body)
+		return 0, fmt.Errorf("%s: %s", u, resp.Status)
+	}
+	var body struct {
+		Total int `json:"total"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		return 0, fmt.Errorf("%s: %w", u, err)
+	}
+	return body.Total, nil
+}
+
+// stop ends the server and returns its peak RSS.
+func (s *served) stop() int64 { return stopProcess(s.cmd, s.done) }
 
 // addOne runs `fond ingest` of one text file holding d into the archive, as an
 // archivist adds one document: the time is the command's, start to exit, and

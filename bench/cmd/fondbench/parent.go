@@ -79,6 +79,9 @@ func runParent(ctx context.Context, o options, stdout, stderr io.Writer) error {
 		if o.clients > 0 {
 			args = append(args, "-clients", strconv.Itoa(o.clients))
 		}
+		if o.serveMemMB > 0 {
+			args = append(args, "-serve-memory-mb", strconv.FormatInt(o.serveMemMB, 10))
+		}
 		args = append(args, "-fond", fondBinary, "-xapian-commit", strconv.Itoa(xapianCommitEvery), "-fond-merge-max-mb", strconv.FormatInt(fondMergeMaxMB, 10))
 		fmt.Fprintf(stderr, "fondbench: %s: start\n", name)
 		var out bytes.Buffer
