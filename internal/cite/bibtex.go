@@ -62,7 +62,7 @@ func BibTeX(r *record.Record, o Options) string {
 	add("year", year(r.Date))
 	month := bibMonth(r.Date)
 	if e := effectiveEDTF(r.Date); e != "" {
-		if _, ok := parseEDTF(e); ok {
+		if _, ok := readEDTF(e); ok {
 			// Only EDTF biblatex can parse; % is the one EDTF mark TeX reads as a comment.
 			add("date", strings.ReplaceAll(e, "%", `\%`))
 		}
@@ -142,14 +142,14 @@ var monthMacros = [...]string{"", "jan", "feb", "mar", "apr", "may", "jun", "jul
 
 // bibMonth is the month macro when the date names a single month.
 func bibMonth(d record.Date) string {
-	p, ok := parseEDTF(effectiveEDTF(d))
-	if !ok || p.start.month < 1 || p.start.month > 12 {
+	p, ok := readEDTF(effectiveEDTF(d))
+	if !ok || p.start.Month == 0 {
 		return ""
 	}
-	if p.interval && (p.end.month != p.start.month || p.end.year != p.start.year) {
+	if p.interval && (p.end.Month != p.start.Month || p.end.Year != p.start.Year) {
 		return ""
 	}
-	return monthMacros[p.start.month]
+	return monthMacros[p.start.Month]
 }
 
 func bibNames(names []string) string {

@@ -214,11 +214,46 @@ func TestDisplayDate(t *testing.T) {
 		{record.Date{Display: "ca. 1950", Qualifier: record.Approximate}, "ca. 1950"},
 		{record.Date{Display: "8.II.1950"}, "8.II.1950"},
 		{record.Date{EDTF: "[1950, 1951]"}, "[1950, 1951]"},
+		{record.Date{EDTF: " 1950-04 "}, "April 1950"},
+		{record.Date{EDTF: "1950-03-05T10:00:00Z"}, "March 5, 1950"}, // edtf reads a date-time to the day
+		{record.Date{EDTF: "1950-21/1950-06"}, "Spring–June 1950"},
+		{record.Date{EDTF: "1950-03-30/"}, "after March 30, 1950"},
+		{record.Date{EDTF: "../1950"}, "before 1950"},
+		{record.Date{EDTF: "1XXX"}, "1XXX"},
+		{record.Date{EDTF: "19XX"}, "1900s"},
+		// What edtf does not read, and years not worded, stay as written.
+		{record.Date{EDTF: "1950-02-30"}, "1950-02-30"},
+		{record.Date{EDTF: "195X/1960"}, "195X/1960"}, // level 2
+		{record.Date{EDTF: "1953/1950"}, "1953/1950"},
+		{record.Date{EDTF: "-0044-03-15"}, "-0044-03-15"},
+		{record.Date{EDTF: "Y170000002"}, "Y170000002"},
+		{record.Date{EDTF: "XXXX"}, "XXXX"},
 		{record.Date{EDTF: "1950-06", Qualifier: record.Inferred}, "[June 1950]"},
 		{record.Date{}, "n.d."},
 	} {
 		if got := displayDate(c.d); got != c.want {
 			t.Errorf("%+v: got %q, want %q", c.d, got, c.want)
+		}
+	}
+}
+
+// TestOddDatesNeverFail: a citation is made whatever the date says, and a
+// date no style can read is printed as the record wrote it.
+func TestOddDatesNeverFail(t *testing.T) {
+	for _, e := range []string{"1950-02-30", "195X/1960", "1953/1950", "-0044-03-15", "Y170000002", "XXXX", "1950~?", "1950-13", "../..", "/"} {
+		r := seed()
+		r.Date = record.Date{EDTF: e}
+		for _, style := range Styles() {
+			got, err := Format(style, r)
+			if err != nil || got == "" {
+				t.Errorf("%s %q: %q, %v", style, e, got, err)
+			}
+		}
+		if got, _ := Format("chicago", r); !strings.Contains(got, " "+e+", ") {
+			t.Errorf("chicago %q: date not as written in %q", e, got)
+		}
+		if got, _ := Format("csl-json", r); !strings.Contains(got, `"literal": "`+e+`"`) {
+			t.Errorf("csl-json %q: no literal date in %s", e, got)
 		}
 	}
 }

@@ -156,7 +156,7 @@ func cslNames(names []string) []cslName {
 
 func cslIssued(d record.Date) *cslDate {
 	e := effectiveEDTF(d)
-	p, ok := parseEDTF(e)
+	p, ok := readEDTF(e)
 	if !ok {
 		// Unreadable dates still reach the reader, as the source wrote them.
 		if s := strings.TrimSpace(d.Display); s != "" {
@@ -170,19 +170,19 @@ func cslIssued(d record.Date) *cslDate {
 	out := &cslDate{Circa: d.Qualifier == record.Approximate || d.Qualifier == record.Uncertain ||
 		p.start.qualified() || p.end.qualified()}
 	switch {
-	case !p.interval && strings.Contains(p.start.year, "X"):
+	case !p.interval && strings.Contains(p.start.Year, "X"):
 		lo := p.start.yearNumber()
-		hi, _ := strconv.Atoi(strings.ReplaceAll(p.start.year, "X", "9"))
+		hi, _ := strconv.Atoi(strings.ReplaceAll(p.start.Year, "X", "9"))
 		out.DateParts = [][]int{{lo}, {hi}}
 	case !p.interval:
 		out.DateParts = [][]int{dateParts(p.start)}
-		if p.start.month > 12 {
-			out.Season = p.start.month - 20
+		if p.start.Season != 0 {
+			out.Season = p.start.Season - 20
 		}
-	case p.start.open || p.start.unknown:
+	case !p.start.known():
 		// CSL cannot say "open"; the known end is kept, the rest is in RIS/BibTeX.
 		out.DateParts = [][]int{dateParts(p.end)}
-	case p.end.open || p.end.unknown:
+	case !p.end.known():
 		out.DateParts = [][]int{dateParts(p.start)}
 	default:
 		out.DateParts = [][]int{dateParts(p.start), dateParts(p.end)}
@@ -192,10 +192,10 @@ func cslIssued(d record.Date) *cslDate {
 
 func dateParts(p point) []int {
 	parts := []int{p.yearNumber()}
-	if p.month >= 1 && p.month <= 12 {
-		parts = append(parts, p.month)
-		if p.day > 0 {
-			parts = append(parts, p.day)
+	if p.Month > 0 {
+		parts = append(parts, p.Month)
+		if p.Day > 0 {
+			parts = append(parts, p.Day)
 		}
 	}
 	return parts

@@ -4,13 +4,17 @@ import (
 	"strconv"
 	"strings"
 
+	"fond/internal/edtf"
 	"fond/internal/record"
 )
 
-// The EDTF reader here is deliberately small (levels 0 and 1, which is what
-// docs/record.md promises) so that cite depends on nothing but the record: a
-// citation must never fail because a date is odd, so anything it cannot read
-// falls back to the text as written.
+// Dates are read by internal/edtf (Parse, then Date.Ends), the reader the
+// store validates with and the reading room writes from; this file only words
+// what it read as Chicago does. A citation must never fail because a date is
+// odd, so what edtf cannot read falls back to the text as written, and so do
+// years this file does not word: before 0000, past 9999 (Y), or with no digit
+// given (XXXX). EDTF numbers years before 0001 astronomically (-0044 is 45 BC),
+// which a cataloguer may not have meant; the text as written cannot mislead.
 
 var monthNames = [...]string{"", "January", "February", "March", "April", "May", "June",
 	"July", "August", "September", "October", "November", "December"}
@@ -18,117 +22,67 @@ var monthNames = [...]string{"", "January", "February", "March", "April", "May",
 // EDTF level 1 numbers seasons 21–24 in the month position.
 var seasonNames = map[int]string{21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
 
-// point is one end of an EDTF date.
-type point struct {
-	year      string // four characters; trailing X marks an unspecified decade or century
-	month     int    // 0 unknown, 1–12, or a season 21–24
-	day       int    // 0 unknown
-	approx    bool   // ~ or %
-	uncertain bool   // ? or %
-	open      bool   // ".." in an interval: no bound
-	unknown   bool   // "" in an interval: a bound exists but is not known
-}
+// point is one end of an EDTF date as edtf read it, so that it can carry the
+// wording methods below.
+type point edtf.End
 
-// edtfDate is a parsed EDTF value: a single point, or an interval when end is set.
+// edtfDate is an EDTF value's ends: a single point, or an interval when
+// interval is set.
 type edtfDate struct {
 	start, end point
 	interval   bool
 }
 
-func parseEDTF(s string) (edtfDate, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
+// readEDTF is s as edtf reads it; false when edtf cannot, or when an end has a
+// year this file does not word, so that the caller prints s as written.
+func readEDTF(s string) (edtfDate, bool) {
+	d, err := edtf.Parse(strings.TrimSpace(s))
+	if err != nil {
 		return edtfDate{}, false
 	}
-	if a, b, ok := strings.Cut(s, "/"); ok {
-		p, ok1 := parsePoint(a, true)
-		q, ok2 := parsePoint(b, true)
-		if !ok1 || !ok2 || (p.open || p.unknown) && (q.open || q.unknown) {
-			return edtfDate{}, false
-		}
-		return edtfDate{start: p, end: q, interval: true}, true
-	}
-	p, ok := parsePoint(s, false)
-	if !ok || p.open || p.unknown {
+	from, to := d.Ends()
+	p := edtfDate{start: point(from), end: point(to), interval: d.IsInterval()}
+	if !p.start.worded() || p.interval && !p.end.worded() {
 		return edtfDate{}, false
-	}
-	return edtfDate{start: p}, true
-}
-
-func parsePoint(s string, inInterval bool) (point, bool) {
-	var p point
-	switch {
-	case inInterval && s == "..":
-		return point{open: true}, true
-	case inInterval && s == "":
-		return point{unknown: true}, true
-	}
-	switch {
-	case strings.HasSuffix(s, "%"):
-		p.approx, p.uncertain = true, true
-	case strings.HasSuffix(s, "~"):
-		p.approx = true
-	case strings.HasSuffix(s, "?"):
-		p.uncertain = true
-	}
-	s = strings.TrimRight(s, "~?%")
-	parts := strings.Split(s, "-")
-	if len(parts) > 3 || len(parts[0]) != 4 {
-		return point{}, false
-	}
-	p.year = parts[0]
-	// Unspecified digits may only trail: 195X, 19XX.
-	if strings.Trim(strings.TrimRight(p.year, "X"), "0123456789") != "" || strings.HasPrefix(p.year, "XX") {
-		return point{}, false
-	}
-	if len(parts) >= 2 {
-		m, ok := field(parts[1])
-		if !ok || m > 12 && seasonNames[m] == "" || strings.Contains(p.year, "X") && m != 0 {
-			return point{}, false
-		}
-		p.month = m
-	}
-	if len(parts) == 3 {
-		d, ok := field(parts[2])
-		if !ok || d > 31 || p.month > 12 || p.month == 0 && d != 0 {
-			return point{}, false
-		}
-		p.day = d
 	}
 	return p, true
 }
 
-// field reads a two-digit month or day; "XX" (unspecified) reads as 0.
-func field(s string) (int, bool) {
-	if s == "XX" {
-		return 0, true
+// worded reports whether the point is one this file can write: an open or
+// unknown end, or a four-digit year whose unspecified digits (195X, 1XXX)
+// leave at least the first one given.
+func (p point) worded() bool {
+	y := p.Year
+	return !p.known() || len(y) == 4 && y[0] >= '0' && y[0] <= '9'
+}
+
+func (p point) known() bool { return edtf.End(p).Known() }
+
+// month is the month, or the season (21–24) in the month's place as EDTF
+// writes it; 0 when neither is given.
+func (p point) month() int {
+	if p.Season != 0 {
+		return p.Season
 	}
-	if len(s) != 2 {
-		return 0, false
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 {
-		return 0, false
-	}
-	return n, true
+	return p.Month
 }
 
 // yearNumber is the first year the point can mean (1950 for 195X).
 func (p point) yearNumber() int {
-	n, _ := strconv.Atoi(strings.ReplaceAll(p.year, "X", "0"))
+	n, _ := strconv.Atoi(strings.ReplaceAll(p.Year, "X", "0"))
 	return n
 }
 
-func (p point) qualified() bool { return p.approx || p.uncertain }
+func (p point) qualified() bool { return p.Approximate || p.Uncertain }
 
 func (p point) yearText() string {
-	switch strings.Count(p.year, "X") {
+	switch strings.Count(p.Year, "X") {
 	case 0:
-		return p.year
+		return p.Year
 	case 1, 2:
-		return strings.ReplaceAll(p.year, "X", "0") + "s"
+		return strings.ReplaceAll(p.Year, "X", "0") + "s"
 	}
-	return p.year
+	return p.Year
 }
 
 // text renders one point as a reader writes it: "March 5, 1949", "April 1950",
@@ -136,23 +90,23 @@ func (p point) yearText() string {
 func (p point) text(withYear bool) string {
 	var s string
 	switch {
-	case p.month >= 1 && p.month <= 12 && p.day > 0:
-		s = monthNames[p.month] + " " + strconv.Itoa(p.day)
+	case p.Day > 0:
+		s = monthNames[p.Month] + " " + strconv.Itoa(p.Day)
 		if withYear {
 			s += ", " + p.yearText()
 		}
-	case p.month > 0:
-		s = monthName(p.month)
+	case p.month() > 0:
+		s = monthName(p.month())
 		if withYear {
 			s += " " + p.yearText()
 		}
 	default:
 		s = p.yearText()
 	}
-	if p.approx {
+	if p.Approximate {
 		s = "circa " + s
 	}
-	if p.uncertain {
+	if p.Uncertain {
 		s += "?"
 	}
 	return s
@@ -167,7 +121,7 @@ func monthName(m int) string {
 
 // edtfDisplay makes a display date from EDTF, or "" when s cannot be read.
 func edtfDisplay(s string) string {
-	d, ok := parseEDTF(s)
+	d, ok := readEDTF(s)
 	if !ok {
 		return ""
 	}
@@ -176,24 +130,24 @@ func edtfDisplay(s string) string {
 	}
 	a, b := d.start, d.end
 	switch {
-	case a.open || a.unknown:
+	case !a.known():
 		return "before " + b.text(true)
-	case b.open || b.unknown:
+	case !b.known():
 		return "after " + a.text(true)
 	}
 	// Collapse the shared year (and month) as Chicago does, but only when both
 	// ends are plain: "circa March 30 – April 25?, 1950" would misplace a qualifier.
-	if a.year == b.year && !a.qualified() && !b.qualified() && !strings.Contains(a.year, "X") {
+	if a.Year == b.Year && !a.qualified() && !b.qualified() {
 		switch {
-		case a.day > 0 && b.day > 0 && a.month == b.month:
-			return monthNames[a.month] + " " + strconv.Itoa(a.day) + "–" + strconv.Itoa(b.day) + ", " + a.year
-		case a.day > 0 && b.day > 0:
-			return a.text(false) + " – " + b.text(false) + ", " + a.year
-		case a.day == 0 && b.day == 0 && a.month > 0 && b.month > 0:
-			return monthName(a.month) + "–" + monthName(b.month) + " " + a.year
+		case a.Day > 0 && b.Day > 0 && a.Month == b.Month:
+			return monthNames[a.Month] + " " + strconv.Itoa(a.Day) + "–" + strconv.Itoa(b.Day) + ", " + a.Year
+		case a.Day > 0 && b.Day > 0:
+			return a.text(false) + " – " + b.text(false) + ", " + a.Year
+		case a.Day == 0 && b.Day == 0 && a.month() > 0 && b.month() > 0:
+			return monthName(a.month()) + "–" + monthName(b.month()) + " " + a.Year
 		}
 	}
-	if a.day == 0 && a.month == 0 && b.day == 0 && b.month == 0 && !a.qualified() && !b.qualified() {
+	if a.month() == 0 && b.month() == 0 && !a.qualified() && !b.qualified() {
 		return a.yearText() + "–" + b.yearText()
 	}
 	return a.text(true) + " – " + b.text(true)
@@ -227,16 +181,7 @@ func boundsEDTF(earliest, latest string) string {
 func lastDay(ym string) string {
 	y, _ := strconv.Atoi(ym[:4])
 	m, _ := strconv.Atoi(ym[5:])
-	switch m {
-	case 4, 6, 9, 11:
-		return "30"
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return "29"
-		}
-		return "28"
-	}
-	return "31"
+	return strconv.Itoa(edtf.DaysIn(y, m))
 }
 
 // displayDate is the date a citation prints: the source's own wording when it
@@ -285,21 +230,21 @@ func saysCirca(s string) bool {
 // carry: an interval's start, or its end when the start is open or unknown;
 // false when there is none or its year is not fully given (195X).
 func firstPoint(d record.Date) (point, bool) {
-	p, ok := parseEDTF(effectiveEDTF(d))
+	p, ok := readEDTF(effectiveEDTF(d))
 	if !ok {
 		return point{}, false
 	}
 	a := p.start
-	if a.open || a.unknown {
+	if !a.known() {
 		a = p.end
 	}
-	return a, !strings.Contains(a.year, "X")
+	return a, !strings.Contains(a.Year, "X")
 }
 
 // year is the record's (first) year as four digits, or "".
 func year(d record.Date) string {
 	if a, ok := firstPoint(d); ok {
-		return a.year
+		return a.Year
 	}
 	if len(d.Earliest) >= 4 {
 		return d.Earliest[:4]

@@ -91,10 +91,10 @@ func isoDate(d record.Date) string {
 		return ""
 	}
 	switch {
-	case a.month >= 1 && a.month <= 12 && a.day > 0:
-		return fmt.Sprintf("%s-%02d-%02d", a.year, a.month, a.day)
-	case a.month >= 1 && a.month <= 12:
-		return fmt.Sprintf("%s-%02d", a.year, a.month)
+	case a.Day > 0:
+		return fmt.Sprintf("%s-%02d-%02d", a.Year, a.Month, a.Day)
+	case a.Month > 0:
+		return fmt.Sprintf("%s-%02d", a.Year, a.Month)
 	}
-	return a.year
+	return a.Year
 }

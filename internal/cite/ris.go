@@ -112,13 +112,13 @@ func risDate(d record.Date) string {
 		return ""
 	}
 	m, day := "", ""
-	if a.month >= 1 && a.month <= 12 {
-		m = fmt.Sprintf("%02d", a.month)
-		if a.day > 0 {
-			day = fmt.Sprintf("%02d", a.day)
+	if a.Month > 0 {
+		m = fmt.Sprintf("%02d", a.Month)
+		if a.Day > 0 {
+			day = fmt.Sprintf("%02d", a.Day)
 		}
 	}
-	return a.year + "/" + m + "/" + day + "/"
+	return a.Year + "/" + m + "/" + day + "/"
 }
 
 // risNotes keeps in N1 what the date tags cannot say, and a collection
@@ -136,7 +136,7 @@ func risNotes(r *record.Record) []string {
 // on the dating.
 func dateNotes(d record.Date) []string {
 	var out []string
-	if p, ok := parseEDTF(effectiveEDTF(d)); ok && (p.interval || p.start.qualified() || strings.Contains(p.start.year, "X") ||
+	if p, ok := readEDTF(effectiveEDTF(d)); ok && (p.interval || p.start.qualified() || strings.Contains(p.start.Year, "X") ||
 		d.Qualifier != "" && d.Qualifier != record.Exact) {
 		s := "Date: " + displayDate(d)
 		if d.Qualifier != "" && d.Qualifier != record.Exact {

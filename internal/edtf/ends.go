@@ -19,6 +19,11 @@ func (d Date) Ends() (from, to End) {
 	return d.from.end(), d.to.end()
 }
 
+// Known reports whether e is a date: false for an interval's open (..) or
+// unknown (empty) end, which writers word apart from dates, and for the zero
+// End a single date gives as its to.
+func (e End) Known() bool { return !e.Open && e.Year != "" }
+
 func (p part) end() End {
 	e := End{Year: p.year, Season: p.season, Uncertain: p.uncertain, Approximate: p.approximate, Open: p.open}
 	e.Month, _ = strconv.Atoi(p.month) // "XX" reads as 0: unspecified

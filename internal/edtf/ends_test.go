@@ -26,3 +26,28 @@ func TestEnds(t *testing.T) {
 		}
 	}
 }
+
+func TestEndKnown(t *testing.T) {
+	tests := []struct {
+		in           string
+		fromOK, toOK bool
+	}{
+		{"1953", true, false}, // a single date's to is the zero End
+		{"195X", true, false},
+		{"1950/1953", true, true},
+		{"1950/..", true, false},
+		{"../1950", false, true},
+		{"1950/", true, false},
+		{"/1950", false, true},
+	}
+	for _, tt := range tests {
+		d, err := Parse(tt.in)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.in, err)
+		}
+		from, to := d.Ends()
+		if from.Known() != tt.fromOK || to.Known() != tt.toOK {
+			t.Errorf("%s: known %v, %v; want %v, %v", tt.in, from.Known(), to.Known(), tt.fromOK, tt.toOK)
+		}
+	}
+}

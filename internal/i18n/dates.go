@@ -159,9 +159,8 @@ func (p Printer) fuzzyYear(y string, gen bool) string {
 // interval writes a range, sharing what its ends share: 5–7 March, March–April
 // 1950, 1950–1953, and saying an open or unknown end in words.
 func (p Printer) interval(a, b when) string {
-	known := func(w when) bool { return !w.Open && w.Year != "" }
 	switch {
-	case !known(a) && !known(b):
+	case !a.Known() && !b.Known():
 		return p.T("date.undated")
 	case a.Open:
 		return p.T("date.until", p.single(b, true))
