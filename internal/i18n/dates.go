@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -129,7 +130,8 @@ func (p Printer) plain(w when, gen bool) string {
 }
 
 // year is a year as readers write it, and the era after it when it is
-// before the common era (-0044: 44, " BC").
+// before the common era. EDTF numbers years as ISO 8601 does, with a year
+// zero: 0000 is 1 BC and -0044 is 45 BC (the year Caesar died is -0043).
 func (p Printer) year(y string) (string, string) {
 	y = strings.TrimPrefix(y, "Y")
 	neg := strings.HasPrefix(y, "-")
@@ -137,7 +139,10 @@ func (p Printer) year(y string) (string, string) {
 	if y == "" {
 		y = "0"
 	}
-	if neg {
+	if neg || y == "0" {
+		if n, err := strconv.ParseInt(y, 10, 64); err == nil && n < math.MaxInt64 {
+			return strconv.FormatInt(n+1, 10), p.T("date.bc")
+		}
 		return y, p.T("date.bc")
 	}
 	return y, ""
