@@ -80,7 +80,8 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 		}
 		ingest += time.Since(t)
 		if done := start + len(docs); done >= nextReport && done < o.docs {
-			fmt.Fprintf(stderr, "fondbench: %s: %d/%d docs, %.0f docs/s\n", o.engine, done, o.docs, float64(done)/ingest.Seconds())
+			fmt.Fprintf(stderr, "fondbench: %s: %d/%d docs, %.0f docs/s, RssAnon %d MB\n", o.engine, done, o.docs, float64(done)/ingest.Seconds(), procStatus("RssAnon")>>20)
+			writeHeapProfile(o.engine, done)
 			nextReport += o.docs / 10
 		}
 	}
@@ -238,6 +239,22 @@ func runQueries(ctx context.Context, e engine, qs []Query, perClass int, progres
 		lat[c] = summarize(times[c], counts[c])
 	}
 	return lat, counts, nil
+}
+
+// writeHeapProfile writes, when FONDBENCH_HEAPPROFILE=prefix is set, the
+// heap's live objects to prefix-ENGINE-DOCS.pprof: what an ingest holds at
+// each tenth of its way, to see what its memory is.
+func writeHeapProfile(engine string, docs int) {
+	prefix := os.Getenv("FONDBENCH_HEAPPROFILE")
+	if prefix == "" {
+		return
+	}
+	f, err := os.Create(fmt.Sprintf("%s-%s-%d.pprof", prefix, engine, docs))
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	pprof.Lookup("heap").WriteTo(f, 0)
 }
 
 func startProfile(engine, phase string) func() {
