@@ -52,6 +52,11 @@ func runParent(ctx context.Context, o options, stdout, stderr io.Writer) error {
 		return fmt.Errorf("text model: %w", err)
 	}
 	fmt.Fprintf(stderr, "fondbench: %s text model: %d words, %d bigrams (%s)\n", m.Src, len(m.Words), len(m.Next), time.Since(start).Round(time.Millisecond))
+	if m.Src == "builtin" {
+		// Its few hundred words are in nearly every document: totals and
+		// latencies are not comparable with runs on the FRUS model.
+		fmt.Fprintln(stderr, "fondbench: warning: no FRUS corpus (-corpus, default ../shared/corpus/frus beside the repository found from the working directory): the figures are not comparable with docs/benchmarks.md")
+	}
 	modelPath := filepath.Join(dir, "model.gob")
 	if err := saveModel(modelPath, m); err != nil {
 		return err
