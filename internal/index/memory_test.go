@@ -72,7 +72,7 @@ func (ix *Index) memoryParts() []memPart {
 		if p == nil {
 			continue
 		}
-		postings += uint64(cap(p.data))
+		postings += uint64(cap(p.data) + cap(p.pos))
 		skips += uint64(cap(p.skips)) * uint64(unsafe.Sizeof(skip{}))
 		plists += uint64(unsafe.Sizeof(plist{}))
 	}

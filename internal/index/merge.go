@@ -23,7 +23,7 @@ func (ix *Index) mergeIfDue(dead int) {
 	}
 	bound := max(f.opts.MergeBytes, f.retryAt)
 	if ix.seg != nil {
-		bound = max(bound, int64(len(ix.seg.sec[secPost])/4))
+		bound = max(bound, ix.seg.postingBytes()/4)
 	}
 	if ix.heapBytes < bound && !(dead > 1024 && dead > ix.live) {
 		return
@@ -160,11 +160,9 @@ func (ix *Index) carryOver(next *Index, v *view, renum []uint32) {
 				continue
 			}
 			q := next.list(uint32(id))
-			before := len(q.data)
-			q.startPosting(nd)
-			q.data = append(q.data, it.data[it.start:it.off]...)
-			q.last, q.n = nd, q.n+1
-			next.heapBytes += int64(len(q.data) - before)
+			before := q.heapLen()
+			q.appendPosting(nd, &it)
+			next.heapBytes += int64(q.heapLen() - before)
 		}
 	}
 	for k, l := range ix.names {
