@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -177,6 +178,55 @@ func BenchmarkPlainQueries(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+	}
+}
+
+// BenchmarkSegmentQueries measures queries of each class on the FRUS corpus's
+// index written as a segment and read back, so that their walks read a
+// segment's posting lists (as a store's index does once merged), with facets
+// and the snippets' positions, as the web page asks.
+//
+//	go test -run=^$ -bench=SegmentQueries -benchmem ./internal/index/
+func BenchmarkSegmentQueries(b *testing.B) {
+	var buf bytes.Buffer
+	if _, err := frusIndex(b).WriteTo(&buf); err != nil {
+		b.Fatal(err)
+	}
+	ix, err := ReadSnapshot(&buf)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, c := range []struct {
+		name, q string
+		match   string
+	}{
+		{"term", "treaty", ""},
+		{"and", "minister treaty", ""},
+		{"phrase", `"united states"`, ""},
+		{"phrase-rare-common", `"foreign affairs"`, ""},
+		{"prefix", "gov*", ""},
+		{"plain-wording-common", "translation is inclosed present copy", search.MatchMost},
+	} {
+		node, err := search.Parse(c.q, search.Limits{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		req := Request{Node: node, Limit: 20, Facets: true, Match: c.match}
+		if c.match != "" {
+			req.Typed = search.TypedWords(c.q)
+		}
+		b.Run(c.name, func(b *testing.B) {
+			total := 0
+			for b.Loop() {
+				res, err := ix.Search(ctx, req)
+				if err != nil {
+					b.Fatal(err)
+				}
+				total = res.Total
+			}
+			b.ReportMetric(float64(total), "results")
 		})
 	}
 }

@@ -29,10 +29,7 @@ func (ix *Index) compact() {
 				continue
 			}
 			// Copy the posting after its document delta, which changes.
-			doc := renum[it.doc]
-			out.startPosting(doc)
-			out.data = append(out.data, it.data[it.start:it.off]...)
-			out.last, out.n = doc, out.n+1
+			out.appendPosting(renum[it.doc], &it)
 		}
 		if out.n == 0 {
 			ix.lists[id] = nil
@@ -40,7 +37,7 @@ func (ix *Index) compact() {
 			ix.sorted = nil
 			continue
 		}
-		ix.heapBytes += int64(len(out.data))
+		ix.heapBytes += int64(out.heapLen())
 		*p = out
 	}
 	for k, l := range ix.names {

@@ -31,7 +31,7 @@ type termResult struct {
 	// list and at (each document's posting) let a snippet find where the term
 	// stands in a hit without reading the list again; only single words keep them.
 	list *plist
-	at   []uint32
+	at   []postingAt
 	// form is the spelling matched in place of the reader's (a name's other
 	// form, a near spelling); "" for the words as typed.
 	form string

@@ -225,7 +225,6 @@ type Index struct {
 	lengths uint64 // total length of live documents, for the average in bm25
 	gen     int64  // the store change this index reflects
 	epoch   string // which store it reflects
-	scratch []byte
 	// heapBytes is what the heap's postings hold, for the merge bound.
 	heapBytes int64
 	// resets counts Reset and compact, which renumber documents: a merge
@@ -404,9 +403,9 @@ func (ix *Index) add(a *Analyzed) {
 	ix.appendDoc(info)
 	for _, tp := range a.terms {
 		p := ix.list(tp.id)
-		before := len(p.data)
-		ix.scratch = p.add(n, tp.fields, ix.scratch)
-		ix.heapBytes += int64(len(p.data) - before)
+		before := p.heapLen()
+		p.add(n, tp.fields)
+		ix.heapBytes += int64(p.heapLen() - before)
 	}
 	for _, k := range uniq(d.NameKeys) {
 		l, ok := ix.names[k]
@@ -470,7 +469,7 @@ func (ix *Index) term(t string) *plist {
 // withHeap completes p, a segment's part of a list, with the heap's part.
 func (ix *Index) withHeap(p, heap *plist) *plist {
 	if heap != nil {
-		p.data, p.last, p.n, p.skips = heap.data, heap.last, heap.n, heap.skips
+		p.setHeap(heap)
 	}
 	return p
 }

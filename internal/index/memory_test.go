@@ -1,6 +1,7 @@
 package index
 
 import (
+	"encoding/binary"
 	"os"
 	"runtime"
 	"testing"
@@ -12,10 +13,7 @@ import (
 // bench/search.sh -dir keeps one). It is a measurement, run by hand; it
 // asserts only that the parts add up to what the heap grew by, within 25%.
 func TestIndexMemoryBreakdown(t *testing.T) {
-	path := os.Getenv("FOND_INDEX_FILE")
-	if path == "" {
-		t.Skip("FOND_INDEX_FILE names no saved index to measure")
-	}
+	path := savedIndexFile(t)
 	heap := func() uint64 {
 		runtime.GC()
 		var m runtime.MemStats
@@ -47,6 +45,48 @@ func TestIndexMemoryBreakdown(t *testing.T) {
 func mb(n uint64) float64 { return float64(n) / (1 << 20) }
 
 // memPart is one part of an index's heap, estimated from its sizes.
+// savedIndexFile is the saved index FOND_INDEX_FILE names, for the
+// measurements run by hand; they are skipped without one.
+func savedIndexFile(t *testing.T) string {
+	path := os.Getenv("FOND_INDEX_FILE")
+	if path == "" {
+		t.Skip("FOND_INDEX_FILE names no saved index to measure")
+	}
+	return path
+}
+
+// TestPostingLayout says how the posting lists of the file FOND_INDEX_FILE
+// names (a saved index of a benchmark archive) divide between their document
+// streams, the positions' lengths within them, the positions and the skip
+// points. It is a measurement, run by hand; it asserts that each list's
+// lengths add up to its positions stream.
+func TestPostingLayout(t *testing.T) {
+	ix, err := Open(savedIndexFile(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	s := ix.seg
+	var postings, lengths, docs, pos int
+	var buf [binary.MaxVarintLen64]byte
+	for i := range s.nterms {
+		p := s.list(i)
+		it := newIter(p)
+		for it.next() {
+			postings++
+			lengths += binary.PutUvarint(buf[:], uint64(len(it.positions())))
+		}
+		if it.posEnd != len(p.basePos) {
+			t.Fatalf("term %q: lengths add up to %d bytes of positions, the stream holds %d", s.termText(i), it.posEnd, len(p.basePos))
+		}
+		docs, pos = docs+len(p.base), pos+len(p.basePos)
+	}
+	t.Logf("%d terms, %d postings", s.nterms, postings)
+	t.Logf("document streams %.1f MB (%.2f bytes a posting), of which the positions' lengths %.1f MB (%.1f%%)",
+		mb(uint64(docs)), float64(docs)/float64(postings), mb(uint64(lengths)), 100*float64(lengths)/float64(docs))
+	t.Logf("positions %.1f MB (%.2f bytes a posting), skip points %.1f MB", mb(uint64(pos)), float64(pos)/float64(postings), mb(uint64(len(s.sec[secSkip]))))
+}
+
 type memPart struct {
 	name  string
 	bytes uint64
@@ -72,7 +112,7 @@ func (ix *Index) memoryParts() []memPart {
 		if p == nil {
 			continue
 		}
-		postings += uint64(cap(p.data))
+		postings += uint64(cap(p.data) + cap(p.pos))
 		skips += uint64(cap(p.skips)) * uint64(unsafe.Sizeof(skip{}))
 		plists += uint64(unsafe.Sizeof(plist{}))
 	}

@@ -23,7 +23,7 @@ func (ix *Index) mergeIfDue(dead int) {
 	}
 	bound := f.opts.MergeBytes
 	if ix.seg != nil {
-		bound = max(bound, min(int64(len(ix.seg.sec[secPost])/4), f.opts.MaxMergeBytes))
+		bound = max(bound, min(ix.seg.postingBytes()/4, f.opts.MaxMergeBytes))
 	}
 	bound = max(bound, f.retryAt)
 	if ix.heapBytes < bound && !(dead > 1024 && dead > ix.live) {
@@ -161,11 +161,9 @@ func (ix *Index) carryOver(next *Index, v *view, renum []uint32) {
 				continue
 			}
 			q := next.list(uint32(id))
-			before := len(q.data)
-			q.startPosting(nd)
-			q.data = append(q.data, it.data[it.start:it.off]...)
-			q.last, q.n = nd, q.n+1
-			next.heapBytes += int64(len(q.data) - before)
+			before := q.heapLen()
+			q.appendPosting(nd, &it)
+			next.heapBytes += int64(q.heapLen() - before)
 		}
 	}
 	for k, l := range ix.names {

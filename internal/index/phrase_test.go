@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -30,7 +31,7 @@ func TestSeekSkips(t *testing.T) {
 	var docs []uint32
 	for d := uint32(3); d < 5000; d += 1 + d%7 {
 		docs = append(docs, d)
-		p.add(d, []fieldPositions{{field: fBody, pos: []uint32{d % 5, d%5 + 3}}}, nil)
+		p.add(d, []fieldPositions{{field: fBody, pos: []uint32{d % 5, d%5 + 3}}})
 	}
 	if len(p.skips) == 0 {
 		t.Fatal("no skip points")
@@ -86,5 +87,52 @@ func TestLongPhraseInHalves(t *testing.T) {
 	res = run(ix, Request{Node: parse(`"alpha beta" id:d00003`), Limit: 10})
 	if res.Total != 1 {
 		t.Errorf("phrase within candidates: %d, want 1", res.Total)
+	}
+}
+
+// Positions are found where the running sum of the lengths before a posting
+// says, through skip points and from the segment's part into the heap's: by
+// the iterator as it walks and seeks, and from the offset a search notes for
+// snippets (positionsAt).
+func TestPositionsThroughParts(t *testing.T) {
+	// Document i has "alpha" in its body at i%200 and i%200+2 (one byte or
+	// two a position), and in its title when i%3 == 0, so that the body's
+	// positions follow another field's.
+	var docs []Doc
+	for i := range 500 {
+		d := Doc{Ref: int64(i + 1), ID: fmt.Sprintf("d%03d", i)}
+		d.Text[fBody] = strings.Repeat("gamma ", i%200) + "alpha delta alpha" + strings.Repeat(" gamma", i%11)
+		if i%3 == 0 {
+			d.Text[fTitle] = "alpha"
+		}
+		docs = append(docs, d)
+	}
+	want := func(d uint32) string { return fmt.Sprint([]uint32{d % 200, d%200 + 2}) }
+	ix, _ := roundTrip(t, build(docs[:300]))
+	ix.Apply(nil, analyzeAll(docs[300:]))
+	p := ix.term("alpha")
+	if p == nil || len(p.baseSkips) == 0 || len(p.skips) == 0 || p.count() != 500 {
+		t.Fatalf("want a list of 500 postings with skip points in both parts, got %+v", p)
+	}
+	it := newIter(p)
+	for it.next() {
+		if got := fmt.Sprint(it.appendPositions(fBody, nil)); got != want(it.doc) {
+			t.Errorf("document %d walked: positions %s, want %s", it.doc, got, want(it.doc))
+		}
+		if got := fmt.Sprint(positionsAt(p, it.at(), fBody, nil)); got != want(it.doc) {
+			t.Errorf("document %d at %d: positions %s, want %s", it.doc, it.at(), got, want(it.doc))
+		}
+	}
+	for _, target := range []uint32{0, 63, 64, 65, 199, 200, 299, 300, 301, 364, 365, 499} {
+		it := newIter(p)
+		if !it.seek(target) || it.doc != target {
+			t.Fatalf("seek(%d) landed on %d", target, it.doc)
+		}
+		if got := fmt.Sprint(it.appendPositions(fBody, nil)); got != want(target) {
+			t.Errorf("seek(%d): positions %s, want %s", target, got, want(target))
+		}
+		if got := fmt.Sprint(it.appendPositions(fTitle, nil)); (got == "[0]") != (target%3 == 0) {
+			t.Errorf("seek(%d): title positions %s", target, got)
+		}
 	}
 }

@@ -28,25 +28,32 @@ var weights = [numFields]float32{10, 5, 1, 1, 3, 2, 1, 1}
 // searched only by CJK query terms).
 const textFields uint8 = 1<<fCJK - 1
 
-// A posting list holds, for every document that has a term, in ascending
-// document order:
+// A posting list is two byte streams. The document stream holds, for every
+// document that has the term, in ascending document order:
 //
 //	uvarint(doc − previous doc) · byte(field mask) · uvarint(tf) per field set ·
-//	uvarint(length of positions) · positions: per field set, tf uvarint deltas
+//	uvarint(length of positions)
 //
-// Everything a ranked term query needs comes before the positions, which only a
-// phrase reads, and their length lets every other query jump over them.
+// and the positions stream, in the same order, each posting's positions: per
+// field set, tf uvarint deltas. Term, AND, prefix and facet walks, and the
+// seeks of a phrase, read only the dense document stream; a phrase or a
+// snippet reads a posting's positions where the running sum of the lengths
+// before it says they start (docs/decisions.md, "Positions in a stream of
+// their own").
 //
 // A list has two parts: a segment's, read in place from the mapped file, and
 // the heap's, for documents added since (numbered after every segment's); each
-// part starts with its first document whole. Offsets into a list (a posting's
-// place, noted for snippets) count through the segment's part into the heap's.
+// part starts with its first document whole and its positions at 0. Offsets
+// into a list (a posting's place, noted for snippets) count through the
+// segment's document stream into the heap's.
 type plist struct {
-	base      []byte // the segment's part, read-only
+	base      []byte // the segment's part, read-only: documents
+	basePos   []byte // and positions
 	baseSkips []skip
 	baseN     uint32
 	baseLast  uint32
-	data      []byte // the heap's part
+	data      []byte // the heap's part: documents
+	pos       []byte // and positions
 	last      uint32 // last document appended
 	n         uint32 // postings appended (deleted documents included until compaction)
 	skips     []skip // every skipEvery postings, so a seek jumps instead of decoding
@@ -54,6 +61,14 @@ type plist struct {
 
 // count is the list's postings, both parts.
 func (p *plist) count() uint32 { return p.baseN + p.n }
+
+// heapLen is what the heap's part holds, for the merge bound.
+func (p *plist) heapLen() int { return len(p.data) + len(p.pos) }
+
+// setHeap makes h's postings the heap's part of p, a segment's list.
+func (p *plist) setHeap(h *plist) {
+	p.data, p.pos, p.last, p.n, p.skips = h.data, h.pos, h.last, h.n, h.skips
+}
 
 // middle is a document near the middle of the list, for splitting a pass over
 // it in two; false for a list too short to split.
@@ -69,8 +84,9 @@ func (p *plist) middle() (uint32, bool) {
 }
 
 // skip says where posting k·skipEvery starts: its document, the document before
-// it (from which its delta counts) and its byte offset.
-type skip struct{ doc, prev, off uint32 }
+// it (from which its delta counts), its byte offset in the document stream and
+// that of its positions.
+type skip struct{ doc, prev, off, pos uint32 }
 
 const skipEvery = 64
 
@@ -79,8 +95,8 @@ type fieldPositions struct {
 	pos   []uint32
 }
 
-func (p *plist) add(doc uint32, fields []fieldPositions, scratch []byte) []byte {
-	p.startPosting(doc)
+func (p *plist) add(doc uint32, fields []fieldPositions) {
+	p.startPosting(doc, uint32(len(p.pos)))
 	var mask uint8
 	for _, f := range fields {
 		mask |= 1 << f.field
@@ -89,48 +105,64 @@ func (p *plist) add(doc uint32, fields []fieldPositions, scratch []byte) []byte 
 	for _, f := range fields {
 		p.data = binary.AppendUvarint(p.data, uint64(len(f.pos)))
 	}
-	scratch = scratch[:0]
+	before := len(p.pos)
 	for _, f := range fields {
 		prev := uint32(0)
 		for _, x := range f.pos {
-			scratch = binary.AppendUvarint(scratch, uint64(x-prev))
+			p.pos = binary.AppendUvarint(p.pos, uint64(x-prev))
 			prev = x
 		}
 	}
-	p.data = binary.AppendUvarint(p.data, uint64(len(scratch)))
-	p.data = append(p.data, scratch...)
+	p.data = binary.AppendUvarint(p.data, uint64(len(p.pos)-before))
 	p.last = doc
 	p.n++
-	return scratch
 }
 
 // startPosting appends doc's delta, noting a skip point every skipEvery
-// postings; the caller appends the rest of the posting and counts it.
-func (p *plist) startPosting(doc uint32) {
+// postings with posAt, where the posting's positions will start; the caller
+// appends the rest of the posting and counts it.
+func (p *plist) startPosting(doc, posAt uint32) {
 	delta := doc
 	if p.n > 0 {
 		delta = doc - p.last
 		if p.n%skipEvery == 0 {
-			p.skips = append(p.skips, skip{doc: doc, prev: p.last, off: uint32(len(p.data))})
+			p.skips = append(p.skips, skip{doc: doc, prev: p.last, off: uint32(len(p.data)), pos: posAt})
 		}
 	}
 	p.data = binary.AppendUvarint(p.data, uint64(delta))
 }
 
+// appendHeader appends the iterator's posting as document doc, its positions
+// to start at posAt: a writer that puts them elsewhere counts them itself.
+func (p *plist) appendHeader(doc uint32, it *iter, posAt uint32) {
+	p.startPosting(doc, posAt)
+	p.data = append(p.data, it.data[it.start:it.off]...)
+	p.last, p.n = doc, p.n+1
+}
+
+// appendPosting appends the iterator's posting, positions and all, as
+// document doc.
+func (p *plist) appendPosting(doc uint32, it *iter) {
+	p.appendHeader(doc, it, uint32(len(p.pos)))
+	p.pos = append(p.pos, it.positions()...)
+}
+
 // iter walks one posting list forward, the segment's part, then the heap's.
 type iter struct {
-	data   []byte
-	skips  []skip
-	rest   []byte // the heap's part, while in the segment's
-	restSk []skip
+	data  []byte // the current part's documents
+	pos   []byte // and positions
+	skips []skip
+	rest  *plist // the list whose heap part follows, while in the segment's
 	// partLast is the segment's part's last document, while a heap part follows.
 	partLast uint32
 	at0      int // where the current part starts in the list's offsets
+	posAt0   int // and in its positions' offsets
 	off      int
 	doc      uint32
 	mask     uint8
 	tf       [numFields]uint32
-	posOff   int // start of this posting's positions
+	posOff   int // start of this posting's positions in pos
+	posEnd   int // and their end, where the next posting's start
 	start    int // start of this posting's header (after the document delta)
 	done     bool
 	first    bool
@@ -143,11 +175,11 @@ func newIter(p *plist) *iter {
 }
 
 func (it *iter) reset(p *plist) {
-	*it = iter{data: p.data, skips: p.skips, first: true}
+	*it = iter{data: p.data, pos: p.pos, skips: p.skips, first: true}
 	if len(p.base) > 0 {
-		it.data, it.skips, it.partLast = p.base, p.baseSkips, p.baseLast
+		it.data, it.pos, it.skips, it.partLast = p.base, p.basePos, p.baseSkips, p.baseLast
 		if len(p.data) > 0 {
-			it.rest, it.restSk = p.data, p.skips
+			it.rest = p
 		}
 	}
 	if p.count() == 0 {
@@ -157,13 +189,24 @@ func (it *iter) reset(p *plist) {
 
 // nextPart moves to the heap's part of the list.
 func (it *iter) nextPart() {
-	it.at0 += len(it.data)
-	it.data, it.skips, it.rest, it.restSk = it.rest, it.restSk, nil, nil
-	it.off, it.first = 0, true
+	it.at0, it.posAt0 = it.at0+len(it.data), it.posAt0+len(it.pos)
+	it.data, it.pos, it.skips, it.rest = it.rest.data, it.rest.pos, it.rest.skips, nil
+	it.off, it.posEnd, it.first = 0, 0, true
 }
 
-// at is where the current posting's header lies among the list's offsets.
-func (it *iter) at() uint32 { return uint32(it.at0 + it.start) }
+// A postingAt is where a posting lies in its list, noted for snippets: its
+// positions' offset in the high half, its header's in the low, each counting
+// through the segment's part into the heap's. Both are kept (8 bytes a hit
+// rather than 4) so that positionsAt reads the positions at once: finding
+// them from the header's offset alone means adding up the lengths from the
+// last skip point, which made the reading room's plain queries, reading
+// positions at a thousand candidates, twice as slow.
+type postingAt uint64
+
+// at is where the current posting lies in the list.
+func (it *iter) at() postingAt {
+	return postingAt(uint64(it.posAt0+it.posOff)<<32 | uint64(it.at0+it.start))
+}
 
 // next moves to the next posting; false at the end.
 func (it *iter) next() bool {
@@ -189,8 +232,8 @@ func (it *iter) next() bool {
 	return true
 }
 
-// header reads a posting's field mask, frequencies and the extent of its
-// positions, from it.off.
+// header reads a posting's field mask, frequencies and the length of its
+// positions, from it.off, and moves the running positions offset past them.
 func (it *iter) header() {
 	it.mask = it.data[it.off]
 	it.off++
@@ -211,17 +254,23 @@ func (it *iter) header() {
 		l, n = binary.Uvarint(it.data[it.off:])
 	}
 	it.off += n
-	it.posOff = it.off
-	it.off += int(l)
+	it.posOff = it.posEnd
+	it.posEnd += int(l)
 }
 
-// positionsAt decodes field f's positions of the posting whose header starts at
-// off in p, which a search noted while it matched.
-func positionsAt(p *plist, off uint32, f uint8, buf []uint32) []uint32 {
-	it := iter{data: p.base, off: int(off)}
-	if int(off) >= len(p.base) {
-		it.data, it.off = p.data, int(off)-len(p.base)
+// positions are the current posting's position bytes.
+func (it *iter) positions() []byte { return it.pos[it.posOff:it.posEnd] }
+
+// positionsAt decodes field f's positions of the posting at at in p, which a
+// search noted while it matched.
+func positionsAt(p *plist, at postingAt, f uint8, buf []uint32) []uint32 {
+	off, pos := int(uint32(at)), int(at>>32)
+	data, posData := p.base, p.basePos
+	if off >= len(p.base) {
+		data, posData = p.data, p.pos
+		off, pos = off-len(p.base), pos-len(p.basePos)
 	}
+	it := iter{data: data, pos: posData, off: off, posEnd: pos} // one iter made: a snippet's proximity asks thousands of times
 	it.header()
 	return it.appendPositions(f, buf)
 }
@@ -241,7 +290,7 @@ func (it *iter) seek(doc uint32) bool {
 	if n := len(it.skips); n > 0 && it.skips[0].doc < doc {
 		k := sort.Search(n, func(i int) bool { return it.skips[i].doc >= doc }) - 1
 		if s := it.skips[k]; int(s.off) > it.off {
-			it.off, it.doc, it.first = int(s.off), s.prev, false
+			it.off, it.posEnd, it.doc, it.first = int(s.off), int(s.pos), s.prev, false
 		}
 	}
 	for it.next() {
@@ -264,7 +313,7 @@ func (it *iter) appendPositionsTo(f uint8, buf []uint32, limit uint32) []uint32 
 		return buf
 	}
 	off := it.posOff
-	data := it.data
+	data := it.pos
 	// Skip the fields before f: a varint ends at the first byte below 0x80.
 	skip := uint32(0)
 	for g := uint8(0); g < f; g++ {

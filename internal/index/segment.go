@@ -15,8 +15,10 @@ import (
 )
 
 // A segment is the index in one file laid out to be mapped into memory and
-// read in place: posting lists and skips of every term in one region, the
-// documents' stored strings in another, small fixed-width tables to find them.
+// read in place: the posting lists' document streams of every term in one
+// region, their positions in another (a walk that needs no positions touches
+// none of their pages), the documents' stored strings in a third, small
+// fixed-width tables to find them.
 // Opening it decodes only the per-document arrays every query scans (hotDoc,
 // facetDoc, the facet values) and the interned metadata strings; a posting
 // list, a result line, a name's set of documents are read from the mapping
@@ -30,8 +32,9 @@ import (
 //
 // The magic is the version: it changes when the layout does, or when what the
 // index derives from records does (then an older file is rebuilt, never read
-// short of it, as snapshots were before segments).
-const segmentMagic = "FONDSEG1"
+// short of it, as snapshots were before segments). FONDSEG1 kept positions
+// inside the document stream.
+const segmentMagic = "FONDSEG2"
 
 // Sections, in the table's order.
 const (
@@ -42,8 +45,9 @@ const (
 	secCold         // per document: id, title, summary, date, fonds, marks
 	secTerms        // termW bytes a term, in term order
 	secTstr         // the terms' text
-	secPost         // posting data
-	secSkip         // skip points, 12 bytes each
+	secPost         // posting lists' document streams
+	secPos          // their positions streams
+	secSkip         // skip points, skipW bytes each
 	secRefs         // (ref i64, doc u32) in ref order
 	secIDs          // doc u32 in id order
 	secNames        // nameW bytes a key, in key order
@@ -59,10 +63,10 @@ func bigSection(s int) bool { return s >= secCold }
 
 const (
 	docW    = 72
-	termW   = 40
+	termW   = 52
 	nameW   = 24
 	refW    = 12
-	skipW   = 12
+	skipW   = 16
 	tableW  = 24
 	footerW = 32
 )
@@ -282,7 +286,8 @@ func skipsOf(b []byte) []skip {
 	out := make([]skip, len(b)/skipW)
 	for i := range out {
 		e := b[i*skipW:]
-		out[i] = skip{doc: binary.LittleEndian.Uint32(e), prev: binary.LittleEndian.Uint32(e[4:]), off: binary.LittleEndian.Uint32(e[8:])}
+		out[i] = skip{doc: binary.LittleEndian.Uint32(e), prev: binary.LittleEndian.Uint32(e[4:]),
+			off: binary.LittleEndian.Uint32(e[8:]), pos: binary.LittleEndian.Uint32(e[12:])}
 	}
 	return out
 }
@@ -322,13 +327,21 @@ func (s *segment) list(i int) *plist {
 	off, n := binary.LittleEndian.Uint64(e[8:]), uint64(binary.LittleEndian.Uint32(e[20:]))
 	cnt, last := binary.LittleEndian.Uint32(e[24:]), binary.LittleEndian.Uint32(e[28:])
 	sk, nsk := uint64(binary.LittleEndian.Uint32(e[32:])), uint64(binary.LittleEndian.Uint32(e[36:]))
-	post, skips := s.sec[secPost], s.sec[secSkip]
-	if off > uint64(len(post)) || uint64(len(post))-off < n || (sk+nsk)*skipW > uint64(len(skips)) || cnt == 0 || last >= uint32(s.ndocs) {
+	poff, pn := binary.LittleEndian.Uint64(e[40:]), uint64(binary.LittleEndian.Uint32(e[48:]))
+	post, pos, skips := s.sec[secPost], s.sec[secPos], s.sec[secSkip]
+	if !within(post, off, n) || !within(pos, poff, pn) || (sk+nsk)*skipW > uint64(len(skips)) || cnt == 0 || last >= uint32(s.ndocs) {
 		s.damaged.Store(true)
 		return &plist{}
 	}
-	return &plist{base: post[off : off+n : off+n], baseSkips: skipsOf(skips[sk*skipW : (sk+nsk)*skipW]), baseN: cnt, baseLast: last}
+	return &plist{base: post[off : off+n : off+n], basePos: pos[poff : poff+pn : poff+pn],
+		baseSkips: skipsOf(skips[sk*skipW : (sk+nsk)*skipW]), baseN: cnt, baseLast: last}
 }
+
+// within says whether n bytes from off lie in b.
+func within(b []byte, off, n uint64) bool { return off <= uint64(len(b)) && uint64(len(b))-off >= n }
+
+// postingBytes is what the segment's posting lists hold, both streams.
+func (s *segment) postingBytes() int64 { return int64(len(s.sec[secPost]) + len(s.sec[secPos])) }
 
 // doc decodes document n's stored part (its strings point into the segment).
 func (s *segment) doc(n uint32, into *docInfo) {

@@ -143,6 +143,23 @@ func TestSegmentMatchesHeap(t *testing.T) {
 	}
 }
 
+// TestSegmentCopiedWhole: when no document of the segment died, writing the
+// index again copies each list's segment part as it is (documents, positions
+// and skips) and appends the heap's; it answers as a heap index of the same
+// documents.
+func TestSegmentCopiedWhole(t *testing.T) {
+	docs := genDocs(400, 7)
+	seg, _ := roundTrip(t, build(docs[:250]))
+	seg.Apply(nil, analyzeAll(docs[250:]))
+	back, _ := roundTrip(t, seg)
+	if back.base != 400 {
+		t.Fatalf("written again with %d documents, want 400", back.base)
+	}
+	if a, b := answers(build(docs)), answers(back); a != b {
+		t.Errorf("segment copied whole and heap differ:\n%s", firstDiff(a, b))
+	}
+}
+
 // hitsOnly drops the scores from answers.
 func hitsOnly(s string) string {
 	return regexp.MustCompile(` \d+\.\d{6} `).ReplaceAllString(s, " ")
@@ -281,7 +298,7 @@ func TestMergeCeiling(t *testing.T) {
 	if ix.seg == nil {
 		t.Fatal("no segment written")
 	}
-	quarter := int64(len(ix.seg.sec[secPost]) / 4)
+	quarter := ix.seg.postingBytes() / 4
 	// A few documents: well under a quarter of the segment, so no merge.
 	ix.Apply(nil, analyzeAll(genDocs(3, 8)))
 	ix.file.wg.Wait()
@@ -301,42 +318,55 @@ func TestMergeCeiling(t *testing.T) {
 	ix.Close()
 }
 
-// TestDamagedSegment: a file whose big sections are damaged opens (they are
-// checked after), is then found damaged, and a search reading the damage
-// fails with an error rather than a panic.
+// TestDamagedSegment: a file whose big sections are damaged (the document
+// streams, or the positions) opens (they are checked after), is then found
+// damaged, and a search reading the damage fails with an error rather than a
+// panic.
 func TestDamagedSegment(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "index")
-	ix, _ := Open(path, Options{})
+	dir := t.TempDir()
+	ix, _ := Open(filepath.Join(dir, "index"), Options{})
 	ix.Apply(nil, analyzeAll(genDocs(300, 3)))
 	if err := ix.Save(); err != nil {
 		t.Fatal(err)
 	}
 	ix.Close()
-	data, err := os.ReadFile(path)
+	whole, err := os.ReadFile(filepath.Join(dir, "index"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	foot := data[len(data)-footerW:]
-	e := data[binary.LittleEndian.Uint64(foot)+secPost*tableW:]
-	start, n := binary.LittleEndian.Uint64(e[8:]), binary.LittleEndian.Uint64(e[16:])
-	for i := start; i < start+n; i++ {
-		data[i] = 0xff
-	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	back, err := Open(path, Options{})
-	if err != nil {
-		t.Fatalf("opening checks the big sections: %v", err)
-	}
-	defer back.Close()
-	back.file.verify.Wait()
-	if !back.Damaged() {
-		t.Fatal("damaged postings not found")
-	}
-	for _, q := range segmentQueries {
-		// An error or an answer: never a panic.
-		back.Search(t.Context(), Request{Node: parse(q), Limit: 10, Facets: true})
+	for _, c := range []struct {
+		name string
+		sec  int
+	}{{"postings", secPost}, {"positions", secPos}} {
+		t.Run(c.name, func(t *testing.T) {
+			data := slices.Clone(whole)
+			foot := data[len(data)-footerW:]
+			e := data[binary.LittleEndian.Uint64(foot)+uint64(c.sec)*tableW:]
+			start, n := binary.LittleEndian.Uint64(e[8:]), binary.LittleEndian.Uint64(e[16:])
+			if n == 0 {
+				t.Fatal("an empty section")
+			}
+			for i := start; i < start+n; i++ {
+				data[i] = 0xff
+			}
+			path := filepath.Join(dir, c.name)
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			back, err := Open(path, Options{})
+			if err != nil {
+				t.Fatalf("opening checks the big sections: %v", err)
+			}
+			defer back.Close()
+			back.file.verify.Wait()
+			if !back.Damaged() {
+				t.Fatalf("damaged %s not found", c.name)
+			}
+			for _, q := range segmentQueries {
+				// An error or an answer: never a panic.
+				back.Search(t.Context(), Request{Node: parse(q), Limit: 10, Facets: true})
+			}
+		})
 	}
 }
 
@@ -370,4 +400,44 @@ func FuzzOpenSegment(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestOlderSegment: a file of the layout before this one (testdata/fondseg1,
+// written by fond at 25e4f44, whose lists kept positions inside the document
+// stream) is refused as another version, neither misread nor taken for
+// damage: Open gives an empty index and the reason, for the store to rebuild
+// from its records, and the index saved then is of this version.
+func TestOlderSegment(t *testing.T) {
+	old, err := os.ReadFile("testdata/fondseg1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadSnapshot(bytes.NewReader(old)); err == nil {
+		t.Error("ReadSnapshot read a FONDSEG1 file")
+	}
+	path := filepath.Join(t.TempDir(), "index")
+	if err := os.WriteFile(path, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(path, Options{})
+	if err == nil || errors.Is(err, errDamaged) || !strings.Contains(err.Error(), "version") {
+		t.Fatalf("Open of a FONDSEG1 file: %v, want refused as another version", err)
+	}
+	if ix.Len() != 0 || ix.seg != nil {
+		t.Fatalf("Open of a FONDSEG1 file gave %d documents", ix.Len())
+	}
+	docs := genDocs(20, 4)
+	ix.Apply(nil, analyzeAll(docs))
+	if err := ix.Save(); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	back, err := Open(path, Options{})
+	if err != nil {
+		t.Fatalf("the rebuilt file: %v", err)
+	}
+	defer back.Close()
+	if a, b := answers(build(docs)), answers(back); a != b {
+		t.Errorf("rebuilt file and heap differ:\n%s", firstDiff(a, b))
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash"
 	"hash/crc32"
 	"io"
@@ -271,20 +272,136 @@ func appendIDs(b []byte, l []uint32, delta bool) []byte {
 
 // writeTerms writes the posting lists of every term the view's live documents
 // hold, in term order: the segment's and the heap's merged, dead documents
-// dropped, the rest renumbered.
+// dropped, the rest renumbered. It passes over the lists twice, once for the
+// document streams and once for the positions, since each is a section of its
+// own and a section is written whole before the next: the first pass counts
+// the positions' lengths the term table and the skips need.
 func (v *view) writeTerms(sw *sectionWriter, renum []uint32) (int, error) {
 	var terms, tstr, skips []byte
-	nseg := 0
-	if v.seg != nil {
-		nseg = v.seg.nterms
-	}
 	// When the segment lost no document its numbers stand, and each term's
 	// segment part is copied as it is, skips and all: only the heap's part
 	// is decoded and renumbered (a bulk ingest's merges copy, not re-encode).
 	whole := v.seg != nil && !slices.ContainsFunc(v.hot[:v.base], func(h hotDoc) bool { return !h.live })
 	var out plist
 	sw.begin()
-	var post int64
+	var post, pos int64
+	for text, p := range v.eachList {
+		if v.seg != nil && v.seg.damaged.Load() {
+			return 0, errDamaged
+		}
+		out = plist{data: out.data[:0], skips: out.skips[:0]}
+		var npos uint64
+		keep(p, renum, whole, func(p *plist) {
+			out.data, out.skips = append(out.data, p.base...), append(out.skips, p.baseSkips...)
+			out.n, out.last, npos = p.baseN, p.baseLast, uint64(len(p.basePos))
+		}, func(nd uint32, it *iter) {
+			out.appendHeader(nd, it, uint32(npos))
+			npos += uint64(len(it.positions()))
+		})
+		if out.n == 0 {
+			continue
+		}
+		if npos > math.MaxUint32 || uint64(len(out.data)) > math.MaxUint32 || len(skips)/skipW+len(out.skips) > math.MaxUint32 {
+			return 0, errors.New("index segment: too large")
+		}
+		var e [termW]byte
+		binary.LittleEndian.PutUint64(e[0:], uint64(len(tstr)))
+		binary.LittleEndian.PutUint64(e[8:], uint64(post))
+		binary.LittleEndian.PutUint32(e[16:], uint32(len(text)))
+		binary.LittleEndian.PutUint32(e[20:], uint32(len(out.data)))
+		binary.LittleEndian.PutUint32(e[24:], out.n)
+		binary.LittleEndian.PutUint32(e[28:], out.last)
+		binary.LittleEndian.PutUint32(e[32:], uint32(len(skips)/skipW))
+		binary.LittleEndian.PutUint32(e[36:], uint32(len(out.skips)))
+		binary.LittleEndian.PutUint64(e[40:], uint64(pos))
+		binary.LittleEndian.PutUint32(e[48:], uint32(npos))
+		terms = append(terms, e[:]...)
+		tstr = append(tstr, text...)
+		for _, k := range out.skips {
+			skips = binary.LittleEndian.AppendUint32(skips, k.doc)
+			skips = binary.LittleEndian.AppendUint32(skips, k.prev)
+			skips = binary.LittleEndian.AppendUint32(skips, k.off)
+			skips = binary.LittleEndian.AppendUint32(skips, k.pos)
+		}
+		sw.raw(out.data)
+		post += int64(len(out.data))
+		pos += int64(npos)
+	}
+	sw.end(secPost)
+	out = plist{}
+	if err := v.writePositions(sw, renum, whole, terms); err != nil {
+		return 0, err
+	}
+	sw.section(secTerms, terms)
+	sw.section(secTstr, tstr)
+	sw.section(secSkip, skips)
+	return len(terms) / termW, sw.err
+}
+
+// writePositions is writeTerms' second pass: the positions of the same
+// postings, in the same order, each term's as long as the first pass counted.
+func (v *view) writePositions(sw *sectionWriter, renum []uint32, whole bool, terms []byte) error {
+	sw.begin()
+	var buf []byte
+	k := 0
+	for _, p := range v.eachList {
+		if v.seg != nil && v.seg.damaged.Load() {
+			return errDamaged
+		}
+		n, npos := 0, 0
+		keep(p, renum, whole, func(p *plist) {
+			sw.raw(buf) // the terms' before this one first
+			buf = buf[:0]
+			sw.raw(p.basePos)
+			n, npos = int(p.baseN), len(p.basePos)
+		}, func(_ uint32, it *iter) {
+			buf = append(buf, it.positions()...)
+			n, npos = n+1, npos+len(it.positions())
+			if len(buf) >= 1<<20 {
+				sw.raw(buf)
+				buf = buf[:0]
+			}
+		})
+		if n == 0 {
+			continue
+		}
+		if k*termW >= len(terms) || uint64(npos) != uint64(binary.LittleEndian.Uint32(terms[k*termW+48:])) {
+			return fmt.Errorf("%w: a list's positions changed while it was written", errDamaged)
+		}
+		k++
+	}
+	sw.raw(buf)
+	sw.end(secPos)
+	if k*termW != len(terms) {
+		return fmt.Errorf("%w: a list's positions changed while it was written", errDamaged)
+	}
+	return sw.err
+}
+
+// keep walks what of p the new segment keeps: when whole, the segment's part
+// goes to part as it is (no document of the segment died, so its numbers
+// stand), then every other live posting to each, with its new number.
+func keep(p plist, renum []uint32, whole bool, part func(*plist), each func(uint32, *iter)) {
+	if whole && len(p.base) > 0 {
+		part(&p)
+		p.base, p.basePos, p.baseSkips, p.baseN = nil, nil, nil, 0
+	}
+	var it iter
+	it.reset(&p)
+	for it.next() {
+		if nd := renum[it.doc]; nd != noDoc {
+			each(nd, &it)
+		}
+	}
+}
+
+// eachList yields every term's list of the view, in term order: the
+// segment's part, the heap's, or the heap's following the segment's.
+func (v *view) eachList(yield func(string, plist) bool) {
+	nseg := 0
+	if v.seg != nil {
+		nseg = v.seg.nterms
+	}
 	i, j := 0, 0
 	for i < nseg || j < len(v.lists) {
 		var text string
@@ -298,60 +415,13 @@ func (v *view) writeTerms(sw *sectionWriter, renum []uint32) (int, error) {
 			j++
 		default: // in both: the heap's postings follow the segment's
 			text, p = v.seg.termText(i), *v.seg.list(i)
-			t := v.lists[j].p
-			p.data, p.last, p.n, p.skips = t.data, t.last, t.n, t.skips
+			p.setHeap(&v.lists[j].p)
 			i, j = i+1, j+1
 		}
-		if v.seg != nil && v.seg.damaged.Load() {
-			return 0, errDamaged
+		if !yield(text, p) {
+			return
 		}
-		out = plist{data: out.data[:0], skips: out.skips[:0]}
-		if whole && len(p.base) > 0 {
-			out.data, out.skips = append(out.data, p.base...), append(out.skips, p.baseSkips...)
-			out.n, out.last = p.baseN, p.baseLast
-			p.base, p.baseSkips, p.baseN = nil, nil, 0
-		}
-		var it iter
-		it.reset(&p)
-		for it.next() {
-			nd := renum[it.doc]
-			if nd == noDoc {
-				continue
-			}
-			out.startPosting(nd)
-			out.data = append(out.data, it.data[it.start:it.off]...)
-			out.last, out.n = nd, out.n+1
-		}
-		if out.n == 0 {
-			continue
-		}
-		var e [termW]byte
-		binary.LittleEndian.PutUint64(e[0:], uint64(len(tstr)))
-		binary.LittleEndian.PutUint64(e[8:], uint64(post))
-		binary.LittleEndian.PutUint32(e[16:], uint32(len(text)))
-		binary.LittleEndian.PutUint32(e[20:], uint32(len(out.data)))
-		binary.LittleEndian.PutUint32(e[24:], out.n)
-		binary.LittleEndian.PutUint32(e[28:], out.last)
-		binary.LittleEndian.PutUint32(e[32:], uint32(len(skips)/skipW))
-		binary.LittleEndian.PutUint32(e[36:], uint32(len(out.skips)))
-		if uint64(post)+uint64(len(out.data)) > math.MaxInt64 || len(skips)/skipW+len(out.skips) > math.MaxUint32 {
-			return 0, errors.New("index segment: too large")
-		}
-		terms = append(terms, e[:]...)
-		tstr = append(tstr, text...)
-		for _, k := range out.skips {
-			skips = binary.LittleEndian.AppendUint32(skips, k.doc)
-			skips = binary.LittleEndian.AppendUint32(skips, k.prev)
-			skips = binary.LittleEndian.AppendUint32(skips, k.off)
-		}
-		sw.raw(out.data)
-		post += int64(len(out.data))
 	}
-	sw.end(secPost)
-	sw.section(secTerms, terms)
-	sw.section(secTstr, tstr)
-	sw.section(secSkip, skips)
-	return len(terms) / termW, sw.err
 }
 
 // writeNames writes the keyed sets of documents (names, subjects, releases),

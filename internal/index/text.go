@@ -207,7 +207,7 @@ func (e *evaluator) single(p *plist, mask uint8, cand docset) termResult {
 	if cand.all {
 		r.docs = make([]uint32, 0, p.count())
 		r.wtf = make([]float32, 0, p.count())
-		r.at = make([]uint32, 0, p.count())
+		r.at = make([]postingAt, 0, p.count())
 		for steps := 1; it.next(); steps++ {
 			if steps%checkEvery == 0 && e.stopped() {
 				return termResult{}
