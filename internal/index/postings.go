@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"math"
 	"math/bits"
-	"sort"
 )
 
 // Fields of the text index, in a fixed order: weights and masks follow it.
@@ -164,6 +163,7 @@ type iter struct {
 	posOff   int // start of this posting's positions in pos
 	posEnd   int // and their end, where the next posting's start
 	start    int // start of this posting's header (after the document delta)
+	sk       int // the skip point the last seek jumped from or past: seeks go forward, so the next starts there
 	done     bool
 	first    bool
 }
@@ -191,7 +191,7 @@ func (it *iter) reset(p *plist) {
 func (it *iter) nextPart() {
 	it.at0, it.posAt0 = it.at0+len(it.data), it.posAt0+len(it.pos)
 	it.data, it.pos, it.skips, it.rest = it.rest.data, it.rest.pos, it.rest.skips, nil
-	it.off, it.posEnd, it.first = 0, 0, true
+	it.off, it.posEnd, it.sk, it.first = 0, 0, 0, true
 }
 
 // A postingAt is where a posting lies in its list, noted for snippets: its
@@ -288,7 +288,7 @@ func (it *iter) seek(doc uint32) bool {
 	}
 	// Jump to the last skip point before doc, when it lies ahead.
 	if n := len(it.skips); n > 0 && it.skips[0].doc < doc {
-		k := sort.Search(n, func(i int) bool { return it.skips[i].doc >= doc }) - 1
+		k := it.skipBefore(doc)
 		if s := it.skips[k]; int(s.off) > it.off {
 			it.off, it.posEnd, it.doc, it.first = int(s.off), int(s.pos), s.prev, false
 		}
@@ -299,6 +299,34 @@ func (it *iter) seek(doc uint32) bool {
 		}
 	}
 	return false
+}
+
+// skipBefore is the last skip point whose document is before doc, which the
+// caller knows is past the first. It gallops from the last seek's point
+// rather than searching all of them: an intersection of two long lists (a
+// phrase of common words, an AND) seeks a few postings ahead at a time, and
+// a binary search over every skip point at each step was a third of a
+// phrase's time at 1M documents.
+func (it *iter) skipBefore(doc uint32) int {
+	sk, n := it.skips, len(it.skips)
+	lo := it.sk // sk[lo].doc < doc: it was before an earlier, smaller target
+	hi, step := lo+1, 1
+	for hi < n && sk[hi].doc < doc {
+		lo, step = hi, step*2
+		hi = lo + step
+	}
+	hi = min(hi, n)
+	// The first point at or past doc lies in (lo, hi], or there is none.
+	for lo+1 < hi {
+		m := int(uint(lo+hi) >> 1)
+		if sk[m].doc < doc {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	it.sk = lo
+	return lo
 }
 
 // appendPositions appends the current posting's positions in field f to buf.

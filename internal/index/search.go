@@ -271,6 +271,21 @@ func (e *evaluator) score(docs []uint32) []float64 {
 		if e.stopped() {
 			return scores
 		}
+		// bm25's length norm, with what does not depend on the document
+		// taken out of the loop.
+		norm0, norm1 := k1*(1-b), k1*b/avg
+		if len(r.docs) == len(docs) && (len(docs) == 0 || &r.docs[0] == &docs[0]) {
+			// The term's own documents (a one-word search, or each word of an
+			// OR over the same set): no lookup, only the arithmetic.
+			for i, d := range docs {
+				if i%checkEvery == 0 && i > 0 && e.stopped() {
+					return scores
+				}
+				tf := float64(r.wtf[i])
+				scores[i] += idf * tf * (k1 + 1) / (tf + norm0 + norm1*float64(e.ix.hot[d].length))
+			}
+			continue
+		}
 		in := member{ids: r.docs}
 		for i, d := range docs {
 			if i%checkEvery == 0 && i > 0 && e.stopped() {
@@ -284,8 +299,7 @@ func (e *evaluator) score(docs []uint32) []float64 {
 				continue
 			}
 			tf := float64(r.wtf[in.j])
-			dl := float64(e.ix.hot[d].length)
-			scores[i] += idf * tf * (k1 + 1) / (tf + k1*(1-b+b*dl/avg))
+			scores[i] += idf * tf * (k1 + 1) / (tf + norm0 + norm1*float64(e.ix.hot[d].length))
 		}
 	}
 	for yi, y := range e.years {
