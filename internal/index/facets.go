@@ -206,31 +206,19 @@ func (c *counter) release() {
 }
 
 // subjectCounts counts the result's documents in each subject's set: the
-// vocabulary is small, so looking the result up in each set costs less than
-// keeping subjects among every document's facet values. A set much longer
-// than the result is galloped through (at 1M documents a subject's set runs
-// to hundreds of thousands, and reading every set whole cost a facet search
-// more than its own matches did); the others are walked against a bitmap of
-// the result.
+// vocabulary is small, so a bitmap of the result and one pass over each set
+// cost less than keeping subjects among every document's facet values.
 func (ix *Index) subjectCounts(docs []uint32) []search.FacetCount {
-	var in []uint64
+	in := make([]uint64, (len(ix.hot)+63)/64)
+	for _, n := range docs {
+		in[n/64] |= 1 << (n % 64)
+	}
 	var out []search.FacetCount
 	for _, s := range subjects.Default().Subjects {
-		l := ix.namesOf(subjectKey + s.ID)
 		c := 0
-		if len(l) > gallopRatio*len(docs) {
-			c = countCommon(docs, l)
-		} else {
-			if in == nil {
-				in = make([]uint64, (len(ix.hot)+63)/64)
-				for _, n := range docs {
-					in[n/64] |= 1 << (n % 64)
-				}
-			}
-			for _, n := range l {
-				if in[n/64]&(1<<(n%64)) != 0 {
-					c++
-				}
+		for _, n := range ix.namesOf(subjectKey + s.ID) {
+			if in[n/64]&(1<<(n%64)) != 0 {
+				c++
 			}
 		}
 		if c > 0 {
@@ -239,8 +227,3 @@ func (ix *Index) subjectCounts(docs []uint32) []search.FacetCount {
 	}
 	return out
 }
-
-// gallopRatio: past this many times the result's length, a set is galloped
-// through rather than read whole (a gallop costs a few comparisons a result
-// document, a walk one bitmap probe a set entry).
-const gallopRatio = 8

@@ -1,9 +1,6 @@
 package index
 
-import (
-	"slices"
-	"sort"
-)
+import "slices"
 
 // union merges sorted lists into one sorted list without repeats.
 func union(parts [][]uint32) []uint32 {
@@ -154,36 +151,4 @@ func (r termResult) within(cand docset) termResult {
 		}
 	}
 	return out
-}
-
-// countCommon is how many of a's documents b holds, both sorted: each of a's
-// looked for in b by galloping from where the last was found, so the cost is
-// a's length times the logarithm of the gaps, not b's length. For a small
-// result against a large set (a search's matches against every document of a
-// subject).
-func countCommon(a, b []uint32) int {
-	c, j := 0, 0
-	for _, x := range a {
-		if j >= len(b) {
-			break
-		}
-		if b[j] < x {
-			// Gallop: double the step until past x, then search between.
-			lo, step := j, 1
-			for lo+step < len(b) && b[lo+step] < x {
-				lo += step
-				step *= 2
-			}
-			hi := min(lo+step, len(b)-1)
-			j = lo + 1 + sort.Search(hi-lo, func(k int) bool { return b[lo+1+k] >= x })
-			if j >= len(b) {
-				break
-			}
-		}
-		if b[j] == x {
-			c++
-			j++
-		}
-	}
-	return c
 }
