@@ -102,7 +102,11 @@ func runParent(ctx context.Context, o options, stdout, stderr io.Writer) error {
 		r := cr.EngineResult
 		rep.Engines[name] = r
 		rep.Corpus, rep.MeanBodyBytes = cr.Corpus, cr.MeanBodyBytes
-		fmt.Fprintf(stderr, "fondbench: %s: %.0f docs/s, %d MB index, %d MB peak RSS, %.0f MB peak RssAnon while ingesting\n", name, r.IngestDocsPerS, r.IndexBytes>>20, r.PeakRSSBytes>>20, r.PeakRSSAnonIngestMB)
+		anon := "" // an engine ingesting in a process of its own is not sampled
+		if r.PeakRSSAnonIngestMB > 0 {
+			anon = fmt.Sprintf(", %.0f MB peak RssAnon while ingesting", r.PeakRSSAnonIngestMB)
+		}
+		fmt.Fprintf(stderr, "fondbench: %s: %.0f docs/s, %d MB index, %d MB peak RSS%s\n", name, r.IngestDocsPerS, r.IndexBytes>>20, r.PeakRSSBytes>>20, anon)
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
