@@ -66,7 +66,10 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	var ingest time.Duration
 	var bodyBytes int
 	nextReport := o.docs / 10
-	anon := samplePeak("RssAnon", 200*time.Millisecond)
+	var anon *peakSampler
+	if _, external := e.(externalEngine); !external && !o.queryOnly {
+		anon = samplePeak("RssAnon", 200*time.Millisecond)
+	}
 	for start := 0; start < o.docs && !o.queryOnly; start += genChunk {
 		docs := make([]Doc, 0, genChunk)
 		for i := start; i < min(start+genChunk, o.docs); i++ {
@@ -90,10 +93,7 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 		return err
 	}
 	ingest += time.Since(t)
-	peakAnon := anon.Stop()
-	if _, external := e.(externalEngine); external || o.queryOnly {
-		peakAnon = 0 // the engine's own process is not this one, or nothing was ingested
-	}
+	peakAnon := anon.Stop() // 0 unsampled: the engine's process is not this one, or nothing was ingested
 	size, err := dirSize(o.dir)
 	if err != nil {
 		return err
@@ -201,7 +201,7 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 // runQueries warms up on the first few queries of each class, then times every
 // query once, in list order, calling progress as each class ends: long runs are
 // otherwise silent for minutes.
-func runQueries(ctx context.Context, e engine, qs []Query, perClass int, progress func(class string, n int, total time.Duration)) (map[string]Latency, map[string][]int, error) {
+func runQueries(ctx context.Context, e querier, qs []Query, perClass int, progress func(class string, n int, total time.Duration)) (map[string]Latency, map[string][]int, error) {
 	warm := min(10, perClass)
 	seen := map[string]int{}
 	for _, q := range qs {

@@ -10,16 +10,22 @@ import (
 // engine is one search system under test. add and finish are timed as ingest;
 // reopen, query and close are not part of the ingest rate.
 type engine interface {
+	querier
 	// add indexes docs; len(docs) is a multiple of batchSize except at the end.
 	add(ctx context.Context, docs []Doc) error
 	// finish makes everything added durable and closes the writer.
 	finish(ctx context.Context) error
 	// reopen opens the index for searching.
 	reopen(ctx context.Context) error
+	close() error
+}
+
+// querier is what the timed queries need of an engine: also a running
+// `fond serve` (served), for the memory-limited run.
+type querier interface {
 	// query runs q and returns the total number of matching documents, having
 	// fetched the first page of hits as a user would see them.
 	query(ctx context.Context, q Query) (int, error)
-	close() error
 }
 
 // batchSize is documents per transaction (fond: per file, as a FRUS volume's

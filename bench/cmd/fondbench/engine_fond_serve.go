@@ -85,6 +85,9 @@ func (e *fondEngine) serve(ctx context.Context, wrap []string, first Query) (*se
 	return s, nil
 }
 
+// query is search, for runQueries.
+func (s *served) query(_ context.Context, q Query) (int, error) { return s.search(q) }
+
 // search runs q through /api/search and returns the answer's total.
 func (s *served) search(q Query) (int, error) {
 	// match=all: the web's default (most: partial matches after the exact)

@@ -156,8 +156,12 @@ func samplePeak(field string, every time.Duration) *peakSampler {
 	return s
 }
 
-// Stop ends the sampling and returns the peak in bytes (0 without /proc).
+// Stop ends the sampling and returns the peak in bytes (0 without /proc, or
+// for a nil sampler: nothing sampled).
 func (s *peakSampler) Stop() int64 {
+	if s == nil {
+		return 0
+	}
 	close(s.stop)
 	return <-s.done
 }

@@ -171,30 +171,23 @@ func (e *fondEngine) measureLimited(ctx context.Context, qs []Query, want map[st
 	if err != nil {
 		return nil, err
 	}
-	r := &LimitedServing{LimitMB: limitMB, Cgroup: g.version, Queries: map[string]Latency{}}
-	times := map[string][]time.Duration{}
-	counts := map[string][]int{}
-	for _, q := range qs {
-		t := time.Now()
-		n, err := srv.search(q)
-		if err != nil {
-			srv.stop()
-			return nil, fmt.Errorf("fond serve under %d MB: %w", limitMB, err)
-		}
-		times[q.Class] = append(times[q.Class], time.Since(t))
-		k := len(counts[q.Class])
-		counts[q.Class] = append(counts[q.Class], n)
-		r.Answers++
-		if k < len(want[q.Class]) && want[q.Class][k] == n {
-			r.AnswersEqual++
+	lat, counts, err := runQueries(ctx, srv, qs, len(qs), func(string, int, time.Duration) {})
+	r := &LimitedServing{LimitMB: limitMB, Cgroup: g.version, Queries: lat}
+	if err != nil {
+		srv.stop()
+		return nil, fmt.Errorf("fond serve under %d MB: %w", limitMB, err)
+	}
+	for c, got := range counts {
+		r.Answers += len(got)
+		for k, n := range got {
+			if k < len(want[c]) && want[c][k] == n {
+				r.AnswersEqual++
+			}
 		}
 	}
 	r.RSSAnonMB = float64(procField(srv.cmd.Process.Pid, "RssAnon")) / (1 << 20)
 	srv.stop()
 	peak, hits := g.usage()
 	r.MaxUsageMB, r.LimitHits = float64(peak)/(1<<20), hits
-	for _, c := range classes {
-		r.Queries[c] = summarize(times[c], counts[c])
-	}
 	return r, nil
 }
