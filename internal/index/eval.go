@@ -180,7 +180,7 @@ func (e *evaluator) eval(n search.Node, cand docset, negated bool) docset {
 		if n.To == "" {
 			to = math.MaxInt32
 		}
-		return e.filter(cand, func(n uint32) bool { return e.inRange(&e.ix.hot[n], from, to) })
+		return e.filterPure(cand, func(n uint32) bool { return e.inRange(&e.ix.hot[n], from, to) })
 	case search.Term:
 		return e.term(n, cand, negated)
 	}
@@ -489,6 +489,39 @@ func (e *evaluator) filter(cand docset, keep func(n uint32) bool) docset {
 		}
 	}
 	return docset{ids: out}
+}
+
+// filterPure is filter for a keep that only reads, so that a long list can be
+// filtered in two halves at once when a core is free.
+func (e *evaluator) filterPure(cand docset, keep func(n uint32) bool) docset {
+	n := len(cand.ids)
+	if cand.all {
+		n = len(e.ix.hot)
+	}
+	var parts [2][]uint32
+	halves(n, func(lo, hi int) {
+		var out []uint32
+		for i := lo; i < hi; i++ {
+			if (i-lo)%checkEvery == 0 && e.ended() {
+				return
+			}
+			if cand.all {
+				if e.ix.hot[i].live && keep(uint32(i)) {
+					out = append(out, uint32(i))
+				}
+			} else if keep(cand.ids[i]) {
+				out = append(out, cand.ids[i])
+			}
+		}
+		parts[min(lo, 1)] = out
+	})
+	if e.stopped() {
+		return docset{}
+	}
+	if parts[1] == nil {
+		return docset{ids: parts[0]}
+	}
+	return docset{ids: append(parts[0], parts[1]...)}
 }
 
 // published keeps the documents an anonymous reader may find: those whose

@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 
@@ -27,6 +28,30 @@ func (ix *Index) facets(stop func() error, docs []uint32, auth *names.File) (map
 	typ, cat, lang, coll, repo, person, place := &counts[0], &counts[1], &counts[2], &counts[3], &counts[4], &counts[5], &counts[6]
 	years := map[int32]int{}
 	var byYear [10000]int32
+	// The subjects are counted from their own sets, beside the other facets
+	// when the result is long and a core is free.
+	var subjectsOut []search.FacetCount
+	countSubjects := func() { subjectsOut = ix.subjectCounts(docs) }
+	if len(docs) >= splitMin && coreFree() {
+		done := make(chan any, 1)
+		splits.Add(1)
+		go func() {
+			defer func() { done <- recover() }()
+			subjectsOut = ix.subjectCounts(docs)
+		}()
+		// Waited for however this function ends: the goroutine reads the index.
+		waited := false
+		waitSubjects := func() {
+			if !waited {
+				waited = true
+				if p := <-done; p != nil {
+					panic(p)
+				}
+			}
+		}
+		defer waitSubjects()
+		countSubjects = waitSubjects
+	}
 	for i, n := range docs {
 		if i%checkEvery == 0 {
 			if err := stop(); err != nil {
@@ -77,7 +102,8 @@ func (ix *Index) facets(stop func() error, docs []uint32, auth *names.File) (map
 		}
 		c.release()
 	}
-	out["subject"] = ix.subjectCounts(docs)
+	countSubjects()
+	out["subject"] = subjectsOut
 	decades := map[int32]int{}
 	for y, n := range years {
 		out["year"] = append(out["year"], search.FacetCount{Value: fmt.Sprintf("%04d", y), Count: n})
@@ -121,19 +147,9 @@ func (ix *Index) releaseFacets(docs []uint32, out map[string][]search.FacetCount
 	if len(ix.namesOf("withheld\x00yes")) == 0 || len(docs) == 0 {
 		return
 	}
-	in := make([]uint64, (len(ix.hot)+63)/64)
-	for _, n := range docs {
-		in[n/64] |= 1 << (n % 64)
-	}
-	count := func(key string) int {
-		c := 0
-		for _, n := range ix.namesOf(key) {
-			if in[n/64]&(1<<(n%64)) != 0 {
-				c++
-			}
-		}
-		return c
-	}
+	in := newBitmap(len(ix.hot), docs)
+	defer in.release()
+	count := func(key string) int { return in.count(ix.namesOf(key)) }
 	if c := count("withheld\x00yes"); c > 0 {
 		out["withheld"] = append(out["withheld"], search.FacetCount{Value: "yes", Count: c})
 		if c < len(docs) {
@@ -205,25 +221,109 @@ func (c *counter) release() {
 	countPool.Put(&c.counts)
 }
 
-// subjectCounts counts the result's documents in each subject's set: the
-// vocabulary is small, so a bitmap of the result and one pass over each set
-// cost less than keeping subjects among every document's facet values.
+// subjectCounts counts the result's documents in each subject's set. The
+// vocabulary is small, so the sets are walked rather than subjects kept among
+// every document's facet values; each set the way that costs less: a large
+// result is marked in a bitmap once and each set's members tested in it, a
+// small one looked up in each set by galloping (a bitmap pass costs the whole
+// set, and at 1M documents the sets together hold millions of entries, which
+// a result of a few hundred documents would pay for at every search).
 func (ix *Index) subjectCounts(docs []uint32) []search.FacetCount {
-	in := make([]uint64, (len(ix.hot)+63)/64)
-	for _, n := range docs {
-		in[n/64] |= 1 << (n % 64)
-	}
+	var in *bitmap
+	defer func() {
+		if in != nil {
+			in.release()
+		}
+	}()
 	var out []search.FacetCount
 	for _, s := range subjects.Default().Subjects {
+		set := ix.namesOf(subjectKey + s.ID)
 		c := 0
-		for _, n := range ix.namesOf(subjectKey + s.ID) {
-			if in[n/64]&(1<<(n%64)) != 0 {
-				c++
+		if len(docs)*gallopFactor < len(set) {
+			c = countCommon(docs, set)
+		} else {
+			if in == nil {
+				in = newBitmap(len(ix.hot), docs)
 			}
+			c = in.count(set)
 		}
 		if c > 0 {
 			out = append(out, search.FacetCount{Value: s.ID, Count: c})
 		}
 	}
 	return out
+}
+
+// gallopFactor is how many times longer than the result a set must be for
+// galloping through it to beat testing each of its members in a bitmap: a
+// gallop costs a few comparisons per step, a bitmap test one load.
+const gallopFactor = 16
+
+// countCommon counts the members of small found in large, both ascending, by
+// galloping through large.
+func countCommon(small, large []uint32) int {
+	c, lo := 0, 0
+	for _, d := range small {
+		// Gallop to a window whose end is at or past d, then search it.
+		step, hi := 1, lo
+		for hi < len(large) && large[hi] < d {
+			lo = hi + 1
+			hi += step
+			step *= 2
+		}
+		hi = min(hi+1, len(large))
+		j, found := slices.BinarySearch(large[lo:hi], d)
+		lo += j
+		if found {
+			c++
+		}
+		if lo >= len(large) {
+			break
+		}
+	}
+	return c
+}
+
+// bitmap marks a result's documents for membership tests. Its words are
+// pooled, and cleared through the result when released: at 1M documents a
+// fresh one is 125 KB to allocate and zero at every facet count.
+type bitmap struct {
+	words []uint64
+	docs  []uint32
+}
+
+var bitmapPool sync.Pool
+
+func newBitmap(n int, docs []uint32) *bitmap {
+	w := (n + 63) / 64
+	b, _ := bitmapPool.Get().(*bitmap)
+	if b == nil || len(b.words) < w {
+		b = &bitmap{words: make([]uint64, w+w/8)}
+	}
+	b.docs = docs
+	for _, n := range docs {
+		b.words[n/64] |= 1 << (n % 64)
+	}
+	return b
+}
+
+func (b *bitmap) has(n uint32) bool { return b.words[n/64]&(1<<(n%64)) != 0 }
+
+// count is how many of l are marked.
+func (b *bitmap) count(l []uint32) int {
+	c := 0
+	for _, n := range l {
+		if b.has(n) {
+			c++
+		}
+	}
+	return c
+}
+
+func (b *bitmap) release() {
+	for _, n := range b.docs {
+		b.words[n/64] = 0
+	}
+	b.docs = nil
+	bitmapPool.Put(b)
 }

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"fond/internal/record"
 	"fond/internal/search"
 )
 
@@ -253,6 +256,34 @@ func TestSameDayInStoredOrder(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("sort %s: %v, want %v", sort, got, want)
+		}
+	}
+}
+
+// topScored, passing over documents that score below the heap's worst, picks
+// the same page in the same order as the plain heap, ties (broken by id)
+// included.
+func TestTopScoredAsTop(t *testing.T) {
+	var docs []Doc
+	for i := range 300 {
+		r := record.Record{ID: fmt.Sprintf("r%03d", (i*7919)%300), Title: "a title", Body: "text"}
+		docs = append(docs, FromRecord(int64(i+1), &r))
+	}
+	ix := build(docs)
+	e := &evaluator{ix: ix, ctx: context.Background(), deadline: time.Now().Add(time.Hour)}
+	rng := rand.New(rand.NewPCG(3, 4))
+	all := ix.liveDocs()
+	for round := range 50 {
+		scores := make([]float64, len(all))
+		for i := range scores {
+			scores[i] = float64(rng.IntN(1 + round)) // few values: many ties
+		}
+		less := ix.order(scores, search.SortRelevance)
+		for _, k := range []int{0, 1, 20, 299, 300, 400} {
+			want, got := e.top(all, less, k), e.topScored(all, less, k, scores)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("round %d, k %d: topScored %v, top %v", round, k, got, want)
+			}
 		}
 	}
 }

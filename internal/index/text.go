@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math"
 	"math/bits"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -119,17 +118,43 @@ func (e *evaluator) word(lists wordLists, mask uint8, cand docset) termResult {
 	// Many lists: accumulate into a dense array and read it back in order, which
 	// costs one pass per list instead of a merge. The arrays are reused, cleared
 	// as they are read: fresh ones were 4 MB a query at 1M documents, each page
-	// of it faulted in and zeroed by the system.
+	// of it faulted in and zeroed by the system. With a core free, a long union
+	// is done in two halves of the documents at once (the halves meet at a
+	// multiple of 64, so that no word of seen is written by both).
 	sc := getScratch(len(e.ix.hot))
-	acc, seen := sc.acc[:len(e.ix.hot)], sc.seen[:(len(e.ix.hot)+63)/64]
+	r := termResult{df: min(lists.df(), e.ix.live)}
+	words := (len(e.ix.hot) + 63) / 64
+	if mid := words / 2; lists.df() >= splitMin && mid > 0 && coreFree() {
+		var r2 termResult
+		both(func() { e.accumulate(lists, mask, sc, 0, uint32(mid*64)) },
+			func() { e.accumulate(lists, mask, sc, uint32(mid*64), math.MaxUint32) })
+		if e.stopped() {
+			return termResult{} // left half-filled: dropped, not pooled, so no search finds it dirty
+		}
+		both(func() { e.readBack(sc, cand, 0, mid, &r) }, func() { e.readBack(sc, cand, mid, words, &r2) })
+		r.docs, r.wtf = append(r.docs, r2.docs...), append(r.wtf, r2.wtf...)
+	} else {
+		if e.accumulate(lists, mask, sc, 0, math.MaxUint32); e.stopped() {
+			return termResult{}
+		}
+		e.readBack(sc, cand, 0, words, &r)
+	}
+	scratchPool.Put(sc) // not deferred: one left half-read by a panic must not return
+	return r
+}
+
+// accumulate adds up, in sc, the weighted frequencies of every list's
+// postings for documents in [from, to). It may run beside another, so it
+// asks e.ended.
+func (e *evaluator) accumulate(lists wordLists, mask uint8, sc *scratch, from, to uint32) {
+	acc, seen := sc.acc, sc.seen
 	var it iter
 	steps := 0
 	for _, p := range lists {
 		it.reset(p)
-		for it.next() {
-			if steps++; steps%checkEvery == 0 && e.stopped() {
-				// Left half-filled: dropped, not pooled, so no search finds it dirty.
-				return termResult{}
+		for ok := it.seek(from); ok && it.doc < to; ok = it.next() {
+			if steps++; steps%checkEvery == 0 && e.ended() {
+				return
 			}
 			if it.mask&mask == 0 {
 				continue
@@ -138,19 +163,28 @@ func (e *evaluator) word(lists wordLists, mask uint8, cand docset) termResult {
 			seen[it.doc/64] |= 1 << (it.doc % 64)
 		}
 	}
-	r := termResult{df: min(lists.df(), e.ix.live)}
+}
+
+// readBack appends to r the live documents of cand marked in words [wlo, whi)
+// of sc.seen, in order, with their weights, clearing what it reads.
+func (e *evaluator) readBack(sc *scratch, cand docset, wlo, whi int, r *termResult) {
+	acc, seen := sc.acc, sc.seen
 	// A prefix can match a third of the archive: sized up front, the results are
 	// not copied as they grow (growing them was half of a prefix query at 1M).
-	n := 0
-	for _, word := range seen {
-		n += bits.OnesCount64(word)
-	}
 	if cand.all {
+		n := 0
+		for _, word := range seen[wlo:whi] {
+			n += bits.OnesCount64(word)
+		}
 		r.docs, r.wtf = make([]uint32, 0, n), make([]float32, 0, n)
 	}
 	in := member{ids: cand.ids}
+	if !cand.all && wlo > 0 {
+		in.j, _ = slices.BinarySearch(cand.ids, uint32(wlo*64))
+	}
 	stopped := false // past the last candidate: only clearing is left
-	for w, word := range seen {
+	for w := wlo; w < whi; w++ {
+		word := seen[w]
 		if word == 0 {
 			continue
 		}
@@ -178,8 +212,6 @@ func (e *evaluator) word(lists wordLists, mask uint8, cand docset) termResult {
 			r.wtf = append(r.wtf, weight)
 		}
 	}
-	scratchPool.Put(sc) // not deferred: one left half-read by a panic must not return
-	return r
 }
 
 // scratch is the dense accumulator of a many-list word; a pooled one is all zero.
@@ -202,30 +234,48 @@ func getScratch(n int) *scratch {
 
 func (e *evaluator) single(p *plist, mask uint8, cand docset) termResult {
 	r := termResult{df: int(p.count()), list: p}
-	var it iter
-	it.reset(p)
 	if cand.all {
-		r.docs = make([]uint32, 0, p.count())
-		r.wtf = make([]float32, 0, p.count())
-		r.at = make([]postingAt, 0, p.count())
-		for steps := 1; it.next(); steps++ {
-			if steps%checkEvery == 0 && e.stopped() {
-				return termResult{}
-			}
-			if it.mask&mask != 0 && e.ix.hot[it.doc].live {
-				r.docs = append(r.docs, it.doc)
-				r.wtf = append(r.wtf, it.weighted(mask))
-				r.at = append(r.at, it.at())
-			}
+		mid, split := p.middle()
+		if int(p.count()) < splitMin || !split || !coreFree() {
+			e.singleRange(p, mask, 0, math.MaxUint32, &r)
+		} else {
+			// Two halves of the list at once: the second walked from the
+			// middle skip point into results of its own, appended after.
+			var r2 termResult
+			both(func() { e.singleRange(p, mask, 0, mid, &r) }, func() { e.singleRange(p, mask, mid, math.MaxUint32, &r2) })
+			r.docs, r.wtf, r.at = append(r.docs, r2.docs...), append(r.wtf, r2.wtf...), append(r.at, r2.at...)
+		}
+		if e.stopped() {
+			return termResult{}
 		}
 		return r
 	}
-	for i, c := range cand.ids {
-		if i%checkEvery == 0 && i > 0 && e.stopped() {
-			return termResult{}
+	// The candidates, each sought in the list (an AND's second word): in two
+	// halves of the candidates at once when they are many and a core is free.
+	var parts [2]termResult
+	halves(len(cand.ids), func(lo, hi int) { e.seekEach(p, mask, cand.ids[lo:hi], &parts[min(lo, 1)]) })
+	if e.stopped() {
+		return termResult{}
+	}
+	r.docs, r.wtf, r.at = parts[0].docs, parts[0].wtf, parts[0].at
+	if parts[1].docs != nil {
+		r.docs, r.wtf, r.at = append(r.docs, parts[1].docs...), append(r.wtf, parts[1].wtf...), append(r.at, parts[1].at...)
+	}
+	return r
+}
+
+// seekEach appends to r the postings of p for the documents of cand that
+// have the word in a field of mask. It may run beside another, so it asks
+// e.ended.
+func (e *evaluator) seekEach(p *plist, mask uint8, cand []uint32, r *termResult) {
+	var it iter
+	it.reset(p)
+	for i, c := range cand {
+		if i%checkEvery == 0 && i > 0 && e.ended() {
+			return
 		}
 		if !it.seek(c) {
-			break
+			return
 		}
 		if it.doc == c && it.mask&mask != 0 {
 			r.docs = append(r.docs, c)
@@ -233,7 +283,38 @@ func (e *evaluator) single(p *plist, mask uint8, cand docset) termResult {
 			r.at = append(r.at, it.at())
 		}
 	}
-	return r
+}
+
+// singleRange appends to r the postings of p for documents in [from, to)
+// that are live and have the word in a field of mask. It may run beside
+// another, so it asks e.ended.
+func (e *evaluator) singleRange(p *plist, mask uint8, from, to uint32, r *termResult) {
+	var it iter
+	it.reset(p)
+	if !it.seek(from) {
+		return
+	}
+	// Room for every posting from here, most being kept: the first half's
+	// arrays take the second's appended without growing.
+	n := p.count()
+	if from > 0 {
+		n = n/2 + n/16
+	}
+	r.docs, r.wtf, r.at = make([]uint32, 0, n), make([]float32, 0, n), make([]postingAt, 0, n)
+	hot := e.ix.hot
+	for ok, steps := true, 1; ok; ok, steps = it.next(), steps+1 {
+		if steps%checkEvery == 0 && e.ended() {
+			return
+		}
+		if it.doc >= to {
+			return
+		}
+		if it.mask&mask != 0 && hot[it.doc].live {
+			r.docs = append(r.docs, it.doc)
+			r.wtf = append(r.wtf, it.weighted(mask))
+			r.at = append(r.at, it.at())
+		}
+	}
 }
 
 // phrase matches words at consecutive positions of one field; its frequency in a
@@ -373,7 +454,7 @@ func (e *evaluator) phraseOfWords(lists []wordLists, mask uint8, cand docset) te
 	}
 	r := termResult{df: int(lists[lead][0].count())}
 	mid, split := lists[lead][0].middle()
-	if lists[lead][0].count() < parallelPhrase || runtime.GOMAXPROCS(0) < 2 || !split {
+	if int(lists[lead][0].count()) < parallelPhrase || !coreFree() || !split {
 		r.docs, r.wtf = e.phraseRange(lists, lead, mask, cand, 0, math.MaxUint32)
 		if e.stopped() {
 			return termResult{}
@@ -382,19 +463,8 @@ func (e *evaluator) phraseOfWords(lists []wordLists, mask uint8, cand docset) te
 	}
 	var docs2 []uint32
 	var wtf2 []float32
-	var wg sync.WaitGroup
-	var panicked any // handed to this goroutine, which Search recovers in
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		defer func() { panicked = recover() }()
-		docs2, wtf2 = e.phraseRange(lists, lead, mask, cand, mid, math.MaxUint32)
-	}()
-	r.docs, r.wtf = e.phraseRange(lists, lead, mask, cand, 0, mid)
-	wg.Wait()
-	if panicked != nil {
-		panic(panicked)
-	}
+	both(func() { r.docs, r.wtf = e.phraseRange(lists, lead, mask, cand, 0, mid) },
+		func() { docs2, wtf2 = e.phraseRange(lists, lead, mask, cand, mid, math.MaxUint32) })
 	if e.stopped() {
 		return termResult{}
 	}
@@ -403,7 +473,7 @@ func (e *evaluator) phraseOfWords(lists []wordLists, mask uint8, cand docset) te
 }
 
 // parallelPhrase is the lead list length from which a phrase uses both cores.
-const parallelPhrase = 20000
+var parallelPhrase = 20000
 
 // phraseRange matches a phrase in the documents [from, to). It may run beside
 // another phraseRange, so it asks e.ended rather than e.stopped, which writes
