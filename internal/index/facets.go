@@ -2,6 +2,8 @@ package index
 
 import (
 	"fmt"
+	"math/bits"
+	"runtime"
 	"slices"
 	"sort"
 	"sync"
@@ -16,77 +18,43 @@ import (
 // histogram can be drawn.
 var facetLimit = map[string]int{"person": 30, "place": 30, "repository": 30, "type": 30, "collection": 30}
 
+// facetNames are the facets counted from interned values, in facetCounts'
+// order.
+var facetNames = [...]string{"type", "category", "language", "collection", "repository", "person", "place"}
+
+// facetCounts is one pass's counts: the interned facets, the years, and the
+// subjects (by their place in the vocabulary).
+type facetCounts struct {
+	c        [len(facetNames)]counter
+	byYear   [10000]int32
+	subjects [64]int32
+}
+
 // facets counts every facet over the whole result set in one pass: metadata is
-// interned, so a count is an array increment. stop is asked every checkEvery
-// documents; its error ends the count.
-func (ix *Index) facets(stop func() error, docs []uint32, auth *names.File) (map[string][]search.FacetCount, error) {
-	names := []string{"type", "category", "language", "collection", "repository", "person", "place"}
-	counts := make([]counter, len(names))
-	for i := range counts {
-		counts[i] = newCounter(len(ix.strs.strs))
+// interned, so a count is an array increment. A long result is counted in two
+// halves at once when a core is free, each into counts of its own, added up
+// after. ended is asked every checkEvery documents (from both halves); when
+// it says yes the count ends, and ok is false.
+func (ix *Index) facets(ended func() bool, docs []uint32, auth *names.File) (_ map[string][]search.FacetCount, ok bool) {
+	masks := ix.subjectMasks()
+	var parts [2]*facetCounts
+	var done [2]bool
+	halves(len(docs), func(lo, hi int) {
+		k := min(lo, 1)
+		parts[k] = ix.newFacetCounts()
+		done[k] = ix.countFacets(ended, docs[lo:hi], masks, parts[k])
+	})
+	fc := parts[0]
+	if parts[1] != nil {
+		fc.add(parts[1])
+		parts[1].release()
 	}
-	typ, cat, lang, coll, repo, person, place := &counts[0], &counts[1], &counts[2], &counts[3], &counts[4], &counts[5], &counts[6]
+	if !done[0] || parts[1] != nil && !done[1] {
+		fc.release()
+		return nil, false
+	}
 	years := map[int32]int{}
-	var byYear [10000]int32
-	// The subjects are counted from their own sets, beside the other facets
-	// when the result is long and a core is free.
-	var subjectsOut []search.FacetCount
-	countSubjects := func() { subjectsOut = ix.subjectCounts(docs) }
-	if len(docs) >= splitMin && coreFree() {
-		done := make(chan any, 1)
-		splits.Add(1)
-		go func() {
-			defer func() { done <- recover() }()
-			subjectsOut = ix.subjectCounts(docs)
-		}()
-		// Waited for however this function ends: the goroutine reads the index.
-		waited := false
-		waitSubjects := func() {
-			if !waited {
-				waited = true
-				if p := <-done; p != nil {
-					panic(p)
-				}
-			}
-		}
-		defer waitSubjects()
-		countSubjects = waitSubjects
-	}
-	for i, n := range docs {
-		if i%checkEvery == 0 {
-			if err := stop(); err != nil {
-				for j := range counts {
-					counts[j].release()
-				}
-				return nil, err
-			}
-		}
-		d := &ix.fac[n]
-		if d.typ != 0 {
-			typ.inc(d.typ)
-		}
-		cat.inc(d.cat)
-		if d.lang != 0 {
-			lang.inc(d.lang)
-		}
-		if d.coll != 0 {
-			coll.inc(d.coll)
-		}
-		v := ix.vals[d.off : d.off+uint32(d.repos)+uint32(d.persons)+uint32(d.places)]
-		for _, r := range v[:d.repos] {
-			repo.inc(r)
-		}
-		for _, p := range v[d.repos : d.repos+d.persons] {
-			person.inc(p)
-		}
-		for _, p := range v[d.repos+d.persons:] {
-			place.inc(p)
-		}
-		if e := ix.hot[n].earliest; e != 0 {
-			byYear[e/10000]++
-		}
-	}
-	for y, c := range byYear {
+	for y, c := range fc.byYear {
 		if c > 0 {
 			years[int32(y)] = int(c)
 		}
@@ -95,15 +63,24 @@ func (ix *Index) facets(stop func() error, docs []uint32, auth *names.File) (map
 	for _, name := range search.FacetNames {
 		out[name] = []search.FacetCount{}
 	}
-	for i, name := range names {
-		c := &counts[i]
+	for i, name := range facetNames {
+		c := &fc.c[i]
 		for _, id := range c.touched {
 			out[name] = append(out[name], search.FacetCount{Value: ix.strs.strs[id], Count: int(c.counts[id])})
 		}
-		c.release()
 	}
-	countSubjects()
-	out["subject"] = subjectsOut
+	if masks != nil {
+		var counts []search.FacetCount // nil when none, as subjectCounts gives
+		for i, s := range subjects.Default().Subjects {
+			if n := fc.subjects[i]; n > 0 {
+				counts = append(counts, search.FacetCount{Value: s.ID, Count: int(n)})
+			}
+		}
+		out["subject"] = counts
+	} else {
+		out["subject"] = ix.subjectCounts(docs)
+	}
+	fc.release()
 	decades := map[int32]int{}
 	for y, n := range years {
 		out["year"] = append(out["year"], search.FacetCount{Value: fmt.Sprintf("%04d", y), Count: n})
@@ -134,7 +111,114 @@ func (ix *Index) facets(stop func() error, docs []uint32, auth *names.File) (map
 			out[name] = list[:n]
 		}
 	}
-	return out, nil
+	return out, true
+}
+
+// countFacets adds docs' facet values to fc; false when ended said to stop.
+// It may run beside another, so it only reads the index.
+func (ix *Index) countFacets(ended func() bool, docs []uint32, masks []uint64, fc *facetCounts) bool {
+	typ, cat, lang, coll, repo, person, place := &fc.c[0], &fc.c[1], &fc.c[2], &fc.c[3], &fc.c[4], &fc.c[5], &fc.c[6]
+	for i, n := range docs {
+		if i%checkEvery == 0 && ended() {
+			return false
+		}
+		d := &ix.fac[n]
+		if d.typ != 0 {
+			typ.inc(d.typ)
+		}
+		cat.inc(d.cat)
+		if d.lang != 0 {
+			lang.inc(d.lang)
+		}
+		if d.coll != 0 {
+			coll.inc(d.coll)
+		}
+		v := ix.vals[d.off : d.off+uint32(d.repos)+uint32(d.persons)+uint32(d.places)]
+		for _, r := range v[:d.repos] {
+			repo.inc(r)
+		}
+		for _, p := range v[d.repos : d.repos+d.persons] {
+			person.inc(p)
+		}
+		for _, p := range v[d.repos+d.persons:] {
+			place.inc(p)
+		}
+		if e := ix.hot[n].earliest; e != 0 {
+			fc.byYear[e/10000]++
+		}
+		if masks != nil {
+			for m := masks[n]; m != 0; m &= m - 1 {
+				fc.subjects[bits.TrailingZeros64(m)]++
+			}
+		}
+	}
+	return true
+}
+
+// add adds o's counts to fc's.
+func (fc *facetCounts) add(o *facetCounts) {
+	for i := range fc.c {
+		for _, id := range o.c[i].touched {
+			fc.c[i].addN(id, o.c[i].counts[id])
+		}
+	}
+	for y, c := range o.byYear {
+		fc.byYear[y] += c
+	}
+	for i, c := range o.subjects {
+		fc.subjects[i] += c
+	}
+}
+
+// facetCountsFree keeps counts between searches. Not a sync.Pool, which
+// empties at every collection: at 1M documents a search's arrays were
+// megabytes, and a collection came every few searches, so most searches
+// allocated and zeroed a fresh set (a tenth of a facet search's time).
+var facetCountsFree struct {
+	sync.Mutex
+	l []*facetCounts
+}
+
+// maxFreeFacetCounts bounds the sets kept: two for each search that may run
+// at once on a core of its own, the rest collected.
+var maxFreeFacetCounts = 2 * runtime.GOMAXPROCS(0)
+
+func (ix *Index) newFacetCounts() *facetCounts {
+	n := len(ix.strs.strs)
+	facetCountsFree.Lock()
+	var fc *facetCounts
+	if k := len(facetCountsFree.l); k > 0 {
+		fc = facetCountsFree.l[k-1]
+		facetCountsFree.l = facetCountsFree.l[:k-1]
+	}
+	facetCountsFree.Unlock()
+	if fc == nil {
+		fc = &facetCounts{}
+	}
+	for i := range fc.c {
+		if len(fc.c[i].counts) < n {
+			fc.c[i].counts = make([]int32, n+n/8) // room for values added later
+		}
+	}
+	return fc
+}
+
+// release clears what fc counted and keeps it for another search.
+func (fc *facetCounts) release() {
+	for i := range fc.c {
+		c := &fc.c[i]
+		for _, id := range c.touched {
+			c.counts[id] = 0
+		}
+		c.touched = c.touched[:0]
+	}
+	fc.byYear = [10000]int32{}
+	fc.subjects = [64]int32{}
+	facetCountsFree.Lock()
+	if len(facetCountsFree.l) < maxFreeFacetCounts {
+		facetCountsFree.l = append(facetCountsFree.l, fc)
+	}
+	facetCountsFree.Unlock()
 }
 
 // releaseFacets counts the declassification facets (withheld, exemption,
@@ -191,20 +275,11 @@ func preferredNames(counts []search.FacetCount, auth *names.File) []search.Facet
 	return out
 }
 
-// counter counts interned values; its array is pooled, and only the values it
-// touched are read back and cleared.
+// counter counts interned values; only the values it touched are read back
+// and cleared.
 type counter struct {
 	counts  []int32
 	touched []uint32
-}
-
-var countPool sync.Pool
-
-func newCounter(n int) counter {
-	if p, ok := countPool.Get().(*[]int32); ok && len(*p) >= n {
-		return counter{counts: *p}
-	}
-	return counter{counts: make([]int32, n)}
 }
 
 func (c *counter) inc(id uint32) {
@@ -214,11 +289,65 @@ func (c *counter) inc(id uint32) {
 	c.counts[id]++
 }
 
-func (c *counter) release() {
-	for _, id := range c.touched {
-		c.counts[id] = 0
+func (c *counter) addN(id uint32, n int32) {
+	if c.counts[id] == 0 {
+		c.touched = append(c.touched, id)
 	}
-	countPool.Put(&c.counts)
+	c.counts[id] += n
+}
+
+// subjectCache is each document's subjects as bits, for the numbering of
+// one segment and one reset: bit i is the vocabulary's i-th subject.
+type subjectCache struct {
+	seg    *segment
+	resets int
+	masks  []uint64
+}
+
+// subjectMasks returns each document's subjects as bits (bit i: the
+// vocabulary's i-th subject), or nil when the vocabulary has more than 64.
+// Counting a result's subjects is then a pass over the result, as for the
+// other facets, where walking each subject's set cost the whole set however
+// small the result (at 1M documents, a third of a facet search on a few
+// thousand). Built from the sets at the first search after the documents are
+// numbered anew (a merge, a reset), extended for the documents added since:
+// 8 bytes a document. The caller holds ix.mu for reading.
+func (ix *Index) subjectMasks() []uint64 {
+	subs := subjects.Default().Subjects
+	if len(subs) > 64 {
+		return nil
+	}
+	fresh := func(c *subjectCache) bool {
+		return c != nil && c.seg == ix.seg && c.resets == ix.resets && len(c.masks) <= len(ix.hot)
+	}
+	if c := ix.subjects.Load(); fresh(c) && len(c.masks) == len(ix.hot) {
+		return c.masks
+	}
+	ix.subjectsMu.Lock()
+	defer ix.subjectsMu.Unlock()
+	c := ix.subjects.Load()
+	if fresh(c) && len(c.masks) == len(ix.hot) {
+		return c.masks // built while this search waited
+	}
+	from := 0
+	var masks []uint64
+	if fresh(c) {
+		// Copied, not extended in place: other searches read the old one.
+		from = len(c.masks)
+		masks = make([]uint64, len(ix.hot))
+		copy(masks, c.masks)
+	} else {
+		masks = make([]uint64, len(ix.hot))
+	}
+	for i, s := range subs {
+		set := ix.namesOf(subjectKey + s.ID)
+		j, _ := slices.BinarySearch(set, uint32(from))
+		for _, n := range set[j:] {
+			masks[n] |= 1 << i
+		}
+	}
+	ix.subjects.Store(&subjectCache{seg: ix.seg, resets: ix.resets, masks: masks})
+	return masks
 }
 
 // subjectCounts counts the result's documents in each subject's set. The

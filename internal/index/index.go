@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Doc is what the index knows of one record: its searchable text by field and
@@ -231,6 +232,10 @@ type Index struct {
 	// begun before one is dropped.
 	resets int
 	file   fileState
+	// subjects is each document's subjects as bits, built by the first
+	// search that counts them (subjectMasks), under subjectsMu.
+	subjects   atomic.Pointer[subjectCache]
+	subjectsMu sync.Mutex
 }
 
 // New returns an empty index.

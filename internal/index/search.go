@@ -134,9 +134,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (res Response, err err
 		res.Exact = exact
 	}
 	if req.Facets {
-		f, err := ix.facets(e.check, docs, req.Names)
-		if err != nil {
-			return why(err)
+		f, ok := ix.facets(e.ended, docs, req.Names)
+		if !ok {
+			e.stopped()
+			return why(e.err)
 		}
 		res.Facets = f
 	}

@@ -51,6 +51,9 @@ func genDocs(n int, seed uint64) []Doc {
 		if r.IntN(3) == 0 {
 			d.NameKeys = append(d.NameKeys, subjectKey+"claims", "withheld\x00yes")
 		}
+		if r.IntN(4) == 0 {
+			d.NameKeys = append(d.NameKeys, subjectKey+"treaties")
+		}
 		if r.IntN(4) > 0 {
 			y := 1945 + r.IntN(10)
 			d.Earliest = fmt.Sprintf("%d-%02d-%02d", y, 1+r.IntN(12), 1+r.IntN(28))

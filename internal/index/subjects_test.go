@@ -136,3 +136,47 @@ func TestSubjectFacetSmallResult(t *testing.T) {
 		}
 	}
 }
+
+// The subjects' bits, built by the first search that counts them, follow the
+// index through what changes it after: documents added (the bits extended),
+// replaced and removed, a merge into a new segment (built again); an index
+// searched at every step answers as one searched only at the end.
+func TestSubjectMasksFollowChanges(t *testing.T) {
+	docs := genDocs(600, 9)
+	removed, replaced := changes(docs[:300])
+	facetsOf := func(ix *Index) string {
+		var b strings.Builder
+		for _, q := range []string{"", "loan", "subject:claims", "treaty -subject:treaties"} {
+			res := run(ix, Request{Node: parse(q), Limit: 1, Facets: true, Unpublished: true})
+			fmt.Fprintf(&b, "%s: %d %v\n", q, res.Total, res.Facets["subject"])
+		}
+		return b.String()
+	}
+	steps := []func(ix *Index){
+		func(ix *Index) { ix.Apply(nil, analyzeAll(docs[300:450])) },
+		func(ix *Index) { ix.Apply(removed, analyzeAll(replaced)) },
+		func(ix *Index) { ix.Apply(nil, analyzeAll(docs[450:])) },
+	}
+	searched, _ := roundTrip(t, build(docs[:300]))
+	if facetsOf(searched) != facetsOf(build(docs[:300])) {
+		t.Fatal("a segment's subject facet differs from the heap's")
+	}
+	for i, step := range steps {
+		step(searched)
+		// The same index through the same steps, searched only now.
+		quiet, _ := roundTrip(t, build(docs[:300]))
+		for _, s := range steps[:i+1] {
+			s(quiet)
+		}
+		if got, want := facetsOf(searched), facetsOf(quiet); got != want {
+			t.Fatalf("after step %d, searched at every step:\n%s\nsearched once:\n%s", i, got, want)
+		}
+	}
+	merged, _ := roundTrip(t, searched) // numbered anew
+	if got, want := facetsOf(merged), facetsOf(searched); got != want {
+		t.Errorf("after the merge:\n%s\nbefore:\n%s", got, want)
+	}
+	if !strings.Contains(facetsOf(merged), "treaties") {
+		t.Error("no document counted under treaties: the test counts nothing")
+	}
+}
