@@ -160,6 +160,7 @@ type iter struct {
 	doc      uint32
 	mask     uint8
 	tf       [numFields]uint32
+	wsum     float32 // tf weighted by field over every field of mask, for weighted
 	posOff   int // start of this posting's positions in pos
 	posEnd   int // and their end, where the next posting's start
 	start    int // start of this posting's header (after the document delta)
@@ -238,17 +239,21 @@ func (it *iter) header() {
 	it.mask = it.data[it.off]
 	it.off++
 	it.tf = [numFields]uint32{}
+	var w float32
 	for m := it.mask; m != 0; m &= m - 1 {
 		f := bits.TrailingZeros8(m)
 		if b := it.data[it.off]; b < 0x80 { // most frequencies fit one byte
 			it.tf[f] = uint32(b)
+			w += weights[f] * float32(b)
 			it.off++
 			continue
 		}
 		v, n := binary.Uvarint(it.data[it.off:])
 		it.off += n
 		it.tf[f] = uint32(v)
+		w += weights[f] * float32(v)
 	}
+	it.wsum = w
 	l, n := uint64(it.data[it.off]), 1
 	if l >= 0x80 {
 		l, n = binary.Uvarint(it.data[it.off:])
@@ -373,6 +378,9 @@ func (it *iter) appendPositionsTo(f uint8, buf []uint32, limit uint32) []uint32 
 // weighted is the posting's term frequency weighted by field, over the fields in
 // mask.
 func (it *iter) weighted(mask uint8) float32 {
+	if it.mask&^mask == 0 { // every field the posting has counts: summed as read
+		return it.wsum
+	}
 	var w float32
 	for m := it.mask & mask; m != 0; m &= m - 1 {
 		f := bits.TrailingZeros8(m)
