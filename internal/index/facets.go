@@ -143,8 +143,8 @@ func (ix *Index) countFacets(ended func() bool, docs []uint32, masks []uint64, f
 		for _, p := range v[d.repos+d.persons:] {
 			place.inc(p)
 		}
-		if e := ix.hot[n].earliest; e != 0 {
-			fc.byYear[e/10000]++
+		if y := d.year; y != 0 {
+			fc.byYear[y-1]++
 		}
 		if masks != nil {
 			for m := masks[n]; m != 0; m &= m - 1 {

@@ -166,7 +166,7 @@ func fromSegment(s *segment) (*Index, error) {
 		u16 := func(at int) uint16 { return uint16(e[at]) | uint16(e[at+1])<<8 }
 		h := hotDoc{earliest: int32(u(8)), latest: int32(u(12)), length: u(16), live: true}
 		f := facetDoc{typ: u(20), cat: u(24), lang: u(28), olang: u(32), coll: u(36), collTitle: u(40), status: u(44),
-			off: u(48), repos: u16(52), persons: u16(54), places: u16(56)}
+			off: u(48), repos: u16(52), persons: u16(54), places: u16(56), year: facetYear(h.earliest)}
 		for _, x := range []uint32{f.typ, f.cat, f.lang, f.olang, f.coll, f.collTitle, f.status} {
 			if x >= ns {
 				return nil, fmt.Errorf("%w: document %d", errDamaged, n)

@@ -182,11 +182,23 @@ type facetDoc struct {
 	off                  uint32 // repositories, then persons, then places, in vals
 	repos, persons       uint16
 	places               uint16
+	// year is the earliest date's year plus one, 0 when undated: the year
+	// facet then reads no other array (it sits in what was padding).
+	year uint16
+}
+
+// facetYear is facetDoc.year for an earliest date (YYYYMMDD, 0 undated).
+func facetYear(earliest int32) uint16 {
+	if earliest <= 0 {
+		return 0
+	}
+	return uint16(min(earliest/10000, 1<<16-2) + 1)
 }
 
 func (ix *Index) facetOf(d *docInfo) facetDoc {
 	f := facetDoc{typ: d.typ, cat: d.cat, lang: d.lang, coll: d.coll, olang: d.olang, collTitle: d.collTitle, status: d.status, off: uint32(len(ix.vals)),
-		repos: uint16(min(len(d.repos), 1<<16-1)), persons: uint16(min(len(d.persons), 1<<16-1)), places: uint16(min(len(d.places), 1<<16-1))}
+		repos: uint16(min(len(d.repos), 1<<16-1)), persons: uint16(min(len(d.persons), 1<<16-1)), places: uint16(min(len(d.places), 1<<16-1)),
+		year: facetYear(d.earliest)}
 	ix.vals = append(ix.vals, d.repos[:f.repos]...)
 	ix.vals = append(ix.vals, d.persons[:f.persons]...)
 	ix.vals = append(ix.vals, d.places[:f.places]...)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"fond/internal/record"
 	"fond/internal/subjects"
@@ -178,5 +179,22 @@ func TestSubjectMasksFollowChanges(t *testing.T) {
 	}
 	if !strings.Contains(facetsOf(merged), "treaties") {
 		t.Error("no document counted under treaties: the test counts nothing")
+	}
+}
+
+// The facet pass reads one 40-byte row a document: the year rides in what
+// was the row's padding, and a field added later should be a decision, not
+// an accident.
+func TestFacetRowSize(t *testing.T) {
+	if n := unsafe.Sizeof(facetDoc{}); n != 40 {
+		t.Errorf("facetDoc is %d bytes, want 40", n)
+	}
+	for _, c := range []struct {
+		earliest int32
+		want     uint16
+	}{{0, 0}, {-5, 0}, {101, 1}, {19530305, 1954}, {99991231, 10000}} {
+		if got := facetYear(c.earliest); got != c.want {
+			t.Errorf("facetYear(%d) = %d, want %d", c.earliest, got, c.want)
+		}
 	}
 }
