@@ -161,10 +161,10 @@ type iter struct {
 	mask     uint8
 	tf       [numFields]uint32
 	wsum     float32 // tf weighted by field over every field of mask, for weighted
-	posOff   int // start of this posting's positions in pos
-	posEnd   int // and their end, where the next posting's start
-	start    int // start of this posting's header (after the document delta)
-	sk       int // the skip point the last seek jumped from or past: seeks go forward, so the next starts there
+	posOff   int     // start of this posting's positions in pos
+	posEnd   int     // and their end, where the next posting's start
+	start    int     // start of this posting's header (after the document delta)
+	sk       int     // the skip point the last seek jumped from or past: seeks go forward, so the next starts there
 	done     bool
 	first    bool
 }
