@@ -131,13 +131,18 @@ func (e *evaluator) word(lists wordLists, mask uint8, cand docset) termResult {
 		if e.stopped() {
 			return termResult{} // left half-filled: dropped, not pooled, so no search finds it dirty
 		}
-		both(func() { e.readBack(sc, cand, 0, mid, &r) }, func() { e.readBack(sc, cand, mid, words, &r2) })
+		// The first half's arrays are made with room for the second's, appended after.
+		spare := 0
+		if cand.all {
+			spare = ones(sc.seen[mid:words])
+		}
+		both(func() { e.readBack(sc, cand, 0, mid, spare, &r) }, func() { e.readBack(sc, cand, mid, words, 0, &r2) })
 		r.docs, r.wtf = append(r.docs, r2.docs...), append(r.wtf, r2.wtf...)
 	} else {
 		if e.accumulate(lists, mask, sc, 0, math.MaxUint32); e.stopped() {
 			return termResult{}
 		}
-		e.readBack(sc, cand, 0, words, &r)
+		e.readBack(sc, cand, 0, words, 0, &r)
 	}
 	scratchPool.Put(sc) // not deferred: one left half-read by a panic must not return
 	return r
@@ -166,16 +171,14 @@ func (e *evaluator) accumulate(lists wordLists, mask uint8, sc *scratch, from, t
 }
 
 // readBack appends to r the live documents of cand marked in words [wlo, whi)
-// of sc.seen, in order, with their weights, clearing what it reads.
-func (e *evaluator) readBack(sc *scratch, cand docset, wlo, whi int, r *termResult) {
+// of sc.seen, in order, with their weights, clearing what it reads; spare is
+// room to leave in r's arrays for what will be appended after.
+func (e *evaluator) readBack(sc *scratch, cand docset, wlo, whi, spare int, r *termResult) {
 	acc, seen := sc.acc, sc.seen
 	// A prefix can match a third of the archive: sized up front, the results are
 	// not copied as they grow (growing them was half of a prefix query at 1M).
 	if cand.all {
-		n := 0
-		for _, word := range seen[wlo:whi] {
-			n += bits.OnesCount64(word)
-		}
+		n := ones(seen[wlo:whi]) + spare
 		r.docs, r.wtf = make([]uint32, 0, n), make([]float32, 0, n)
 	}
 	in := member{ids: cand.ids}
@@ -212,6 +215,15 @@ func (e *evaluator) readBack(sc *scratch, cand docset, wlo, whi int, r *termResu
 			r.wtf = append(r.wtf, weight)
 		}
 	}
+}
+
+// ones counts the bits set in words.
+func ones(words []uint64) int {
+	n := 0
+	for _, w := range words {
+		n += bits.OnesCount64(w)
+	}
+	return n
 }
 
 // scratch is the dense accumulator of a many-list word; a pooled one is all zero.
