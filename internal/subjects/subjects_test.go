@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"fond/internal/record"
 )
@@ -140,4 +141,18 @@ func TestRussianLabels(t *testing.T) {
 	if v.LabelIn("korean-war", "ru") != "Корейская война" || v.LabelIn("korean-war", "de") != "Korean War" || v.LabelIn("no-such", "ru") != "no-such" {
 		t.Error("LabelIn does not fall back to English, or to the id")
 	}
+}
+
+// words splits as strings.FieldsFunc over the lowered text does, invalid
+// UTF-8 and every script included.
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"", "Most-Favored-Nation", "  a  b ", "Пак Хон Ён, 1953", "北朝鮮の軍隊", "x\xffy", "İstanbul ǅ", "e\u0301 1½ ٣"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if got := words(s); !slices.Equal(got, want) {
+			t.Errorf("words(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
