@@ -95,9 +95,7 @@ func TestLoansNotShared(t *testing.T) {
 	}
 	// As staff: every document, drafts too, so that a word's walk starts
 	// from all of them (the walk that borrows).
-	ask := func(q string) Response {
-		return run(ix, Request{Node: parse(q), Limit: 20, Facets: true, Unpublished: true})
-	}
+	ask := func(q string) Response { return run(ix, Request{Node: parse(q), Limit: 20, Facets: true, Unpublished: true}) }
 	want := map[string]string{}
 	minLent = 1 << 40 // the answers on arrays of their own
 	for _, q := range queries {
