@@ -75,8 +75,6 @@ type evaluator struct {
 	// prefix's postings once, not once a mention.
 	repeated map[search.Term]int
 	prefixes map[search.Term]termResult
-	// loans are the large arrays this search borrowed (loans.go).
-	loans loans
 }
 
 // countPrefixes notes the prefix terms of n that occur more than once.

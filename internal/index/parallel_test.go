@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 
 	"fond/internal/search"
@@ -73,68 +72,5 @@ func TestNoSplitUnderLoad(t *testing.T) {
 	searching.Add(1)
 	if splits.Load() == before {
 		t.Error("a search alone did not split")
-	}
-}
-
-// The arrays a search borrows (loans.go) come back to the next searches: an
-// answer kept across later searches stays as it was, and searches running at
-// once, each on its own borrowed arrays, answer as they do one at a time.
-func TestLoansNotShared(t *testing.T) {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
-	defer func(m, l int) { splitMin, minLent = m, l }(splitMin, minLent)
-	splitMin = 1
-	ix, _ := roundTrip(t, build(genDocs(2000, 4)))
-	queries := []string{"loan", "telegram railway", `"soviet army"`, "tel*", "loan OR uranium", "cipher -harbor", "date:1947..1950 treaty"}
-	show := func(res Response) string {
-		var b strings.Builder
-		fmt.Fprintf(&b, "%d %v;", res.Total, res.Facets)
-		for _, h := range res.Hits {
-			fmt.Fprintf(&b, " %s %.9f %v", h.ID, h.Score, h.Where.Positions)
-		}
-		return b.String()
-	}
-	// As staff: every document, drafts too, so that a word's walk starts
-	// from all of them (the walk that borrows).
-	ask := func(q string) Response { return run(ix, Request{Node: parse(q), Limit: 20, Facets: true, Unpublished: true}) }
-	want := map[string]string{}
-	minLent = 1 << 40 // the answers on arrays of their own
-	for _, q := range queries {
-		want[q] = show(ask(q))
-	}
-	minLent = 1 // then every array lent, however small
-	kept := map[string]Response{}
-	for _, q := range queries {
-		kept[q] = ask(q)
-		if got := show(kept[q]); got != want[q] {
-			t.Errorf("%s on lent arrays:\n%s\nwant\n%s", q, got, want[q])
-		}
-	}
-	for _, q := range queries { // every array borrowed again since
-		ask(q)
-	}
-	for _, q := range queries {
-		if got := show(kept[q]); got != want[q] {
-			t.Errorf("%s: an answer changed after later searches:\n%s\nwas\n%s", q, got, want[q])
-		}
-	}
-	errs := make(chan string, 8*len(queries))
-	var wg sync.WaitGroup
-	for g := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range 5 * len(queries) {
-				q := queries[(g+i)%len(queries)]
-				if got := show(ask(q)); got != want[q] {
-					errs <- q
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for q := range errs {
-		t.Errorf("%s answered otherwise beside other searches", q)
 	}
 }

@@ -96,15 +96,6 @@ func (ix *Index) Search(ctx context.Context, req Request) (res Response, err err
 	start := time.Now()
 	e := &evaluator{ix: ix, ctx: ctx, deadline: start.Add(lim.MaxDuration), names: req.Names,
 		within: req.DateMode == search.DateWithin, maxExpand: lim.MaxPrefixExpansion, fuzzy: req.Match == search.MatchMost, typed: req.Typed}
-	// Given back as the search returns: the response holds copies of what
-	// it shows, nothing of the arrays. Not after a panic, raised again for
-	// damagedPanic: a half may have been left reading one.
-	defer func() {
-		if r := recover(); r != nil {
-			panic(r)
-		}
-		e.loans.giveBack()
-	}()
 	// why tells the caller's end (its error as it is) from the time limit.
 	why := func(err error) (Response, error) {
 		if errors.Is(err, errOverTime) {

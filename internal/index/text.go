@@ -178,7 +178,8 @@ func (e *evaluator) readBack(sc *scratch, cand docset, wlo, whi, spare int, r *t
 	// A prefix can match a third of the archive: sized up front, the results are
 	// not copied as they grow (growing them was half of a prefix query at 1M).
 	if cand.all {
-		r.docs, r.wtf = e.loans.borrowDocs(ones(seen[wlo:whi]) + spare)
+		n := ones(seen[wlo:whi]) + spare
+		r.docs, r.wtf = make([]uint32, 0, n), make([]float32, 0, n)
 	}
 	in := member{ids: cand.ids}
 	if !cand.all && wlo > 0 {
@@ -311,7 +312,7 @@ func (e *evaluator) singleRange(p *plist, mask uint8, from, to uint32, r *termRe
 	if from > 0 {
 		n = n/2 + n/16
 	}
-	r.docs, r.wtf, r.at = e.loans.borrow(int(n))
+	r.docs, r.wtf, r.at = make([]uint32, 0, n), make([]float32, 0, n), make([]postingAt, 0, n)
 	hot := e.ix.hot
 	for ok, steps := true, 1; ok; ok, steps = it.next(), steps+1 {
 		if steps%checkEvery == 0 && e.ended() {
