@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"fond/internal/search"
@@ -72,5 +73,64 @@ func TestNoSplitUnderLoad(t *testing.T) {
 	searching.Add(1)
 	if splits.Load() == before {
 		t.Error("a search alone did not split")
+	}
+}
+
+// Searches share what they keep between them (the facets' count arrays, the
+// prefix accumulator): an answer kept across later searches stays as it was,
+// and searches running at once answer as they do one at a time.
+func TestSearchesAtOnceAgree(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	defer func(m int) { splitMin = m }(splitMin)
+	splitMin = 1
+	ix, _ := roundTrip(t, build(genDocs(2000, 4)))
+	queries := []string{"loan", "telegram railway", `"soviet army"`, "tel*", "loan OR uranium", "cipher -harbor", "date:1947..1950 treaty"}
+	show := func(res Response) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%d %v;", res.Total, res.Facets)
+		for _, h := range res.Hits {
+			fmt.Fprintf(&b, " %s %.9f %v", h.ID, h.Score, h.Where.Positions)
+		}
+		return b.String()
+	}
+	ask := func(q string, staff bool) Response {
+		return run(ix, Request{Node: parse(q), Limit: 20, Facets: true, Unpublished: staff})
+	}
+	want := map[string]string{}
+	kept := map[string]Response{}
+	for _, q := range queries {
+		for _, staff := range []bool{false, true} {
+			k := fmt.Sprint(q, staff)
+			kept[k] = ask(q, staff)
+			want[k] = show(kept[k])
+		}
+	}
+	for _, q := range queries {
+		ask(q, true)
+	}
+	for k, res := range kept {
+		if got := show(res); got != want[k] {
+			t.Errorf("%s: an answer changed after later searches:\n%s\nwas\n%s", k, got, want[k])
+		}
+	}
+	errs := make(chan string, 8)
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 4 * len(queries) {
+				q, staff := queries[(g+i)%len(queries)], (g+i)%2 == 0
+				if got := show(ask(q, staff)); got != want[fmt.Sprint(q, staff)] {
+					errs <- fmt.Sprint(q, staff)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for k := range errs {
+		t.Errorf("%s answered otherwise beside other searches", k)
 	}
 }
