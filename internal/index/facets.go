@@ -27,7 +27,7 @@ var facetNames = [...]string{"type", "category", "language", "collection", "repo
 type facetCounts struct {
 	c        [len(facetNames)]counter
 	byYear   [10000]int32
-	subjects [64]int32
+	subjects [subjects.MaxSubjects]int32
 }
 
 // facets counts every facet over the whole result set in one pass: metadata is
@@ -69,17 +69,13 @@ func (ix *Index) facets(ended func() bool, docs []uint32, auth *names.File) (_ m
 			out[name] = append(out[name], search.FacetCount{Value: ix.strs.strs[id], Count: int(c.counts[id])})
 		}
 	}
-	if masks != nil {
-		var counts []search.FacetCount // nil when none, as subjectCounts gives
-		for i, s := range subjects.Default().Subjects {
-			if n := fc.subjects[i]; n > 0 {
-				counts = append(counts, search.FacetCount{Value: s.ID, Count: int(n)})
-			}
+	var counts []search.FacetCount // nil when none, as the facet has always been
+	for i, s := range subjects.Default().Subjects {
+		if n := fc.subjects[i]; n > 0 {
+			counts = append(counts, search.FacetCount{Value: s.ID, Count: int(n)})
 		}
-		out["subject"] = counts
-	} else {
-		out["subject"] = ix.subjectCounts(docs)
 	}
+	out["subject"] = counts
 	fc.release()
 	decades := map[int32]int{}
 	for y, n := range years {
@@ -146,10 +142,8 @@ func (ix *Index) countFacets(ended func() bool, docs []uint32, masks []uint64, f
 		if y := d.year; y != 0 {
 			fc.byYear[y-1]++
 		}
-		if masks != nil {
-			for m := masks[n]; m != 0; m &= m - 1 {
-				fc.subjects[bits.TrailingZeros64(m)]++
-			}
+		for m := masks[n]; m != 0; m &= m - 1 {
+			fc.subjects[bits.TrailingZeros64(m)]++
 		}
 	}
 	return true
@@ -213,7 +207,7 @@ func (fc *facetCounts) release() {
 		c.touched = c.touched[:0]
 	}
 	fc.byYear = [10000]int32{}
-	fc.subjects = [64]int32{}
+	fc.subjects = [subjects.MaxSubjects]int32{}
 	facetCountsFree.Lock()
 	if len(facetCountsFree.l) < maxFreeFacetCounts {
 		facetCountsFree.l = append(facetCountsFree.l, fc)
@@ -305,7 +299,7 @@ type subjectCache struct {
 }
 
 // subjectMasks returns each document's subjects as bits (bit i: the
-// vocabulary's i-th subject), or nil when the vocabulary has more than 64.
+// vocabulary's i-th subject; a vocabulary holds at most subjects.MaxSubjects).
 // Counting a result's subjects is then a pass over the result, as for the
 // other facets, where walking each subject's set cost the whole set however
 // small the result (at 1M documents, a third of a facet search on a few
@@ -314,9 +308,6 @@ type subjectCache struct {
 // 8 bytes a document. The caller holds ix.mu for reading.
 func (ix *Index) subjectMasks() []uint64 {
 	subs := subjects.Default().Subjects
-	if len(subs) > 64 {
-		return nil
-	}
 	fresh := func(c *subjectCache) bool {
 		return c != nil && c.seg == ix.seg && c.resets == ix.resets && len(c.masks) <= len(ix.hot)
 	}
@@ -348,69 +339,6 @@ func (ix *Index) subjectMasks() []uint64 {
 	}
 	ix.subjects.Store(&subjectCache{seg: ix.seg, resets: ix.resets, masks: masks})
 	return masks
-}
-
-// subjectCounts counts the result's documents in each subject's set. The
-// vocabulary is small, so the sets are walked rather than subjects kept among
-// every document's facet values; each set the way that costs less: a large
-// result is marked in a bitmap once and each set's members tested in it, a
-// small one looked up in each set by galloping (a bitmap pass costs the whole
-// set, and at 1M documents the sets together hold millions of entries, which
-// a result of a few hundred documents would pay for at every search).
-func (ix *Index) subjectCounts(docs []uint32) []search.FacetCount {
-	var in *bitmap
-	defer func() {
-		if in != nil {
-			in.release()
-		}
-	}()
-	var out []search.FacetCount
-	for _, s := range subjects.Default().Subjects {
-		set := ix.namesOf(subjectKey + s.ID)
-		c := 0
-		if len(docs)*gallopFactor < len(set) {
-			c = countCommon(docs, set)
-		} else {
-			if in == nil {
-				in = newBitmap(len(ix.hot), docs)
-			}
-			c = in.count(set)
-		}
-		if c > 0 {
-			out = append(out, search.FacetCount{Value: s.ID, Count: c})
-		}
-	}
-	return out
-}
-
-// gallopFactor is how many times longer than the result a set must be for
-// galloping through it to beat testing each of its members in a bitmap: a
-// gallop costs a few comparisons per step, a bitmap test one load.
-const gallopFactor = 16
-
-// countCommon counts the members of small found in large, both ascending, by
-// galloping through large.
-func countCommon(small, large []uint32) int {
-	c, lo := 0, 0
-	for _, d := range small {
-		// Gallop to a window whose end is at or past d, then search it.
-		step, hi := 1, lo
-		for hi < len(large) && large[hi] < d {
-			lo = hi + 1
-			hi += step
-			step *= 2
-		}
-		hi = min(hi+1, len(large))
-		j, found := slices.BinarySearch(large[lo:hi], d)
-		lo += j
-		if found {
-			c++
-		}
-		if lo >= len(large) {
-			break
-		}
-	}
-	return c
 }
 
 // bitmap marks a result's documents for membership tests. Its words are

@@ -59,6 +59,10 @@ const DefaultMin = 2
 // titleWeight is what a hit in the title scores.
 const titleWeight = 2
 
+// MaxSubjects bounds a vocabulary: the search index counts a result's
+// subjects from a bit per subject per document, in one 64-bit word.
+const MaxSubjects = 64
+
 // Vocabulary is a loaded subject vocabulary, ready to assign.
 type Vocabulary struct {
 	Subjects []Subject
@@ -98,6 +102,9 @@ func Load(data []byte) (*Vocabulary, error) {
 	}
 	if len(file.Subjects) == 0 {
 		return nil, errors.New("subject vocabulary: no subjects")
+	}
+	if len(file.Subjects) > MaxSubjects {
+		return nil, fmt.Errorf("subject vocabulary: %d subjects, more than %d", len(file.Subjects), MaxSubjects)
 	}
 	sum := sha256.Sum256(data)
 	v := &Vocabulary{Subjects: file.Subjects, Version: hex.EncodeToString(sum[:8]),

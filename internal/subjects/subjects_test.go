@@ -1,6 +1,7 @@
 package subjects
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -103,6 +104,7 @@ func TestLoadRefusesBadVocabularies(t *testing.T) {
 		{`{"subjects": [{"id": "a", "label": "A", "terms": ["x"], "colour": 1}]}`, "unknown field"},
 		{`{"subjects": [{"id": "a", "label": "A", "terms": ["x"], "min": -1}]}`, "negative min"},
 		{`not json`, "subject vocabulary"},
+		{tooMany(), "65 subjects, more than 64"},
 	}
 	for _, c := range cases {
 		_, err := Load([]byte(c.json))
@@ -155,4 +157,13 @@ func FuzzWords(f *testing.F) {
 			t.Errorf("words(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// tooMany is a vocabulary of one subject more than MaxSubjects.
+func tooMany() string {
+	var subs []string
+	for i := range MaxSubjects + 1 {
+		subs = append(subs, fmt.Sprintf(`{"id": "s%d", "label": "S%d", "terms": ["w%d"]}`, i, i, i))
+	}
+	return `{"subjects": [` + strings.Join(subs, ", ") + `]}`
 }
