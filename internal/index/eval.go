@@ -468,25 +468,9 @@ func (e *evaluator) declassified(field, v string, cand docset) docset {
 
 // filter keeps the documents of cand that keep says yes to.
 func (e *evaluator) filter(cand docset, keep func(n uint32) bool) docset {
-	var out []uint32
-	if cand.all {
-		for i := range e.ix.hot {
-			if i%checkEvery == 0 && e.stopped() {
-				return docset{}
-			}
-			if e.ix.hot[i].live && keep(uint32(i)) {
-				out = append(out, uint32(i))
-			}
-		}
-		return docset{ids: out}
-	}
-	for i, n := range cand.ids {
-		if i%checkEvery == 0 && e.stopped() {
-			return docset{}
-		}
-		if keep(n) {
-			out = append(out, n)
-		}
+	out := e.filterRange(cand, keep, 0, e.candLen(cand))
+	if e.stopped() {
+		return docset{}
 	}
 	return docset{ids: out}
 }
@@ -494,27 +478,8 @@ func (e *evaluator) filter(cand docset, keep func(n uint32) bool) docset {
 // filterPure is filter for a keep that only reads, so that a long list can be
 // filtered in two halves at once when a core is free.
 func (e *evaluator) filterPure(cand docset, keep func(n uint32) bool) docset {
-	n := len(cand.ids)
-	if cand.all {
-		n = len(e.ix.hot)
-	}
 	var parts [2][]uint32
-	halves(n, func(lo, hi int) {
-		var out []uint32
-		for i := lo; i < hi; i++ {
-			if (i-lo)%checkEvery == 0 && e.ended() {
-				return
-			}
-			if cand.all {
-				if e.ix.hot[i].live && keep(uint32(i)) {
-					out = append(out, uint32(i))
-				}
-			} else if keep(cand.ids[i]) {
-				out = append(out, cand.ids[i])
-			}
-		}
-		parts[min(lo, 1)] = out
-	})
+	halves(e.candLen(cand), func(lo, hi int) { parts[min(lo, 1)] = e.filterRange(cand, keep, lo, hi) })
 	if e.stopped() {
 		return docset{}
 	}
@@ -522,6 +487,35 @@ func (e *evaluator) filterPure(cand docset, keep func(n uint32) bool) docset {
 		return docset{ids: parts[0]}
 	}
 	return docset{ids: append(parts[0], parts[1]...)}
+}
+
+// candLen is how many documents cand stands for: every document's number
+// when it is all of them.
+func (e *evaluator) candLen(cand docset) int {
+	if cand.all {
+		return len(e.ix.hot)
+	}
+	return len(cand.ids)
+}
+
+// filterRange is what keep says yes to of cand's documents [lo, hi) (document
+// numbers when cand is all, live ones only). It may run beside another, so it
+// asks e.ended; its caller asks e.stopped after.
+func (e *evaluator) filterRange(cand docset, keep func(n uint32) bool, lo, hi int) []uint32 {
+	var out []uint32
+	for i := lo; i < hi; i++ {
+		if (i-lo)%checkEvery == 0 && e.ended() {
+			return nil
+		}
+		if cand.all {
+			if e.ix.hot[i].live && keep(uint32(i)) {
+				out = append(out, uint32(i))
+			}
+		} else if keep(cand.ids[i]) {
+			out = append(out, cand.ids[i])
+		}
+	}
+	return out
 }
 
 // published keeps the documents an anonymous reader may find: those whose

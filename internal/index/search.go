@@ -233,12 +233,6 @@ func (e *evaluator) stopped() bool {
 	return e.err != nil
 }
 
-// check is stopped as an error, for loops outside the evaluator (facets).
-func (e *evaluator) check() error {
-	e.stopped()
-	return e.err
-}
-
 // ended is stopped without keeping the reason, for a goroutine beside the
 // evaluator's own (which alone writes e.err).
 func (e *evaluator) ended() bool {
