@@ -348,9 +348,10 @@ func contains(ws []string, p phrase) bool {
 // words splits text into lower-case words of letters and digits, so
 // "most-favored-nation" and "most favored nation" are the same three words.
 // It is strings.FieldsFunc over the lowered text with an ASCII byte table in
-// front of the Unicode tests: assigning subjects to every record stored read
-// each body this way, and the per-rune call was a tenth of the ingest's CPU
-// (docs/decisions.md, "A second core for one search": the ingest's gap).
+// front of the Unicode tests: assigning subjects to every record stored reads
+// each body this way, and FieldsFunc's call per rune made the split 8% of
+// the ingest's CPU (docs/benchmarks.md, "The ingest rate, paired with the
+// whole-memory index").
 func words(s string) []string {
 	s = strings.ToLower(s)
 	out := make([]string, 0, len(s)/6)
