@@ -189,15 +189,7 @@ func BenchmarkPlainQueries(b *testing.B) {
 //
 //	go test -run=^$ -bench=SegmentQueries -benchmem ./internal/index/
 func BenchmarkSegmentQueries(b *testing.B) {
-	var buf bytes.Buffer
-	if _, err := frusIndex(b).WriteTo(&buf); err != nil {
-		b.Fatal(err)
-	}
-	ix, err := ReadSnapshot(&buf)
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx := context.Background()
+	ix := asSegment(b, frusIndex(b))
 	for _, c := range []struct {
 		name, q string
 		match   string
@@ -217,16 +209,59 @@ func BenchmarkSegmentQueries(b *testing.B) {
 		if c.match != "" {
 			req.Typed = search.TypedWords(c.q)
 		}
-		b.Run(c.name, func(b *testing.B) {
-			total := 0
-			for b.Loop() {
-				res, err := ix.Search(ctx, req)
-				if err != nil {
-					b.Fatal(err)
-				}
-				total = res.Total
-			}
-			b.ReportMetric(float64(total), "results")
-		})
+		b.Run(c.name, func(b *testing.B) { benchSearch(b, ix, req) })
+	}
+}
+
+// asSegment is ix written as a segment and read back.
+func asSegment(b *testing.B, ix *Index) *Index {
+	var buf bytes.Buffer
+	if _, err := ix.WriteTo(&buf); err != nil {
+		b.Fatal(err)
+	}
+	back, err := ReadSnapshot(&buf)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return back
+}
+
+// benchSearch times req on ix and reports its total as "results".
+func benchSearch(b *testing.B, ix *Index, req Request) {
+	total := 0
+	for b.Loop() {
+		res, err := ix.Search(context.Background(), req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		total = res.Total
+	}
+	b.ReportMetric(float64(total), "results")
+}
+
+// BenchmarkReaderDrafts measures a reader's searches on 100,000 generated
+// documents, all published and then with one draft among them (the same
+// document replaced, published the first time): the draft should cost a
+// reader's search nothing.
+//
+//	go test -run=^$ -bench=ReaderDrafts -benchmem ./internal/index/
+func BenchmarkReaderDrafts(b *testing.B) {
+	docs := genDocs(100000, 11)
+	for i := range docs {
+		docs[i].Status = "published"
+	}
+	ix := asSegment(b, build(docs))
+	queries := []string{"loan", "telegram railway", `"soviet army"`, "co*", "date:1947..1950 treaty"}
+	for _, drafts := range []string{"none", "one"} {
+		// The same document replaced each time, so that both have one in the heap.
+		d := docs[len(docs)/2]
+		if drafts == "one" {
+			d.Status = "draft"
+		}
+		ix.Apply([]int64{d.Ref}, []*Analyzed{Analyze(d)})
+		for _, q := range queries {
+			req := Request{Node: parse(q), Limit: 20, Facets: true}
+			b.Run(drafts+"/"+q, func(b *testing.B) { benchSearch(b, ix, req) })
+		}
 	}
 }

@@ -11,7 +11,7 @@ func (ix *Index) compact() {
 	renum := make([]uint32, len(ix.tail))
 	var docs []docInfo
 	for i, d := range ix.tail {
-		if ix.hot[i].live {
+		if ix.hot[i].live() {
 			renum[i] = uint32(len(docs))
 			docs = append(docs, d)
 		}
@@ -25,7 +25,7 @@ func (ix *Index) compact() {
 		var it iter
 		it.reset(p)
 		for it.next() {
-			if !ix.hot[it.doc].live {
+			if !ix.hot[it.doc].live() {
 				continue
 			}
 			// Copy the posting after its document delta, which changes.
@@ -43,7 +43,7 @@ func (ix *Index) compact() {
 	for k, l := range ix.names {
 		var kept []uint32
 		for _, d := range l {
-			if ix.hot[d].live {
+			if ix.hot[d].live() {
 				kept = append(kept, renum[d])
 			}
 		}
@@ -57,7 +57,7 @@ func (ix *Index) compact() {
 	ix.tail, ix.hot, ix.fac, ix.vals = docs, make([]hotDoc, 0, len(docs)), make([]facetDoc, 0, len(docs)), nil
 	for i := range docs {
 		d := &docs[i]
-		ix.hot = append(ix.hot, hotDoc{length: d.length, earliest: d.earliest, latest: d.latest, live: true})
+		ix.hot = append(ix.hot, hotDoc{length: d.length, earliest: d.earliest, latest: d.latest, seen: ix.seenBy(d.status)})
 		ix.fac = append(ix.fac, ix.facetOf(d))
 	}
 	for i := range ix.tail {

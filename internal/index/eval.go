@@ -10,13 +10,14 @@ import (
 	"time"
 
 	"fond/internal/names"
-	"fond/internal/record"
 	"fond/internal/redact"
 	"fond/internal/search"
 	"fond/internal/subjects"
 )
 
-// docset is a set of document numbers in ascending order, or every live document.
+// docset is a set of document numbers in ascending order, or every document
+// the search may see (evaluator.sees: live, published for a reader's search,
+// within the folded date filter).
 type docset struct {
 	all bool
 	ids []uint32
@@ -40,6 +41,15 @@ type termResult struct {
 type evaluator struct {
 	ix  *Index
 	ctx context.Context
+	// see is the hotDoc.seen bit of who searches: seenReaders, or seenStaff
+	// for a search that may find drafts.
+	see uint8
+	// win, when set, is a date filter the whole query is ANDed with, folded
+	// into every walk: a document outside it is passed over where a deleted
+	// one is, so that a common word's walk keeps only the documents of the
+	// years asked for, instead of listing all of its own and filtering them
+	// after (foldDate).
+	win *dateWindow
 	// deadline is when Limits.MaxDuration has passed.
 	deadline time.Time
 	err      error // why the search stopped (ctx's error, errOverTime): every step after returns nothing
@@ -166,25 +176,65 @@ func (e *evaluator) eval(n search.Node, cand docset, negated bool) docset {
 		}
 		base := cand
 		if base.all {
-			base = docset{ids: e.ix.liveDocs()}
+			base = docset{ids: e.allDocs()}
 		}
 		if inner.all {
 			return docset{}
 		}
 		return docset{ids: difference(base.ids, inner.ids)}
 	case search.DateRange:
-		from, to := dateNum(n.From), dateNum(n.To)
-		if n.From == "" {
-			from = 0
-		}
-		if n.To == "" {
-			to = math.MaxInt32
-		}
-		return e.filterPure(cand, func(n uint32) bool { return e.inRange(&e.ix.hot[n], from, to) })
+		w := windowOf(n)
+		return e.filterPure(cand, func(n uint32) bool { return e.inRange(&e.ix.hot[n], w.from, w.to) })
 	case search.Term:
 		return e.term(n, cand, negated)
 	}
 	return cand
+}
+
+// dateWindow is a date filter's bounds as YYYYMMDD numbers, open ends filled.
+type dateWindow struct{ from, to int32 }
+
+func windowOf(n search.DateRange) dateWindow {
+	w := dateWindow{dateNum(n.From), dateNum(n.To)}
+	if n.From == "" {
+		w.from = 0
+	}
+	if n.To == "" {
+		w.to = math.MaxInt32
+	}
+	return w
+}
+
+// foldDates says whether Search folds a query's top date filter into its
+// walks (evaluator.win); off only in the test that compares both ways.
+var foldDates = true
+
+// foldDate takes out of n a date filter that the whole query is ANDed with,
+// so that e.win applies it to every walk. A date filter alone stays as it
+// is: there is no walk to fold it into.
+func (e *evaluator) foldDate(n search.Node) search.Node {
+	a, ok := n.(search.And)
+	if !ok || !foldDates {
+		return n
+	}
+	for i, k := range a.Nodes {
+		if r, ok := k.(search.DateRange); ok && len(a.Nodes) > 1 {
+			w := windowOf(r)
+			e.win = &w
+			rest := slices.Delete(slices.Clone(a.Nodes), i, i+1)
+			if len(rest) == 1 {
+				return rest[0]
+			}
+			return search.And{Nodes: rest}
+		}
+	}
+	return n
+}
+
+// sees reports whether the search may find document d: one its reader may
+// see, within the folded date filter if there is one.
+func (e *evaluator) sees(d *hotDoc) bool {
+	return d.seen&e.see != 0 && (e.win == nil || e.inRange(d, e.win.from, e.win.to))
 }
 
 func (e *evaluator) inRange(d *hotDoc, from, to int32) bool {
@@ -268,8 +318,12 @@ func (e *evaluator) term(t search.Term, cand docset, negated bool) docset {
 			// see, not among the candidates the query's other words left;
 			// counted again only when those are fewer than the search's root.
 			all := len(dated.ids)
-			if !sameSet(cand, e.root) {
+			if !sameSet(cand, e.root) || e.win != nil {
+				// Among every document, not only those in the folded date window.
+				win := e.win
+				e.win = nil
 				all = len(e.filter(e.root, inYear).ids)
+				e.win = win
 			}
 			e.years = append(e.years, year)
 			e.yearDated = append(e.yearDated, all)
@@ -333,7 +387,7 @@ func (e *evaluator) name(t search.Term, mask uint8, cand docset, typed termResul
 	return mergeResults(parts, typed.df)
 }
 
-// restrict keeps the live documents of a sorted list that are in cand.
+// restrict keeps the documents of a sorted list that the search sees and cand holds.
 func (e *evaluator) restrict(l []uint32, cand docset) []uint32 {
 	out := make([]uint32, 0, len(l))
 	in := member{ids: cand.ids}
@@ -341,7 +395,7 @@ func (e *evaluator) restrict(l []uint32, cand docset) []uint32 {
 		if i%checkEvery == 0 && e.stopped() {
 			return nil
 		}
-		if !e.ix.hot[d].live {
+		if !e.sees(&e.ix.hot[d]) {
 			continue
 		}
 		if !cand.all {
@@ -499,7 +553,7 @@ func (e *evaluator) candLen(cand docset) int {
 }
 
 // filterRange is what keep says yes to of cand's documents [lo, hi) (document
-// numbers when cand is all, live ones only). It may run beside another, so it
+// numbers when cand is all, those the search sees only). It may run beside another, so it
 // asks e.ended; its caller asks e.stopped after.
 func (e *evaluator) filterRange(cand docset, keep func(n uint32) bool, lo, hi int) []uint32 {
 	var out []uint32
@@ -508,7 +562,7 @@ func (e *evaluator) filterRange(cand docset, keep func(n uint32) bool, lo, hi in
 			return nil
 		}
 		if cand.all {
-			if e.ix.hot[i].live && keep(uint32(i)) {
+			if e.sees(&e.ix.hot[i]) && keep(uint32(i)) {
 				out = append(out, uint32(i))
 			}
 		} else if keep(cand.ids[i]) {
@@ -518,26 +572,11 @@ func (e *evaluator) filterRange(cand docset, keep func(n uint32) bool, lo, hi in
 	return out
 }
 
-// published keeps the documents an anonymous reader may find: those whose
-// status is record.Published. Records indexed without a status (by a store
-// that has none) count as published, as every record was before statuses.
-func (ix *Index) published(docs []uint32) []uint32 {
-	pub, ok := ix.strs.byStr[record.Published]
-	none := ix.strs.byStr[""]
-	out := docs[:0:0]
-	for _, n := range docs {
-		st := ix.fac[n].status
-		if ok && st == pub || st == none {
-			out = append(out, n)
-		}
-	}
-	return out
-}
-
-func (ix *Index) liveDocs() []uint32 {
-	out := make([]uint32, 0, ix.live)
-	for i := range ix.hot {
-		if ix.hot[i].live {
+// allDocs lists every document the search may find (docset.all).
+func (e *evaluator) allDocs() []uint32 {
+	out := make([]uint32, 0, e.ix.live)
+	for i := range e.ix.hot {
+		if e.sees(&e.ix.hot[i]) {
 			out = append(out, uint32(i))
 		}
 	}

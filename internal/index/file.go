@@ -164,7 +164,7 @@ func fromSegment(s *segment) (*Index, error) {
 			return uint32(e[at]) | uint32(e[at+1])<<8 | uint32(e[at+2])<<16 | uint32(e[at+3])<<24
 		}
 		u16 := func(at int) uint16 { return uint16(e[at]) | uint16(e[at+1])<<8 }
-		h := hotDoc{earliest: int32(u(8)), latest: int32(u(12)), length: u(16), live: true}
+		h := hotDoc{earliest: int32(u(8)), latest: int32(u(12)), length: u(16), seen: seenStaff}
 		f := facetDoc{typ: u(20), cat: u(24), lang: u(28), olang: u(32), coll: u(36), collTitle: u(40), status: u(44),
 			off: u(48), repos: u16(52), persons: u16(54), places: u16(56), year: facetYear(h.earliest)}
 		for _, x := range []uint32{f.typ, f.cat, f.lang, f.olang, f.coll, f.collTitle, f.status} {
@@ -182,7 +182,7 @@ func fromSegment(s *segment) (*Index, error) {
 	ix.seg, ix.base = s, uint32(s.ndocs)
 	ix.live = s.ndocs
 	ix.gen, ix.epoch = s.gen, s.epoch
-	ix.recountHidden()
+	ix.markHidden()
 	return ix, nil
 }
 

@@ -272,7 +272,8 @@ func TestTopScoredAsTop(t *testing.T) {
 	ix := build(docs)
 	e := &evaluator{ix: ix, ctx: context.Background(), deadline: time.Now().Add(time.Hour)}
 	rng := rand.New(rand.NewPCG(3, 4))
-	all := ix.liveDocs()
+	e.see = seenStaff
+	all := e.allDocs()
 	for round := range 50 {
 		scores := make([]float64, len(all))
 		for i := range scores {

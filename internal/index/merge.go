@@ -123,14 +123,14 @@ func (v *view) writeFile(path string) (*segment, []uint32, error) {
 // lock; the work is proportional to what changed and to the heap's lists.
 func (ix *Index) carryOver(next *Index, v *view, renum []uint32) {
 	for d := range v.hot {
-		if renum[d] != noDoc && !ix.hot[d].live {
+		if renum[d] != noDoc && !ix.hot[d].live() {
 			next.kill(renum[d])
 		}
 	}
 	start := uint32(len(v.hot))
 	added := make([]uint32, len(ix.hot)-int(start))
 	for d := start; d < uint32(len(ix.hot)); d++ {
-		if !ix.hot[d].live {
+		if !ix.hot[d].live() {
 			added[d-start] = noDoc
 			continue
 		}

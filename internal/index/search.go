@@ -108,22 +108,25 @@ func (ix *Index) Search(ctx context.Context, req Request) (res Response, err err
 	var tiers []uint8 // under MatchMost: how many of the query's telling words each document has
 	var held []uint8  // and how many of all its words
 	exact := -1
-	soft, hard := split(req.Node)
-	// A reader's search starts from what readers may see, so nothing a draft
+	node := e.foldDate(req.Node)
+	soft, hard := split(node)
+	// A reader's search sees only what readers may see (every walk skips the
+	// documents without e.see, as it skips deleted ones), so nothing a draft
 	// holds (a word, a name's form, a near spelling) shapes the answer: not its
 	// hits, totals or facets, nor the tiers, corrections or variants it notes.
-	root := docset{all: true}
-	if !req.Unpublished && ix.hidden > 0 {
-		root = docset{ids: ix.published(ix.liveDocs())}
+	e.see = seenReaders
+	if req.Unpublished {
+		e.see = seenStaff
 	}
+	root := docset{all: true}
 	e.root = root
 	if e.fuzzy && len(soft) >= 2 {
 		docs, tiers, held, exact = e.bestMatch(soft, hard, root)
 	} else {
-		set := e.eval(req.Node, root, false)
+		set := e.eval(node, root, false)
 		docs = set.ids
-		if set.all { // root was every live document: nothing is hidden
-			docs = ix.liveDocs()
+		if set.all { // the query restricted nothing
+			docs = e.allDocs()
 		}
 	}
 	if e.err != nil {

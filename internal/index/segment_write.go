@@ -74,7 +74,7 @@ func (v *view) renumbering() ([]uint32, int) {
 	renum := make([]uint32, len(v.hot))
 	k := 0
 	for d := range v.hot {
-		if v.hot[d].live {
+		if v.hot[d].live() {
 			renum[d] = uint32(k)
 			k++
 		} else {
@@ -281,7 +281,7 @@ func (v *view) writeTerms(sw *sectionWriter, renum []uint32) (int, error) {
 	// When the segment lost no document its numbers stand, and each term's
 	// segment part is copied as it is, skips and all: only the heap's part
 	// is decoded and renumbered (a bulk ingest's merges copy, not re-encode).
-	whole := v.seg != nil && !slices.ContainsFunc(v.hot[:v.base], func(h hotDoc) bool { return !h.live })
+	whole := v.seg != nil && !slices.ContainsFunc(v.hot[:v.base], func(h hotDoc) bool { return !h.live() })
 	var out plist
 	sw.begin()
 	var post, pos int64

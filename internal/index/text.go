@@ -170,7 +170,7 @@ func (e *evaluator) accumulate(lists wordLists, mask uint8, sc *scratch, from, t
 	}
 }
 
-// readBack appends to r the live documents of cand marked in words [wlo, whi)
+// readBack appends to r the documents of cand the search sees marked in words [wlo, whi)
 // of sc.seen, in order, with their weights, clearing what it reads; spare is
 // room to leave in r's arrays for what will be appended after.
 func (e *evaluator) readBack(sc *scratch, cand docset, wlo, whi, spare int, r *termResult) {
@@ -198,7 +198,7 @@ func (e *evaluator) readBack(sc *scratch, cand docset, wlo, whi, spare int, r *t
 			d := uint32(w*64 + b)
 			weight := acc[d]
 			acc[d] = 0
-			if stopped || !e.ix.hot[d].live {
+			if stopped || !e.sees(&e.ix.hot[d]) {
 				continue
 			}
 			if !cand.all {
@@ -298,7 +298,7 @@ func (e *evaluator) seekEach(p *plist, mask uint8, cand []uint32, r *termResult)
 }
 
 // singleRange appends to r the postings of p for documents in [from, to)
-// that are live and have the word in a field of mask. It may run beside
+// that the search sees and that have the word in a field of mask. It may run beside
 // another, so it asks e.ended.
 func (e *evaluator) singleRange(p *plist, mask uint8, from, to uint32, r *termResult) {
 	var it iter
@@ -321,7 +321,7 @@ func (e *evaluator) singleRange(p *plist, mask uint8, from, to uint32, r *termRe
 		if it.doc >= to {
 			return
 		}
-		if it.mask&mask != 0 && hot[it.doc].live {
+		if it.mask&mask != 0 && e.sees(&hot[it.doc]) {
 			r.docs = append(r.docs, it.doc)
 			r.wtf = append(r.wtf, it.weighted(mask))
 			r.at = append(r.at, it.at())
@@ -538,7 +538,7 @@ func (e *evaluator) phraseRange(lists []wordLists, lead int, mask uint8, cand do
 			}
 			fields &= its[i].mask
 		}
-		if fields == 0 || !e.ix.hot[d].live {
+		if fields == 0 || !e.sees(&e.ix.hot[d]) {
 			continue
 		}
 		var w float32
