@@ -313,7 +313,8 @@ func (e *evaluator) singleRange(p *plist, mask uint8, from, to uint32, r *termRe
 		n = n/2 + n/16
 	}
 	r.docs, r.wtf, r.at = make([]uint32, 0, n), make([]float32, 0, n), make([]postingAt, 0, n)
-	hot := e.ix.hot
+	// e.sees with its fields read once, not at each posting of the hottest loop.
+	hot, see, win := e.ix.hot, e.see, e.win
 	for ok, steps := true, 1; ok; ok, steps = it.next(), steps+1 {
 		if steps%checkEvery == 0 && e.ended() {
 			return
@@ -321,7 +322,7 @@ func (e *evaluator) singleRange(p *plist, mask uint8, from, to uint32, r *termRe
 		if it.doc >= to {
 			return
 		}
-		if it.mask&mask != 0 && e.sees(&hot[it.doc]) {
+		if h := &hot[it.doc]; it.mask&mask != 0 && h.seen&see != 0 && (win == nil || e.inRange(h, win.from, win.to)) {
 			r.docs = append(r.docs, it.doc)
 			r.wtf = append(r.wtf, it.weighted(mask))
 			r.at = append(r.at, it.at())
