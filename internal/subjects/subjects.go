@@ -73,6 +73,22 @@ type Vocabulary struct {
 	first   map[string][]phrase
 	prefix  map[string][]phrase // one-word prefix terms, by their first prefixKey bytes
 	colls   [][]phrase
+	// firstLens has bit min(len, 63) of row b set when a key of first begins
+	// with byte b and is that long, and prefixPairs bit b0<<8|b1 when a key of
+	// prefix begins with b0 b1: most words of a text are in neither, and are
+	// passed over without hashing them for the maps (the maps' lookups were
+	// most of assigning subjects, which every record stored pays).
+	firstLens   [256]uint64
+	prefixPairs [1 << 16 / 64]uint64
+}
+
+func (v *Vocabulary) mayStart(w string) bool {
+	return w != "" && v.firstLens[w[0]]&(1<<min(len(w), 63)) != 0
+}
+
+func (v *Vocabulary) mayPrefix(w string) bool {
+	k := int(w[0])<<8 | int(w[1])
+	return v.prefixPairs[k/64]&(1<<(k%64)) != 0
 }
 
 // prefixKey is how many bytes of a one-word prefix term index it: each word
@@ -143,8 +159,12 @@ func Load(data []byte) (*Vocabulary, error) {
 				}
 				k := p.words[0][:prefixKey]
 				v.prefix[k] = append(v.prefix[k], p)
+				pair := int(k[0])<<8 | int(k[1])
+				v.prefixPairs[pair/64] |= 1 << (pair % 64)
 			} else {
-				v.first[p.words[0]] = append(v.first[p.words[0]], p)
+				w := p.words[0]
+				v.first[w] = append(v.first[w], p)
+				v.firstLens[w[0]] |= 1 << min(len(w), 63)
 			}
 		}
 		var colls []phrase
@@ -301,12 +321,14 @@ func (v *Vocabulary) Check(ids []string) ([]string, error) {
 // count adds weight to each subject per hit of one of its terms in ws.
 func (v *Vocabulary) count(ws []string, weight int, score []int) {
 	for i, w := range ws {
-		for _, p := range v.first[w] {
-			if matchAt(ws, i, p) {
-				score[p.subject] += weight
+		if v.mayStart(w) {
+			for _, p := range v.first[w] {
+				if matchAt(ws, i, p) {
+					score[p.subject] += weight
+				}
 			}
 		}
-		if len(w) < prefixKey {
+		if len(w) < prefixKey || !v.mayPrefix(w) {
 			continue
 		}
 		for _, p := range v.prefix[w[:prefixKey]] {
@@ -353,7 +375,7 @@ func contains(ws []string, p phrase) bool {
 // the ingest's CPU (docs/benchmarks.md, "The ingest rate, paired with the
 // whole-memory index").
 func words(s string) []string {
-	s = strings.ToLower(s)
+	s = lower(s)
 	out := make([]string, 0, len(s)/6)
 	start := -1
 	for i := 0; i < len(s); {
@@ -380,6 +402,28 @@ func words(s string) []string {
 		out = append(out, s[start:])
 	}
 	return out
+}
+
+// lower is strings.ToLower with the ASCII bytes lowered in the loop: ToLower
+// sends a text holding one non-ASCII character (a curly quote, a dash) through
+// strings.Map, a call per rune, and that was a third of words' time on the
+// FRUS documents (BenchmarkAssignFRUS). Invalid bytes become U+FFFD, as there.
+func lower(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += size
+	}
+	return string(b)
 }
 
 // asciiWord says which ASCII bytes are letters or digits.

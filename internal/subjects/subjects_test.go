@@ -156,6 +156,9 @@ func FuzzWords(f *testing.F) {
 		if got := words(s); !slices.Equal(got, want) {
 			t.Errorf("words(%q) = %q, want %q", s, got, want)
 		}
+		if got, want := lower(s), strings.ToLower(s); got != want {
+			t.Errorf("lower(%q) = %q, want %q", s, got, want)
+		}
 	})
 }
 
