@@ -116,11 +116,27 @@ func Printed(ctx context.Context, dir string, opt PrintedOptions) (*PrintedRepor
 	tools := scan.FromEnv()
 	every := map[string]int{ModeText: opt.TextEvery, ModePDF: opt.PDFEvery, ModeOCR: opt.OCREvery}
 	wholePDF := opt.WholePDF
+	// Without its programs a mode would read nothing and score zero, which
+	// says nothing of the reader: it is skipped, saying what to install.
+	missing := func(progs ...string) string {
+		for _, p := range progs {
+			if _, err := exec.LookPath(p); err != nil {
+				return p
+			}
+		}
+		return ""
+	}
 	if every[ModePDF] > 0 || every[ModeOCR] > 0 || wholePDF {
-		if _, err := exec.LookPath("groff"); err != nil {
-			rep.Skipped = append(rep.Skipped, "pdf and ocr: groff is not installed (apt-get install groff)")
+		if p := missing("groff", tools.PDFToText); p != "" {
+			rep.Skipped = append(rep.Skipped, fmt.Sprintf("pdf and ocr: %s is not installed (apt-get install groff poppler-utils)", p))
 			every[ModePDF], every[ModeOCR] = 0, 0
 			wholePDF = false
+		}
+	}
+	if every[ModeOCR] > 0 {
+		if p := missing(tools.PDFToPPM, tools.Tesseract); p != "" {
+			rep.Skipped = append(rep.Skipped, fmt.Sprintf("ocr: %s is not installed (apt-get install poppler-utils tesseract-ocr)", p))
+			every[ModeOCR] = 0
 		}
 	}
 	newRun := func(k key) {
