@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"fond/internal/search"
@@ -79,5 +80,27 @@ func TestReadersSeeNoDrafts(t *testing.T) {
 		if got := run(ix, Request{Node: parse("status:draft"), Unpublished: true}).Total; got != drafts {
 			t.Errorf("%s: staff finds %d drafts by status, want %d", name, got, drafts)
 		}
+	}
+}
+
+// A reader's near spellings are those of what readers may see: a spelling
+// held only in a draft neither takes a reader's correction nor keeps a
+// published one out ("Haldea": "halden", one edit, only in a draft;
+// "haldeman", two edits, published). Staff are offered the draft's.
+func TestReadersCorrectedFromPublished(t *testing.T) {
+	pub := bodyDoc("haldeman", "Mr. Haldeman called on the minister.")
+	pub.Status = "published"
+	draft := bodyDoc("halden", "The port of Halden.")
+	draft.Status = "draft"
+	ix := build([]Doc{pub, draft})
+	ask := func(ix *Index, staff bool) string {
+		res := run(ix, Request{Node: parse("Haldea"), Limit: 10, Match: search.MatchMost, Unpublished: staff})
+		return fmt.Sprint(res.Total, hitIDs(res), res.Corrected)
+	}
+	if got, want := ask(ix, false), ask(build([]Doc{pub}), false); got != want || !strings.Contains(got, "haldeman") {
+		t.Errorf("reader: %s, want %s (the published spelling)", got, want)
+	}
+	if got := ask(ix, true); !strings.Contains(got, "halden") {
+		t.Errorf("staff: %s, want the draft's spelling", got)
 	}
 }

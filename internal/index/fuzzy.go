@@ -82,32 +82,41 @@ func (e *evaluator) correct(word string, mask uint8, cand docset) []termResult {
 	if e.err != nil {
 		return nil
 	}
-	if len(found) == 0 {
+	// The most frequent spellings first, each kept if this search may see a
+	// document holding it: one held only in drafts (or outside the query's
+	// dates) neither takes a place nor keeps a visible one out.
+	pick := func(cands []near) []termResult {
+		slices.SortFunc(cands, func(a, b near) int {
+			if c := cmp.Compare(b.p.count(), a.p.count()); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.term, b.term)
+		})
+		var out []termResult
+		for _, f := range cands {
+			if len(out) == fuzzyMax || e.stopped() {
+				break
+			}
+			x := e.single(f.p, mask, cand)
+			if len(x.docs) == 0 {
+				continue
+			}
+			for i := range x.wtf {
+				x.wtf[i] *= fuzzyWeight
+			}
+			x.form = f.term
+			out = append(out, x)
+		}
+		return out
+	}
+	out := pick(found)
+	if len(out) == 0 && e.err == nil {
 		// Nothing one edit from a shorter word: two, as a name typed from
 		// memory loses two letters as often as one ("Haldea").
-		found = farther
+		out = pick(farther)
 	}
-	if len(found) == 0 {
+	if e.err != nil {
 		return nil
-	}
-	slices.SortFunc(found, func(a, b near) int {
-		if c := cmp.Compare(b.p.count(), a.p.count()); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.term, b.term)
-	})
-	found = found[:min(len(found), fuzzyMax)]
-	var out []termResult
-	for _, f := range found {
-		x := e.single(f.p, mask, cand)
-		if len(x.docs) == 0 {
-			continue // held only where this search may not look (drafts, filtered out)
-		}
-		for i := range x.wtf {
-			x.wtf[i] *= fuzzyWeight
-		}
-		x.form = f.term
-		out = append(out, x)
 	}
 	if len(out) > 0 {
 		e.noteCorrection(search.Correction{Word: word, Near: out[0].form})
