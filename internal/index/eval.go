@@ -214,11 +214,11 @@ var foldDates = true
 // is: there is no walk to fold it into.
 func (e *evaluator) foldDate(n search.Node) search.Node {
 	a, ok := n.(search.And)
-	if !ok || !foldDates {
+	if !ok || !foldDates || len(a.Nodes) < 2 {
 		return n
 	}
 	for i, k := range a.Nodes {
-		if r, ok := k.(search.DateRange); ok && len(a.Nodes) > 1 {
+		if r, ok := k.(search.DateRange); ok {
 			w := windowOf(r)
 			e.win = &w
 			rest := slices.Delete(slices.Clone(a.Nodes), i, i+1)

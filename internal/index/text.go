@@ -313,8 +313,7 @@ func (e *evaluator) singleRange(p *plist, mask uint8, from, to uint32, r *termRe
 		n = n/2 + n/16
 	}
 	r.docs, r.wtf, r.at = make([]uint32, 0, n), make([]float32, 0, n), make([]postingAt, 0, n)
-	// e.sees with its fields read once, not at each posting of the hottest loop.
-	hot, see, win := e.ix.hot, e.see, e.win
+	hot := e.ix.hot
 	for ok, steps := true, 1; ok; ok, steps = it.next(), steps+1 {
 		if steps%checkEvery == 0 && e.ended() {
 			return
@@ -322,7 +321,7 @@ func (e *evaluator) singleRange(p *plist, mask uint8, from, to uint32, r *termRe
 		if it.doc >= to {
 			return
 		}
-		if h := &hot[it.doc]; it.mask&mask != 0 && h.seen&see != 0 && (win == nil || e.inRange(h, win.from, win.to)) {
+		if it.mask&mask != 0 && e.sees(&hot[it.doc]) {
 			r.docs = append(r.docs, it.doc)
 			r.wtf = append(r.wtf, it.weighted(mask))
 			r.at = append(r.at, it.at())
