@@ -33,7 +33,8 @@ var splitMin = 1 << 16
 // where Search recovers it. f must not write e.err: it asks e.ended, and its
 // caller asks e.stopped after.
 func halves(n int, f func(lo, hi int)) {
-	if n < splitMin || !coreFree() {
+	// Two at least: callers tell the halves apart by lo (0, or mid > 0).
+	if n < max(splitMin, 2) || !coreFree() {
 		f(0, n)
 		return
 	}

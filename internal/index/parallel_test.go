@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -132,5 +133,34 @@ func TestSearchesAtOnceAgree(t *testing.T) {
 	close(errs)
 	for k := range errs {
 		t.Errorf("%s answered otherwise beside other searches", k)
+	}
+}
+
+// halves gives each half something to do and the second a lo above 0, which
+// its callers use to tell the halves apart (parts[min(lo, 1)]): one document
+// split as [0, 0) and [0, 1) had both halves write the first part at once.
+func TestHalvesTellApart(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	defer func(m int) { splitMin = m }(splitMin)
+	splitMin = 1
+	for n := range 6 {
+		var mu sync.Mutex
+		var got [][2]int
+		halves(n, func(lo, hi int) {
+			mu.Lock()
+			defer mu.Unlock()
+			got = append(got, [2]int{lo, hi})
+		})
+		slices.SortFunc(got, func(a, b [2]int) int { return a[0] - b[0] })
+		for _, h := range got {
+			if n > 0 && h[1] <= h[0] {
+				t.Errorf("n %d: an empty half %v of %v", n, h, got)
+			}
+		}
+		whole := len(got) == 1 && got[0] == [2]int{0, n}
+		split := len(got) == 2 && got[0][0] == 0 && got[0][1] == got[1][0] && got[1][0] > 0 && got[1][1] == n
+		if !whole && !split {
+			t.Errorf("n %d: halves %v", n, got)
+		}
 	}
 }

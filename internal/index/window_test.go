@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -57,6 +58,17 @@ func TestFoldedDatesAgree(t *testing.T) {
 	folded := all()
 	if after != folded {
 		t.Errorf("folded and filtered-after dates differ:\n%s", firstDiff(after, folded))
+	}
+	// And with every walk split in two halves, which read the window at once.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	defer func(m, p int) { splitMin, parallelPhrase = m, p }(splitMin, parallelPhrase)
+	splitMin, parallelPhrase = 1, 1
+	before := splits.Load()
+	if split := all(); split != after {
+		t.Errorf("folded dates in split walks and filtered-after dates differ:\n%s", firstDiff(after, split))
+	}
+	if splits.Load() == before {
+		t.Error("no search was split")
 	}
 	if !strings.Contains(folded, `"loan date:1947..1950" false  : `) || strings.Contains(folded, `"loan date:1947..1950" false  : 0 `) {
 		t.Error("the first query found nothing: the test compares nothing")
