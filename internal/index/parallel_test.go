@@ -21,12 +21,7 @@ func TestSplitSearchesAgree(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
 	defer func(m, p int) { splitMin, parallelPhrase = m, p }(splitMin, parallelPhrase)
 
-	docs := genDocs(3000, 5)
-	first, more := docs[:2000], docs[2000:]
-	removed, replaced := changes(first)
-	ix, _ := roundTrip(t, build(first))
-	ix.Apply(nil, analyzeAll(more))
-	ix.Apply(removed, analyzeAll(replaced))
+	ix := changedIndex(t, 3000, 5)
 
 	all := func() string {
 		var b strings.Builder

@@ -104,6 +104,20 @@ func changes(docs []Doc) (removed []int64, added []Doc) {
 	return removed, added
 }
 
+// changedIndex is genDocs(n, seed) indexed as a search finds it in use: its
+// first two thirds in a segment, the rest added in the heap, then some of the
+// segment's documents removed and others replaced (changes).
+func changedIndex(t *testing.T, n int, seed uint64) *Index {
+	t.Helper()
+	docs := genDocs(n, seed)
+	first, more := docs[:n*2/3], docs[n*2/3:]
+	removed, replaced := changes(first)
+	ix, _ := roundTrip(t, build(first))
+	ix.Apply(nil, analyzeAll(more))
+	ix.Apply(removed, analyzeAll(replaced))
+	return ix
+}
+
 func analyzeAll(docs []Doc) []*Analyzed {
 	var out []*Analyzed
 	for _, d := range docs {

@@ -21,12 +21,7 @@ import (
 // says, which filtering after did not.)
 func TestFoldedDatesAgree(t *testing.T) {
 	defer func(f bool) { foldDates = f }(foldDates)
-	docs := genDocs(1500, 13)
-	first, more := docs[:1000], docs[1000:]
-	removed, replaced := changes(first)
-	ix, _ := roundTrip(t, build(first))
-	ix.Apply(nil, analyzeAll(more))
-	ix.Apply(removed, analyzeAll(replaced))
+	ix := changedIndex(t, 1500, 13)
 	queries := []string{
 		"loan date:1947..1950", "date:1950..1954 -loan", "co* date:..1950", `"soviet army" date:1949`,
 		"telegram railway date:1946..1948", "date:1950 OR loan", "1949 date:1948..1950", "1949 loan date:1949-07-01..1950", "1949 loan date:1952..",
