@@ -86,8 +86,8 @@ func needed(n int) int { return max(1, (n+1)/2) }
 // bestMatch evaluates the soft words one by one over what the hard part
 // leaves, and returns every document with enough of them, parallel how many
 // telling words each has (its tier), and how many have every word.
-func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node, root docset) (docs []uint32, tiers, held []uint8, exact int) {
-	base := root
+func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node) (docs []uint32, tiers, held []uint8, exact int) {
+	base := docset{all: true}
 	if len(hard) > 0 {
 		base = e.eval(search.And{Nodes: hard}, base, false)
 	}
@@ -151,7 +151,8 @@ func (e *evaluator) bestMatch(soft []search.Term, hard []search.Node, root docse
 		n = len(sets)
 	}
 	need := uint8(needed(n)) // at least 1: a document needs a telling word
-	// Every document here is in root, so a reader's search sees no draft.
+	// Every document here came from a walk that skips what the search may
+	// not see, so a reader's search finds no draft.
 	for _, d := range touched {
 		if count[d] >= need {
 			docs = append(docs, d)

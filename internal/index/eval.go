@@ -66,9 +66,6 @@ type evaluator struct {
 	// corrected lists them.
 	fuzzy     bool
 	corrected []search.Correction
-	// root is what the search starts from: every document, or for a reader
-	// every published one.
-	root docset
 	// softRanked is, for each plain word of a MatchMost query in order, the
 	// index of its entry in ranked (-1: none), for the proximity bonus.
 	softRanked []int
@@ -315,14 +312,13 @@ func (e *evaluator) term(t search.Term, cand docset, negated bool) docset {
 		dated := e.filter(cand, inYear)
 		if !negated {
 			// The year's weight is how rare it is among what this search may
-			// see, not among the candidates the query's other words left;
-			// counted again only when those are fewer than the search's root.
+			// see, not among the candidates the query's other words left nor
+			// within the folded dates: counted again when cand is fewer.
 			all := len(dated.ids)
-			if !sameSet(cand, e.root) || e.win != nil {
-				// Among every document, not only those in the folded date window.
+			if !cand.all || e.win != nil {
 				win := e.win
-				e.win = nil
-				all = len(e.filter(e.root, inYear).ids)
+				e.win = nil // nothing runs beside this call: the halves end in it
+				all = len(e.filter(docset{all: true}, inYear).ids)
 				e.win = win
 			}
 			e.years = append(e.years, year)
@@ -601,13 +597,4 @@ func atoi(s string) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
-}
-
-// sameSet reports whether a and b are the same set: both every document, or
-// the same slice (a cheap identity test, not a comparison of members).
-func sameSet(a, b docset) bool {
-	if a.all || b.all {
-		return a.all == b.all
-	}
-	return len(a.ids) == len(b.ids) && (len(a.ids) == 0 || &a.ids[0] == &b.ids[0])
 }

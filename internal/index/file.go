@@ -182,7 +182,7 @@ func fromSegment(s *segment) (*Index, error) {
 	ix.seg, ix.base = s, uint32(s.ndocs)
 	ix.live = s.ndocs
 	ix.gen, ix.epoch = s.gen, s.epoch
-	ix.markHidden()
+	ix.markSeen()
 	return ix, nil
 }
 

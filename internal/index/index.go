@@ -248,7 +248,6 @@ type Index struct {
 	names   map[string][]uint32 // heap documents' keyed sets
 	strs    interner
 	live    int
-	hidden  int    // live documents readers may not see (drafts, withdrawn)
 	lengths uint64 // total length of live documents, for the average in bm25
 	gen     int64  // the store change this index reflects
 	epoch   string // which store it reflects
@@ -278,7 +277,7 @@ func (ix *Index) Reset() {
 	ix.seg, ix.base = nil, 0
 	ix.fac, ix.vals, ix.tail = nil, nil, nil
 	ix.hot, ix.byRef, ix.byID, ix.lists, ix.nterms, ix.sorted, ix.names, ix.strs = nil, fresh.byRef, fresh.byID, nil, 0, nil, fresh.names, fresh.strs
-	ix.live, ix.hidden, ix.lengths, ix.gen, ix.epoch, ix.heapBytes = 0, 0, 0, 0, "", 0
+	ix.live, ix.lengths, ix.gen, ix.epoch, ix.heapBytes = 0, 0, 0, "", 0
 	ix.resets++
 	ix.romKeys.Clear()
 }
@@ -390,9 +389,6 @@ func (ix *Index) kill(n uint32) {
 	ix.hot[n].seen = 0
 	ix.live--
 	ix.lengths -= uint64(ix.hot[n].length)
-	if ix.hiddenStatus(ix.fac[n].status) {
-		ix.hidden--
-	}
 	if n >= ix.base {
 		d := &ix.tail[n-ix.base]
 		delete(ix.byRef, d.ref)
@@ -412,9 +408,6 @@ func (ix *Index) appendDoc(info docInfo) uint32 {
 	ix.byID[info.id] = n
 	ix.live++
 	ix.lengths += uint64(info.length)
-	if ix.hiddenStatus(info.status) {
-		ix.hidden++
-	}
 	return n
 }
 
@@ -644,30 +637,20 @@ func (in *interner) ids(list []string) []uint32 {
 	return out
 }
 
-// hiddenStatus says whether a document of this status is kept from readers.
-func (ix *Index) hiddenStatus(status uint32) bool {
-	st := ix.strs.strs[status]
-	return st != "" && st != record.Published
-}
-
-// seenBy is a live document's hotDoc.seen for its status.
+// seenBy is a live document's hotDoc.seen for its status: readers see the
+// published and those without a status (records of a store that has none).
 func (ix *Index) seenBy(status uint32) uint8 {
-	if ix.hiddenStatus(status) {
+	if st := ix.strs.strs[status]; st != "" && st != record.Published {
 		return seenStaff
 	}
 	return seenStaff | seenReaders
 }
 
-// markHidden sets who may see each live document and counts those readers may
-// not, after a load.
-func (ix *Index) markHidden() {
-	ix.hidden = 0
+// markSeen sets who may see each live document, after a load.
+func (ix *Index) markSeen() {
 	for i := range ix.hot {
 		if h := &ix.hot[i]; h.live() {
 			h.seen = ix.seenBy(ix.fac[i].status)
-			if h.seen&seenReaders == 0 {
-				ix.hidden++
-			}
 		}
 	}
 }

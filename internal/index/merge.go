@@ -183,7 +183,7 @@ func (ix *Index) adopt(next *Index) {
 	ix.seg.retire()
 	ix.seg, ix.base, ix.tail, ix.hot, ix.fac, ix.vals = next.seg, next.base, next.tail, next.hot, next.fac, next.vals
 	ix.byRef, ix.byID, ix.lists, ix.nterms, ix.sorted, ix.names, ix.strs = next.byRef, next.byID, next.lists, next.nterms, nil, next.names, next.strs
-	ix.live, ix.hidden, ix.lengths, ix.gen, ix.epoch, ix.heapBytes = next.live, next.hidden, next.lengths, next.gen, next.epoch, next.heapBytes
+	ix.live, ix.lengths, ix.gen, ix.epoch, ix.heapBytes = next.live, next.lengths, next.gen, next.epoch, next.heapBytes
 	ix.resets++
 	ix.romKeys.Clear()
 }

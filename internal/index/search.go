@@ -118,12 +118,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (res Response, err err
 	if req.Unpublished {
 		e.see = seenStaff
 	}
-	root := docset{all: true}
-	e.root = root
 	if e.fuzzy && len(soft) >= 2 {
-		docs, tiers, held, exact = e.bestMatch(soft, hard, root)
+		docs, tiers, held, exact = e.bestMatch(soft, hard)
 	} else {
-		set := e.eval(node, root, false)
+		set := e.eval(node, docset{all: true}, false)
 		docs = set.ids
 		if set.all { // the query restricted nothing
 			docs = e.allDocs()
