@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,27 +25,9 @@ var frus struct {
 // frusIndex indexes the 5,825 documents of the FRUS corpus once per process,
 // as the store would (index.FromRecord of each record the TEI reader makes).
 func frusIndex(b *testing.B) *Index {
-	dir := testutil.Shared(b, "corpus/frus")
 	frus.once.Do(func() {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.xml"))
 		var as []*Analyzed
-		for _, path := range files {
-			f, err := os.Open(path)
-			if err != nil {
-				frus.err = err
-				return
-			}
-			_, docs, err := tei.Read(context.Background(), f, filepath.Base(path))
-			f.Close()
-			if err != nil {
-				frus.err = err
-				return
-			}
-			for _, d := range docs {
-				r := d.Record()
-				as = append(as, Analyze(FromRecord(int64(len(as)+1), &r)))
-			}
-		}
+		frus.err = eachFRUSDoc(b, func(d Doc) { as = append(as, Analyze(d)) })
 		frus.ix = New()
 		frus.ix.Apply(nil, as)
 	})
@@ -52,6 +35,34 @@ func frusIndex(b *testing.B) *Index {
 		b.Fatal(frus.err)
 	}
 	return frus.ix
+}
+
+// eachFRUSDoc calls fn with each document of the FRUS corpus as the store
+// gives it to the index, numbered from 1.
+func eachFRUSDoc(tb testing.TB, fn func(Doc)) error {
+	dir := testutil.Shared(tb, "corpus/frus")
+	files, err := filepath.Glob(filepath.Join(dir, "*.xml"))
+	if err != nil || len(files) == 0 {
+		return fmt.Errorf("no FRUS volumes in %s (%v)", dir, err)
+	}
+	n := 0
+	for _, path := range files {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		_, docs, err := tei.Read(context.Background(), f, filepath.Base(path))
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		for _, d := range docs {
+			r := d.Record()
+			n++
+			fn(FromRecord(int64(n), &r))
+		}
+	}
+	return nil
 }
 
 // BenchmarkAttackQueries measures the queries of the attack on the FRUS corpus:

@@ -21,9 +21,9 @@ func (ix *Index) compact() {
 		if p == nil {
 			continue
 		}
-		var out plist
+		var out heapPart
 		var it iter
-		it.reset(p)
+		it.reset(p.list())
 		for it.next() {
 			if !ix.hot[it.doc].live() {
 				continue

@@ -98,8 +98,14 @@ func (z *Analyzer) Analyze(d Doc) *Analyzed {
 	}
 	for f := uint8(0); f < fCJK; f++ {
 		n := uint32(0)
+		prev, prevPair := uint32(0), false
 		eachWord(d.Text[f], true, z.cache, func(t token) {
 			z.addPos(a, t.id, f, n)
+			pair := isPairID(t.id)
+			if pair && prevPair {
+				z.addPos(a, pairID(prev, t.id), f, n-1)
+			}
+			prev, prevPair = t.id, pair
 			if f == fBody && n > 0 && n%markEvery == 0 {
 				a.marks = append(a.marks, uint32(t.start))
 			}
@@ -237,7 +243,7 @@ type Index struct {
 	vals   []uint32
 	byRef  map[int64]uint32  // heap documents
 	byID   map[string]uint32 // heap documents
-	lists  []*plist          // heap postings by term number (vocab); nil where none
+	lists  []*heapPart       // heap postings by term number (vocab); nil where none
 	nterms int
 	sorted []string // the heap's terms the segment lacks, in order; nil when stale
 	dictMu sync.Mutex
@@ -458,14 +464,14 @@ func (ix *Index) namesOf(key string) []uint32 {
 }
 
 // list returns term id's posting list, creating it when new.
-func (ix *Index) list(id uint32) *plist {
+func (ix *Index) list(id uint32) *heapPart {
 	if int(id) >= len(ix.lists) {
 		n := max(int(id)+1, 2*len(ix.lists), 1024)
-		ix.lists = append(ix.lists, make([]*plist, n-len(ix.lists))...)
+		ix.lists = append(ix.lists, make([]*heapPart, n-len(ix.lists))...)
 	}
 	p := ix.lists[id]
 	if p == nil {
-		p = &plist{}
+		p = &heapPart{}
 		ix.lists[id] = p
 		ix.nterms++
 		ix.sorted = nil
@@ -476,30 +482,30 @@ func (ix *Index) list(id uint32) *plist {
 // term returns a term's posting list, or nil: the segment's part, if any,
 // followed by the heap's.
 func (ix *Index) term(t string) *plist {
-	var heap *plist
-	if id, ok := lookupTerm(t); ok && int(id) < len(ix.lists) {
-		heap = ix.lists[id]
+	heap := ix.heapList(t)
+	i, ok := -1, false
+	if ix.seg != nil {
+		i, ok = ix.seg.findTerm(t)
 	}
-	if ix.seg == nil {
-		return heap
-	}
-	i, ok := ix.seg.findTerm(t)
 	if !ok {
-		return heap
+		if heap == nil {
+			return nil
+		}
+		return heap.list()
 	}
 	return ix.withHeap(ix.seg.list(i), heap)
 }
 
 // withHeap completes p, a segment's part of a list, with the heap's part.
-func (ix *Index) withHeap(p, heap *plist) *plist {
+func (ix *Index) withHeap(p *plist, heap *heapPart) *plist {
 	if heap != nil {
-		p.setHeap(heap)
+		p.heapPart = *heap
 	}
 	return p
 }
 
 // heapList is the heap's part of term t's list, or nil.
-func (ix *Index) heapList(t string) *plist {
+func (ix *Index) heapList(t string) *heapPart {
 	if id, ok := lookupTerm(t); ok && int(id) < len(ix.lists) {
 		return ix.lists[id]
 	}
@@ -568,7 +574,10 @@ type termRef struct {
 
 func (r termRef) list() *plist {
 	if r.i < 0 {
-		return r.ix.heapList(r.t)
+		if h := r.ix.heapList(r.t); h != nil {
+			return h.list()
+		}
+		return nil
 	}
 	return r.ix.withHeap(r.ix.seg.list(r.i), r.ix.heapList(r.t))
 }
@@ -582,9 +591,14 @@ func (ix *Index) eachTerm(prefix string, fn func(termRef) bool) {
 	switch {
 	case ix.seg == nil:
 	case prefix == "":
+		// Every word: the pairs, a run at the head, are not words.
+		i = sort.Search(ix.seg.nterms, func(i int) bool { return ix.seg.termText(i) >= pairEnd })
 		end = ix.seg.nterms
 	default:
 		i, end = ix.seg.prefixed(prefix)
+	}
+	if prefix == "" {
+		j = sort.SearchStrings(heap, pairEnd)
 	}
 	for {
 		hasHeap := j < len(heap) && strings.HasPrefix(heap[j], prefix)

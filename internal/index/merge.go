@@ -154,7 +154,7 @@ func (ix *Index) carryOver(next *Index, v *view, renum []uint32) {
 			continue
 		}
 		var it iter
-		it.reset(p)
+		it.reset(p.list())
 		for ok := it.seek(start); ok; ok = it.next() {
 			nd := added[it.doc-start]
 			if nd == noDoc {

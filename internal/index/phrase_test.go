@@ -9,18 +9,32 @@ import (
 func TestPhraseCount(t *testing.T) {
 	cases := []struct {
 		pos  [][]uint32
+		offs []uint32 // nil: 0, 1, 2…
 		want int
 	}{
-		{[][]uint32{{1, 5, 9}, {2, 6, 11}}, 2},
-		{[][]uint32{{1, 2, 3}, {2, 3, 4}}, 3},
-		{[][]uint32{{4}, {3}}, 0},
-		{[][]uint32{{1, 5}, {2, 6}, {3, 8}}, 1},
-		{[][]uint32{{0, 1, 2}, {1, 2, 3}, {2, 3, 4}}, 3},
-		{[][]uint32{{7}, {}}, 0},
+		{[][]uint32{{1, 5, 9}, {2, 6, 11}}, nil, 2},
+		{[][]uint32{{1, 2, 3}, {2, 3, 4}}, nil, 3},
+		{[][]uint32{{4}, {3}}, nil, 0},
+		{[][]uint32{{1, 5}, {2, 6}, {3, 8}}, nil, 1},
+		{[][]uint32{{0, 1, 2}, {1, 2, 3}, {2, 3, 4}}, nil, 3},
+		{[][]uint32{{7}, {}}, nil, 0},
+		// Parts standing for two words: a pair at 0 and a word at 2, two
+		// pairs overlapping (0 and 1), a word at 0 and a pair at 1.
+		{[][]uint32{{1, 5, 9}, {2, 3, 7, 11}}, []uint32{0, 2}, 3},
+		{[][]uint32{{1, 5, 9}, {2, 3, 7, 11}}, []uint32{0, 1}, 1},
+		{[][]uint32{{4, 8}, {5, 6, 9}, {7, 10}}, []uint32{0, 1, 3}, 1},
+		{[][]uint32{{3}, {5}}, []uint32{0, 2}, 1},
+		{[][]uint32{{3}, {4}}, []uint32{0, 2}, 0},
 	}
 	for _, c := range cases {
-		if got := phraseCount(c.pos); got != c.want {
-			t.Errorf("phraseCount(%v) = %d, want %d", c.pos, got, c.want)
+		offs := c.offs
+		if offs == nil {
+			for i := range c.pos {
+				offs = append(offs, uint32(i))
+			}
+		}
+		if got := phraseCount(c.pos, offs); got != c.want {
+			t.Errorf("phraseCount(%v, %v) = %d, want %d", c.pos, offs, got, c.want)
 		}
 	}
 }

@@ -51,23 +51,28 @@ type plist struct {
 	baseSkips []skip
 	baseN     uint32
 	baseLast  uint32
-	data      []byte // the heap's part: documents
-	pos       []byte // and positions
-	last      uint32 // last document appended
-	n         uint32 // postings appended (deleted documents included until compaction)
-	skips     []skip // every skipEvery postings, so a seek jumps instead of decoding
+	heapPart
 }
+
+// heapPart is the heap's part of a list, all the heap keeps of a term: half
+// a plist, since an archive's heap holds hundreds of thousands of lists
+// (most of them pairs, pairs.go) and their headers were most of its memory.
+type heapPart struct {
+	data  []byte // documents
+	pos   []byte // and positions
+	last  uint32 // last document appended
+	n     uint32 // postings appended (deleted documents included until compaction)
+	skips []skip // every skipEvery postings, so a seek jumps instead of decoding
+}
+
+// list is the heap's part as a list of its own (a term the segment lacks).
+func (h *heapPart) list() *plist { return &plist{heapPart: *h} }
 
 // count is the list's postings, both parts.
 func (p *plist) count() uint32 { return p.baseN + p.n }
 
 // heapLen is what the heap's part holds, for the merge bound.
-func (p *plist) heapLen() int { return len(p.data) + len(p.pos) }
-
-// setHeap makes h's postings the heap's part of p, a segment's list.
-func (p *plist) setHeap(h *plist) {
-	p.data, p.pos, p.last, p.n, p.skips = h.data, h.pos, h.last, h.n, h.skips
-}
+func (p *heapPart) heapLen() int { return len(p.data) + len(p.pos) }
 
 // middle is a document near the middle of the list, for splitting a pass over
 // it in two; false for a list too short to split.
@@ -94,7 +99,7 @@ type fieldPositions struct {
 	pos   []uint32
 }
 
-func (p *plist) add(doc uint32, fields []fieldPositions) {
+func (p *heapPart) add(doc uint32, fields []fieldPositions) {
 	p.startPosting(doc, uint32(len(p.pos)))
 	var mask uint8
 	for _, f := range fields {
@@ -120,7 +125,7 @@ func (p *plist) add(doc uint32, fields []fieldPositions) {
 // startPosting appends doc's delta, noting a skip point every skipEvery
 // postings with posAt, where the posting's positions will start; the caller
 // appends the rest of the posting and counts it.
-func (p *plist) startPosting(doc, posAt uint32) {
+func (p *heapPart) startPosting(doc, posAt uint32) {
 	delta := doc
 	if p.n > 0 {
 		delta = doc - p.last
@@ -133,7 +138,7 @@ func (p *plist) startPosting(doc, posAt uint32) {
 
 // appendHeader appends the iterator's posting as document doc, its positions
 // to start at posAt: a writer that puts them elsewhere counts them itself.
-func (p *plist) appendHeader(doc uint32, it *iter, posAt uint32) {
+func (p *heapPart) appendHeader(doc uint32, it *iter, posAt uint32) {
 	p.startPosting(doc, posAt)
 	p.data = append(p.data, it.data[it.start:it.off]...)
 	p.last, p.n = doc, p.n+1
@@ -141,7 +146,7 @@ func (p *plist) appendHeader(doc uint32, it *iter, posAt uint32) {
 
 // appendPosting appends the iterator's posting, positions and all, as
 // document doc.
-func (p *plist) appendPosting(doc uint32, it *iter) {
+func (p *heapPart) appendPosting(doc uint32, it *iter) {
 	p.appendHeader(doc, it, uint32(len(p.pos)))
 	p.pos = append(p.pos, it.positions()...)
 }

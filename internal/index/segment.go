@@ -33,8 +33,9 @@ import (
 // The magic is the version: it changes when the layout does, or when what the
 // index derives from records does (then an older file is rebuilt, never read
 // short of it, as snapshots were before segments). FONDSEG1 kept positions
-// inside the document stream.
-const segmentMagic = "FONDSEG2"
+// inside the document stream; FONDSEG2 had no pair lists (pairs.go), and
+// pairwords.txt changing changes it again.
+const segmentMagic = "FONDSEG3"
 
 // Sections, in the table's order.
 const (

@@ -424,42 +424,48 @@ func FuzzOpenSegment(f *testing.F) {
 	})
 }
 
-// TestOlderSegment: a file of the layout before this one (testdata/fondseg1,
-// written by fond at 25e4f44, whose lists kept positions inside the document
-// stream) is refused as another version, neither misread nor taken for
-// damage: Open gives an empty index and the reason, for the store to rebuild
-// from its records, and the index saved then is of this version.
+// TestOlderSegment: files of the layouts before this one are refused as
+// another version, neither misread nor taken for damage: Open gives an empty
+// index and the reason, for the store to rebuild from its records, and the
+// index saved then is of this version. testdata/fondseg1 was written by fond
+// at 25e4f44, whose lists kept positions inside the document stream;
+// testdata/fondseg2 at 0204ffb, before pair lists (an index without them
+// would answer phrases of two pair words with nothing).
 func TestOlderSegment(t *testing.T) {
-	old, err := os.ReadFile("testdata/fondseg1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ReadSnapshot(bytes.NewReader(old)); err == nil {
-		t.Error("ReadSnapshot read a FONDSEG1 file")
-	}
-	path := filepath.Join(t.TempDir(), "index")
-	if err := os.WriteFile(path, old, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Open(path, Options{})
-	if err == nil || errors.Is(err, errDamaged) || !strings.Contains(err.Error(), "version") {
-		t.Fatalf("Open of a FONDSEG1 file: %v, want refused as another version", err)
-	}
-	if ix.Len() != 0 || ix.seg != nil {
-		t.Fatalf("Open of a FONDSEG1 file gave %d documents", ix.Len())
-	}
-	docs := genDocs(20, 4)
-	ix.Apply(nil, analyzeAll(docs))
-	if err := ix.Save(); err != nil {
-		t.Fatal(err)
-	}
-	ix.Close()
-	back, err := Open(path, Options{})
-	if err != nil {
-		t.Fatalf("the rebuilt file: %v", err)
-	}
-	defer back.Close()
-	if a, b := answers(build(docs)), answers(back); a != b {
-		t.Errorf("rebuilt file and heap differ:\n%s", firstDiff(a, b))
+	for _, name := range []string{"fondseg1", "fondseg2"} {
+		t.Run(name, func(t *testing.T) {
+			old, err := os.ReadFile(filepath.Join("testdata", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := ReadSnapshot(bytes.NewReader(old)); err == nil {
+				t.Errorf("ReadSnapshot read %s", name)
+			}
+			path := filepath.Join(t.TempDir(), "index")
+			if err := os.WriteFile(path, old, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ix, err := Open(path, Options{})
+			if err == nil || errors.Is(err, errDamaged) || !strings.Contains(err.Error(), "version") {
+				t.Fatalf("Open of %s: %v, want refused as another version", name, err)
+			}
+			if ix.Len() != 0 || ix.seg != nil {
+				t.Fatalf("Open of %s gave %d documents", name, ix.Len())
+			}
+			docs := genDocs(20, 4)
+			ix.Apply(nil, analyzeAll(docs))
+			if err := ix.Save(); err != nil {
+				t.Fatal(err)
+			}
+			ix.Close()
+			back, err := Open(path, Options{})
+			if err != nil {
+				t.Fatalf("the rebuilt file: %v", err)
+			}
+			defer back.Close()
+			if a, b := answers(build(docs)), answers(back); a != b {
+				t.Errorf("rebuilt file and heap differ:\n%s", firstDiff(a, b))
+			}
+		})
 	}
 }

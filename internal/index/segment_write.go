@@ -38,7 +38,7 @@ type view struct {
 // tailList is a heap posting list as a view holds it: a copy of its header.
 type tailList struct {
 	text string
-	p    plist
+	p    heapPart
 }
 
 // freeze takes a view of the index. Callers hold at least the read lock.
@@ -50,6 +50,13 @@ func (ix *Index) freeze() *view {
 	if v.seg != nil {
 		v.seg.acquire()
 	}
+	n := 0
+	for _, p := range ix.lists {
+		if p != nil && p.n > 0 {
+			n++
+		}
+	}
+	v.lists = make([]tailList, 0, n) // exactly: the heap's lists run to hundreds of thousands
 	vocab.RLock()
 	for id, p := range ix.lists {
 		if p != nil && p.n > 0 {
@@ -289,7 +296,7 @@ func (v *view) writeTerms(sw *sectionWriter, renum []uint32) (int, error) {
 		if v.seg != nil && v.seg.damaged.Load() {
 			return 0, errDamaged
 		}
-		out = plist{data: out.data[:0], skips: out.skips[:0]}
+		out = plist{heapPart: heapPart{data: out.data[:0], skips: out.skips[:0]}}
 		var npos uint64
 		keep(p, renum, whole, func(p *plist) {
 			out.data, out.skips = append(out.data, p.base...), append(out.skips, p.baseSkips...)
@@ -411,11 +418,11 @@ func (v *view) eachList(yield func(string, plist) bool) {
 			text, p = v.seg.termText(i), *v.seg.list(i)
 			i++
 		case i == nseg || v.lists[j].text < v.seg.termText(i):
-			text, p = v.lists[j].text, v.lists[j].p
+			text, p = v.lists[j].text, plist{heapPart: v.lists[j].p}
 			j++
 		default: // in both: the heap's postings follow the segment's
 			text, p = v.seg.termText(i), *v.seg.list(i)
-			p.setHeap(&v.lists[j].p)
+			p.heapPart = v.lists[j].p
 			i, j = i+1, j+1
 		}
 		if !yield(text, p) {

@@ -48,6 +48,11 @@ func (e *evaluator) text(s string, prefix bool, mask uint8, cand docset) (termRe
 	if len(lists) == 1 {
 		return e.word(lists[0], mask, cand), true
 	}
+	if !prefix {
+		if r, ok := e.pairPhrase(toks, lists, mask, cand); ok {
+			return r, true
+		}
+	}
 	return e.phrase(lists, mask, cand), true
 }
 
@@ -453,21 +458,40 @@ func (e *evaluator) cjk(s string, cand docset) termResult {
 	return intersectResults(parts)
 }
 
-// phraseOfWords is phrase for words without prefixes (nearly every phrase): one
-// pass over the rarest word's postings, the others followed alongside by their
-// skip points, positions compared as they are decoded. A long pass is split in
-// two halves for the two cores.
+// A phrasePart is a list a phrase reads and where in the phrase its term
+// stands: a word's list, or a pair's (pairs.go), which stands for two.
+type phrasePart struct {
+	p   *plist
+	off uint32
+}
+
+// phraseOfWords is phrase for words without prefixes (nearly every phrase).
 func (e *evaluator) phraseOfWords(lists []wordLists, mask uint8, cand docset) termResult {
-	lead := 0
+	parts := make([]phrasePart, len(lists))
+	df := math.MaxInt
 	for i, l := range lists {
-		if l[0].count() < lists[lead][0].count() {
+		parts[i] = phrasePart{l[0], uint32(i)}
+		df = min(df, int(l[0].count()))
+	}
+	return e.phraseOfParts(parts, df, mask, cand)
+}
+
+// phraseOfParts matches a phrase read as parts, sorted by place, the first at
+// 0: one pass over the shortest list's postings, the others followed
+// alongside by their skip points, positions compared as they are decoded. A
+// long pass is split in two halves for the two cores. df is the score's
+// document frequency.
+func (e *evaluator) phraseOfParts(parts []phrasePart, df int, mask uint8, cand docset) termResult {
+	lead := 0
+	for i, pt := range parts {
+		if pt.p.count() < parts[lead].p.count() {
 			lead = i
 		}
 	}
-	r := termResult{df: int(lists[lead][0].count())}
-	mid, split := lists[lead][0].middle()
-	if int(lists[lead][0].count()) < parallelPhrase || !coreFree() || !split {
-		r.docs, r.wtf = e.phraseRange(lists, lead, mask, cand, 0, math.MaxUint32)
+	r := termResult{df: df}
+	mid, split := parts[lead].p.middle()
+	if int(parts[lead].p.count()) < parallelPhrase || !coreFree() || !split {
+		r.docs, r.wtf = e.phraseRange(parts, lead, mask, cand, 0, math.MaxUint32)
 		if e.stopped() {
 			return termResult{}
 		}
@@ -475,8 +499,8 @@ func (e *evaluator) phraseOfWords(lists []wordLists, mask uint8, cand docset) te
 	}
 	var docs2 []uint32
 	var wtf2 []float32
-	both(func() { r.docs, r.wtf = e.phraseRange(lists, lead, mask, cand, 0, mid) },
-		func() { docs2, wtf2 = e.phraseRange(lists, lead, mask, cand, mid, math.MaxUint32) })
+	both(func() { r.docs, r.wtf = e.phraseRange(parts, lead, mask, cand, 0, mid) },
+		func() { docs2, wtf2 = e.phraseRange(parts, lead, mask, cand, mid, math.MaxUint32) })
 	if e.stopped() {
 		return termResult{}
 	}
@@ -491,11 +515,13 @@ var parallelPhrase = 20000
 // another phraseRange, so it asks e.ended rather than e.stopped, which writes
 // e.err; its caller looks at e.stopped after it, and a partial answer is then
 // dropped.
-func (e *evaluator) phraseRange(lists []wordLists, lead int, mask uint8, cand docset, from, to uint32) ([]uint32, []float32) {
-	n := len(lists)
+func (e *evaluator) phraseRange(parts []phrasePart, lead int, mask uint8, cand docset, from, to uint32) ([]uint32, []float32) {
+	n := len(parts)
 	its := make([]iter, n)
-	for i, l := range lists {
-		its[i].reset(l[0])
+	offs := make([]uint32, n)
+	for i, pt := range parts {
+		its[i].reset(pt.p)
+		offs[i] = pt.off
 	}
 	pos := make([][]uint32, n)
 	var docs []uint32
@@ -541,10 +567,15 @@ func (e *evaluator) phraseRange(lists []wordLists, lead int, mask uint8, cand do
 		if fields == 0 || !e.sees(&e.ix.hot[d]) {
 			continue
 		}
+		if n == 1 { // one pair: each of its places is the phrase
+			docs = append(docs, d)
+			wtf = append(wtf, its[0].weighted(fields))
+			continue
+		}
 		var w float32
 		for m := fields; m != 0; m &= m - 1 {
 			f := uint8(bits.TrailingZeros8(m))
-			// The word fewest times in the field anchors the phrase: the others'
+			// The part fewest times in the field anchors the phrase: the others'
 			// positions are decoded only as far as its last occurrence reaches.
 			a := 0
 			for i := range its {
@@ -556,13 +587,13 @@ func (e *evaluator) phraseRange(lists []wordLists, lead int, mask uint8, cand do
 			if len(pos[a]) == 0 {
 				continue
 			}
-			last := int64(pos[a][len(pos[a])-1]) - int64(a)
+			last := int64(pos[a][len(pos[a])-1]) - int64(offs[a])
 			for i := range its {
 				if i != a {
-					pos[i] = its[i].appendPositionsTo(f, pos[i][:0], uint32(max(0, last+int64(i))))
+					pos[i] = its[i].appendPositionsTo(f, pos[i][:0], uint32(max(0, last+int64(offs[i]))))
 				}
 			}
-			if k := phraseCount(pos); k > 0 {
+			if k := phraseCount(pos, offs); k > 0 {
 				w += weights[f] * float32(k)
 			}
 		}
@@ -574,20 +605,21 @@ func (e *evaluator) phraseRange(lists []wordLists, lead int, mask uint8, cand do
 	return docs, wtf
 }
 
-// phraseCount counts the places where word i stands at p+i for every word, the
-// position lists sorted: one forward pass over each.
-func phraseCount(pos [][]uint32) int {
+// phraseCount counts the places p of part 0 where part i stands at
+// p+offs[i] for every part, the position lists sorted: one forward pass over
+// each.
+func phraseCount(pos [][]uint32, offs []uint32) int {
 	if len(pos) == 2 { // the common case, without bookkeeping
-		a, b := pos[0], pos[1]
+		a, b, d := pos[0], pos[1], offs[1]
 		count, j := 0, 0
 		for _, p := range a {
-			for j < len(b) && b[j] <= p {
+			for j < len(b) && b[j] < p+d {
 				j++
 			}
 			if j == len(b) {
 				break
 			}
-			if b[j] == p+1 {
+			if b[j] == p+d {
 				count++
 			}
 		}
@@ -604,7 +636,7 @@ func phraseCount(pos [][]uint32) int {
 next:
 	for _, p := range pos[0] {
 		for i := 1; i < len(pos); i++ {
-			want := p + uint32(i)
+			want := p + offs[i]
 			l := pos[i]
 			for at[i] < len(l) && l[at[i]] < want {
 				at[i]++

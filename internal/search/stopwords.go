@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // stopwords are dropped from a conjunction of plain words when other words remain,
 // so that "who asked Stalin for credit in 1949" requires the words that carry
@@ -59,4 +62,14 @@ func TypedWords(text string) int {
 		n++
 	}
 	return n
+}
+
+// Stopwords lists the words IsStopword reports, sorted.
+func Stopwords() []string {
+	out := make([]string, 0, len(stopwords))
+	for w := range stopwords {
+		out = append(out, w)
+	}
+	sort.Strings(out)
+	return out
 }
