@@ -157,3 +157,39 @@ func TestPairsAreNotWords(t *testing.T) {
 		}
 	}
 }
+
+// TestPairsAgreeFRUS: on the FRUS corpus, phrases a historian would type
+// answer the same with pair lists as walked word by word (totals, top hits
+// and scores, facets), the corpus written as a segment and read back.
+func TestPairsAgreeFRUS(t *testing.T) {
+	defer func(u bool) { usePairs = u }(usePairs)
+	var as []*Analyzed
+	if err := eachFRUSDoc(t, func(d Doc) { as = append(as, Analyze(d)) }); err != nil {
+		t.Fatal(err)
+	}
+	heap := New()
+	heap.Apply(nil, as)
+	ix, _ := roundTrip(t, heap)
+	before := pairPhrases.Load()
+	for _, q := range []string{
+		`"united states"`, `"foreign affairs"`, `"secretary of state"`, `"minister for foreign affairs"`,
+		`"the united states government"`, `"government of the united states"`, `"have the honor to"`,
+		`"great britain"`, `"your telegram"`, `"peace conference"`, `"public opinion"`, `"same time"`,
+		`"american minister" 1920`, `"british government" -china`, `"foreign office" OR "state department"`,
+	} {
+		req := Request{Node: parse(q), Limit: 20, Facets: true, Match: search.MatchMost}
+		usePairs = true
+		got := run(ix, req)
+		usePairs = false
+		want := run(ix, req)
+		if g, w := describe(got), describe(want); g != w {
+			t.Errorf("%s:\nwith pairs    %.300s\nword by word  %.300s", q, g, w)
+		}
+		if want.Total == 0 {
+			t.Errorf("%s: no hits in FRUS; the test should ask what the corpus holds", q)
+		}
+	}
+	if n := pairPhrases.Load() - before; n < 10 {
+		t.Errorf("only %d phrases read from pair lists", n)
+	}
+}
