@@ -585,20 +585,22 @@ func (r termRef) list() *plist {
 // eachTerm calls fn with every term that begins with prefix ("" for all), in
 // order, until fn returns false.
 func (ix *Index) eachTerm(prefix string, fn func(termRef) bool) {
+	// Every word starts past the pairs, a run at the head that no word's
+	// prefix reaches.
+	from := prefix
+	if prefix == "" {
+		from = pairEnd
+	}
 	heap := ix.heapTerms()
-	j := sort.SearchStrings(heap, prefix)
+	j := sort.SearchStrings(heap, from)
 	i, end := 0, 0
 	switch {
 	case ix.seg == nil:
 	case prefix == "":
-		// Every word: the pairs, a run at the head, are not words.
-		i = sort.Search(ix.seg.nterms, func(i int) bool { return ix.seg.termText(i) >= pairEnd })
+		i = sort.Search(ix.seg.nterms, func(i int) bool { return ix.seg.termText(i) >= from })
 		end = ix.seg.nterms
 	default:
 		i, end = ix.seg.prefixed(prefix)
-	}
-	if prefix == "" {
-		j = sort.SearchStrings(heap, pairEnd)
 	}
 	for {
 		hasHeap := j < len(heap) && strings.HasPrefix(heap[j], prefix)

@@ -24,7 +24,7 @@ import (
 // of letters only, stopwords excepted, that stand in at least pairShare of
 // the FRUS corpus's documents (TestPairWords makes it, -update writes it).
 // Stopwords are left out because pairs with them ("of the", "secretary of")
-// would grow the index by half. The share is where memory allows: at 3%
+// would add four times the postings (TestPairWords logs both). The share is where memory allows: at 3%
 // (1,037 words) phrases were fastest, but the 1M ingest's peak memory rose
 // by half, over the 4 GB the archive must ingest in; at 10% (289 words) it
 // rises by a tenth (docs/decisions.md).
@@ -128,11 +128,7 @@ func (e *evaluator) pairPhrase(toks []token, lists []wordLists, mask uint8, cand
 	}
 	sort.Slice(parts, func(a, b int) bool { return parts[a].off < parts[b].off })
 	pairPhrases.Add(1)
-	// The score's document frequency stays the rarer word's, as when the
+	// The score's document frequency stays the rarest word's, as when the
 	// words are walked: pair lists change the cost of a phrase, not its rank.
-	df := lists[0].df()
-	for _, l := range lists[1:] {
-		df = min(df, l.df())
-	}
-	return e.phraseOfParts(parts, df, mask, cand), true
+	return e.phraseOfParts(parts, rarest(lists), mask, cand), true
 }

@@ -3,6 +3,7 @@ package index
 import (
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -23,29 +24,36 @@ func TestPairWords(t *testing.T) {
 		stop[Term(w)] = true
 	}
 	df := map[string]int{}
-	n := 0
+	var fields [][]string // every document's fields, as terms, for pairCost
 	err := eachFRUSDoc(t, func(doc Doc) {
 		seen := map[string]bool{}
 		for fld := uint8(0); fld < fCJK; fld++ {
+			var terms []string
 			for _, tok := range words(doc.Text[fld], nil) {
 				seen[tok.term] = true
+				terms = append(terms, tok.term)
 			}
+			fields = append(fields, terms)
 		}
+		fields = append(fields, nil) // the end of a document
 		for w := range seen {
 			df[w]++
 		}
-		n++
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var list []string
-	for w, c := range df {
-		if float64(c) >= pairShare*float64(n) && stemmable(w) && !stop[w] {
-			list = append(list, w)
+	n := len(fields) / int(fCJK+1)
+	listOf := func(share float64, stopwords bool) map[string]bool {
+		l := map[string]bool{}
+		for w, c := range df {
+			if float64(c) >= share*float64(n) && stemmable(w) && (stopwords || !stop[w]) {
+				l[w] = true
+			}
 		}
+		return l
 	}
-	slices.Sort(list)
+	list := slices.Sorted(maps.Keys(listOf(pairShare, false)))
 	got := strings.Join(list, "\n") + "\n"
 	if *update {
 		if err := os.WriteFile("pairwords.txt", []byte(got), 0o644); err != nil {
@@ -58,6 +66,46 @@ func TestPairWords(t *testing.T) {
 		t.Errorf("pairwords.txt is not what %d FRUS documents give (%d words, the file has %d): go test ./internal/index -run TestPairWords -update, and change segmentMagic",
 			n, len(list), len(strings.Fields(pairWordsText)))
 	}
+
+	// What pair lists cost, as docs/decisions.md gives it (go test -v -run
+	// TestPairWords): the postings and positions they add to the words', for
+	// the shares tried, without stopwords and with them. A lower share and
+	// stopwords must each add more.
+	prev := [2]float64{}
+	for _, share := range []float64{0.10, 0.05, 0.03} {
+		without, with := pairCost(fields, listOf(share, false)), pairCost(fields, listOf(share, true))
+		t.Logf("share %.0f%%: %d pair words, postings +%.1f%%, positions +%.1f%%; with stopwords %d words, postings +%.1f%%, positions +%.1f%%",
+			100*share, len(listOf(share, false)), without[0], without[1], len(listOf(share, true)), with[0], with[1])
+		if without[0] <= prev[0] || without[1] <= prev[1] || with[0] <= without[0] || with[1] <= without[1] {
+			t.Errorf("share %.2f: pairs add %v, with stopwords %v, after %v at the higher share", share, without, with, prev)
+		}
+		prev = without
+	}
+}
+
+// pairCost is what indexing the adjacent pairs of list's words adds to the
+// words' postings and positions, in percent. fields are documents' fields
+// as terms, a nil field ending each document.
+func pairCost(fields [][]string, list map[string]bool) [2]float64 {
+	var words, wordPos, pairs, pairPos int
+	docWords, docPairs := map[string]bool{}, map[string]bool{}
+	for _, f := range fields {
+		if f == nil {
+			words, pairs = words+len(docWords), pairs+len(docPairs)
+			clear(docWords)
+			clear(docPairs)
+			continue
+		}
+		for i, w := range f {
+			docWords[w] = true
+			wordPos++
+			if i > 0 && list[f[i-1]] && list[w] {
+				docPairs[f[i-1]+" "+w] = true
+				pairPos++
+			}
+		}
+	}
+	return [2]float64{100 * float64(pairs) / float64(words), 100 * float64(pairPos) / float64(wordPos)}
 }
 
 // TestPairsAgree: phrases read with pair lists answer exactly as phrases

@@ -468,12 +468,20 @@ type phrasePart struct {
 // phraseOfWords is phrase for words without prefixes (nearly every phrase).
 func (e *evaluator) phraseOfWords(lists []wordLists, mask uint8, cand docset) termResult {
 	parts := make([]phrasePart, len(lists))
-	df := math.MaxInt
 	for i, l := range lists {
 		parts[i] = phrasePart{l[0], uint32(i)}
-		df = min(df, int(l[0].count()))
 	}
-	return e.phraseOfParts(parts, df, mask, cand)
+	return e.phraseOfParts(parts, rarest(lists), mask, cand)
+}
+
+// rarest is the document frequency of a phrase's rarest word, the phrase's
+// own for its score however its lists are read.
+func rarest(lists []wordLists) int {
+	df := math.MaxInt
+	for _, l := range lists {
+		df = min(df, l.df())
+	}
+	return df
 }
 
 // phraseOfParts matches a phrase read as parts, sorted by place, the first at
