@@ -102,7 +102,17 @@ func Run(ctx context.Context, cfg Config, log io.Writer) (*Report, error) {
 	var edits atomic.Int64
 	editorDone := make(chan error, 1)
 	editCtx, stopEditing := context.WithCancel(ctx)
-	go func() { editorDone <- l.editor(editCtx, &edits) }()
+	// Signed in before the ingest starts: an ingest quicker than a password
+	// check (argon2id, on the server) would otherwise end the editor's
+	// context while it signs in.
+	editor, err := l.signIn(ctx)
+	if err != nil {
+		stopEditing()
+		l.writing.Store(false)
+		wg.Wait()
+		return nil, err
+	}
+	go func() { editorDone <- l.editor(editCtx, editor, &edits) }()
 	ingestStart := time.Now()
 	ingestErr := l.ingestBatches(ctx)
 	rep.IngestTime = time.Since(ingestStart)
@@ -163,18 +173,25 @@ func (l *loader) ingestBatches(ctx context.Context) error {
 // editorPassword is the load test's editor's, in its own throwaway schema.
 const editorPassword = "fondload editor password"
 
-// editor signs in on the first server and, until ctx ends, unpublishes and
-// publishes its records through the web forms, each on the next server in
-// turn (the session and its token are stored in the database, so one
-// sign-in serves on all); then it leaves them published. Every form must
-// answer 303.
-func (l *loader) editor(ctx context.Context, edits *atomic.Int64) error {
+// signIn signs the editor in on the first server (the session and its token
+// are stored in the database, so one sign-in serves on all).
+func (l *loader) signIn(ctx context.Context) (*webclient.Client, error) {
+	c := webclient.New(30 * time.Second)
+	if len(l.editIDs) == 0 {
+		return c, nil
+	}
+	if err := c.SignIn(ctx, "http://"+l.servers[0].addr, "editor", editorPassword); err != nil {
+		return nil, fmt.Errorf("editor: %w", err)
+	}
+	return c, nil
+}
+
+// editor, signed in as c, unpublishes and publishes its records through the
+// web forms until ctx ends, each on the next server in turn; then it leaves
+// them published. Every form must answer 303.
+func (l *loader) editor(ctx context.Context, c *webclient.Client, edits *atomic.Int64) error {
 	if len(l.editIDs) == 0 {
 		return nil
-	}
-	c := webclient.New(30 * time.Second)
-	if err := c.SignIn(ctx, "http://"+l.servers[0].addr, "editor", editorPassword); err != nil {
-		return fmt.Errorf("editor: %w", err)
 	}
 	post := func(i int, id, action string) error {
 		u := "http://" + l.servers[i%len(l.servers)].addr + "/documents/" + id + "/" + action

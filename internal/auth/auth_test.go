@@ -67,3 +67,23 @@ func BenchmarkCheckPassword(b *testing.B) {
 		CheckPassword(h, "correct horse")
 	}
 }
+
+// TestNoAccount: the check made for a name with no account does a password
+// check's work (the same parameters, salt and key lengths as a real hash)
+// and fails, whatever the password.
+func TestNoAccount(t *testing.T) {
+	h, err := HashPassword("correct horse")
+	if err != nil {
+		t.Fatal(err)
+	}
+	real, dummy := strings.Split(h, "$"), strings.Split(dummyHash, "$")
+	if len(dummy) != len(real) || strings.Join(dummy[:4], "$") != strings.Join(real[:4], "$") ||
+		len(dummy[4]) != len(real[4]) || len(dummy[5]) != len(real[5]) {
+		t.Errorf("the dummy hash %q is not shaped as a real one, %q", dummyHash, h)
+	}
+	for _, pw := range []string{"correct horse", "", "no such account"} {
+		if CheckNoAccount(pw) || CheckPassword(dummyHash, pw) {
+			t.Errorf("%q passed the check for no account", pw)
+		}
+	}
+}
