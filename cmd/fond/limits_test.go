@@ -3,9 +3,43 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
+
+	"fond/internal/memlimit"
 )
+
+// TestMemoryLimitFlag: every command runs under the soft memory limit, the
+// default's or the flag's, and a bad one is refused before any work.
+func TestMemoryLimitFlag(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(before) })
+	t.Setenv("GOMEMLIMIT", "")
+	db := filepath.Join(t.TempDir(), "fond.db")
+	for _, c := range []struct {
+		args []string
+		want int64
+	}{
+		{nil, memlimit.DefaultMB << 20},
+		{[]string{"--memory-limit-mb", "200"}, 200 << 20},
+		{[]string{"--memory-limit-mb", "0"}, memlimit.None},
+	} {
+		if _, errs, code := fond(t, db, append(c.args, "search", "numbat")...); code != 0 {
+			t.Fatalf("%v: exit %d, %s", c.args, code, errs)
+		}
+		if got := debug.SetMemoryLimit(-1); got != c.want {
+			t.Errorf("%v: the runtime's limit is %d, want %d", c.args, got, c.want)
+		}
+	}
+	debug.SetMemoryLimit(123 << 20)
+	if _, errs, code := fond(t, db, "--memory-limit-mb", "-5", "search", "numbat"); code != 2 || !strings.Contains(errs, "--memory-limit-mb") {
+		t.Errorf("--memory-limit-mb -5: exit %d, %q", code, errs)
+	}
+	if got := debug.SetMemoryLimit(-1); got != 123<<20 {
+		t.Errorf("a refused limit changed the runtime's: %d", got)
+	}
+}
 
 func TestMaxFileSizeFlag(t *testing.T) {
 	dir := t.TempDir()

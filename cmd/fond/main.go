@@ -16,6 +16,7 @@ import (
 	"syscall"
 
 	"fond/internal/index"
+	"fond/internal/memlimit"
 	"fond/internal/record"
 )
 
@@ -87,6 +88,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	mergeMB := global.Int64("index-merge-mb", index.DefaultMergeBytes>>20, "MB of postings the search index holds in memory before it merges them into its file")
 	mergeMaxMB := global.Int64("index-merge-max-mb", index.DefaultMaxMergeBytes>>20, "MB of postings the search index's memory grows to at most before it merges, however large its file (the bound otherwise grows to a quarter of the file's postings)")
 	saveDocs := global.Int("index-save-docs", index.DefaultSaveDocs, "records held in memory for which closing writes the search index's file (fewer are caught up from the change log at the next start)")
+	memMB := global.Int64("memory-limit-mb", memlimit.DefaultMB, "MB of memory past which Go's collector works harder to stay under (a soft limit: 0 for none; $GOMEMLIMIT wins unless this is given)")
 	global.Usage = func() {}
 	if err := global.Parse(args); errors.Is(err, flag.ErrHelp) {
 		usage(stdout)
@@ -112,6 +114,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if *mergeMB <= 0 || *mergeMaxMB <= 0 || *saveDocs <= 0 {
 		fmt.Fprintln(stderr, "fond: --index-merge-mb, --index-merge-max-mb and --index-save-docs must be positive")
+		return 2
+	}
+	memSet := false
+	global.Visit(func(f *flag.Flag) { memSet = memSet || f.Name == "memory-limit-mb" })
+	if _, err := memlimit.Apply(*memMB, memSet); err != nil {
+		fmt.Fprintf(stderr, "fond: --memory-limit-mb: %v\n", err)
 		return 2
 	}
 	e := &env{dbPath: *db, indexOpts: index.Options{MergeBytes: *mergeMB << 20, MaxMergeBytes: *mergeMaxMB << 20, SaveDocs: *saveDocs}, stdout: stdout, stderr: stderr, log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))}

@@ -24,16 +24,18 @@ import (
 // of letters only, stopwords excepted, that stand in at least pairShare of
 // the FRUS corpus's documents (TestPairWords makes it, -update writes it).
 // Stopwords are left out because pairs with them ("of the", "secretary of")
-// would add four times the postings (TestPairWords logs both). The share is where memory allows: at 3%
-// (1,037 words) phrases were fastest, but the 1M ingest's peak memory rose
-// by half, over the 4 GB the archive must ingest in; at 10% (289 words) it
-// rises by a tenth (docs/decisions.md).
+// would add four times the postings (TestPairWords logs both). The share is
+// 3% (1,037 words): at 1M the phrase class's p99 is 14 ms, where 10% (289
+// words) left it at 35 and no pairs at 119. It costs the index a fifth more
+// postings and the ingest a fifth of its rate, and it fits the 4 GB a 1M
+// ingest must stay within only under fond's soft memory limit
+// (internal/memlimit; docs/decisions.md, "Pair words from 3% of documents").
 
 //go:embed pairwords.txt
 var pairWordsText string
 
 // pairShare is the share of documents from which a word is a pair word.
-const pairShare = 0.10
+const pairShare = 0.03
 
 // pairMark begins every pair term: no word holds it, and it sorts before
 // every word, so the pairs are one run at the head of the dictionary that

@@ -430,9 +430,10 @@ func FuzzOpenSegment(f *testing.F) {
 // index saved then is of this version. testdata/fondseg1 was written by fond
 // at 25e4f44, whose lists kept positions inside the document stream;
 // testdata/fondseg2 at 0204ffb, before pair lists (an index without them
-// would answer phrases of two pair words with nothing).
+// would answer phrases of two pair words with nothing); testdata/fondseg3 at
+// be24961, whose pair words were those of 10% of FRUS documents.
 func TestOlderSegment(t *testing.T) {
-	for _, name := range []string{"fondseg1", "fondseg2"} {
+	for _, name := range []string{"fondseg1", "fondseg2", "fondseg3"} {
 		t.Run(name, func(t *testing.T) {
 			old, err := os.ReadFile(filepath.Join("testdata", name))
 			if err != nil {

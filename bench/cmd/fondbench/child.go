@@ -8,7 +8,10 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 	"time"
+
+	"fond/internal/memlimit"
 )
 
 // EngineResult is what one engine's child process reports.
@@ -51,6 +54,11 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	m, err := loadModel(o.model)
 	if err != nil {
 		return err
+	}
+	if strings.HasPrefix(o.engine, "fond") {
+		if _, err := memlimit.Apply(fondMemoryLimitMB, true); err != nil {
+			return err
+		}
 	}
 	baseline := procStatus("VmRSS")
 	// FONDBENCH_CPUPROFILE=prefix writes prefix-ENGINE-ingest.pprof and

@@ -8,6 +8,7 @@ import (
 
 	"fond/internal/index"
 	"fond/internal/ingest"
+	"fond/internal/memlimit"
 	"fond/internal/record"
 	"fond/internal/search"
 	"fond/internal/store"
@@ -30,6 +31,11 @@ func openFond(ctx context.Context, dir string) (*fondEngine, error) {
 	e := &fondEngine{path: path, open: func(ctx context.Context) (*sqlstore.Store, error) { return sqlite.Open(ctx, path) }}
 	return e, e.reopen(ctx)
 }
+
+// fondMemoryLimitMB is fond's --memory-limit-mb (-fond-memory-limit-mb): the
+// soft memory limit every fond command runs under, which the fond engines of
+// a child run under too, so that their ingest's memory is fond ingest's.
+var fondMemoryLimitMB int64 = memlimit.DefaultMB
 
 // fondMergeMaxMB is fond's --index-merge-max-mb (-fond-merge-max-mb; 0: its
 // default), for trying the heap's ceiling against ingest memory.

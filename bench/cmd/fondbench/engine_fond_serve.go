@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"time"
+
+	"fond/internal/memlimit"
 )
 
 // fondBinary is the fond command the server measures run (`fond serve`,
@@ -52,6 +54,17 @@ type served struct {
 	client *http.Client
 }
 
+// fondArgs begins a fond command on the archive at path. The memory limit is
+// given only when it is not fond's default, so that the builds before the
+// flag can still be measured.
+func fondArgs(path string) []string {
+	argv := []string{fondBinary, "--db", path}
+	if fondMemoryLimitMB != memlimit.DefaultMB {
+		argv = append(argv, "--memory-limit-mb", strconv.FormatInt(fondMemoryLimitMB, 10))
+	}
+	return argv
+}
+
 // serve starts `fond serve` on the archive, through wrap when given (a
 // command that ends by running its arguments: how the memory-limited run puts
 // the server in its group from its first instruction), and returns once it
@@ -67,7 +80,7 @@ func (e *fondEngine) serve(ctx context.Context, wrap []string, first Query) (*se
 		return nil, fmt.Errorf("fond serve: %w", err)
 	}
 	defer log.Close()
-	argv := append(append([]string(nil), wrap...), fondBinary, "--db", e.path, "serve", "--addr", addr)
+	argv := append(append(append([]string(nil), wrap...), fondArgs(e.path)...), "serve", "--addr", addr)
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Stdout, cmd.Stderr = log, log
 	start := time.Now()
@@ -135,7 +148,8 @@ func (e *fondEngine) addOne(ctx context.Context, d Doc, dir string) (time.Durati
 	if err := os.WriteFile(file, []byte(d.original()), 0o644); err != nil {
 		return 0, 0, fmt.Errorf("fond: %w", err)
 	}
-	cmd := exec.CommandContext(ctx, fondBinary, "--db", e.path, "ingest", file)
+	argv := append(fondArgs(e.path), "ingest", file)
+	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Stderr = os.Stderr
 	return runWritten(cmd)
 }

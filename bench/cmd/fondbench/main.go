@@ -86,6 +86,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.clients, "clients", 0, "after the timed queries, searches per second over the query list with 1 and with this many concurrent clients (fond engines; 0: not measured)")
 	fs.IntVar(&xapianCommitEvery, "xapian-commit", batchSize, "documents per Xapian commit while indexing (0: Xapian's own flush every 10,000)")
 	fs.Int64Var(&o.serveMemMB, "serve-memory-mb", 0, "after the server measures, run the query list against fond serve inside a memory cgroup of this many MB and compare its totals (0: not run)")
+	fs.Int64Var(&fondMemoryLimitMB, "fond-memory-limit-mb", fondMemoryLimitMB, "fond's --memory-limit-mb for its ingest and server, and for the fond engines of this benchmark's own process (0: none)")
 	fs.Int64Var(&fondMergeMaxMB, "fond-merge-max-mb", 0, "fond's --index-merge-max-mb for its ingest and server (0: fond's default)")
 	fs.StringVar(&fondBinary, "fond", besideSelf("fond"), "the fond command, for the server measures (fond serve, fond ingest of one file); empty: not measured")
 	fs.BoolVar(&o.child, "child", false, "internal: run one engine (-engine) and print its JSON")
@@ -115,6 +116,9 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	}
 	if o.serveMemMB < 0 {
 		return o, errors.New("-serve-memory-mb must be 0 or more")
+	}
+	if fondMemoryLimitMB < 0 {
+		return o, errors.New("-fond-memory-limit-mb must be 0 or more")
 	}
 	if fondMergeMaxMB < 0 {
 		return o, errors.New("-fond-merge-max-mb must be 0 or more")

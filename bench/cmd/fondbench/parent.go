@@ -87,7 +87,8 @@ func runParent(ctx context.Context, o options, stdout, stderr io.Writer) error {
 		if o.serveMemMB > 0 {
 			args = append(args, "-serve-memory-mb", strconv.FormatInt(o.serveMemMB, 10))
 		}
-		args = append(args, "-fond", fondBinary, "-xapian-commit", strconv.Itoa(xapianCommitEvery), "-fond-merge-max-mb", strconv.FormatInt(fondMergeMaxMB, 10))
+		args = append(args, "-fond", fondBinary, "-xapian-commit", strconv.Itoa(xapianCommitEvery), "-fond-merge-max-mb", strconv.FormatInt(fondMergeMaxMB, 10),
+			"-fond-memory-limit-mb", strconv.FormatInt(fondMemoryLimitMB, 10))
 		fmt.Fprintf(stderr, "fondbench: %s: start\n", name)
 		var out bytes.Buffer
 		cmd := exec.CommandContext(ctx, exe, args...)
