@@ -27,7 +27,7 @@ import (
 // would add four times the postings (TestPairWords logs both). The share is
 // 3% (1,037 words): at 1M the phrase class's p99 is 14 ms, where 10% (289
 // words) left it at 35 and no pairs at 119. It costs the index a fifth more
-// postings and the ingest a fifth of its rate, and it fits the 4 GB a 1M
+// postings and the ingest a tenth to a fifth of its rate, and it fits the 4 GB a 1M
 // ingest must stay within only under fond's soft memory limit
 // (internal/memlimit; docs/decisions.md, "Pair words from 3% of documents").
 
