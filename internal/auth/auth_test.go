@@ -76,9 +76,9 @@ func TestNoAccount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	real, dummy := strings.Split(h, "$"), strings.Split(dummyHash, "$")
-	if len(dummy) != len(real) || strings.Join(dummy[:4], "$") != strings.Join(real[:4], "$") ||
-		len(dummy[4]) != len(real[4]) || len(dummy[5]) != len(real[5]) {
+	hashed, dummy := strings.Split(h, "$"), strings.Split(dummyHash, "$")
+	if len(dummy) != len(hashed) || strings.Join(dummy[:4], "$") != strings.Join(hashed[:4], "$") ||
+		len(dummy[4]) != len(hashed[4]) || len(dummy[5]) != len(hashed[5]) {
 		t.Errorf("the dummy hash %q is not shaped as a real one, %q", dummyHash, h)
 	}
 	for _, pw := range []string{"correct horse", "", "no such account"} {

@@ -9,7 +9,7 @@
 // documents, and over 4 GB at 1M with the index's pair lists for 3% of
 // words. Under a soft limit the collector runs earlier only as the heap
 // nears it; below the limit nothing changes (docs/decisions.md, "A soft
-// memory limit for every fond process").
+// memory limit for every fond command").
 package memlimit
 
 import (
@@ -22,9 +22,9 @@ import (
 // DefaultMB is the default limit: under the 4 GB a 1M-document ingest must
 // stay within, with room for what the limit does not count (SQLite's pages,
 // which its allocator maps outside Go's heap), and above what a 1M ingest
-// holds live at its peak, so that the collector does not run without end. When more than the limit is live the runtime bounds its
-// collector to about half the CPU: a process past it slows, it does not
-// fail.
+// holds live at its peak, so that the collector does not run without end.
+// When more than the limit is live the runtime bounds its collector to
+// about half the CPU: a process past it slows, it does not fail.
 const DefaultMB = 3072
 
 // None means no limit, the runtime's own default.
