@@ -488,9 +488,6 @@ func (ix *Index) term(t string) *plist {
 		i, ok = ix.seg.findTerm(t)
 	}
 	if !ok {
-		if heap == nil {
-			return nil
-		}
 		return heap.list()
 	}
 	return ix.withHeap(ix.seg.list(i), heap)
@@ -574,10 +571,7 @@ type termRef struct {
 
 func (r termRef) list() *plist {
 	if r.i < 0 {
-		if h := r.ix.heapList(r.t); h != nil {
-			return h.list()
-		}
-		return nil
+		return r.ix.heapList(r.t).list()
 	}
 	return r.ix.withHeap(r.ix.seg.list(r.i), r.ix.heapList(r.t))
 }

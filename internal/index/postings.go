@@ -65,8 +65,14 @@ type heapPart struct {
 	skips []skip // every skipEvery postings, so a seek jumps instead of decoding
 }
 
-// list is the heap's part as a list of its own (a term the segment lacks).
-func (h *heapPart) list() *plist { return &plist{heapPart: *h} }
+// list is the heap's part as a list of its own (a term the segment lacks),
+// nil for none.
+func (h *heapPart) list() *plist {
+	if h == nil {
+		return nil
+	}
+	return &plist{heapPart: *h}
+}
 
 // count is the list's postings, both parts.
 func (p *plist) count() uint32 { return p.baseN + p.n }
