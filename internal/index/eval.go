@@ -39,8 +39,11 @@ type termResult struct {
 }
 
 type evaluator struct {
-	ix  *Index
-	ctx context.Context
+	// loans are the long arrays the search has borrowed (lend.go), given
+	// back when it ends.
+	loans *loans
+	ix    *Index
+	ctx   context.Context
 	// see is the hotDoc.seen bit of who searches: seenReaders, or seenStaff
 	// for a search that may find drafts.
 	see uint8
@@ -385,7 +388,7 @@ func (e *evaluator) name(t search.Term, mask uint8, cand docset, typed termResul
 
 // restrict keeps the documents of a sorted list that the search sees and cand holds.
 func (e *evaluator) restrict(l []uint32, cand docset) []uint32 {
-	out := make([]uint32, 0, len(l))
+	out := borrow[uint32](e.loans, &u32Pool, len(l))
 	in := member{ids: cand.ids}
 	for i, d := range l {
 		if i%checkEvery == 0 && e.stopped() {
@@ -570,7 +573,7 @@ func (e *evaluator) filterRange(cand docset, keep func(n uint32) bool, lo, hi in
 
 // allDocs lists every document the search may find (docset.all).
 func (e *evaluator) allDocs() []uint32 {
-	out := make([]uint32, 0, e.ix.live)
+	out := borrow[uint32](e.loans, &u32Pool, e.ix.live)
 	for i := range e.ix.hot {
 		if e.sees(&e.ix.hot[i]) {
 			out = append(out, uint32(i))

@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -73,11 +74,13 @@ func TestNoSplitUnderLoad(t *testing.T) {
 }
 
 // Searches share what they keep between them (the facets' count arrays, the
-// prefix accumulator): an answer kept across later searches stays as it was,
-// and searches running at once answer as they do one at a time.
+// prefix accumulator, the long arrays lent to each, here every one of them):
+// a search with lent arrays answers as one with arrays of its own, an answer
+// kept across later searches stays as it was, and searches running at once
+// answer as they do one at a time.
 func TestSearchesAtOnceAgree(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
-	defer func(m int) { splitMin = m }(splitMin)
+	defer func(m, l int) { splitMin, lendMin = m, l }(splitMin, lendMin)
 	splitMin = 1
 	ix, _ := roundTrip(t, build(genDocs(2000, 4)))
 	queries := []string{"loan", "telegram railway", `"soviet army"`, "tel*", "loan OR uranium", "cipher -harbor", "date:1947..1950 treaty"}
@@ -93,12 +96,21 @@ func TestSearchesAtOnceAgree(t *testing.T) {
 		return run(ix, Request{Node: parse(q), Limit: 20, Facets: true, Unpublished: staff})
 	}
 	want := map[string]string{}
+	lendMin = math.MaxInt
+	for _, q := range queries {
+		for _, staff := range []bool{false, true} {
+			want[fmt.Sprint(q, staff)] = show(ask(q, staff))
+		}
+	}
+	lendMin = 1
 	kept := map[string]Response{}
 	for _, q := range queries {
 		for _, staff := range []bool{false, true} {
 			k := fmt.Sprint(q, staff)
 			kept[k] = ask(q, staff)
-			want[k] = show(kept[k])
+			if got := show(kept[k]); got != want[k] {
+				t.Errorf("%s: with lent arrays:\n%s\nwith its own\n%s", k, got, want[k])
+			}
 		}
 	}
 	for _, q := range queries {

@@ -94,8 +94,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (res Response, err err
 	defer ix.damagedPanic(&err)
 	lim := req.Limits.WithDefaults()
 	start := time.Now()
-	e := &evaluator{ix: ix, ctx: ctx, deadline: start.Add(lim.MaxDuration), names: req.Names,
+	e := &evaluator{loans: &loans{}, ix: ix, ctx: ctx, deadline: start.Add(lim.MaxDuration), names: req.Names,
 		within: req.DateMode == search.DateWithin, maxExpand: lim.MaxPrefixExpansion, fuzzy: req.Match == search.MatchMost, typed: req.Typed}
+	defer e.loans.giveBack()
 	// why tells the caller's end (its error as it is) from the time limit.
 	why := func(err error) (Response, error) {
 		if errors.Is(err, errOverTime) {
@@ -262,7 +263,7 @@ func (e *evaluator) where(doc uint32, marks []uint32) Where {
 // field, and doubled for records dated in a year the query names. A long
 // result is scored in two halves at once when a core is free.
 func (e *evaluator) score(docs []uint32) []float64 {
-	scores := make([]float64, len(docs))
+	scores := borrowZeroed[float64](e.loans, &f64Pool, len(docs))
 	halves(len(docs), func(lo, hi int) { e.scoreRange(docs, scores, lo, hi) })
 	e.stopped()
 	return scores

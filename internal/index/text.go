@@ -184,7 +184,7 @@ func (e *evaluator) readBack(sc *scratch, cand docset, wlo, whi, spare int, r *t
 	// not copied as they grow (growing them was half of a prefix query at 1M).
 	if cand.all {
 		n := ones(seen[wlo:whi]) + spare
-		r.docs, r.wtf = make([]uint32, 0, n), make([]float32, 0, n)
+		r.docs, r.wtf = borrow[uint32](e.loans, &u32Pool, n), borrow[float32](e.loans, &f32Pool, n)
 	}
 	in := member{ids: cand.ids}
 	if !cand.all && wlo > 0 {
@@ -317,7 +317,7 @@ func (e *evaluator) singleRange(p *plist, mask uint8, from, to uint32, r *termRe
 	if from > 0 {
 		n = n/2 + n/16
 	}
-	r.docs, r.wtf, r.at = make([]uint32, 0, n), make([]float32, 0, n), make([]postingAt, 0, n)
+	r.docs, r.wtf, r.at = borrow[uint32](e.loans, &u32Pool, int(n)), borrow[float32](e.loans, &f32Pool, int(n)), borrow[postingAt](e.loans, &atPool, int(n))
 	hot := e.ix.hot
 	for ok, steps := true, 1; ok; ok, steps = it.next(), steps+1 {
 		if steps%checkEvery == 0 && e.ended() {
