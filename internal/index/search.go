@@ -148,10 +148,15 @@ func (ix *Index) Search(ctx context.Context, req Request) (res Response, err err
 	}
 	var scores []float64
 	sortBy := req.Sort
+	one := false // scored by topOfOne as the page is chosen
 	if sortBy == search.SortRelevance || sortBy == "" {
-		if len(e.ranked) == 0 {
+		switch {
+		case len(e.ranked) == 0:
 			sortBy = search.SortDateAsc // nothing to rank by: filters alone list in date order
-		} else {
+		case scoreAsYouGo && e.oneWord(docs) && tiers == nil && len(e.asTyped) == 0:
+			one = true
+			scores = borrow[float64](e.loans, &f64Pool, len(docs))[:len(docs)]
+		default:
 			scores = e.score(docs)
 		}
 	}
@@ -174,7 +179,12 @@ func (ix *Index) Search(ctx context.Context, req Request) (res Response, err err
 	if scores != nil && tiers == nil && len(e.asTyped) == 0 {
 		plain = scores
 	}
-	top := e.topScored(docs, less, k, plain)
+	var top []ranked
+	if one {
+		top = e.topOfOne(docs, scores, less, k)
+	} else {
+		top = e.topScored(docs, less, k, plain)
+	}
 	if e.err != nil {
 		return why(e.err)
 	}
@@ -272,18 +282,10 @@ func (e *evaluator) score(docs []uint32) []float64 {
 // scoreRange scores docs[lo:hi] into scores[lo:hi]. It may run beside
 // another, so it asks e.ended.
 func (e *evaluator) scoreRange(docs []uint32, scores []float64, lo, hi int) {
-	n := float64(e.ix.live)
-	avg := float64(e.ix.lengths) / math.Max(n, 1)
-	// bm25's length norm, with what does not depend on the document taken
-	// out of the loop.
-	norm0, norm1 := k1*(1-b), k1*b/avg
+	norm0, norm1 := e.norms()
 	hot := e.ix.hot
 	for _, r := range e.ranked {
-		df := float64(min(r.df, e.ix.live))
-		idf := math.Log((n - df + 0.5) / (df + 0.5))
-		if idf <= 0 {
-			idf = 1e-6
-		}
+		idf := e.idf(r)
 		if e.ended() {
 			return
 		}
@@ -330,6 +332,80 @@ func (e *evaluator) scoreRange(docs []uint32, scores []float64, lo, hi int) {
 	}
 }
 
+// norms are bm25's length norm, with what does not depend on the document
+// taken out of the loops: a document of length l divides by tf + norm0 +
+// norm1·l.
+func (e *evaluator) norms() (norm0, norm1 float64) {
+	avg := float64(e.ix.lengths) / math.Max(float64(e.ix.live), 1)
+	return k1 * (1 - b), k1 * b / avg
+}
+
+// idf is bm25's weight of a term.
+func (e *evaluator) idf(r termResult) float64 {
+	n := float64(e.ix.live)
+	df := float64(min(r.df, e.ix.live))
+	idf := math.Log((n - df + 0.5) / (df + 0.5))
+	if idf <= 0 {
+		idf = 1e-6
+	}
+	return idf
+}
+
+// oneWord reports whether docs are the documents of the search's only
+// ranked term and its score is bm25 alone (no year named): a search of one
+// word, prefix or phrase, the commonest and, for a word of most of the
+// archive, the longest to score.
+func (e *evaluator) oneWord(docs []uint32) bool {
+	if len(e.ranked) != 1 || len(e.years) > 0 || len(docs) == 0 {
+		return false
+	}
+	r := e.ranked[0].docs
+	return len(r) == len(docs) && &r[0] == &docs[0]
+}
+
+// scoreAsYouGo lets a oneWord search score in topOfOne; tests turn it off to
+// compare with scoring every document first.
+var scoreAsYouGo = true
+
+// topOfOne is topScored for a oneWord search, scoring as it goes. A document
+// whose score could not enter the heap even at length 0 (bm25 falls as the
+// document grows) is passed over without its length being read, and only the
+// scores read are written: scores is lent, not zeroed. At 1M the scores of a
+// word's every document and the pass over them after were a fifth of a
+// prefix search's time.
+func (e *evaluator) topOfOne(docs []uint32, scores []float64, less func(a, b ranked) bool, k int) []ranked {
+	r := e.ranked[0]
+	idf := e.idf(r)
+	norm0, norm1 := e.norms()
+	hot := e.ix.hot
+	return e.topBy(docs, less, k, func(lo, hi int) []ranked {
+		h := &rankHeap{less: less}
+		floor := math.Inf(-1)
+		for i := lo; i < hi; i++ {
+			if (i-lo)%checkEvery == 0 && e.ended() {
+				return nil
+			}
+			tf := float64(r.wtf[i])
+			num := idf * tf * (k1 + 1) // as scoreRange computes it, so that scores are the same to the bit
+			if num/(tf+norm0) < floor {
+				continue
+			}
+			s := num / (tf + norm0 + norm1*float64(hot[docs[i]].length))
+			scores[i] = s
+			if s < floor {
+				continue
+			}
+			if !h.offer(ranked{docs[i], i}, k) {
+				continue
+			}
+			if len(h.items) == k {
+				floor = scores[h.items[0].pos]
+			}
+		}
+		return h.best()
+	})
+}
+
 // ranked is a document and its place in the result list (for its score).
 type ranked struct {
 	doc uint32
@@ -348,8 +424,14 @@ func (e *evaluator) top(docs []uint32, less func(a, b ranked) bool, k int) []ran
 // profile of a one-word search matching a quarter of a 300k archive). A long list is taken in
 // two halves at once when a core is free, each keeping its own k best.
 func (e *evaluator) topScored(docs []uint32, less func(a, b ranked) bool, k int, scores []float64) []ranked {
+	return e.topBy(docs, less, k, func(lo, hi int) []ranked { return e.topRange(docs, less, k, scores, lo, hi) })
+}
+
+// topBy is the k best of docs by less, from best(lo, hi), the k best of
+// docs[lo:hi] best first, run over two halves at once when a core is free.
+func (e *evaluator) topBy(docs []uint32, less func(a, b ranked) bool, k int, best func(lo, hi int) []ranked) []ranked {
 	var parts [2][]ranked
-	halves(len(docs), func(lo, hi int) { parts[min(lo, 1)] = e.topRange(docs, less, k, scores, lo, hi) })
+	halves(len(docs), func(lo, hi int) { parts[min(lo, 1)] = best(lo, hi) })
 	if e.stopped() {
 		return nil
 	}
@@ -381,24 +463,14 @@ func (e *evaluator) topRange(docs []uint32, less func(a, b ranked) bool, k int, 
 		if scores != nil && scores[i] < floor {
 			continue
 		}
-		r := ranked{docs[i], i}
-		if len(h.items) < k {
-			heap.Push(h, r)
-		} else if k > 0 && less(r, h.items[0]) {
-			h.items[0] = r
-			heap.Fix(h, 0)
-		} else {
+		if !h.offer(ranked{docs[i], i}, k) {
 			continue
 		}
 		if scores != nil && len(h.items) == k {
 			floor = scores[h.items[0].pos]
 		}
 	}
-	out := make([]ranked, len(h.items))
-	for i := len(out) - 1; i >= 0; i-- {
-		out[i] = heap.Pop(h).(ranked)
-	}
-	return out
+	return h.best()
 }
 
 // order says whether a comes before b: by score (higher first), or by date
@@ -449,6 +521,30 @@ func (ix *Index) order(scores []float64, sortBy string) func(a, b ranked) bool {
 type rankHeap struct {
 	items []ranked
 	less  func(a, b ranked) bool
+}
+
+// offer adds r when the heap holds fewer than k or r comes before its
+// worst, which it then replaces; false when r was not taken.
+func (h *rankHeap) offer(r ranked, k int) bool {
+	if len(h.items) < k {
+		heap.Push(h, r)
+		return true
+	}
+	if k > 0 && h.less(r, h.items[0]) {
+		h.items[0] = r
+		heap.Fix(h, 0)
+		return true
+	}
+	return false
+}
+
+// best empties the heap into a list, best first.
+func (h *rankHeap) best() []ranked {
+	out := make([]ranked, len(h.items))
+	for i := len(out) - 1; i >= 0; i-- {
+		out[i] = heap.Pop(h).(ranked)
+	}
+	return out
 }
 
 func (h *rankHeap) Len() int           { return len(h.items) }
