@@ -276,3 +276,34 @@ func BenchmarkReaderDrafts(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkArchivePlainQueries measures the reading room's plain searches
+// (match=most, facets, a page of twenty) of common words on an archive's own
+// index file, named by $FOND_BENCH_INDEX: a 1M archive is what fondbench
+// leaves in DIR/fond (fondbench -docs 1000000 -engines fond -dir DIR), and
+// its generated text has FRUS's common words.
+//
+//	FOND_BENCH_INDEX=DIR/fond/fond.db-index go test -run=^$ -bench=ArchivePlainQueries ./internal/index/
+func BenchmarkArchivePlainQueries(b *testing.B) {
+	path := os.Getenv("FOND_BENCH_INDEX")
+	if path == "" {
+		b.Skip("FOND_BENCH_INDEX names no index file (an archive's fond.db-index)")
+	}
+	if _, err := os.Stat(path); err != nil {
+		b.Fatal(err)
+	}
+	ix, err := Open(path, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	ix.file.verify.Wait() // its check reads the whole file: not beside the timings
+	for _, q := range []string{"united states", "secretary of state", "foreign minister", "soviet union", "kim il sung", `"secretary of state"`} {
+		node, err := search.Parse(q, search.Limits{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		req := Request{Node: node, Limit: 20, Facets: true, Match: search.MatchMost, Typed: search.TypedWords(q)}
+		b.Run(strings.ReplaceAll(q, " ", "-"), func(b *testing.B) { benchSearch(b, ix, req) })
+	}
+}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -259,5 +260,24 @@ func TestKeywordsEveryWordFirst(t *testing.T) {
 	res := most(t, ix, "Crowder Zelaya Washington", nil)
 	if got := hitIDs(res); len(got) < 2 || got[0] != "all" {
 		t.Errorf("Crowder Zelaya Washington: %v, want all first", got)
+	}
+}
+
+// A plain search lists its documents by a pass over every document's count
+// when many have a telling word, else by sorting the few: both ways give the
+// same answer, totals, tiers and page alike.
+func TestBestMatchDenseOrSorted(t *testing.T) {
+	defer func(d int) { denseFrom = d }(denseFrom)
+	ix := build(genDocs(2000, 6))
+	for _, q := range []string{"loan telegram", "loan railway harbor", "soviet army uranium cipher", "molotov treaty", "loan date:1947..1950 railway", "amabssador loan"} {
+		var answers [2]string
+		for i, d := range []int{1 << 30, 1} { // never dense, always dense
+			denseFrom = d
+			res := most(t, ix, q, nil)
+			answers[i] = fmt.Sprint(res.Total, res.Exact, hitIDs(res), res.Facets)
+		}
+		if answers[0] != answers[1] {
+			t.Errorf("%q: sorted\n%s\ndense\n%s", q, answers[0], answers[1])
+		}
 	}
 }

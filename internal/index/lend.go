@@ -17,7 +17,7 @@ import "sync"
 var lendMin = 1 << 14
 
 var (
-	u32Pool, f32Pool, f64Pool, atPool sync.Pool
+	u8Pool, u32Pool, f32Pool, f64Pool, atPool sync.Pool
 )
 
 // loans are the arrays a search has borrowed, given back by giveBack. Both
