@@ -298,7 +298,7 @@ func BenchmarkArchivePlainQueries(b *testing.B) {
 	}
 	defer ix.Close()
 	ix.file.verify.Wait() // its check reads the whole file: not beside the timings
-	for _, q := range []string{"united states", "secretary of state", "foreign minister", "soviet union", "kim il sung", `"secretary of state"`} {
+	for _, q := range []string{"united states", "secretary of state", "foreign minister", "soviet union", "kim il sung", `"secretary of state"`, `"minister of foreign affairs"`} {
 		node, err := search.Parse(q, search.Limits{})
 		if err != nil {
 			b.Fatal(err)

@@ -2,6 +2,8 @@ package index
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -147,6 +149,52 @@ func TestPositionsThroughParts(t *testing.T) {
 		}
 		if got := fmt.Sprint(it.appendPositions(fTitle, nil)); (got == "[0]") != (target%3 == 0) {
 			t.Errorf("seek(%d): title positions %s", target, got)
+		}
+	}
+}
+
+// Phrases of three and more words with a word in them far commoner than the
+// rest (a stopword), whose positions are decoded only where the other words
+// stand in a row, find the documents a plain reading of the text finds.
+func TestPhraseThroughCommonWord(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	words := []string{"alpha", "beta", "gamma", "delta"}
+	var docs []Doc
+	var bodies [][]string
+	for i := range 3000 {
+		var body []string
+		for range 10 + r.IntN(60) {
+			w := "of"
+			if r.IntN(3) == 0 {
+				w = words[r.IntN(len(words))]
+			}
+			body = append(body, w)
+		}
+		bodies = append(bodies, body)
+		docs = append(docs, Doc{Ref: int64(i + 1), ID: fmt.Sprintf("d%05d", i), Text: [7]string{"", "", strings.Join(body, " ")}})
+	}
+	ix := build(docs)
+	holds := func(body, phrase []string) bool {
+		for i := 0; i+len(phrase) <= len(body); i++ {
+			if slices.Equal(body[i:i+len(phrase)], phrase) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, q := range []string{"alpha of beta", "of alpha of", "alpha of of beta", "gamma delta of", "of of alpha", "beta of gamma of delta", "alpha beta of"} {
+		phrase := strings.Fields(q)
+		want := 0
+		for _, b := range bodies {
+			if holds(b, phrase) {
+				want++
+			}
+		}
+		if want == 0 {
+			t.Fatalf("%q: no document holds it; the test proves nothing", q)
+		}
+		if got := run(ix, Request{Node: parse(`"` + q + `"`), Limit: 10}).Total; got != want {
+			t.Errorf("%q: %d documents, want %d", q, got, want)
 		}
 	}
 }

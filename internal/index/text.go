@@ -596,10 +596,28 @@ func (e *evaluator) phraseRange(parts []phrasePart, lead int, mask uint8, cand d
 				continue
 			}
 			last := int64(pos[a][len(pos[a])-1]) - int64(offs[a])
+			// The part most times in the field (a stopword: "of" in "secretary
+			// of state") is decoded last, and only where the others stand
+			// in a row: its positions were most of such a phrase's time.
+			z := -1
+			if n >= 3 {
+				z = 0
+				for i := range its {
+					if its[i].tf[f] > its[z].tf[f] {
+						z = i
+					}
+				}
+			}
 			for i := range its {
-				if i != a {
+				if i != a && i != z {
 					pos[i] = its[i].appendPositionsTo(f, pos[i][:0], uint32(max(0, last+int64(offs[i]))))
 				}
+			}
+			if z >= 0 && z != a {
+				if phraseCountWithout(pos, offs, z) == 0 {
+					continue
+				}
+				pos[z] = its[z].appendPositionsTo(f, pos[z][:0], uint32(max(0, last+int64(offs[z]))))
 			}
 			if k := phraseCount(pos, offs); k > 0 {
 				w += weights[f] * float32(k)
@@ -611,6 +629,23 @@ func (e *evaluator) phraseRange(parts []phrasePart, lead int, mask uint8, cand d
 		}
 	}
 	return docs, wtf
+}
+
+// phraseCountWithout is phraseCount of every part but part z.
+func phraseCountWithout(pos [][]uint32, offs []uint32, z int) int {
+	var fixedPos [8][]uint32
+	var fixedOffs [8]uint32
+	sub, subOffs := fixedPos[:0], fixedOffs[:0]
+	for i := range pos {
+		if i != z {
+			sub, subOffs = append(sub, pos[i]), append(subOffs, offs[i])
+		}
+	}
+	// Places count from the first part left: offs are in order of place.
+	for i := len(subOffs) - 1; i >= 0; i-- {
+		subOffs[i] -= subOffs[0]
+	}
+	return phraseCount(sub, subOffs)
 }
 
 // phraseCount counts the places p of part 0 where part i stands at
