@@ -262,11 +262,19 @@ type Index struct {
 	// resets counts Reset and compact, which renumber documents: a merge
 	// begun before one is dropped.
 	resets int
-	file   fileState
+	// applied counts Apply's changes: with resets, it says whether what was
+	// counted over every document (wholeFacets) still holds.
+	applied uint64
+	file    fileState
 	// subjects is each document's subjects as bits, built by the first
 	// search that counts them (subjectMasks), under subjectsMu.
 	subjects   atomic.Pointer[subjectCache]
 	subjectsMu sync.Mutex
+	// whole is the facets of every document a staff search sees ([0]) and
+	// a reader's ([1]), built by the first search that needs them
+	// (wholeFacets), under wholeMu.
+	whole   [2]atomic.Pointer[wholeCounts]
+	wholeMu sync.Mutex
 }
 
 // New returns an empty index.
@@ -314,6 +322,7 @@ func (ix *Index) Len() int {
 func (ix *Index) Apply(removed []int64, added []*Analyzed) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	ix.applied++
 	for _, ref := range removed {
 		ix.remove(ref)
 	}

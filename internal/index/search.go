@@ -136,7 +136,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (res Response, err err
 		res.Exact = exact
 	}
 	if req.Facets {
-		f, ok := ix.facets(e.ended, docs, req.Names)
+		f, ok := ix.facets(e.ended, docs, req.Names, e.see)
 		if !ok {
 			e.stopped()
 			return why(e.err)
