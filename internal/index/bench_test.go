@@ -281,7 +281,10 @@ func BenchmarkReaderDrafts(b *testing.B) {
 // (match=most, facets, a page of twenty) of common words on an archive's own
 // index file, named by $FOND_BENCH_INDEX: a 1M archive is what fondbench
 // leaves in DIR/fond (fondbench -docs 1000000 -engines fond -dir DIR), and
-// its generated text has FRUS's common words.
+// its generated text has FRUS's common words. The ones named …/no-facets ask
+// for no facets, to tell their share; those named …/all-words are searches
+// as fondbench's classes make them (every word, no facets), timed alone
+// where fondbench times each once.
 //
 //	FOND_BENCH_INDEX=DIR/fond/fond.db-index go test -run=^$ -bench=ArchivePlainQueries ./internal/index/
 func BenchmarkArchivePlainQueries(b *testing.B) {
@@ -298,15 +301,35 @@ func BenchmarkArchivePlainQueries(b *testing.B) {
 	}
 	defer ix.Close()
 	ix.file.verify.Wait() // its check reads the whole file: not beside the timings
+	type query struct {
+		q      string
+		most   bool // search.MatchMost, as the reading room asks
+		facets bool
+	}
+	var queries []query
 	for _, q := range []string{"", "present", "united states", "secretary of state", "foreign minister", "soviet union", "kim il sung", `"secretary of state"`, `"minister of foreign affairs"`} {
-		node, err := search.Parse(q, search.Limits{})
+		queries = append(queries, query{q, true, true})
+	}
+	queries = append(queries, query{"", true, false}, query{"present", true, false}, query{"united states", true, false},
+		query{"pres*", false, false}, query{"meeting", false, false})
+	for _, c := range queries {
+		node, err := search.Parse(c.q, search.Limits{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		req := Request{Node: node, Limit: 20, Facets: true, Match: search.MatchMost, Typed: search.TypedWords(q)}
-		name := strings.ReplaceAll(q, " ", "-")
-		if q == "" {
+		req := Request{Node: node, Limit: 20, Facets: c.facets}
+		if c.most {
+			req.Match, req.Typed = search.MatchMost, search.TypedWords(c.q)
+		}
+		name := strings.ReplaceAll(c.q, " ", "-")
+		if c.q == "" {
 			name = "everything" // the archive browsed, facets and all
+		}
+		if !c.facets {
+			name += "/no-facets"
+		}
+		if !c.most {
+			name += "/all-words"
 		}
 		b.Run(name, func(b *testing.B) { benchSearch(b, ix, req) })
 	}

@@ -167,14 +167,9 @@ func (ix *Index) wholeFacets(ended func() bool, see uint8, masks []uint64) *whol
 	}
 	var l loans
 	defer l.giveBack()
-	every := borrow[uint32](&l, &u32Pool, ix.live)
-	for i := range ix.hot {
-		if i%(16*checkEvery) == 0 && ended() {
-			return nil
-		}
-		if ix.hot[i].seen&see != 0 {
-			every = append(every, uint32(i))
-		}
+	every, ok := ix.seenBut(ended, see, nil, borrow[uint32](&l, &u32Pool, ix.live))
+	if !ok {
+		return nil
 	}
 	fc, ok := ix.countAll(ended, every, masks)
 	if !ok {
@@ -195,19 +190,9 @@ func (ix *Index) facetsByLack(ended func() bool, docs []uint32, see uint8, masks
 	}
 	var l loans
 	defer l.giveBack()
-	lack := borrow[uint32](&l, &u32Pool, max(0, w.n-len(docs)))
-	j := 0
-	for i := range ix.hot {
-		if i%(16*checkEvery) == 0 && ended() {
-			return nil, false
-		}
-		if j < len(docs) && docs[j] == uint32(i) {
-			j++
-			continue
-		}
-		if ix.hot[i].seen&see != 0 {
-			lack = append(lack, uint32(i))
-		}
+	lack, ok := ix.seenBut(ended, see, docs, borrow[uint32](&l, &u32Pool, max(0, w.n-len(docs))))
+	if !ok {
+		return nil, false
 	}
 	less, ok := ix.countAll(ended, lack, masks)
 	if !ok {
@@ -218,6 +203,25 @@ func (ix *Index) facetsByLack(ended func() bool, docs []uint32, see uint8, masks
 	fc.sub(less)
 	less.release()
 	return fc, true
+}
+
+// seenBut appends to out, in order, the documents whose seen has see and
+// that docs (sorted) does not hold; false when ended said to stop.
+func (ix *Index) seenBut(ended func() bool, see uint8, docs, out []uint32) ([]uint32, bool) {
+	j := 0
+	for i := range ix.hot {
+		if i%(16*checkEvery) == 0 && ended() {
+			return nil, false
+		}
+		if j < len(docs) && docs[j] == uint32(i) {
+			j++
+			continue
+		}
+		if ix.hot[i].seen&see != 0 {
+			out = append(out, uint32(i))
+		}
+	}
+	return out, true
 }
 
 // countFacets adds docs' facet values to fc; false when ended said to stop.
