@@ -334,3 +334,21 @@ func BenchmarkArchivePlainQueries(b *testing.B) {
 		b.Run(name, func(b *testing.B) { benchSearch(b, ix, req) })
 	}
 }
+
+// BenchmarkAnalyzeFRUS measures the analyzer alone (words, terms, positions)
+// over the FRUS corpus's documents, an op a document, with one Analyzer as
+// one ingest worker keeps it: its allocations are what the ingest's
+// collector pays for.
+//
+//	go test -run=^$ -bench=AnalyzeFRUS -benchmem ./internal/index/
+func BenchmarkAnalyzeFRUS(b *testing.B) {
+	var docs []Doc
+	if err := eachFRUSDoc(b, func(d Doc) { docs = append(docs, d) }); err != nil {
+		b.Fatal(err)
+	}
+	z := &Analyzer{cache: map[string]cachedWord{}}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		z.Analyze(docs[i%len(docs)])
+	}
+}

@@ -66,7 +66,33 @@ type Analyzer struct {
 	slot  []int32
 	stamp []uint32
 	now   uint32
+	// The document being analysed, kept between documents so that a
+	// document costs its three arrays and not one slice a term and a field
+	// (docs/decisions.md, "A document's positions in one array"): its terms
+	// by slot, their counts of positions and of fields, and every
+	// occurrence in the order read, in chunks (a long body's are not copied
+	// as they grow), those of field f from fieldAt[f] on.
+	ids     []uint32
+	npos    []int32
+	nfields []int32
+	lastF   []uint8
+	occ     [][]occurrence
+	nocc    int
+	fieldAt [numFields + 1]int
 }
+
+// occurrence is one term at one position, as read.
+type occurrence struct {
+	slot int32
+	pos  uint32
+}
+
+// occChunk is the occurrences of one chunk: 32 KB, a long FRUS document's.
+const occChunk = 4096
+
+// keepChunks bounds the scratch an idle Analyzer keeps: a document past it
+// (a book-length body) has its further chunks made for it and dropped after.
+const keepChunks = 4
 
 // analyzers keeps idle Analyzers with their caches. Not a sync.Pool: that drops
 // its contents at every collection, and a cold cache stems every word again.
@@ -96,7 +122,10 @@ func (z *Analyzer) Analyze(d Doc) *Analyzed {
 		clear(z.stamp)
 		z.now = 1
 	}
+	z.ids, z.npos, z.nfields, z.lastF, z.nocc = z.ids[:0], z.npos[:0], z.nfields[:0], z.lastF[:0], 0
+	defer z.dropLarge()
 	for f := uint8(0); f < fCJK; f++ {
+		z.fieldAt[f] = z.nocc
 		n := uint32(0)
 		prev, prevPair := uint32(0), false
 		eachWord(d.Text[f], true, z.cache, func(t token) {
@@ -114,6 +143,7 @@ func (z *Analyzer) Analyze(d Doc) *Analyzed {
 		a.length += n
 	}
 	// CJK bigrams of the text fields; a gap between runs keeps a phrase inside one.
+	z.fieldAt[fCJK] = z.nocc
 	pos := uint32(0)
 	for f := fTitle; f <= fPeople; f++ {
 		if !HasCJK(d.Text[f]) {
@@ -128,9 +158,13 @@ func (z *Analyzer) Analyze(d Doc) *Analyzed {
 		}
 	}
 	a.length += pos
+	z.fieldAt[fCJK+1] = z.nocc
+	a.terms = z.terms()
 	return a
 }
 
+// addPos notes that term id stands at pos in field f. Fields come in
+// order, and positions in order within a field, for every term.
 func (z *Analyzer) addPos(a *Analyzed, id uint32, f uint8, pos uint32) {
 	if int(id) >= len(z.slot) {
 		n := max(int(id)+1, 2*len(z.slot))
@@ -139,15 +173,81 @@ func (z *Analyzer) addPos(a *Analyzed, id uint32, f uint8, pos uint32) {
 	}
 	if z.stamp[id] != z.now {
 		z.stamp[id] = z.now
-		z.slot[id] = int32(len(a.terms))
-		a.terms = append(a.terms, termPositions{id: id})
+		z.slot[id] = int32(len(z.ids))
+		z.ids = append(z.ids, id)
+		z.npos = append(z.npos, 0)
+		z.nfields = append(z.nfields, 0)
+		z.lastF = append(z.lastF, noField)
 	}
-	tp := &a.terms[z.slot[id]]
-	if n := len(tp.fields); n == 0 || tp.fields[n-1].field != f {
-		tp.fields = append(tp.fields, fieldPositions{field: f})
+	s := z.slot[id]
+	z.npos[s]++
+	if z.lastF[s] != f {
+		z.lastF[s] = f
+		z.nfields[s]++
 	}
-	fp := &tp.fields[len(tp.fields)-1]
-	fp.pos = append(fp.pos, pos)
+	c := z.nocc / occChunk
+	if c == len(z.occ) {
+		z.occ = append(z.occ, make([]occurrence, occChunk))
+	}
+	z.occ[c][z.nocc%occChunk] = occurrence{slot: s, pos: pos}
+	z.nocc++
+}
+
+// noField is no field's number: a term's last field before its first.
+const noField = 0xff
+
+// terms lays the document's occurrences out by term, in the order each term
+// was first read: every term's fields in one array, every field's positions
+// in another, each a slice of them.
+func (z *Analyzer) terms() []termPositions {
+	terms := make([]termPositions, len(z.ids))
+	var nf int
+	for _, n := range z.nfields {
+		nf += int(n)
+	}
+	fields := make([]fieldPositions, nf)
+	pos := make([]uint32, z.nocc)
+	fo, po := 0, 0
+	for s, id := range z.ids {
+		end := po + int(z.npos[s])
+		terms[s] = termPositions{id: id, fields: fields[fo : fo : fo+int(z.nfields[s])]}
+		// The term's first field starts its positions; lastF marks that none has.
+		z.npos[s] = int32(po)
+		z.lastF[s] = noField
+		fo, po = fo+int(z.nfields[s]), end
+	}
+	f := uint8(0)
+	for i := range z.nocc {
+		for i == z.fieldAt[f+1] {
+			f++
+		}
+		o := z.occ[i/occChunk][i%occChunk]
+		t := &terms[o.slot]
+		if z.lastF[o.slot] != f {
+			z.lastF[o.slot] = f
+			at := z.npos[o.slot]
+			t.fields = append(t.fields, fieldPositions{field: f, pos: pos[at:at]})
+		}
+		fp := &t.fields[len(t.fields)-1]
+		pos[z.npos[o.slot]] = o.pos
+		z.npos[o.slot]++
+		fp.pos = fp.pos[:len(fp.pos)+1]
+	}
+	// Each field's slice ends where its positions do: one that appended would
+	// write another's, were anything to append.
+	for i := range fields {
+		fields[i].pos = fields[i].pos[:len(fields[i].pos):len(fields[i].pos)]
+	}
+	return terms
+}
+
+// dropLarge lets go of the scratch a long document grew past keepChunks.
+func (z *Analyzer) dropLarge() {
+	if len(z.occ) > keepChunks {
+		clear(z.occ[keepChunks:])
+		z.occ = z.occ[:keepChunks]
+		z.ids, z.npos, z.nfields, z.lastF = nil, nil, nil, nil
+	}
 }
 
 // docInfo is a document's metadata in the index: strings interned, dates as

@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"strings"
 	"time"
 
@@ -62,7 +63,8 @@ func runChild(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	}
 	baseline := procStatus("VmRSS")
 	// FONDBENCH_CPUPROFILE=prefix writes prefix-ENGINE-ingest.pprof and
-	// prefix-ENGINE-query.pprof, to see where an engine spends its time.
+	// prefix-ENGINE-query.pprof, to see where an engine spends its time;
+	// FONDBENCH_TRACE=prefix, the same phases' execution traces.
 	stopProfile := startProfile(o.engine, "ingest")
 	e, err := newEngine(ctx, o.engine, o.dir, !o.queryOnly)
 	if err != nil {
@@ -272,21 +274,36 @@ func writeHeapProfile(engine string, docs int) {
 	pprof.Lookup("heap").WriteTo(f, 0)
 }
 
+// startProfile starts what the environment asks for the phase: a CPU profile
+// (FONDBENCH_CPUPROFILE=prefix) and an execution trace (FONDBENCH_TRACE=prefix,
+// prefix-ENGINE-PHASE.trace: where goroutines wait, which a CPU profile does
+// not show; `go tool trace -pprof=sync` reads it).
 func startProfile(engine, phase string) func() {
-	prefix := os.Getenv("FONDBENCH_CPUPROFILE")
+	stopTrace := startRecording("FONDBENCH_TRACE", engine, phase, "trace", trace.Start, trace.Stop)
+	stopCPU := startRecording("FONDBENCH_CPUPROFILE", engine, phase, "pprof", pprof.StartCPUProfile, pprof.StopCPUProfile)
+	return func() {
+		stopCPU()
+		stopTrace()
+	}
+}
+
+// startRecording runs start into prefix-ENGINE-PHASE.EXT when the variable
+// env names a prefix, and returns what stops it.
+func startRecording(env, engine, phase, ext string, start func(io.Writer) error, stop func()) func() {
+	prefix := os.Getenv(env)
 	if prefix == "" {
 		return func() {}
 	}
-	f, err := os.Create(fmt.Sprintf("%s-%s-%s.pprof", prefix, engine, phase))
+	f, err := os.Create(fmt.Sprintf("%s-%s-%s.%s", prefix, engine, phase, ext))
 	if err != nil {
 		return func() {}
 	}
-	if err := pprof.StartCPUProfile(f); err != nil {
+	if err := start(f); err != nil {
 		f.Close()
 		return func() {}
 	}
 	return func() {
-		pprof.StopCPUProfile()
+		stop()
 		f.Close()
 	}
 }
