@@ -157,10 +157,7 @@ type ahead struct {
 // loaded; most records of a new file are added, and those that turn out
 // unchanged cost only the other core's time.
 func (s *Store) analyzeAhead(f store.File) *ahead {
-	s.idxMu.Lock()
-	loaded := s.idx != nil
-	s.idxMu.Unlock()
-	if !loaded || len(f.Records) == 0 {
+	if !s.loaded.Load() || len(f.Records) == 0 {
 		return nil
 	}
 	a := &ahead{done: make(chan struct{}), byID: make(map[string]*index.Analyzed, len(f.Records))}
@@ -186,10 +183,7 @@ func (s *Store) committed(c *change, ahead *ahead) {
 	if c.gen == 0 {
 		return
 	}
-	s.idxMu.Lock()
-	loaded := s.idx != nil
-	s.idxMu.Unlock()
-	if loaded {
+	if s.loaded.Load() {
 		s.apply.enqueue(func() { s.applyChange(c, ahead) })
 	}
 }
@@ -211,7 +205,7 @@ func (s *Store) applyChange(c *change, ahead *ahead) {
 	if gen != c.gen-1 {
 		if err := s.catchUp(context.Background(), ix); err != nil {
 			slog.Warn("search index could not follow a write; it is rebuilt at the next search", "err", err)
-			s.idx = nil
+			s.setIndex(nil)
 		}
 		return
 	}
@@ -232,7 +226,7 @@ func (s *Store) applyChange(c *change, ahead *ahead) {
 	later, err := s.changedReleases(context.Background(), c)
 	if err != nil {
 		slog.Warn("search index could not follow a write; it is rebuilt at the next search", "err", err)
-		s.idx = nil
+		s.setIndex(nil)
 		return
 	}
 	ix.Apply(c.removed, append(append(done, analyze(refs, recs)...), later...))
@@ -287,8 +281,14 @@ func (s *Store) index(ctx context.Context) (*index.Index, error) {
 	if err := s.catchUp(ctx, ix); err != nil {
 		return nil, err
 	}
-	s.idx = ix
+	s.setIndex(ix)
 	return ix, nil
+}
+
+// setIndex sets the index, or drops it (nil). The caller holds idxMu.
+func (s *Store) setIndex(ix *index.Index) {
+	s.idx = ix
+	s.loaded.Store(ix != nil)
 }
 
 // catchUp applies every change after the index's generation, read in one

@@ -29,6 +29,12 @@ type Store struct {
 	indexOpts index.Options // its file's limits
 	idxMu     sync.Mutex    // one index load or catch-up at a time
 	idx       *index.Index  // nil until the first search or LoadIndex
+	// loaded says whether idx is set, for the writer to ask without idxMu,
+	// which applying a file to the index holds: asking under it kept every
+	// PutFile waiting for the previous file's Apply (docs/decisions.md, "The
+	// writer does not wait for the index's lock"). What it misses, the
+	// generation check of the next apply or search catches up.
+	loaded atomic.Bool
 	apply     *applier      // index updates, behind the writers
 }
 
