@@ -16,7 +16,7 @@ func TestAnalyzeMemoryIsProportional(t *testing.T) {
 	d.Text[fBody] = strings.Repeat("The ambassador said that the government would consider the proposal in Moscow. ", 50000)
 	// A fresh analyzer, as after a start: what it keeps between documents
 	// is made here and counted.
-	z := &Analyzer{cache: map[string]cachedWord{}}
+	z := &Analyzer{cache: &wordIDs{}}
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)

@@ -21,7 +21,7 @@ func TestAnalyzeLaysOutPositions(t *testing.T) {
 		{Text: [numFields - 1]string{}},
 		{Text: [numFields - 1]string{"Tümen river", "", strings.Repeat("of the united states ", 500)}},
 	}
-	z := &Analyzer{cache: map[string]cachedWord{}}
+	z := &Analyzer{cache: &wordIDs{}}
 	for round := range 2 { // the second with every word in the cache
 		for i, d := range docs {
 			checkAnalyzed(t, d, z.Analyze(d), round, i)

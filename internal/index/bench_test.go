@@ -346,7 +346,7 @@ func BenchmarkAnalyzeFRUS(b *testing.B) {
 	if err := eachFRUSDoc(b, func(d Doc) { docs = append(docs, d) }); err != nil {
 		b.Fatal(err)
 	}
-	z := &Analyzer{cache: map[string]cachedWord{}}
+	z := &Analyzer{cache: &wordIDs{}}
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		z.Analyze(docs[i%len(docs)])

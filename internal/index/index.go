@@ -60,7 +60,7 @@ func (a *Analyzed) Ref() int64 { return a.doc.Ref }
 // Analyzer tokenizes documents, remembering the words it has seen; one per
 // goroutine, so that the hot path takes no lock.
 type Analyzer struct {
-	cache map[string]cachedWord
+	cache *wordIDs
 	// slot[id] is where term id stands in the document being analysed, valid
 	// when stamp[id] is this document's stamp: no per-document map to clear.
 	slot  []int32
@@ -104,7 +104,7 @@ func Analyze(d Doc) *Analyzed {
 	select {
 	case z = <-analyzers:
 	default:
-		z = &Analyzer{cache: map[string]cachedWord{}}
+		z = &Analyzer{cache: &wordIDs{}}
 	}
 	a := z.Analyze(d)
 	select {

@@ -51,22 +51,22 @@ func HasCJK(s string) bool {
 
 // words splits text into its words (CJK runs excluded: they are indexed as
 // bigrams, see cjkTokens) and gives each its term.
-func words(text string, out []token) []token { return scan(text, out, true, nil) }
+func words(text string, out []token) []token { return scan(text, out, true) }
 
 // spans splits text into words like words, without terms.
-func spans(text string, out []token) []token { return scan(text, out, false, nil) }
+func spans(text string, out []token) []token { return scan(text, out, false) }
 
-// scan splits text into words; with terms, each gets its term, and with a cache
-// (word as written → term and its number) also the term's number.
-func scan(text string, out []token, terms bool, cache map[string]cachedWord) []token {
-	eachWord(text, terms, cache, func(t token) { out = append(out, t) })
+// scan splits text into words; with terms, each gets its term.
+func scan(text string, out []token, terms bool) []token {
+	eachWord(text, terms, nil, func(t token) { out = append(out, t) })
 	return out
 }
 
 // eachWord is scan one word at a time: a document's tokens held at once cost
 // some forty bytes a word, six times a long text, where indexing it needs
-// them only in turn.
-func eachWord(text string, terms bool, cache map[string]cachedWord, yield func(token)) {
+// them only in turn. With a cache (an Analyzer's), a word gets its term's
+// number instead of its term.
+func eachWord(text string, terms bool, cache *wordIDs, yield func(token)) {
 	start := -1
 	ascii, upper := true, false
 	for i := 0; i < len(text); {
@@ -86,7 +86,7 @@ func eachWord(text string, terms bool, cache map[string]cachedWord, yield func(t
 		} else if start >= 0 {
 			t := token{start: start, end: i}
 			if terms {
-				t.term, t.id = cachedTerm(cache, text[start:i], ascii, upper)
+				t.term, t.id = termIn(cache, text[start:i], ascii, upper)
 			}
 			yield(t)
 			start = -1
@@ -96,7 +96,7 @@ func eachWord(text string, terms bool, cache map[string]cachedWord, yield func(t
 	if start >= 0 {
 		t := token{start: start, end: len(text)}
 		if terms {
-			t.term, t.id = cachedTerm(cache, text[start:], ascii, upper)
+			t.term, t.id = termIn(cache, text[start:], ascii, upper)
 		}
 		yield(t)
 	}
@@ -136,28 +136,14 @@ func Term(w string) string {
 	return termOf(w, ascii, true)
 }
 
-type cachedWord struct {
-	term string
-	id   uint32
-}
-
-func cachedTerm(cache map[string]cachedWord, w string, ascii, upper bool) (string, uint32) {
+// termIn is a word's term, or with a cache only its term's number: the
+// Analyzer, the one caller with a cache, needs no more.
+func termIn(cache *wordIDs, w string, ascii, upper bool) (string, uint32) {
 	if cache == nil {
 		return termOf(w, ascii, upper), 0
 	}
-	if c, ok := cache[w]; ok {
-		return c.term, c.id
-	}
-	t := termOf(w, ascii, upper)
-	id := termID(t)
-	if len(cache) < maxLocalTerms {
-		cache[strings.Clone(w)] = cachedWord{t, id}
-	}
-	return t, id
+	return "", cache.id(w, ascii, upper)
 }
-
-// maxLocalTerms bounds an analyzer's own cache of words it has seen.
-const maxLocalTerms = 1 << 18
 
 func termOf(w string, ascii, upper bool) string {
 	if !ascii {
