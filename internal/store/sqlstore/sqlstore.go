@@ -35,7 +35,7 @@ type Store struct {
 	// writer does not wait for the index's lock"). What it misses, the
 	// generation check of the next apply or search catches up.
 	loaded atomic.Bool
-	apply     *applier      // index updates, behind the writers
+	apply  *applier // index updates, behind the writers
 }
 
 var _ store.Store = (*Store)(nil)
