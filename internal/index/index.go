@@ -129,10 +129,10 @@ func (z *Analyzer) Analyze(d Doc) *Analyzed {
 		n := uint32(0)
 		prev, prevPair := uint32(0), false
 		eachWord(d.Text[f], true, z.cache, func(t token) {
-			z.addPos(a, t.id, f, n)
+			z.addPos(t.id, f, n)
 			pair := isPairID(t.id)
 			if pair && prevPair {
-				z.addPos(a, pairID(prev, t.id), f, n-1)
+				z.addPos(pairID(prev, t.id), f, n-1)
 			}
 			prev, prevPair = t.id, pair
 			if f == fBody && n > 0 && n%markEvery == 0 {
@@ -151,7 +151,7 @@ func (z *Analyzer) Analyze(d Doc) *Analyzed {
 		}
 		for _, run := range cjkRuns(d.Text[f]) {
 			for _, bg := range bigrams(run) {
-				z.addPos(a, termID(bg), fCJK, pos)
+				z.addPos(termID(bg), fCJK, pos)
 				pos++
 			}
 			pos++
@@ -165,7 +165,7 @@ func (z *Analyzer) Analyze(d Doc) *Analyzed {
 
 // addPos notes that term id stands at pos in field f. Fields come in
 // order, and positions in order within a field, for every term.
-func (z *Analyzer) addPos(a *Analyzed, id uint32, f uint8, pos uint32) {
+func (z *Analyzer) addPos(id uint32, f uint8, pos uint32) {
 	if int(id) >= len(z.slot) {
 		n := max(int(id)+1, 2*len(z.slot))
 		z.slot = append(z.slot, make([]int32, n-len(z.slot))...)

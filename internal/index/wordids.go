@@ -10,8 +10,8 @@ import (
 // A Go map did this, and its lookups were an eighth of an ingest's CPU: a
 // probe reads the map's control bytes, then the key's string header, then
 // its bytes, three places in a table of up to 256K words that the
-// processor's cache does not hold. Here a word of up to 12 bytes (nearly
-// every word of English prose) is held in its slot, with its number, in 16
+// processor's cache does not hold. Here a word of up to 12 bytes (most words
+// of English prose) is held in its slot, with its number, in 16
 // bytes: one place read a probe, four slots a cache line. Longer words keep
 // a map. (docs/decisions.md, "The analyzer's words held in their slots")
 type wordIDs struct {
