@@ -54,36 +54,34 @@ func (c *wordIDs) id(w string, ascii, upper bool) uint32 {
 	var b [16]byte
 	copy(b[:], w)
 	lo, hi := binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint32(b[8:12])
-	if len(c.slots) > 0 {
-		mask := uint64(len(c.slots) - 1)
-		for i := slotHash(lo, hi) & mask; ; i = (i + 1) & mask {
-			s := &c.slots[i]
-			if s.id1 == 0 {
-				break
-			}
-			if s.lo == lo && s.hi == hi {
-				return s.id1 - 1
-			}
-		}
+	if len(c.slots) == 0 {
+		c.grow()
+	}
+	s := c.slot(lo, hi)
+	if s.id1 != 0 {
+		return s.id1 - 1
 	}
 	id := termID(termOf(w, ascii, upper))
 	if c.n+len(c.long) < maxLocalTerms {
 		if 2*(c.n+1) > len(c.slots) {
 			c.grow()
+			s = c.slot(lo, hi)
 		}
-		c.put(wordSlot{lo, hi, id + 1})
+		*s = wordSlot{lo, hi, id + 1}
 		c.n++
 	}
 	return id
 }
 
-func (c *wordIDs) put(w wordSlot) {
+// slot is where the word of bytes lo and hi stands, or the empty slot
+// where it would: the probe of a lookup and of an insertion alike.
+func (c *wordIDs) slot(lo uint64, hi uint32) *wordSlot {
 	mask := uint64(len(c.slots) - 1)
-	i := slotHash(w.lo, w.hi) & mask
-	for c.slots[i].id1 != 0 {
-		i = (i + 1) & mask
+	for i := slotHash(lo, hi) & mask; ; i = (i + 1) & mask {
+		if s := &c.slots[i]; s.id1 == 0 || s.lo == lo && s.hi == hi {
+			return s
+		}
 	}
-	c.slots[i] = w
 }
 
 func (c *wordIDs) grow() {
@@ -91,7 +89,7 @@ func (c *wordIDs) grow() {
 	c.slots = make([]wordSlot, max(1024, 2*len(old)))
 	for _, w := range old {
 		if w.id1 != 0 {
-			c.put(w)
+			*c.slot(w.lo, w.hi) = w
 		}
 	}
 }
