@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"strings"
@@ -205,5 +206,29 @@ func TestScoreAsYouGo(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestTFUnder: under the frequency tfUnder gives, bm25 at length 0 is under
+// the floor, and a little over it, it is not: topOfOne passes over only
+// documents that could not enter its page, and over nearly all of them.
+func TestTFUnder(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 9))
+	norm0 := k1 * (1 - b)
+	for range 100000 {
+		c := (0.01 + 20*r.Float64()) * (k1 + 1)
+		floor := c * r.Float64() * 1.2
+		tf := 1000 * r.Float64() * r.Float64()
+		bound := c * tf / (tf + norm0)
+		under := tfUnder(floor, c, norm0)
+		if tf < under && bound >= floor {
+			t.Fatalf("c %v floor %v: tf %v under %v scores %v, not under the floor", c, floor, tf, under, bound)
+		}
+		if tf > under*(1+1e-6) && bound < floor {
+			t.Fatalf("c %v floor %v: tf %v over %v scores %v, under the floor", c, floor, tf, under, bound)
+		}
+	}
+	if got := tfUnder(math.Inf(-1), 3, norm0); !math.IsInf(got, -1) {
+		t.Errorf("no floor yet: tfUnder %v, want -Inf", got)
 	}
 }
