@@ -10,8 +10,8 @@ import (
 )
 
 // TestAddWeightsAsIter: a prefix's sums read straight from the bytes
-// (addWeights), and a word's postings so read (singleRange), are the
-// iterator's, to the bit, for lists with a segment's part
+// (addWeights), and a word's postings so read (singleRange) or sought
+// (seekEach), are the iterator's, to the bit, for lists with a segment's part
 // and a heap's, skip points, frequencies and gaps of several bytes, any mask
 // and any range of documents, as a union split in halves asks.
 func TestAddWeightsAsIter(t *testing.T) {
@@ -96,6 +96,24 @@ func TestAddWeightsAsIter(t *testing.T) {
 				}
 				if !slices.Equal(got.docs, want.docs) || !slices.Equal(got.wtf, want.wtf) || !slices.Equal(got.at, want.at) {
 					t.Fatalf("round %d mask %08b [%d, %d): singleRange read %d postings unlike the iterator's %d", round, mask, from, to, len(got.docs), len(want.docs))
+				}
+				// seekEach, for candidates sparse or dense, in the list or not.
+				var cand []uint32
+				every := 1 + r.IntN(300)
+				for d := int(from); d < n && uint32(d) < to; d += 1 + r.IntN(every) {
+					cand = append(cand, uint32(d))
+				}
+				got = termResult{}
+				e.seekEach(&p, mask, cand, len(cand), &got)
+				want = termResult{}
+				it.reset(&p)
+				for _, c := range cand {
+					if it.seek(c) && it.doc == c && it.mask&mask != 0 {
+						want.docs, want.wtf, want.at = append(want.docs, c), append(want.wtf, it.weighted(mask)), append(want.at, it.at())
+					}
+				}
+				if !slices.Equal(got.docs, want.docs) || !slices.Equal(got.wtf, want.wtf) || !slices.Equal(got.at, want.at) {
+					t.Fatalf("round %d mask %08b, %d candidates one in %d: seekEach found %d postings unlike the iterator's %d", round, mask, len(cand), every, len(got.docs), len(want.docs))
 				}
 				e.loans.giveBack()
 				acc, seen := make([]float32, n), make([]uint64, (n+63)/64)

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"math"
 	"math/bits"
-	"sort"
 )
 
 // Fields of the text index, in a fixed order: weights and masks follow it.
@@ -319,14 +318,19 @@ func (it *iter) seek(doc uint32) bool {
 }
 
 // skipBefore is the last skip point whose document is before doc, which the
-// caller knows is past the first. It gallops from the last seek's point
-// rather than searching all of them: an intersection of two long lists (a
-// phrase of common words, an AND) seeks a few postings ahead at a time, and
-// a binary search over every skip point at each step was a third of a
-// phrase's time at 1M documents.
+// caller knows is past the first (lastBefore).
 func (it *iter) skipBefore(doc uint32) int {
-	sk, n := it.skips, len(it.skips)
-	lo := it.sk // sk[lo].doc < doc: it was before an earlier, smaller target
+	it.sk = lastBefore(it.skips, it.sk, doc)
+	return it.sk
+}
+
+// lastBefore is the last of sk[lo:] whose document is before doc, where
+// sk[lo]'s is. It gallops from lo rather than searching all of them: an
+// intersection of two long lists (a phrase of common words, an AND) seeks a
+// few postings ahead at a time, and a binary search over every skip point at
+// each step was a third of a phrase's time at 1M documents.
+func lastBefore(sk []skip, lo int, doc uint32) int {
+	n := len(sk)
 	hi, step := lo+1, 1
 	for hi < n && sk[hi].doc < doc {
 		lo, step = hi, step*2
@@ -342,7 +346,6 @@ func (it *iter) skipBefore(doc uint32) int {
 			hi = m
 		}
 	}
-	it.sk = lo
 	return lo
 }
 
@@ -413,7 +416,7 @@ func (it *iter) weighted(mask uint8) float32 {
 func (p *plist) addWeights(mask uint8, acc []float32, seen []uint64, from, to uint32, steps *int, ended func() bool) bool {
 	for _, lp := range p.parts() {
 		data := lp.data
-		off, _, doc, ok := lp.start(from)
+		off, _, doc, _, ok := lp.start(from)
 		for ok && off < len(data) {
 			if *steps++; *steps%checkEvery == 0 && ended() {
 				return false
@@ -457,19 +460,18 @@ func (p *plist) parts() [2]listPart {
 
 // start is where a walk of the part from document from begins: the offsets
 // of a posting at or before from's in the document and positions streams,
-// and the document its delta counts from (0 at the part's head, whose first
-// delta is its document whole). ok is false when the part holds nothing from
-// from on.
-func (lp *listPart) start(from uint32) (off, posOff int, prev uint32, ok bool) {
+// the document its delta counts from (0 at the part's head, whose first
+// delta is its document whole), and the skip point it is (-1 for the head).
+// ok is false when the part holds nothing from from on.
+func (lp *listPart) start(from uint32) (off, posOff int, prev uint32, sk int, ok bool) {
 	if len(lp.data) == 0 || lp.last < from {
-		return 0, 0, 0, false
+		return 0, 0, 0, -1, false
 	}
 	if len(lp.skips) == 0 || lp.skips[0].doc >= from {
-		return 0, 0, 0, true
+		return 0, 0, 0, -1, true
 	}
-	// The last skip point before from.
-	k := sort.Search(len(lp.skips), func(i int) bool { return lp.skips[i].doc >= from }) - 1
-	return int(lp.skips[k].off), int(lp.skips[k].pos), lp.skips[k].prev, true
+	k := lastBefore(lp.skips, 0, from)
+	return int(lp.skips[k].off), int(lp.skips[k].pos), lp.skips[k].prev, k, true
 }
 
 // readHeader reads the header of the posting at off in a document stream
