@@ -28,6 +28,9 @@ type facetCounts struct {
 	c        [len(facetNames)]counter
 	byYear   [10000]int32
 	subjects [subjects.MaxSubjects]int32
+	// gathered keeps what countFacets read ahead, so that the compiler keeps
+	// the reads; it means nothing.
+	gathered uint32
 }
 
 // facets counts every facet over the whole result set in one pass: metadata is
@@ -228,36 +231,58 @@ func (ix *Index) seenBut(ended func() bool, see uint8, docs, out []uint32) ([]ui
 // It may run beside another, so it only reads the index.
 func (ix *Index) countFacets(ended func() bool, docs []uint32, masks []uint64, fc *facetCounts) bool {
 	typ, cat, lang, coll, repo, person, place := &fc.c[0], &fc.c[1], &fc.c[2], &fc.c[3], &fc.c[4], &fc.c[5], &fc.c[6]
-	for i, n := range docs {
-		if i%checkEvery == 0 && ended() {
+	// A result's documents lie anywhere in the archive, and the search's walk
+	// has just filled the processor's caches with postings: at 1M each
+	// document's facets, subjects and values were three waits on memory, one
+	// after the other (9 ms of a date-filtered search of 36,000 documents).
+	// A block's are gathered first, by loops of loads that do not wait on
+	// each other, so that the processor waits for many at once.
+	const block = 32 // checkEvery is a multiple
+	var local [block]facetDoc
+	var subj [block]uint64
+	for lo := 0; lo < len(docs); lo += block {
+		if lo%checkEvery == 0 && ended() {
 			return false
 		}
-		d := &ix.fac[n]
-		if d.typ != 0 {
-			typ.inc(d.typ)
+		b := docs[lo:min(lo+block, len(docs))]
+		for i, n := range b {
+			local[i], subj[i] = ix.fac[n], masks[n]
 		}
-		cat.inc(d.cat)
-		if d.lang != 0 {
-			lang.inc(d.lang)
+		var first uint32
+		for i := range b {
+			if d := &local[i]; d.repos+d.persons+d.places > 0 {
+				first |= ix.vals[d.off] // read now, counted below
+			}
 		}
-		if d.coll != 0 {
-			coll.inc(d.coll)
-		}
-		v := ix.vals[d.off : d.off+uint32(d.repos)+uint32(d.persons)+uint32(d.places)]
-		for _, r := range v[:d.repos] {
-			repo.inc(r)
-		}
-		for _, p := range v[d.repos : d.repos+d.persons] {
-			person.inc(p)
-		}
-		for _, p := range v[d.repos+d.persons:] {
-			place.inc(p)
-		}
-		if y := d.year; y != 0 {
-			fc.byYear[y-1]++
-		}
-		for m := masks[n]; m != 0; m &= m - 1 {
-			fc.subjects[bits.TrailingZeros64(m)]++
+		fc.gathered |= first
+		for i := range b {
+			d := &local[i]
+			if d.typ != 0 {
+				typ.inc(d.typ)
+			}
+			cat.inc(d.cat)
+			if d.lang != 0 {
+				lang.inc(d.lang)
+			}
+			if d.coll != 0 {
+				coll.inc(d.coll)
+			}
+			v := ix.vals[d.off : d.off+uint32(d.repos)+uint32(d.persons)+uint32(d.places)]
+			for _, r := range v[:d.repos] {
+				repo.inc(r)
+			}
+			for _, p := range v[d.repos : d.repos+d.persons] {
+				person.inc(p)
+			}
+			for _, p := range v[d.repos+d.persons:] {
+				place.inc(p)
+			}
+			if y := d.year; y != 0 {
+				fc.byYear[y-1]++
+			}
+			for m := subj[i]; m != 0; m &= m - 1 {
+				fc.subjects[bits.TrailingZeros64(m)]++
+			}
 		}
 	}
 	return true
