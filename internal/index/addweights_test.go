@@ -47,16 +47,16 @@ func TestAddWeightsAsIter(t *testing.T) {
 		}
 		return h, d
 	}
-	for round := range 40 {
+	for round := range 24 {
 		var p plist
 		last := uint32(0)
 		if round%4 != 3 { // some lists are the heap's alone
-			base, end := part(uint32(r.IntN(50)), 1+r.IntN(3000))
+			base, end := part(uint32(r.IntN(50)), 1+r.IntN(2000))
 			p.base, p.basePos, p.baseSkips, p.baseN, p.baseLast = base.data, base.pos, base.skips, base.n, base.last
 			last = end
 		}
 		if round%4 != 2 { // and some the segment's alone
-			p.heapPart, last = part(last, 1+r.IntN(3000))
+			p.heapPart, last = part(last, 1+r.IntN(2000))
 		}
 		n := int(last) + 1
 		for _, mask := range []uint8{textFields, 1 << fTitle, 1<<fBody | 1<<fPeople, 1 << fCJK, 0xff} {
