@@ -444,7 +444,7 @@ func (p *plist) addWeights(mask uint8, acc []float32, seen []uint64, from, to ui
 }
 
 // listPart is one part of a list, the segment's or the heap's, for the loops
-// that read its bytes themselves (addWeights, singleRange): its document
+// that read its bytes themselves (addWeights, singleRange, seekEach): its document
 // stream, skip points and last document, and where its offsets start in the
 // list's (postingAt).
 type listPart struct {
