@@ -311,7 +311,7 @@ func BenchmarkArchivePlainQueries(b *testing.B) {
 		queries = append(queries, query{q, true, true})
 	}
 	queries = append(queries, query{"", true, false}, query{"present", true, false}, query{"united states", true, false},
-		query{"pres*", false, false}, query{"meeting", false, false}, query{"wills paris", false, false}, query{"conferences converse", false, false},
+		query{"pres*", false, false}, query{"state*", false, false}, query{"will*", false, false}, query{"meeting", false, false}, query{"wills paris", false, false}, query{"conferences converse", false, false},
 		query{"department partiality", false, false}, query{"made", false, false},
 		query{"time date:1951..1952", false, true}, query{"stated date:1966..1967", false, true})
 	for _, c := range queries {
