@@ -32,9 +32,14 @@ var splitMin = 1 << 16
 // panic in the second half (a damaged segment read) is raised again here,
 // where Search recovers it. f must not write e.err: it asks e.ended, and its
 // caller asks e.stopped after.
-func halves(n int, f func(lo, hi int)) {
+func halves(n int, f func(lo, hi int)) { halvesOf(n, n, f) }
+
+// halvesOf is halves for a loop over [0, n) whose work is not n: an AND's
+// seeks over a few candidates walk as much of a long list as lies between
+// them. It splits when work reaches splitMin.
+func halvesOf(n, work int, f func(lo, hi int)) {
 	// Two at least: callers tell the halves apart by lo (0, or mid > 0).
-	if n < max(splitMin, 2) || !coreFree() {
+	if work < splitMin || n < 2 || !coreFree() {
 		f(0, n)
 		return
 	}

@@ -232,3 +232,27 @@ func TestTFUnder(t *testing.T) {
 		t.Errorf("no floor yet: tfUnder %v, want -Inf", got)
 	}
 }
+
+// TestHalvesOfWork: a loop splits by its work, not its length, so that a few
+// candidates sought in a long list take both cores, and many steps of no work
+// do not.
+func TestHalvesOfWork(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	defer func(m int) { splitMin = m }(splitMin)
+	splitMin = 1000
+	for _, c := range []struct {
+		n, work int
+		split   bool
+	}{{10, 5000, true}, {5000, 10, false}, {10, 999, false}, {1, 5000, false}} {
+		var mu sync.Mutex
+		calls := 0
+		halvesOf(c.n, c.work, func(lo, hi int) {
+			mu.Lock()
+			defer mu.Unlock()
+			calls++
+		})
+		if got := calls == 2; got != c.split {
+			t.Errorf("n %d, work %d: split %v, want %v", c.n, c.work, got, c.split)
+		}
+	}
+}
