@@ -234,7 +234,8 @@ func (ix *Index) countFacets(ended func() bool, docs []uint32, masks []uint64, f
 	// A result's documents lie anywhere in the archive, and the search's walk
 	// has just filled the processor's caches with postings: at 1M each
 	// document's facets, subjects and values were three waits on memory, one
-	// after the other (9 ms of a date-filtered search of 36,000 documents).
+	// after the other (some 190 ns a document: 9 ms of a date-filtered search
+	// of 36,000 to 62,000 documents, docs/decisions.md).
 	// A block's are gathered first, by loops of loads that do not wait on
 	// each other, so that the processor waits for many at once.
 	const block = 32 // checkEvery is a multiple

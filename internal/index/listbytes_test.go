@@ -9,12 +9,12 @@ import (
 	"time"
 )
 
-// TestAddWeightsAsIter: a prefix's sums read straight from the bytes
+// TestListBytesAsIter: a prefix's sums read straight from the bytes
 // (addWeights), and a word's postings so read (singleRange) or sought
 // (seekEach), are the iterator's, to the bit, for lists with a segment's part
 // and a heap's, skip points, frequencies and gaps of several bytes, any mask
 // and any range of documents, as a union split in halves asks.
-func TestAddWeightsAsIter(t *testing.T) {
+func TestListBytesAsIter(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 11))
 	part := func(from uint32, n int) (heapPart, uint32) {
 		var h heapPart
