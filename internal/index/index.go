@@ -359,6 +359,10 @@ type Index struct {
 	epoch   string // which store it reflects
 	// heapBytes is what the heap's postings hold, for the merge bound.
 	heapBytes int64
+	// keys, keysTmp and keysDoc order a change's postings by term
+	// (addPostings), kept between changes under the write lock.
+	keys, keysTmp []uint64
+	keysDoc       []uint32
 	// resets counts Reset and compact, which renumber documents: a merge
 	// begun before one is dropped.
 	resets int
@@ -426,10 +430,12 @@ func (ix *Index) Apply(removed []int64, added []*Analyzed) {
 	for _, ref := range removed {
 		ix.remove(ref)
 	}
+	first := uint32(len(ix.hot))
 	for _, a := range added {
 		ix.remove(a.doc.Ref)
-		ix.add(a)
+		ix.addDoc(a)
 	}
+	ix.addPostings(first, added)
 	dead := len(ix.hot) - ix.live
 	switch {
 	case ix.file.path != "":
@@ -526,8 +532,9 @@ func (ix *Index) appendDoc(info docInfo) uint32 {
 	return n
 }
 
-func (ix *Index) add(a *Analyzed) {
-	n := uint32(len(ix.hot))
+// addDoc adds an analysed document's stored part and keyed sets; its
+// postings follow, with the rest of its change's (addPostings).
+func (ix *Index) addDoc(a *Analyzed) {
 	d := a.doc
 	info := docInfo{
 		ref: d.Ref, id: d.ID, length: a.length,
@@ -539,13 +546,7 @@ func (ix *Index) add(a *Analyzed) {
 		marks: a.marks,
 		title: d.Text[fTitle], summary: d.Text[fSummary], date: d.Date,
 	}
-	ix.appendDoc(info)
-	for _, tp := range a.terms {
-		p := ix.list(tp.id)
-		before := p.heapLen()
-		p.add(n, tp.fields)
-		ix.heapBytes += int64(p.heapLen() - before)
-	}
+	n := ix.appendDoc(info)
 	for _, k := range uniq(d.NameKeys) {
 		l, ok := ix.names[k]
 		if !ok {
