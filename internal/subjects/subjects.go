@@ -22,6 +22,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"fond/internal/i18n"
 	"fond/internal/record"
@@ -257,9 +258,11 @@ type Text struct {
 // Assign returns the ids of the subjects t is about, in the vocabulary's
 // order. Its work is linear in the text.
 func (v *Vocabulary) Assign(t Text) []string {
+	sc := splitters.Get().(*splitter)
+	defer splitters.Put(sc)
 	score := make([]int, len(v.Subjects))
-	v.count(words(t.Title), titleWeight, score)
-	v.count(words(t.Body), 1, score)
+	v.count(sc.split(t.Title), titleWeight, score)
+	v.count(sc.split(t.Body), 1, score)
 	coll := words(t.Collection)
 	var out []string
 	for i, s := range v.Subjects {
@@ -402,6 +405,67 @@ func words(s string) []string {
 		out = append(out, s[start:])
 	}
 	return out
+}
+
+// splitter is words without its allocations: every record stored has its
+// title and body split, and the lowered copy, its string and the list of
+// words were most of what the ingest's collector then had to clear
+// (docs/decisions.md, "Subjects' words split into a buffer kept between
+// records"). The words it returns are views of its buffer, good until its
+// next split: Assign only compares them.
+type splitter struct {
+	buf   []byte
+	ends  []int32 // each word's end in buf, after its start
+	words []string
+}
+
+var splitters = sync.Pool{New: func() any { return new(splitter) }}
+
+// split is words(s) into the splitter's buffer. A character is lowered before
+// it is classed, as words classes the lowered text.
+func (sc *splitter) split(s string) []string {
+	b, ends := sc.buf[:0], sc.ends[:0]
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if asciiWord[c] {
+				if !in {
+					ends, in = append(ends, int32(len(b))), true
+				}
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b = append(b, c)
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsDigit(r) {
+				if !in {
+					ends, in = append(ends, int32(len(b))), true
+				}
+				b = utf8.AppendRune(b, r)
+				continue
+			}
+		}
+		if in {
+			ends, in = append(ends, int32(len(b))), false
+		}
+	}
+	if in {
+		ends = append(ends, int32(len(b)))
+	}
+	sc.buf, sc.ends = b, ends
+	text := unsafe.String(unsafe.SliceData(b), len(b))
+	ws := sc.words[:0]
+	for k := 0; k < len(ends); k += 2 {
+		ws = append(ws, text[ends[k]:ends[k+1]])
+	}
+	sc.words = ws
+	return ws
 }
 
 // lower is strings.ToLower with the ASCII bytes lowered in the loop: ToLower

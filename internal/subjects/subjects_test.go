@@ -156,6 +156,13 @@ func FuzzWords(f *testing.F) {
 		if got := words(s); !slices.Equal(got, want) {
 			t.Errorf("words(%q) = %q, want %q", s, got, want)
 		}
+		// Split twice into one splitter: the second split reuses the
+		// first's buffer and must not change what it returns.
+		var sc splitter
+		sc.split(s + " " + s)
+		if got := sc.split(s); !slices.Equal(got, want) {
+			t.Errorf("split(%q) = %q, want %q", s, got, want)
+		}
 		if got, want := lower(s), strings.ToLower(s); got != want {
 			t.Errorf("lower(%q) = %q, want %q", s, got, want)
 		}
