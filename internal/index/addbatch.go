@@ -12,7 +12,7 @@ package index
 // batchPostings bounds the postings ordered at once, so that the order's two
 // arrays of keys stay a few megabytes when a catch-up applies thousands of
 // documents in one change.
-var batchPostings = 1 << 18
+var batchPostings = 1 << 12
 
 // addPostings appends the postings of added, whose documents are numbered
 // from first on, to their terms' lists: every term's in document order, as
