@@ -424,6 +424,7 @@ var splitters = sync.Pool{New: func() any { return new(splitter) }}
 // split is words(s) into the splitter's buffer. A character is lowered before
 // it is classed, as words classes the lowered text.
 func (sc *splitter) split(s string) []string {
+	clear(sc.words) // the last split's views, before their bytes are written over
 	b, ends := sc.buf[:0], sc.ends[:0]
 	in := false
 	for i := 0; i < len(s); {
