@@ -36,9 +36,30 @@ type Store struct {
 	// generation check of the next apply or search catches up.
 	loaded atomic.Bool
 	apply  *applier // index updates, behind the writers
+	// beside is work a dialect runs beside the store (SQLite's
+	// checkpoints), stopped and waited for before the databases close.
+	beside     sync.WaitGroup
+	besideCtx  context.Context
+	stopBeside context.CancelFunc
 }
 
 var _ store.Store = (*Store)(nil)
+
+// RunBeside runs f on a goroutine of its own until the store closes, which
+// cancels f's context and waits for f to return. Call it before the store is
+// in use.
+func (s *Store) RunBeside(f func(ctx context.Context)) {
+	if s.stopBeside == nil {
+		var ctx context.Context
+		ctx, s.stopBeside = context.WithCancel(context.Background())
+		s.besideCtx = ctx
+	}
+	s.beside.Add(1)
+	go func() {
+		defer s.beside.Done()
+		f(s.besideCtx)
+	}()
+}
 
 // New makes a store on migrated databases: write takes the transactions, read
 // the queries (they may be one pool). snapshot is the file the search index is
@@ -68,6 +89,10 @@ func (s *Store) Close() error {
 }
 
 func (s *Store) close() error {
+	if s.stopBeside != nil {
+		s.stopBeside()
+		s.beside.Wait()
+	}
 	s.apply.stop()
 	if err := s.saveSnapshot(); err != nil {
 		slog.Warn("search index not saved; the next open rebuilds it", "err", err)
