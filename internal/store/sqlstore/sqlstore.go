@@ -50,9 +50,7 @@ var _ store.Store = (*Store)(nil)
 // in use.
 func (s *Store) RunBeside(f func(ctx context.Context)) {
 	if s.stopBeside == nil {
-		var ctx context.Context
-		ctx, s.stopBeside = context.WithCancel(context.Background())
-		s.besideCtx = ctx
+		s.besideCtx, s.stopBeside = context.WithCancel(context.Background())
 	}
 	s.beside.Add(1)
 	go func() {
