@@ -415,7 +415,7 @@ func words(s string) []string {
 // next split: Assign only compares them.
 type splitter struct {
 	buf   []byte
-	ends  []int32 // each word's end in buf, after its start
+	ends  []int32 // each word's start and end in buf, in pairs
 	words []string
 }
 

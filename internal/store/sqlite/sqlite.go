@@ -103,7 +103,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // "Checkpoints beside the writer"). A connection of their own now checkpoints
 // every checkpointEvery without blocking the writer (PASSIVE); the writer
 // checkpoints itself only when the log passes walFallbackPages, which bounds
-// the log when the checkpoints fall behind.
+// the log. A bulk ingest reaches that bound: SQLite starts the log over only
+// when a write begins with all of it copied, which between two files the
+// background seldom has; the writer's checkpoint then finds most pages copied.
 const (
 	walFallbackPages = 16384 // 64 MB of 4 KB pages
 	checkpointEvery  = 100 * time.Millisecond
