@@ -49,3 +49,37 @@ func TestCheckpointsBesideTheWriter(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestCheckpointsSleepWhileNobodyWrites: a commit is checkpointed beside the
+// writer, and then, nothing more being written, no checkpoint runs (they ran
+// every 100 ms on a server nobody wrote to).
+func TestCheckpointsSleepWhileNobodyWrites(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "fond.db"))
+	defer s.Close()
+	before := checkpoints.Load()
+	put(t, s, "/in/a.txt", "sha256:a", record.Record{ID: "r1", Title: "Telegram", Category: record.Primary, Body: "The ambassador's telegram."})
+	deadline := time.Now().Add(10 * time.Second)
+	for checkpoints.Load() == before {
+		if time.Now().After(deadline) {
+			t.Fatal("no checkpoint ran after a commit")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// What the put set going (the index's own writes) settles first.
+	for n := checkpoints.Load(); ; {
+		time.Sleep(3 * checkpointEvery)
+		if m := checkpoints.Load(); m == n {
+			break
+		} else {
+			n = m
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("checkpoints still running 10 s after the last write (%d since it)", checkpoints.Load()-before)
+		}
+	}
+	quiet := checkpoints.Load()
+	time.Sleep(10 * checkpointEvery)
+	if n := checkpoints.Load() - quiet; n != 0 {
+		t.Fatalf("%d checkpoints ran in %v while nothing was written", n, 10*checkpointEvery)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/url"
 	"runtime"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
@@ -88,8 +89,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	commits := s.Commits()
 	s.RunBeside(func(ctx context.Context) {
-		checkpointWAL(ctx, cp, checkpointEvery)
+		checkpointWAL(ctx, cp, commits, checkpointEvery)
 		cp.Close()
 	})
 	return s, nil
@@ -101,7 +103,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // writer in them 13.5 s of 50, 10.4 s of it waiting for fsync, while the
 // index's goroutines waited for its next file (docs/decisions.md,
 // "Checkpoints beside the writer"). A connection of their own now checkpoints
-// every checkpointEvery without blocking the writer (PASSIVE); the writer
+// at most every checkpointEvery while commits come, and not at all while
+// none do, without blocking the writer (PASSIVE); the writer
 // checkpoints itself only when the log passes walFallbackPages, which bounds
 // the log. A bulk ingest reaches that bound: SQLite starts the log over only
 // when a write begins with all of it copied, which between two files the
@@ -111,15 +114,29 @@ const (
 	checkpointEvery  = 100 * time.Millisecond
 )
 
-func checkpointWAL(ctx context.Context, cp *sql.DB, every time.Duration) {
-	t := time.NewTicker(every)
+// checkpoints counts the checkpoints run beside writers, for tests to see
+// when they run.
+var checkpoints atomic.Int64
+
+// checkpointWAL runs a checkpoint every after a commit is told on commits,
+// and waits while none is: the one after a run of commits copies what is
+// left of it.
+func checkpointWAL(ctx context.Context, cp *sql.DB, commits <-chan struct{}, every time.Duration) {
+	t := time.NewTimer(every)
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
+		case <-commits:
+		}
+		t.Reset(every)
+		select {
+		case <-ctx.Done():
+			return
 		case <-t.C:
 		}
+		checkpoints.Add(1)
 		if _, err := cp.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)"); err != nil && ctx.Err() == nil {
 			slog.Debug("checkpoint beside the writer failed; the writer's own takes over past its bound", "err", err)
 		}

@@ -66,6 +66,9 @@ type db struct {
 	*sql.DB
 	d     *Dialect
 	stmts *stmtCache // nil: nothing is kept prepared
+	// committed, when set, is told of each write transaction's commit (see
+	// Store.Commits); it must not block.
+	committed func()
 }
 
 func (c db) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
@@ -168,6 +171,9 @@ func (t *txn) QueryRowContext(ctx context.Context, q string, args ...any) *sql.R
 func (t *txn) Commit() error {
 	if err := t.Tx.Commit(); err != nil {
 		return err
+	}
+	if t.pool.committed != nil {
+		t.pool.committed()
 	}
 	if len(t.want) > 0 {
 		t.pool.keep(t.want)

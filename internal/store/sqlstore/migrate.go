@@ -15,7 +15,7 @@ import (
 // hand-written runner keeps the dependency list short; the numbering convention
 // (NNNN_name.sql) is goose's, so switching later is cheap.
 func Migrate(ctx context.Context, conn *sql.DB, d *Dialect, migrations fs.FS) error {
-	c := db{conn, d, nil}
+	c := db{DB: conn, d: d}
 	if err := migrateOne(ctx, c, 0, ""); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}

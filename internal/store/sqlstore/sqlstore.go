@@ -41,6 +41,7 @@ type Store struct {
 	beside     sync.WaitGroup
 	besideCtx  context.Context
 	stopBeside context.CancelFunc
+	commits    chan struct{} // see Commits
 }
 
 var _ store.Store = (*Store)(nil)
@@ -59,6 +60,26 @@ func (s *Store) RunBeside(f func(ctx context.Context)) {
 	}()
 }
 
+// Commits returns a channel that receives after write transactions commit,
+// for work beside the store that has nothing to do while nobody writes
+// (SQLite's checkpoints, which otherwise woke ten times a second on a server
+// nobody wrote to). Commits that come while one is waiting are told as one;
+// the writer never waits for the channel. Writes outside a transaction are
+// not told. Call it before the store is in use.
+func (s *Store) Commits() <-chan struct{} {
+	if s.commits == nil {
+		c := make(chan struct{}, 1)
+		s.commits = c
+		s.write.committed = func() {
+			select {
+			case c <- struct{}{}:
+			default:
+			}
+		}
+	}
+	return s.commits
+}
+
 // New makes a store on migrated databases: write takes the transactions, read
 // the queries (they may be one pool). snapshot is the file the search index is
 // saved in between runs, or "" for none.
@@ -67,7 +88,7 @@ func New(ctx context.Context, write, read *sql.DB, d *Dialect, snapshot string) 
 	if d.PrepareWrites {
 		ws = newStmtCache()
 	}
-	s := &Store{write: db{write, d, ws}, read: db{read, d, newStmtCache()}, d: d, snapshot: snapshot, apply: newApplier()}
+	s := &Store{write: db{DB: write, d: d, stmts: ws}, read: db{DB: read, d: d, stmts: newStmtCache()}, d: d, snapshot: snapshot, apply: newApplier()}
 	if err := s.loadAuthorities(ctx); err != nil {
 		return nil, err
 	}
