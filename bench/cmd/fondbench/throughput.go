@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -15,8 +19,14 @@ import (
 
 // concurrentEngines are those whose query may be called from several
 // goroutines at once: fond's store serves fond serve's concurrent requests.
-// The peers' drivers here keep one connection or pipe each.
-var concurrentEngines = []string{"fond", "fond-postgres"}
+// The other peers' drivers here keep one connection or pipe each.
+// Sphinx is queried over a pool of SphinxQL connections, searchd answering
+// each on a thread of its own (workers = threads), as its users serve it.
+var concurrentEngines = []string{"fond", "fond-postgres", "sphinx"}
+
+// cpuEngine is an engine whose searches run in a process of its own, whose CPU
+// time counts with this process's.
+type cpuEngine interface{ cpuSeconds() float64 }
 
 // Throughput is searches per second over the whole query list, with one
 // client and with Clients clients calling the engine at once. A search fond
@@ -31,7 +41,8 @@ type Throughput struct {
 	ClientsSeconds float64 `json:"clients_seconds"`
 	OneClientStop  int     `json:"one_client_stopped,omitempty"`
 	ClientsStopped int     `json:"clients_stopped,omitempty"`
-	// CPU seconds (user and system) this process spent in each run: on a
+	// CPU seconds (user and system) this process spent in each run, and the
+	// engine's server for one that runs apart (Sphinx's searchd): on a
 	// shared machine, CPU over wall time says how many cores the run got,
 	// which tells a lock that serializes the clients from cores taken by
 	// other work.
@@ -43,17 +54,21 @@ type Throughput struct {
 // each query's hit count checked against want (the timed run's): answers
 // must not change with concurrency.
 func measureThroughput(ctx context.Context, e engine, qs []Query, clients int, want map[string][]int) (Throughput, error) {
-	cpu0 := cpuSeconds()
+	cpu := cpuSeconds
+	if ce, ok := e.(cpuEngine); ok {
+		cpu = func() float64 { return cpuSeconds() + ce.cpuSeconds() }
+	}
+	cpu0 := cpu()
 	one, stop1, err := runClients(ctx, e, qs, 1, want)
 	if err != nil {
 		return Throughput{}, err
 	}
-	cpu1 := cpuSeconds()
+	cpu1 := cpu()
 	many, stopN, err := runClients(ctx, e, qs, clients, want)
 	if err != nil {
 		return Throughput{}, err
 	}
-	cpu2 := cpuSeconds()
+	cpu2 := cpu()
 	return Throughput{Clients: clients,
 		OneClientPerS: float64(len(qs)) / one.Seconds(), ClientsPerS: float64(len(qs)) / many.Seconds(),
 		OneClientSecs: one.Seconds(), ClientsSeconds: many.Seconds(), OneClientStop: stop1, ClientsStopped: stopN,
@@ -135,3 +150,34 @@ func cpuSeconds() float64 {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
+
+// procCPUSeconds is a process's user and system CPU time so far, from
+// /proc/PID/stat (in clock ticks, 100 a second on Linux); 0 when it cannot
+// be read.
+func procCPUSeconds(pid string) float64 {
+	data, err := os.ReadFile("/proc/" + pid + "/stat")
+	if err != nil {
+		return 0
+	}
+	// The command's name, field 2, is in parentheses and may hold spaces:
+	// the fields are counted from the last ')'.
+	i := bytes.LastIndexByte(data, ')')
+	if i < 0 {
+		return 0
+	}
+	f := strings.Fields(string(data[i+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	// utime and stime are fields 14 and 15: 12 and 13 after the name.
+	u, err1 := strconv.ParseInt(f[11], 10, 64)
+	st, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return float64(u+st) / clockTicks
+}
+
+// clockTicks is Linux's USER_HZ, the unit of /proc/PID/stat's times: 100 on
+// every architecture Go builds for.
+const clockTicks = 100

@@ -7,6 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -53,9 +56,11 @@ func TestClientsFlagLimits(t *testing.T) {
 			t.Errorf("%v: error %v, want a -clients refusal", args, err)
 		}
 	}
-	o, err := parseFlags([]string{"-clients", "8", "-engines", "fond"}, io.Discard)
-	if err != nil || o.clients != 8 {
-		t.Errorf("-clients 8 with fond: %+v, %v", o.clients, err)
+	for _, engines := range []string{"fond", "fond,sphinx"} {
+		o, err := parseFlags([]string{"-clients", "8", "-engines", engines}, io.Discard)
+		if err != nil || o.clients != 8 {
+			t.Errorf("-clients 8 with %s: %+v, %v", engines, o.clients, err)
+		}
 	}
 }
 
@@ -106,3 +111,20 @@ func (fixedEngine) add(context.Context, []Doc) error { return nil }
 func (fixedEngine) finish(context.Context) error     { return nil }
 func (fixedEngine) reopen(context.Context) error     { return nil }
 func (fixedEngine) close() error                     { return nil }
+
+// TestProcCPUSeconds reads this process's CPU time from /proc as the
+// benchmark reads searchd's, and holds it to getrusage's.
+func TestProcCPUSeconds(t *testing.T) {
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("no /proc here: searchd's CPU time is not read")
+	}
+	for start := cpuSeconds(); cpuSeconds()-start < 0.3; { // some CPU time to count
+	}
+	got, want := procCPUSeconds(strconv.Itoa(os.Getpid())), cpuSeconds()
+	if got <= 0 || math.Abs(got-want) > 0.05 {
+		t.Errorf("procCPUSeconds = %.3f s, getrusage says %.3f", got, want)
+	}
+	if procCPUSeconds("0") != 0 {
+		t.Error("a process that does not exist has CPU time")
+	}
+}
