@@ -118,24 +118,28 @@ const (
 // when they run.
 var checkpoints atomic.Int64
 
-// checkpointWAL runs a checkpoint every after a commit is told on commits,
-// and waits while none is: the one after a run of commits copies what is
-// left of it.
+// checkpointWAL runs checkpoints while commits are told on commits, each
+// starting every after the last began (as a ticker would: one that took
+// longer is followed at once), and waits while none is.
 func checkpointWAL(ctx context.Context, cp *sql.DB, commits <-chan struct{}, every time.Duration) {
 	t := time.NewTimer(every)
 	defer t.Stop()
+	var next time.Time // when the next checkpoint may start
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-commits:
 		}
-		t.Reset(every)
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
+		if wait := time.Until(next); wait > 0 {
+			t.Reset(wait)
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
 		}
+		next = time.Now().Add(every)
 		checkpoints.Add(1)
 		if _, err := cp.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)"); err != nil && ctx.Err() == nil {
 			slog.Debug("checkpoint beside the writer failed; the writer's own takes over past its bound", "err", err)
