@@ -1,5 +1,5 @@
 // Command corescale measures what a second thread gets from this machine:
-// the same work done by one goroutine and then split over two, for three
+// the same work done by one goroutine and then split over two, for four
 // kinds of work a search does. It is the ceiling against which fondbench's
 // -clients ratio (searches per second with eight clients against one) is
 // read: no engine's searches scale past what the machine gives two threads
@@ -67,6 +67,9 @@ func run(args []string, out io.Writer) error {
 	}
 	if *mb < 1 || *rounds < 1 || *work <= 0 {
 		return fmt.Errorf("-mb, -rounds and -work must be positive")
+	}
+	if *mb > maxMB {
+		return fmt.Errorf("-mb %d: at most %d (random places are picked for arrays under 2^32 entries)", *mb, maxMB)
 	}
 	if runtime.GOMAXPROCS(0) < 2 {
 		return fmt.Errorf("GOMAXPROCS is %d: two threads need two", runtime.GOMAXPROCS(0))
@@ -139,6 +142,10 @@ func run(args []string, out io.Writer) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(rep)
 }
+
+// maxMB keeps the array under 2^32 entries of 8 bytes, which the random
+// kind's multiply-and-shift needs.
+const maxMB = 32767
 
 // sink keeps the kinds' results, so that the compiler cannot drop their work.
 var sink uint64

@@ -31,7 +31,7 @@ func TestReportsEveryKind(t *testing.T) {
 
 // TestRefusesBadFlags passes values the command refuses.
 func TestRefusesBadFlags(t *testing.T) {
-	for _, args := range [][]string{{"-mb", "0"}, {"-rounds", "0"}, {"-work", "-1"}} {
+	for _, args := range [][]string{{"-mb", "0"}, {"-mb", "32768"}, {"-rounds", "0"}, {"-work", "-1"}} {
 		if err := run(args, &bytes.Buffer{}); err == nil {
 			t.Errorf("%v: no error", args)
 		}

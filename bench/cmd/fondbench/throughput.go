@@ -169,7 +169,7 @@ func procCPUSeconds(pid string) float64 {
 	if len(f) < 13 {
 		return 0
 	}
-	// utime and stime are fields 14 and 15: 12 and 13 after the name.
+	// utime and stime are fields 14 and 15: the 12th and 13th after the name.
 	u, err1 := strconv.ParseInt(f[11], 10, 64)
 	st, err2 := strconv.ParseInt(f[12], 10, 64)
 	if err1 != nil || err2 != nil {
