@@ -122,8 +122,6 @@ var checkpoints atomic.Int64
 // starting every after the last began (as a ticker would: one that took
 // longer is followed at once), and waits while none is.
 func checkpointWAL(ctx context.Context, cp *sql.DB, commits <-chan struct{}, every time.Duration) {
-	t := time.NewTimer(every)
-	defer t.Stop()
 	var next time.Time // when the next checkpoint may start
 	for {
 		select {
@@ -132,11 +130,10 @@ func checkpointWAL(ctx context.Context, cp *sql.DB, commits <-chan struct{}, eve
 		case <-commits:
 		}
 		if wait := time.Until(next); wait > 0 {
-			t.Reset(wait)
 			select {
 			case <-ctx.Done():
 				return
-			case <-t.C:
+			case <-time.After(wait):
 			}
 		}
 		next = time.Now().Add(every)
